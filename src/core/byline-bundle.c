@@ -1,0 +1,1 @@
+/* byline-bundle.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-front-matter.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-post-layout.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-post.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-profile.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-renderer.c — implemented in its own change. */

@@ -1,0 +1,74 @@
+/* byline-renderer.h — a post's body and header to HTML
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shortcodes become placeholders, cmark-gfm renders the Markdown (source
+ * positions, raw HTML through the tagfilter, footnotes, tables, strikethrough,
+ * autolinks, task lists), and the placeholders become the profile's
+ * templates. Besides a shortcode's own parameters a template sees:
+ *
+ *   inner      the inner text rendered (Markdown for markdown_inner
+ *              shortcodes, HTML-escaped text otherwise); use {{{inner}}}
+ *   inner_raw  the inner text as written
+ *   src        a link/src resolved against the bundle's base URI
+ *   ratio      for images of the bundle: height / width as a percentage
+ *   params     all parameters as "name=value" for the unknown box
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "byline-bundle.h"
+#include "byline-post.h"
+#include "byline-profile.h"
+
+G_BEGIN_DECLS
+
+/* A top-level block of the body: a paragraph, a heading, a list, a figure, … */
+typedef struct
+{
+  char  *html;
+  guint  first_line;   /* 1-based lines in the post's text, inclusive */
+  guint  last_line;
+} BylineBlock;
+
+typedef struct
+{
+  GPtrArray *blocks;   /* of BylineBlock, in order */
+} BylineRendering;
+
+void  byline_rendering_free      (BylineRendering *self);
+/* The blocks joined, each followed by a newline. */
+char *byline_rendering_get_html  (BylineRendering *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineRendering, byline_rendering_free)
+
+#define BYLINE_TYPE_RENDERER (byline_renderer_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineRenderer, byline_renderer, BYLINE, RENDERER, GObject)
+
+/* @bundle may be NULL (then images get no ratio and links stay as written). */
+BylineRenderer  *byline_renderer_new          (BylineProfile   *profile,
+                                               BylineBundle    *bundle);
+BylineProfile   *byline_renderer_get_profile  (BylineRenderer  *self);
+BylineBundle    *byline_renderer_get_bundle   (BylineRenderer  *self);
+/* When set, relative links and image sources are resolved against it
+ * (file:///…/bundle/); when NULL they are written as in the post. */
+void             byline_renderer_set_base_uri (BylineRenderer  *self,
+                                               const char      *base_uri);
+const char      *byline_renderer_get_base_uri (BylineRenderer  *self);
+
+/* Renders the body. Safe to call from a worker thread with a post nobody
+ * changes; the renderer's settings must not change meanwhile. */
+BylineRendering *byline_renderer_render       (BylineRenderer  *self,
+                                               BylinePost      *post);
+/* The header of the post page: title, date, attribution and description from
+ * the front matter, escaped. An empty string without front matter. */
+char            *byline_renderer_render_header (BylineRenderer *self,
+                                                BylinePost     *post);
+/* A standalone HTML page: header, body and the profile's stylesheet. */
+char            *byline_renderer_render_page  (BylineRenderer  *self,
+                                               BylinePost      *post);
+
+G_END_DECLS

@@ -1,0 +1,1 @@
+/* byline-shortcode.c — implemented in its own change. */

@@ -1,0 +1,1 @@
+/* byline-template.c — implemented in its own change. */

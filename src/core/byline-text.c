@@ -1,0 +1,296 @@
+/* byline-text.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-text"
+
+#include "config.h"
+
+#include "byline-text.h"
+
+#include <string.h>
+
+struct _BylineLineIndex
+{
+  const char *text;
+  gsize length;
+  GArray *starts;   /* gsize: byte offset of each line's first character */
+};
+
+BylineLineIndex *
+byline_line_index_new (const char *text,
+                       gsize       length)
+{
+  BylineLineIndex *self;
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL || length == 0, NULL);
+
+  self = g_new0 (BylineLineIndex, 1);
+  self->text = text;
+  self->length = length;
+  self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64 + length / 40);
+
+  {
+    gsize zero = 0;
+    g_array_append_val (self->starts, zero);
+  }
+
+  end = text + length;
+  for (p = text; p < end; p++)
+    {
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      {
+        gsize next = (gsize) (p - text) + 1;
+        g_array_append_val (self->starts, next);
+      }
+    }
+
+  return self;
+}
+
+void
+byline_line_index_free (BylineLineIndex *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->starts);
+  g_free (self);
+}
+
+guint
+byline_line_index_get_n_lines (const BylineLineIndex *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  return self->starts->len;
+}
+
+gsize
+byline_line_index_line_start (const BylineLineIndex *self,
+                              guint                  line)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (line == 0)
+    return 0;
+  if (line > self->starts->len)
+    return self->length;
+  return g_array_index (self->starts, gsize, line - 1);
+}
+
+static guint
+count_chars (const char *p,
+             const char *end)
+{
+  guint n = 0;
+
+  /* Counts UTF-8 lead bytes; stray continuation bytes of invalid text count
+   * as nothing, which keeps the result monotonic. */
+  for (; p < end; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      n++;
+  return n;
+}
+
+void
+byline_line_index_locate (const BylineLineIndex *self,
+                          gsize                  offset,
+                          guint                 *line,
+                          guint                 *column)
+{
+  guint lo, hi;
+  gsize start;
+
+  g_return_if_fail (self != NULL);
+
+  offset = MIN (offset, self->length);
+
+  /* Binary search for the last line start <= offset. */
+  lo = 0;
+  hi = self->starts->len;
+  while (hi - lo > 1)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->starts, gsize, mid) <= offset)
+        lo = mid;
+      else
+        hi = mid;
+    }
+
+  start = g_array_index (self->starts, gsize, lo);
+  if (line != NULL)
+    *line = lo + 1;
+  if (column != NULL)
+    *column = count_chars (self->text + start, self->text + offset) + 1;
+}
+
+gsize
+byline_line_index_offset (const BylineLineIndex *self,
+                          guint                  line,
+                          guint                  column)
+{
+  gsize start, end, p;
+  guint col = 1;
+
+  g_return_val_if_fail (self != NULL, 0);
+
+  if (line == 0)
+    line = 1;
+  if (line > self->starts->len)
+    return self->length;
+
+  start = g_array_index (self->starts, gsize, line - 1);
+  end = line < self->starts->len ? g_array_index (self->starts, gsize, line) - 1 : self->length;
+
+  p = start;
+  while (p < end && col < column)
+    {
+      p++;
+      while (p < end && ((guchar) self->text[p] & 0xC0) == 0x80)
+        p++;
+      col++;
+    }
+
+  return p;
+}
+
+void
+byline_line_index_fill_span (const BylineLineIndex *self,
+                             BylineSpan            *span)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (span != NULL);
+
+  byline_line_index_locate (self, span->start, &span->line, &span->column);
+  byline_line_index_locate (self, span->end, &span->end_line, &span->end_column);
+}
+
+G_DEFINE_BOXED_TYPE (BylineTextPatch, byline_text_patch, byline_text_patch_copy, byline_text_patch_free)
+
+BylineTextPatch *
+byline_text_patch_new (gsize       offset,
+                       gsize       length,
+                       const char *text)
+{
+  BylineTextPatch *self = g_new0 (BylineTextPatch, 1);
+
+  self->offset = offset;
+  self->length = length;
+  self->text = g_strdup (text != NULL ? text : "");
+  return self;
+}
+
+BylineTextPatch *
+byline_text_patch_copy (const BylineTextPatch *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return byline_text_patch_new (self->offset, self->length, self->text);
+}
+
+void
+byline_text_patch_free (BylineTextPatch *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->text);
+  g_free (self);
+}
+
+void
+byline_text_patch_apply (const BylineTextPatch *self,
+                         GString               *text)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (self->offset + self->length <= text->len);
+
+  g_string_erase (text, self->offset, self->length);
+  g_string_insert (text, self->offset, self->text);
+}
+
+void
+byline_html_escape_append (GString    *out,
+                           const char *text,
+                           gssize      length)
+{
+  const char *p, *end, *run;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    return;
+  if (length < 0)
+    length = strlen (text);
+
+  end = text + length;
+  run = text;
+  for (p = text; p < end; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&': entity = "&amp;"; break;
+        case '<': entity = "&lt;"; break;
+        case '>': entity = "&gt;"; break;
+        case '"': entity = "&quot;"; break;
+        case '\'': entity = "&#39;"; break;
+        default: continue;
+        }
+
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, end - run);
+}
+
+char *
+byline_html_escape (const char *text,
+                    gssize      length)
+{
+  GString *out = g_string_new (NULL);
+
+  byline_html_escape_append (out, text, length);
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+byline_text_find_invalid (const char *text,
+                          gsize       length,
+                          gsize      *bad_offset,
+                          gboolean   *is_nul)
+{
+  const char *end = NULL;
+  const char *nul;
+  gboolean valid;
+
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  valid = g_utf8_validate_len (text, length, &end);
+  /* g_utf8_validate_len() also stops at a NUL, so tell the two apart. */
+  nul = memchr (text, '\0', valid ? length : (gsize) (end - text) + 1);
+
+  if (valid && nul == NULL)
+    return FALSE;
+
+  if (nul != NULL && (gsize) (nul - text) < length)
+    {
+      if (bad_offset != NULL)
+        *bad_offset = nul - text;
+      if (is_nul != NULL)
+        *is_nul = TRUE;
+      return TRUE;
+    }
+
+  if (bad_offset != NULL)
+    *bad_offset = end - text;
+  if (is_nul != NULL)
+    *is_nul = FALSE;
+  return TRUE;
+}

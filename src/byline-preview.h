@@ -1,0 +1,47 @@
+/* byline-preview.h — the rendered post, patched in place as the source changes
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <webkit/webkit.h>
+
+#include "byline-renderer.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_PREVIEW (byline_preview_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylinePreview, byline_preview, BYLINE, PREVIEW, GtkWidget)
+
+GtkWidget     *byline_preview_new                (void);
+WebKitWebView *byline_preview_get_web_view       (BylinePreview   *self);
+/* The post's bundle folder: images load from it, and file:// reads are
+ * limited to it. Setting another folder reloads the shell page. */
+void           byline_preview_set_folder         (BylinePreview   *self,
+                                                  GFile           *folder);
+GFile         *byline_preview_get_folder         (BylinePreview   *self);
+/* Shows a rendering: the first call loads the shell page, later calls patch
+ * only the blocks that changed (scroll position kept). @header_html is the
+ * page header (title, date, …) from byline_renderer_render_header(). */
+void           byline_preview_update             (BylinePreview   *self,
+                                                  const char      *header_html,
+                                                  BylineRendering *rendering);
+/* Editor → preview scroll sync: brings the block holding @line to the top. */
+void           byline_preview_scroll_to_line     (BylinePreview   *self,
+                                                  guint            line);
+gboolean       byline_preview_get_load_remote_images (BylinePreview *self);
+void           byline_preview_set_load_remote_images (BylinePreview *self,
+                                                      gboolean       load_remote_images);
+
+/* Signals:
+ *   "top-line-changed" (guint line): the user scrolled the preview; @line is the
+ *       first source line of the block now at its top (preview → editor sync).
+ *   "line-activated" (guint line): Ctrl+click on a block.
+ *   "patched" (void): a byline_preview_update() has reached the page's DOM and the
+ *       next frame was painted (tests and the benchmark wait for it).
+ */
+
+G_END_DECLS

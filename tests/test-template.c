@@ -73,6 +73,8 @@ static const ExpandCase expand_cases[] = {
     "style=\"padding-bottom:50%\"><a href=\"./a b.png\" title=\"A &quot;big&quot; &lt;one&gt;\">"
     "<img class=\"element-to-stretch\" src=\"./a b.png\" alt=\"A &quot;big&quot; &lt;one&gt;\">"
     "</a></div><figcaption>A &quot;big&quot; &lt;one&gt;</figcaption></figure>" },
+  { "{{< text bash >}}\n$ {{a}}\n{{< /text >}}{{% tip %}}", { "a=ls", NULL },
+    "{{< text bash >}}\n$ ls\n{{< /text >}}{{% tip %}}" },
   { "é{{a}}ü", { "a=ß", NULL }, "éßü" },
 };
 

@@ -5,7 +5,7 @@
  * A template is compiled once into a flat list of operations: text runs,
  * values, and sections that know where they end. Expanding walks that list
  * with jumps, so it neither re-parses nor recurses, however deep the
- * sections nest.
+ * sections nest. "{{<" and "{{%" are Hugo shortcode calls and stay text.
  */
 
 #define G_LOG_DOMAIN "byline-template"
@@ -205,6 +205,29 @@ parse_alternatives (BylineTemplate  *self,
     }
 }
 
+/* The first run of @count times @c in [from, end), or NULL. A plain loop
+ * rather than strstr(), whose sanitizer interceptors measure the whole
+ * remaining string on every call and turn a long template quadratic. */
+static const char *
+find_run (const char *from,
+          const char *end,
+          char        c,
+          guint       count)
+{
+  const char *p;
+  guint seen = 0;
+
+  for (p = from; p < end; p++)
+    {
+      if (*p != c)
+        seen = 0;
+      else if (++seen == count)
+        return p - count + 1;
+    }
+
+  return NULL;
+}
+
 static void
 append_text (BylineTemplate *self,
              gsize           offset,
@@ -232,7 +255,7 @@ compile (BylineTemplate  *self,
 
   while (pos < len)
     {
-      const char *tag = strstr (s + pos, "{{");
+      const char *tag = find_run (s + pos, s + len, '{', 2);
       const char *closer;
       const char *next_open;
       gsize tag_offset, content, content_end, close_len;
@@ -250,6 +273,16 @@ compile (BylineTemplate  *self,
       append_text (self, pos, tag_offset - pos);
 
       content = tag_offset + 2;
+
+      /* "{{<" and "{{%" open Hugo shortcodes, never tags: templates of new
+       * posts contain them as text. */
+      if (s[content] == '<' || s[content] == '%')
+        {
+          append_text (self, tag_offset, 2);
+          pos = content;
+          continue;
+        }
+
       if (s[content] == '{')
         {
           raw = TRUE;
@@ -261,10 +294,9 @@ compile (BylineTemplate  *self,
           content++;
         }
 
-      closer = strstr (s + content, raw ? "}}}" : "}}");
+      closer = find_run (s + content, s + len, '}', raw ? 3 : 2);
       /* Look for a nested "{{" only up to the closer, to stay linear. */
-      next_open = closer != NULL ? g_strstr_len (s + content, closer - (s + content), "{{")
-                                 : NULL;
+      next_open = closer != NULL ? find_run (s + content, closer, '{', 2) : NULL;
       if (closer == NULL || next_open != NULL)
         {
           set_error (error, s, tag_offset,

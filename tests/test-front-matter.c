@@ -291,7 +291,8 @@ test_getters (void)
   g_auto(GStrv) tags = NULL;
   gboolean b = TRUE, has_time = TRUE;
 
-  g_assert_cmpstr (byline_front_matter_get_string (fm, "title"), ==, "Été — a \"quoted\" title");
+  g_assert_cmpstr (byline_front_matter_get_string (fm, "title"), ==,
+                   "Été — a \"quoted\" title");
   g_assert_cmpstr (byline_front_matter_get_string (fm, "summary"), ==, "Line one\nLine two\n");
   g_assert_cmpstr (byline_front_matter_get_string (fm, "target_release"), ==, "1.10");
   g_assert_null (byline_front_matter_get_string (fm, "subtitle"));
@@ -587,7 +588,8 @@ static const EditCase edit_cases[] = {
     "summary: |\n    First line\n    Second line\nnote: \"a\\nb\"\ndraft: true\n---\nBody\n" },
   { "set-string/non-ascii-before", NON_ASCII_FIXTURE, OP_SET_STRING, "author", "Zoë B.", NULL,
     NULL,
-    "---\ntitle: \"Café ☕ — été 😀\"\nauthor: Zoë B. # ünïcödé\ndescription: plain\n---\n"
+    "---\ntitle: \"Café ☕ — été 😀\"\nauthor: Zoë B. # ünïcödé\n"
+    "description: plain\n---\n"
     "Bödy\n" },
   { "set-string/non-ascii-quoted", NON_ASCII_FIXTURE, OP_SET_STRING, "title", "Thé 🍵", NULL,
     NULL,

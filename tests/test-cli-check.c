@@ -148,7 +148,7 @@ test_text_format (Fixture       *fixture,
 
   g_assert_cmpint (run_check (fixture, "bad/index.md", NULL, &out, NULL), ==, 1);
   g_assert_cmpstr (out, ==,
-                   "bad/index.md:9:39: error: image caption ends with a period: remove it, "
+                   "bad/index.md:9:40: error: image caption ends with a period: remove it, "
                    "captions are not sentences on the site [image/caption-period]\n"
                    "bad/index.md:11:5: warning: Trailing whitespace: remove the spaces at the "
                    "end of the line [markdown/trailing-space]\n"
@@ -175,7 +175,7 @@ test_folders (Fixture       *fixture,
   g_autofree char *with_index = NULL;
 
   g_assert_cmpint (run_check (fixture, ".", NULL, &out, NULL), ==, 1);
-  g_assert_nonnull (strstr (out, "./bad/index.md:9:39: error:"));
+  g_assert_nonnull (strstr (out, "./bad/index.md:9:40: error:"));
   g_assert_null (strstr (out, "_index.md"));
   g_assert_true (g_str_has_suffix (out, " in 2 files\n"));
 
@@ -293,7 +293,7 @@ test_json (Fixture       *fixture,
                  "x = f['diagnostics'][0]\n"
                  "assert x['ruleId'] == 'image/caption-period', x\n"
                  "assert x['severity'] == 'error'\n"
-                 "assert (x['line'], x['column'], x['endLine'], x['endColumn']) == (9, 39, 9, 40)\n"
+                 "assert (x['line'], x['column'], x['endLine'], x['endColumn']) == (9, 40, 9, 41)\n"
                  "assert x['fix']['length'] == 1 and x['fix']['text'] == ''\n"
                  "assert d['files'][0]['diagnostics'] == []\n");
 }
@@ -322,7 +322,7 @@ test_sarif (Fixture       *fixture,
                  "assert rules[r['ruleIndex']]['id'] == r['ruleId']\n"
                  "loc = r['locations'][0]['physicalLocation']\n"
                  "assert loc['artifactLocation']['uri'] == 'bad/index.md'\n"
-                 "assert loc['region']['startLine'] == 9 and loc['region']['startColumn'] == 39\n"
+                 "assert loc['region']['startLine'] == 9 and loc['region']['startColumn'] == 40\n"
                  "assert res[1]['level'] == 'warning'\n");
 }
 

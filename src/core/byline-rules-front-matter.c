@@ -144,6 +144,23 @@ is_number (const char *text,
 }
 
 static gboolean
+is_version (const char *text)
+{
+  gboolean digit = FALSE;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digit = TRUE;
+      else if (*p != '.' || !digit)
+        return FALSE;
+      else
+        digit = FALSE;
+    }
+  return digit;
+}
+
+static gboolean
 is_bool (const char *text)
 {
   static const char * const words[] = { "true", "false", "True", "False", "TRUE", "FALSE" };
@@ -185,7 +202,8 @@ type_problem (const BylineFrontMatterEntry *entry,
       return NULL;
 
     case BYLINE_FIELD_NUMBER:
-      if (!scalar || !is_number (entry->value, FALSE))
+      /* A version such as 1.8.0 is a string to YAML, and fine to Hugo. */
+      if (!scalar || (!is_number (entry->value, FALSE) && !is_version (entry->value)))
         return _("it must be a number such as 1.20");
       return NULL;
 

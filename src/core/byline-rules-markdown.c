@@ -342,6 +342,23 @@ collect_references (BylineLintContext *ctx)
         byline_lint_add_reference (ctx, name, link->start, link->end);
     }
 
+  /* A post may link its own files by their site path
+   * (/blog/2019/x/deployment.yaml). */
+  for (guint i = 0; i < ctx->links->len && ctx->bundle != NULL; i++)
+    {
+      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      g_autofree char *path = NULL;
+      const char *base;
+
+      if (link->generated ||
+          byline_bundle_classify_link (link->url, NULL) != BYLINE_LINK_SITE_ABSOLUTE)
+        continue;
+      path = g_strndup (link->url, strcspn (link->url, "?#"));
+      base = strrchr (path, '/');
+      if (base != NULL && base[1] != '\0' && byline_bundle_has_file (ctx->bundle, base + 1))
+        byline_lint_add_reference (ctx, base + 1, link->start, link->end);
+    }
+
   for (guint i = 0; i < calls->len; i++)
     {
       const BylineShortcode *call = g_ptr_array_index (calls, i);
@@ -530,8 +547,10 @@ byline_rule_md_fenced_code (BylineLintContext *ctx)
       g_auto(GStrv) content_lines = NULL;
       GString *replacement;
       const char *literal;
+      int fence_length = 0, fence_offset = 0;
+      char fence_char = 0;
 
-      if (!cmark_node_get_fenced (node, NULL, NULL, NULL))
+      if (!cmark_node_get_fenced (node, &fence_length, &fence_offset, &fence_char))
         continue;
 
       start = byline_lint_node_offset (ctx, node);
@@ -820,11 +839,11 @@ byline_rule_link_site_domain (BylineLintContext *ctx)
       else
         continue;
 
+      /* The bare domain (https://istio.io) names the site, not a page; the
+       * site's lint lets it through too. */
       path = link->url + strlen (prefix);
-      if (path[0] != '/' && path[0] != '\0')
-        continue;  /* https://istio.io.example.com */
-      if (path[0] == '\0')
-        path = "/";
+      if (path[0] != '/')
+        continue;
       if (path_is_allowed (ctx, path))
         continue;
 

@@ -22,10 +22,7 @@ typedef enum
   BYLINE_SHORTCODE_OPEN,          /* {{< name … >}}, paired or standalone */
   BYLINE_SHORTCODE_CLOSE,         /* {{< /name >}} */
   BYLINE_SHORTCODE_SELF_CLOSING,  /* {{< name … />}} */
-  /* The escape: {{< or {{% directly followed by a C comment opener, closed
-   * by a C comment closer directly followed by >}} or %}}. Literal text,
-   * shown without the comment marks. */
-  BYLINE_SHORTCODE_ESCAPED,
+  BYLINE_SHORTCODE_ESCAPED,       /* a call written as a Go comment inside the delimiters: literal text */
 } BylineShortcodeKind;
 
 typedef enum

@@ -101,7 +101,7 @@ static const RuleCase rule_cases[] = {
   { "sc-unterminated", "shortcode/unterminated", BYLINE_SEVERITY_ERROR, 10, 1,
     HEAD "Text.\n{{< image link=\"./a.png\" caption=\"A\"\n\nMore.\n",
     HEAD "Text.\n{{< image link=\"./a.png\" caption=\"A\" >}}\n", "a.png" },
-  { "sc-syntax", "shortcode/syntax", BYLINE_SEVERITY_ERROR, 9, 1,
+  { "sc-syntax", "shortcode/syntax", BYLINE_SEVERITY_ERROR, 9, 16,
     HEAD "{{< image link=\"./a.png caption=A >}}\n",
     HEAD "{{< image link=\"./a.png\" caption=A >}}\n", "a.png" },
   { "sc-stray-close", "shortcode/stray-close", BYLINE_SEVERITY_ERROR, 10, 1,

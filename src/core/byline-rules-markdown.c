@@ -18,6 +18,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define MASK_FILL 'x'
@@ -629,7 +630,12 @@ byline_rule_md_h1 (BylineLintContext *ctx)
 void
 byline_rule_md_heading_skip (BylineLintContext *ctx)
 {
+  const char *top = byline_profile_get_rule_option (ctx->profile, ctx->rule->info.id, "top");
   int previous = 1;
+
+  /* The level the body's sections start at; the title sits above it. */
+  if (top != NULL && g_ascii_isdigit (top[0]))
+    previous = CLAMP (atoi (top), 1, 6) - 1;
 
   for (guint i = 0; i < ctx->headings->len; i++)
     {

@@ -109,7 +109,8 @@ run_check (Fixture     *fixture,
   g_ptr_array_add (argv, (gpointer) first);
 
   va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL; arg = va_arg (args, const char *))
+  for (const char *arg = va_arg (args, const char *); arg != NULL;
+       arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
   stdout_out = va_arg (args, char **);
   stderr_out = va_arg (args, char **);

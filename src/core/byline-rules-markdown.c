@@ -384,7 +384,8 @@ collect_references (BylineLintContext *ctx)
 
       for (guint i = 0; i < n; i++)
         {
-          const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (ctx->front_matter, i);
+          const BylineFrontMatterEntry *entry =
+            byline_front_matter_get_entry (ctx->front_matter, i);
           g_autofree char *name = NULL;
 
           if (entry->value == NULL || ctx->bundle == NULL)
@@ -884,7 +885,8 @@ byline_rule_link_github (BylineLintContext *ctx)
   blob = g_strconcat (github, g_str_has_suffix (github, "/") ? "" : "/", "blob/", NULL);
   tree = g_strconcat (github, g_str_has_suffix (github, "/") ? "" : "/", "tree/", NULL);
   if (g_str_has_prefix (github, "https://github.com/"))
-    raw = g_strconcat ("https://raw.githubusercontent.com/", github + strlen ("https://github.com/"),
+    raw = g_strconcat ("https://raw.githubusercontent.com/",
+                       github + strlen ("https://github.com/"),
                        g_str_has_suffix (github, "/") ? "" : "/", NULL);
 
   for (guint i = 0; i < ctx->links->len; i++)

@@ -16,6 +16,7 @@
 #include "config.h"
 
 #include "byline-preview.h"
+#include "byline-preview-patch.h"
 
 #include <string.h>
 
@@ -37,9 +38,12 @@ struct _BylinePreview
   char                     *base_uri;
   char                     *stylesheet;
 
-  /* The latest rendering: once the page is ready, also what it shows. */
+  /* The latest rendering sent; once the page is ready, what it shows. */
   char                     *header_html;
   GPtrArray                *blocks;        /* of BylineBlock * */
+  /* A later rendering, waiting for the patch in flight. */
+  char                     *pending_header;
+  GPtrArray                *pending_blocks;
 
   guint                     generation;    /* of the shell page, bumped per load */
   guint                     next_seq;
@@ -49,6 +53,7 @@ struct _BylinePreview
   guint                     shell_loaded : 1;
   guint                     ready : 1;
   guint                     has_pending_line : 1;
+  guint                     patch_in_flight : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreview, byline_preview, GTK_TYPE_WIDGET)
@@ -71,85 +76,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static BylineBlock *
-block_new (const char *html,
-           guint       first_line,
-           guint       last_line)
-{
-  BylineBlock *block = g_new0 (BylineBlock, 1);
-
-  block->html = g_strdup (html != NULL ? html : "");
-  block->first_line = first_line;
-  block->last_line = last_line;
-
-  return block;
-}
-
-static void
-block_free (gpointer data)
-{
-  BylineBlock *block = data;
-
-  g_free (block->html);
-  g_free (block);
-}
-
-/* Appends @text as a JSON string literal. Invalid UTF-8 is replaced rather
- * than passed on, since the page would otherwise receive a broken script. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case 0xE2:
-          /* U+2028 and U+2029 end a line in older JavaScript parsers. */
-          if ((guchar) p[1] == 0x80 && ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
-            {
-              g_string_append_printf (out, "\\u%04x", (guchar) p[2] == 0xA8 ? 0x2028 : 0x2029);
-              p += 2;
-            }
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
 
 static char *
 build_policy (BylinePreview *self)
@@ -231,123 +157,70 @@ load_shell (BylinePreview *self)
                              self->base_uri != NULL ? self->base_uri : "about:blank");
 }
 
+static void patch_done_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data);
+
+/* Makes @blocks and @header the preview's rendering (taking them over) and
+ * sends the page the difference from what it shows, @old_* (NULL: nothing). */
 static void
-append_line_run (GString  *script,
-                 gboolean *first_run,
-                 guint     start,
-                 guint     count,
-                 int       delta_first,
-                 int       delta_last)
+show (BylinePreview *self,
+      char          *header,
+      GPtrArray     *blocks,
+      const char    *old_header,
+      GPtrArray     *old_blocks)
 {
-  if (count == 0 || (delta_first == 0 && delta_last == 0))
+  g_autofree char *script = NULL;
+
+  script = byline_preview_patch_build (++self->next_seq, old_header, old_blocks,
+                                       header, blocks);
+  g_free (self->header_html);
+  self->header_html = header;
+  g_ptr_array_unref (self->blocks);
+  self->blocks = blocks;
+
+  self->patch_in_flight = TRUE;
+  webkit_web_view_evaluate_javascript (self->web_view, script, -1, SCRIPT_WORLD, NULL,
+                                       self->cancellable, patch_done_cb, self);
+}
+
+/* Renderings that came while a patch was on its way wait for it, and only
+ * the latest of them goes next: a page slower than the typing gets one
+ * patch per round trip rather than a growing queue. */
+static void
+show_pending (BylinePreview *self)
+{
+  g_autofree char *old_header = NULL;
+  g_autoptr(GPtrArray) old_blocks = NULL;
+
+  if (self->pending_blocks == NULL)
     return;
-  g_string_append_printf (script, "%s[%u,%u,%d,%d]",
-                          *first_run ? "" : ",", start, count, delta_first, delta_last);
-  *first_run = FALSE;
+  old_header = g_strdup (self->header_html);
+  old_blocks = g_ptr_array_ref (self->blocks);
+  show (self, g_steal_pointer (&self->pending_header), g_steal_pointer (&self->pending_blocks),
+        old_header, old_blocks);
 }
 
-/* Appends runs of blocks that kept their HTML but whose lines moved:
- * [first index, count, change of first_line, change of last_line]. */
 static void
-append_line_changes (GString    *script,
-                     gboolean   *first_run,
-                     GPtrArray  *old_blocks,
-                     guint       old_start,
-                     GPtrArray  *new_blocks,
-                     guint       new_start,
-                     guint       count)
+patch_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
 {
-  guint run_start = new_start;
-  guint run_count = 0;
-  int run_first = 0;
-  int run_last = 0;
+  BylinePreview *self;
+  g_autoptr(JSCValue) value = NULL;
+  g_autoptr(GError) error = NULL;
 
-  for (guint i = 0; i < count; i++)
-    {
-      const BylineBlock *old_block = g_ptr_array_index (old_blocks, old_start + i);
-      const BylineBlock *new_block = g_ptr_array_index (new_blocks, new_start + i);
-      int delta_first = (int) new_block->first_line - (int) old_block->first_line;
-      int delta_last = (int) new_block->last_line - (int) old_block->last_line;
+  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  /* Cancelled: the preview is gone, and user_data with it. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
 
-      if (run_count > 0 && delta_first == run_first && delta_last == run_last)
-        {
-          run_count++;
-          continue;
-        }
-      append_line_run (script, first_run, run_start, run_count, run_first, run_last);
-      run_start = new_start + i;
-      run_count = 1;
-      run_first = delta_first;
-      run_last = delta_last;
-    }
-  append_line_run (script, first_run, run_start, run_count, run_first, run_last);
-}
-
-static gboolean
-same_html (GPtrArray *old_blocks,
-           guint      old_index,
-           GPtrArray *new_blocks,
-           guint      new_index)
-{
-  const BylineBlock *old_block = g_ptr_array_index (old_blocks, old_index);
-  const BylineBlock *new_block = g_ptr_array_index (new_blocks, new_index);
-
-  return strcmp (old_block->html, new_block->html) == 0;
-}
-
-/* Sends the page what it needs to go from @old_blocks and @old_header to the
- * preview's current blocks and header. */
-static void
-send_patch (BylinePreview *self,
-            const char    *old_header,
-            GPtrArray     *old_blocks)
-{
-  GPtrArray *new_blocks = self->blocks;
-  guint n_old = old_blocks != NULL ? old_blocks->len : 0;
-  guint n_new = new_blocks->len;
-  guint shorter = MIN (n_old, n_new);
-  guint prefix = 0;
-  guint suffix = 0;
-  gboolean first_run = TRUE;
-  g_autoptr(GString) script = g_string_new (NULL);
-
-  while (prefix < shorter && same_html (old_blocks, prefix, new_blocks, prefix))
-    prefix++;
-  while (suffix < shorter - prefix
-         && same_html (old_blocks, n_old - 1 - suffix, new_blocks, n_new - 1 - suffix))
-    suffix++;
-
-  g_string_append_printf (script, "bylinePatch({seq:%u,start:%u,remove:%u,",
-                          ++self->next_seq, prefix, n_old - prefix - suffix);
-
-  if (g_strcmp0 (old_header, self->header_html) != 0)
-    {
-      g_string_append (script, "header:");
-      append_json_string (script, self->header_html);
-      g_string_append_c (script, ',');
-    }
-
-  g_string_append (script, "insert:[");
-  for (guint i = prefix; i < n_new - suffix; i++)
-    {
-      const BylineBlock *block = g_ptr_array_index (new_blocks, i);
-
-      if (i > prefix)
-        g_string_append_c (script, ',');
-      g_string_append_c (script, '[');
-      append_json_string (script, block->html);
-      g_string_append_printf (script, ",%u,%u]", block->first_line, block->last_line);
-    }
-  g_string_append (script, "],lines:[");
-  if (old_blocks != NULL)
-    {
-      append_line_changes (script, &first_run, old_blocks, 0, new_blocks, 0, prefix);
-      append_line_changes (script, &first_run, old_blocks, n_old - suffix,
-                           new_blocks, n_new - suffix, suffix);
-    }
-  g_string_append (script, "]});");
-
-  run_script (self, script);
+  self = BYLINE_PREVIEW (user_data);
+  self->patch_in_flight = FALSE;
+  if (error != NULL)
+    g_warning ("The preview could not apply a change: %s", error->message);
+  if (self->ready)
+    show_pending (self);
 }
 
 static void
@@ -392,8 +265,22 @@ script_message_received_cb (BylinePreview            *self,
 
   if (g_strcmp0 (type, "ready") == 0)
     {
+      g_autoptr(GPtrArray) blocks = NULL;
+      g_autofree char *header = NULL;
+
+      /* A new page is empty: everything goes, the latest rendering first. */
       self->ready = TRUE;
-      send_patch (self, NULL, NULL);
+      if (self->pending_blocks != NULL)
+        {
+          header = g_steal_pointer (&self->pending_header);
+          blocks = g_steal_pointer (&self->pending_blocks);
+        }
+      else
+        {
+          header = g_strdup (self->header_html);
+          blocks = g_ptr_array_ref (self->blocks);
+        }
+      show (self, g_steal_pointer (&header), g_steal_pointer (&blocks), NULL, NULL);
       if (self->has_pending_line)
         {
           self->has_pending_line = FALSE;
@@ -657,6 +544,8 @@ byline_preview_finalize (GObject *object)
   g_clear_pointer (&self->stylesheet, g_free);
   g_clear_pointer (&self->header_html, g_free);
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_header, g_free);
+  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
 }
@@ -762,7 +651,7 @@ byline_preview_init (BylinePreview *self)
   g_autofree char *script_source = NULL;
 
   self->cancellable = g_cancellable_new ();
-  self->blocks = g_ptr_array_new_with_free_func (block_free);
+  self->blocks = g_ptr_array_new ();
   self->header_html = g_strdup ("");
   self->stylesheet = load_default_stylesheet ();
 
@@ -855,29 +744,32 @@ byline_preview_update (BylinePreview   *self,
 {
   g_autoptr(GPtrArray) old_blocks = NULL;
   g_autofree char *old_header = NULL;
+  GPtrArray *blocks;
+  char *header;
 
   g_return_if_fail (BYLINE_IS_PREVIEW (self));
   g_return_if_fail (rendering != NULL && rendering->blocks != NULL);
 
-  old_blocks = g_steal_pointer (&self->blocks);
-  old_header = g_steal_pointer (&self->header_html);
+  header = g_strdup (header_html != NULL ? header_html : "");
+  blocks = byline_preview_blocks_copy (rendering->blocks);
 
-  self->header_html = g_strdup (header_html != NULL ? header_html : "");
-  self->blocks = g_ptr_array_new_full (rendering->blocks->len, block_free);
-  for (guint i = 0; i < rendering->blocks->len; i++)
+  if (self->ready && !self->patch_in_flight)
     {
-      const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
-
-      g_ptr_array_add (self->blocks, block_new (block->html, block->first_line,
-                                                block->last_line));
+      old_header = g_steal_pointer (&self->header_html);
+      old_blocks = g_ptr_array_ref (self->blocks);
+      show (self, header, blocks, old_header, old_blocks);
+      return;
     }
 
-  /* Until the shell is ready, only the latest rendering matters: it goes to
-   * the page in one piece when the page says it is ready. */
+  /* Until the shell is ready, or while a patch is on its way, only the
+   * latest rendering matters. */
+  g_free (self->pending_header);
+  self->pending_header = header;
+  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
+  self->pending_blocks = blocks;
+
   if (!self->shell_loaded)
     load_shell (self);
-  else if (self->ready)
-    send_patch (self, old_header, old_blocks);
 }
 
 void

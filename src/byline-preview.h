@@ -25,7 +25,8 @@ void           byline_preview_set_folder         (BylinePreview   *self,
 GFile         *byline_preview_get_folder         (BylinePreview   *self);
 /* Shows a rendering: the first call loads the shell page, later calls patch
  * only the blocks that changed (scroll position kept). @header_html is the
- * page header (title, date, …) from byline_renderer_render_header(). */
+ * page header (title, date, …) from byline_renderer_render_header(). The
+ * preview copies what it needs: @rendering stays the caller's. */
 void           byline_preview_update             (BylinePreview   *self,
                                                   const char      *header_html,
                                                   BylineRendering *rendering);

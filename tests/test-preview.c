@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "byline-preview.h"
+#include "byline-preview-patch.h"
 
 #include <glib/gstdio.h>
 
@@ -326,6 +327,74 @@ test_properties (void)
   g_assert_cmpstr (byline_preview_get_stylesheet (preview), ==, "p { color: red; }");
 
   g_assert_finalize_object (preview);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *old_header;
+  BlockSpec   old_blocks[4];    /* up to the first with html NULL */
+  gboolean    old_empty;        /* an empty page: old_blocks NULL */
+  const char *new_header;
+  BlockSpec   new_blocks[4];
+  const char *expected;
+} PatchCase;
+
+static const PatchCase patch_cases[] = {
+  { "empty-page", NULL, { { NULL } }, TRUE,
+    "<h1>T</h1>", { { "<p>a</p>", 1, 1 }, { "<p>b</p>", 3, 4 } },
+    "bylinePatch({seq:7,start:0,remove:0,header:\"<h1>T</h1>\","
+    "insert:[[\"<p>a</p>\",1,1],[\"<p>b</p>\",3,4]],lines:[]});" },
+  { "one-block-grows", "H", { { "a", 1, 1 }, { "b", 3, 3 }, { "c", 5, 5 } }, FALSE,
+    "H", { { "a", 1, 1 }, { "B", 3, 4 }, { "c", 6, 6 } },
+    "bylinePatch({seq:7,start:1,remove:1,insert:[[\"B\",3,4]],lines:[[2,1,1,1]]});" },
+  { "front-matter-grows", "H", { { "a", 1, 1 }, { "b", 3, 4 } }, FALSE,
+    "H2", { { "a", 2, 2 }, { "b", 4, 5 } },
+    "bylinePatch({seq:7,start:2,remove:0,header:\"H2\",insert:[],lines:[[0,2,1,1]]});" },
+  { "block-removed", "", { { "a", 1, 1 }, { "b", 3, 3 }, { "c", 5, 5 } }, FALSE,
+    "", { { "a", 1, 1 }, { "c", 3, 3 } },
+    "bylinePatch({seq:7,start:1,remove:1,insert:[],lines:[[1,1,-2,-2]]});" },
+  { "repeated-blocks", "", { { "x", 1, 1 }, { "x", 3, 3 }, { "x", 5, 5 } }, FALSE,
+    "", { { "x", 1, 1 }, { "x", 3, 3 } },
+    "bylinePatch({seq:7,start:2,remove:1,insert:[],lines:[]});" },
+  { "unchanged", "", { { "a", 1, 1 } }, FALSE,
+    "", { { "a", 1, 1 } },
+    "bylinePatch({seq:7,start:1,remove:0,insert:[],lines:[]});" },
+  { "escapes", "", { { NULL } }, FALSE,
+    "", { { "<p title=\"q\">\\ </script>\n\t\x01\xe2\x80\xa8\xff</p>", 1, 2 } },
+    "bylinePatch({seq:7,start:0,remove:0,insert:[[\"<p title=\\\"q\\\">\\\\ "
+    "</script>\\n\\t\\u0001\\u2028\xef\xbf\xbd</p>\",1,2]],lines:[]});" },
+};
+
+static GPtrArray *
+blocks_from_specs (const BlockSpec *specs,
+                   gsize            max)
+{
+  GPtrArray *blocks = g_ptr_array_new_with_free_func (free_block);
+
+  for (gsize i = 0; i < max && specs[i].html != NULL; i++)
+    add_block (blocks, specs[i].html, specs[i].first_line, specs[i].last_line);
+  return blocks;
+}
+
+static void
+test_patch_script (void)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (patch_cases); i++)
+    {
+      const PatchCase *c = &patch_cases[i];
+      g_autoptr(GPtrArray) old_blocks = NULL;
+      g_autoptr(GPtrArray) new_blocks = NULL;
+      g_autofree char *script = NULL;
+
+      g_test_message ("case %s", c->name);
+      if (!c->old_empty)
+        old_blocks = blocks_from_specs (c->old_blocks, G_N_ELEMENTS (c->old_blocks));
+      new_blocks = blocks_from_specs (c->new_blocks, G_N_ELEMENTS (c->new_blocks));
+      script = byline_preview_patch_build (7, c->old_header, old_blocks,
+                                           c->new_header, new_blocks);
+      g_assert_cmpstr (script, ==, c->expected);
+    }
 }
 
 static void
@@ -751,6 +820,7 @@ main (int   argc,
   g_setenv ("G_DEBUG", "gc-friendly", TRUE);
 
   g_test_add_func ("/gui/preview/properties", test_properties);
+  g_test_add_func ("/gui/preview/patch-script", test_patch_script);
   g_test_add ("/gui/preview/first-update", Fixture, NULL,
               fixture_set_up, test_first_update, fixture_tear_down);
   g_test_add ("/gui/preview/patch-keeps-nodes", Fixture, NULL,

@@ -107,7 +107,8 @@ remove_tree (const char *path)
 static void
 test_render_to_file (void)
 {
-  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md", NULL);
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", NULL);
   g_autofree char *dir = make_tmp_dir ();
   g_autofree char *out = g_build_filename (dir, "page.html", NULL);
@@ -131,7 +132,8 @@ test_render_to_file (void)
   g_assert_cmpuint (count (page, "<figcaption>"), ==, 2);
   /* Pictures load from the post's folder wherever the page is. */
   g_assert_nonnull (strstr (page, first_src));
-  g_assert_nonnull (strstr (page, "<pre><code class=\"language-bash\">$ byline-cli render index.md</code></pre>"));
+  g_assert_nonnull (strstr (page, "<pre><code class=\"language-bash\">"
+                                  "$ byline-cli render index.md</code></pre>"));
   g_assert_nonnull (strstr (page, "<h2 data-sourcepos=\"16:1-16:11\">Commands</h2>"));
 
   remove_tree (dir);
@@ -140,7 +142,8 @@ test_render_to_file (void)
 static void
 test_render_to_stdout (void)
 {
-  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md", NULL);
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
   g_auto(Run) run;
 
   run_cli (&run, "render", post, NULL);
@@ -168,7 +171,8 @@ test_render_missing (void)
 static void
 test_render_unterminated (void)
 {
-  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "unterminated.md", NULL);
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "unterminated.md",
+                                                 NULL);
   g_autofree char *prefix = g_strconcat (post, ":1:1: error: ", NULL);
   g_auto(Run) run;
 

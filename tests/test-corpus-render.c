@@ -100,7 +100,8 @@ in_text_block (const BylineShortcodeList *list,
       const BylineShortcode *call = g_ptr_array_index (list->calls, i);
       const BylineShortcode *closing;
 
-      if (call->kind != BYLINE_SHORTCODE_OPEN || call->pair < 0 || g_strcmp0 (call->name, "text") != 0)
+      if (call->kind != BYLINE_SHORTCODE_OPEN || call->pair < 0 ||
+          g_strcmp0 (call->name, "text") != 0)
         continue;
       closing = g_ptr_array_index (list->calls, call->pair);
       if (offset >= call->span.start && offset < closing->span.end)
@@ -194,7 +195,8 @@ check_post (const char *path)
       const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
 
       g_assert_cmpuint (block->first_line, <=, block->last_line);
-      g_assert_cmpuint (block->last_line, <=, byline_line_index_get_n_lines (byline_post_get_lines (post)));
+      g_assert_cmpuint (block->last_line, <=,
+                        byline_line_index_get_n_lines (byline_post_get_lines (post)));
       if (!g_str_has_prefix (block->html, "<section class=\"footnotes\""))
         {
           g_assert_cmpuint (block->first_line, >, last_line);
@@ -216,9 +218,10 @@ check_post (const char *path)
           const char *caption = param (call, "caption");
           const char *title = param (call, "title") ? param (call, "title") : caption;
           const char *alt = param (call, "alt") ? param (call, "alt") : title;
+          const char *link = param (call, "link");
 
           n_images++;
-          g_ptr_array_add (srcs, byline_html_escape (param (call, "link") ? param (call, "link") : "", -1));
+          g_ptr_array_add (srcs, byline_html_escape (link != NULL ? link : "", -1));
           g_ptr_array_add (alts, byline_html_escape (alt ? alt : "", -1));
           g_ptr_array_add (captions, byline_html_escape (caption ? caption : "", -1));
         }
@@ -234,7 +237,8 @@ check_post (const char *path)
     }
 
   found_srcs = match_all ("<img class=\"element-to-stretch\" src=\"([^\"]*)\"", html);
-  found_alts = match_all ("<img class=\"element-to-stretch\" src=\"[^\"]*\" alt=\"([^\"]*)\"", html);
+  found_alts = match_all ("<img class=\"element-to-stretch\" src=\"[^\"]*\" alt=\"([^\"]*)\"",
+                          html);
   found_captions = match_all ("<figcaption>(.*?)</figcaption>", html);
   found_languages = match_all ("<pre><code class=\"language-([^\"]*)\">", html);
 

@@ -96,7 +96,8 @@ static const Case markdown_cases[] = {
   { "fenced-code", "```yaml\na: <b>\n```\n",
     "<pre><code class=\"language-yaml\">a: &lt;b&gt;\n</code></pre>\n" },
   { "footnote", "A[^1].\n\n[^1]: Note.\n",
-    "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a></sup>.</p>\n"
+    "<p>A<sup class=\"footnote-ref\"><a href=\"#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"
+    "</sup>.</p>\n"
     "<section class=\"footnotes\" data-footnotes>\n<ol>\n<li id=\"fn-1\">\n<p>Note. "
     "<a href=\"#fnref-1\" class=\"footnote-backref\" data-footnote-backref "
     "aria-label=\"Back to content\">↩</a></p>\n</li>\n</ol>\n</section>\n" },
@@ -171,7 +172,8 @@ static const Case shortcode_cases[] = {
     "<pre><code class=\"language-markdown\"># Not a heading *really*</code></pre>\n" },
   { "text/escaped-call-inside",
     "{{< text markdown >}}\n{{</* image link=\"x.png\" */>}}\n{{< /text >}}\n",
-    "<pre><code class=\"language-markdown\">{{&lt; image link=&quot;x.png&quot; &gt;}}</code></pre>\n" },
+    "<pre><code class=\"language-markdown\">{{&lt; image link=&quot;x.png&quot; &gt;}}"
+    "</code></pre>\n" },
   { "tip",
     "{{< tip >}}\nSome **bold** text.\n{{< /tip >}}\n",
     "<aside class=\"callout tip\">Some <strong>bold</strong> text.</aside>\n" },
@@ -204,7 +206,8 @@ static const Case shortcode_cases[] = {
     "a.yaml</a>.</p>\n" },
   { "github-tree/in-reference-link",
     "See [the samples][s].\n\n[s]: {{< github_tree >}}/samples\n",
-    "<p>See <a href=\"https://github.com/istio/istio/tree/master/samples\">the samples</a>.</p>\n" },
+    "<p>See <a href=\"https://github.com/istio/istio/tree/master/samples\">the samples</a>."
+    "</p>\n" },
   { "shortcode/in-image-alt",
     "![Using {{< istioctl >}}](x.png)\n",
     "<p><img src=\"x.png\" alt=\"Using istioctl\" /></p>\n" },
@@ -232,7 +235,8 @@ static const Case shortcode_cases[] = {
   { "unknown/inline",
     "A {{< foo >}} b.\n",
     "<p>A <span class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
-    "Unknown shortcode</span> <code class=\"byline-unknown-shortcode-name\">foo</code></span> b.</p>\n" },
+    "Unknown shortcode</span> <code class=\"byline-unknown-shortcode-name\">foo</code></span> "
+    "b.</p>\n" },
   { "unknown/paired",
     "{{< foo >}}\n*Kept*\n{{< /foo >}}\n",
     "<div class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
@@ -325,8 +329,10 @@ test_block_lines (void)
     { 16, 16, "<p>Text before</p>" },
     { 17, 19, "<figure style=\"width:100%\">" },
     { 20, 20, "<p>text after.</p>" },
-    { 22, 23, "<ul data-sourcepos=\"22:1-24:0\">\n<li data-sourcepos=\"22:1-22:23\">item istioctl</li>" },
-    { 25, 27, "<p data-sourcepos=\"25:1-27:28\"><aside class=\"callout tip\">Inside.</aside> Trailing" },
+    { 22, 23, "<ul data-sourcepos=\"22:1-24:0\">\n"
+              "<li data-sourcepos=\"22:1-22:23\">item istioctl</li>" },
+    { 25, 27, "<p data-sourcepos=\"25:1-27:28\">"
+              "<aside class=\"callout tip\">Inside.</aside> Trailing" },
     { 29, 29, "<pre data-sourcepos=\"29:5-30:0\"><code>code\n</code></pre>" },
     { 31, 31, "<p data-sourcepos=\"31:1-31:5\">Last.</p>" },
   };
@@ -391,7 +397,8 @@ test_base_uri (void)
       "<p><a href=\"file:///tmp/b/doc.pdf#page=2\">d</a></p>\n" },
     { "space-in-name", "![a](<my pic.png>)\n",
       "<p><img src=\"file:///tmp/b/my%20pic.png\" alt=\"a\" /></p>\n" },
-    { "site-path", "[d](/docs/setup/)\n", "<p><a href=\"https://istio.io/docs/setup/\">d</a></p>\n" },
+    { "site-path", "[d](/docs/setup/)\n",
+      "<p><a href=\"https://istio.io/docs/setup/\">d</a></p>\n" },
     { "external", "[e](https://e.com/x)\n", "<p><a href=\"https://e.com/x\">e</a></p>\n" },
     { "anchor", "[s](#section)\n", "<p><a href=\"#section\">s</a></p>\n" },
     { "image-shortcode", "{{< image link=\"./a.png\" caption=\"C\" >}}\n",
@@ -412,7 +419,8 @@ test_base_uri (void)
   {
     g_autofree char *html = render_body ("![a](./x.png) [d](/docs/)\n", NULL);
 
-    g_assert_cmpstr (html, ==, "<p><img src=\"./x.png\" alt=\"a\" /> <a href=\"/docs/\">d</a></p>\n");
+    g_assert_cmpstr (html, ==,
+                     "<p><img src=\"./x.png\" alt=\"a\" /> <a href=\"/docs/\">d</a></p>\n");
   }
 }
 
@@ -564,7 +572,8 @@ test_header (void)
 
   g_assert_cmpstr (header, ==,
                    "<header class=\"byline-post-header\"><h1>Cats &amp; &lt;Dogs&gt;</h1>"
-                   "<p class=\"byline-meta\"><time datetime=\"2023-09-29\">September 29, 2023</time>"
+                   "<p class=\"byline-meta\">"
+                   "<time datetime=\"2023-09-29\">September 29, 2023</time>"
                    " · Jane Doe (Example &amp; Co)</p>"
                    "<p class=\"byline-description\">It&#39;s &quot;fine&quot;.</p></header>");
   g_assert_cmpstr (timed_header, ==,
@@ -596,7 +605,8 @@ test_page (void)
   g_assert_nonnull (style);
   g_assert_true (csp < style);
   g_assert_null (strstr (page, "<script"));
-  g_assert_nonnull (strstr (page, "<title>A &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>"));
+  g_assert_nonnull (strstr (page,
+                            "<title>A &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt;</title>"));
   g_assert_nonnull (strstr (page, "&lt;script>alert(1)&lt;/script>"));
   g_assert_nonnull (strstr (page, "<header class=\"byline-post-header\"><h1>A &lt;/title&gt;"));
   g_assert_nonnull (strstr (page, "<article class=\"byline-post\">\n"));
@@ -697,7 +707,8 @@ test_hostile_deep (void)
   g_assert_cmpuint (count_occurrences (html, "<pre class=\"byline-too-deep\">"), ==, 1);
   /* The rest shows as escaped text. */
   g_assert_nonnull (strstr (html, "Deep &lt;b&gt;text&lt;/b&gt;"));
-  g_assert_cmpuint (count_occurrences (html, "{{&lt; tip &gt;}}"), ==, 1000 - BYLINE_RENDERER_MAX_DEPTH);
+  g_assert_cmpuint (count_occurrences (html, "{{&lt; tip &gt;}}"), ==,
+                    1000 - BYLINE_RENDERER_MAX_DEPTH);
   g_assert_null (strstr (html, "{{<"));
   g_string_free (body, TRUE);
 }

@@ -146,8 +146,8 @@ byline_cli_new (int    argc,
   context = g_option_context_new (_("FOLDER"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Creates a post bundle: FOLDER (and its parents) and FOLDER/index.md "
-                                  "from the site profile’s template."));
+                                _("Creates a post bundle: FOLDER (and its parents) and "
+                                  "FOLDER/index.md from the site profile’s template."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
@@ -159,8 +159,9 @@ byline_cli_new (int    argc,
   if (argc != 2)
     {
       g_printerr ("byline-cli new: %s\n",
-                  argc < 2 ? _("Name the folder of the new post, such as content/en/blog/2026/my-post")
-                           : _("Create one post at a time"));
+                  argc < 2
+                  ? _("Name the folder of the new post, such as content/en/blog/2026/my-post")
+                  : _("Create one post at a time"));
       return BYLINE_CLI_USAGE;
     }
 
@@ -179,7 +180,8 @@ byline_cli_new (int    argc,
   else if (!parse_day (date))
     {
       /* TRANSLATORS: %s is the date the user gave. */
-      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), date);
+      g_autofree char *message =
+        g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), date);
 
       g_printerr ("byline-cli new: %s\n", message);
       return BYLINE_CLI_USAGE;

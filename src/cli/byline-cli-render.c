@@ -129,8 +129,8 @@ byline_cli_render (int    argc,
   context = g_option_context_new (_("POST"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Renders a post (its index.md) to a standalone HTML page, with its "
-                                  "pictures shown from the post’s folder."));
+                                _("Renders a post (its index.md) to a standalone HTML page, "
+                                  "with its pictures shown from the post’s folder."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))

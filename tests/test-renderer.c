@@ -564,7 +564,7 @@ test_header (void)
                                          "---\nBody\n");
   g_autoptr(BylinePost) timed = new_post ("---\ntitle: T\ndate: 2024-02-03T10:20:30Z\n---\n");
   g_autoptr(BylinePost) bare = new_post ("Just text\n");
-  g_autoptr(BylinePost) title_only = new_post ("---\ntitle: Only\n---\n");
+  g_autoptr(BylinePost) title_only = new_post ("---\ntitle: Only\nsubtitle: <Sub>\n---\n");
   g_autofree char *header = byline_renderer_render_header (renderer, post);
   g_autofree char *timed_header = byline_renderer_render_header (renderer, timed);
   g_autofree char *bare_header = byline_renderer_render_header (renderer, bare);
@@ -572,15 +572,19 @@ test_header (void)
 
   g_assert_cmpstr (header, ==,
                    "<header class=\"byline-post-header\"><h1>Cats &amp; &lt;Dogs&gt;</h1>"
-                   "<p class=\"byline-meta\">"
+                   "<p class=\"byline-meta byline-post-byline\">"
                    "<time datetime=\"2023-09-29\">September 29, 2023</time>"
                    " · Jane Doe (Example &amp; Co)</p>"
-                   "<p class=\"byline-description\">It&#39;s &quot;fine&quot;.</p></header>");
+                   "<p class=\"byline-description byline-post-description\">"
+                   "It&#39;s &quot;fine&quot;.</p></header>");
   g_assert_cmpstr (timed_header, ==,
-                   "<header class=\"byline-post-header\"><h1>T</h1><p class=\"byline-meta\">"
+                   "<header class=\"byline-post-header\"><h1>T</h1>"
+                   "<p class=\"byline-meta byline-post-byline\">"
                    "<time datetime=\"2024-02-03T10:20:30Z\">February 3, 2024</time></p></header>");
   g_assert_cmpstr (bare_header, ==, "");
-  g_assert_cmpstr (title_header, ==, "<header class=\"byline-post-header\"><h1>Only</h1></header>");
+  g_assert_cmpstr (title_header, ==,
+                   "<header class=\"byline-post-header\"><h1>Only</h1>"
+                   "<p class=\"byline-subtitle byline-post-subtitle\">&lt;Sub&gt;</p></header>");
 }
 
 static void
@@ -619,7 +623,7 @@ test_page (void)
 static void
 test_hostile_unclosed (void)
 {
-  GString *body = g_string_new (FRONT_MATTER);
+  g_autoptr(GString) body = g_string_new (FRONT_MATTER);
   g_autoptr(BylineRendering) rendering = NULL;
   g_autofree char *html = NULL;
 
@@ -632,7 +636,6 @@ test_hostile_unclosed (void)
 
   g_assert_cmpuint (count_occurrences (html, "{{&lt;"), ==, 100000);
   g_assert_null (strstr (html, "{{<"));
-  g_string_free (body, TRUE);
 }
 
 static void
@@ -653,8 +656,8 @@ test_hostile_huge (void)
     "- another\n"
     "\n";
   const gsize target = 50 * 1024 * 1024;
-  GString *body = g_string_sized_new (target + 4096);
-  GString *chunk = g_string_new ("## A heading\n\n");
+  g_autoptr(GString) body = g_string_sized_new (target + 4096);
+  g_autoptr(GString) chunk = g_string_new ("## A heading\n\n");
   g_autoptr(BylineRendering) rendering = NULL;
   const BylineBlock *last;
   guint n_chunks = 0;
@@ -681,14 +684,12 @@ test_hostile_huge (void)
   last = g_ptr_array_index (rendering->blocks, rendering->blocks->len - 1);
   g_assert_cmpuint (last->first_line, ==, 3 + 13 * n_chunks + 1);
   g_assert_true (g_str_has_suffix (last->html, ">The end.</p>"));
-  g_string_free (chunk, TRUE);
-  g_string_free (body, TRUE);
 }
 
 static void
 test_hostile_deep (void)
 {
-  GString *body = g_string_new (FRONT_MATTER);
+  g_autoptr(GString) body = g_string_new (FRONT_MATTER);
   g_autoptr(BylineRendering) rendering = NULL;
   g_autofree char *html = NULL;
 
@@ -710,13 +711,12 @@ test_hostile_deep (void)
   g_assert_cmpuint (count_occurrences (html, "{{&lt; tip &gt;}}"), ==,
                     1000 - BYLINE_RENDERER_MAX_DEPTH);
   g_assert_null (strstr (html, "{{<"));
-  g_string_free (body, TRUE);
 }
 
 static void
 test_hostile_deep_text (void)
 {
-  GString *body = g_string_new (FRONT_MATTER);
+  g_autoptr(GString) body = g_string_new (FRONT_MATTER);
   g_autoptr(BylineRendering) rendering = NULL;
   g_autofree char *html = NULL;
 
@@ -739,7 +739,7 @@ test_hostile_deep_text (void)
 static void
 test_hostile_prefix_flood (void)
 {
-  GString *body = g_string_new (FRONT_MATTER);
+  g_autoptr(GString) body = g_string_new (FRONT_MATTER);
   g_autoptr(BylineRendering) rendering = NULL;
   g_autofree char *html = NULL;
 

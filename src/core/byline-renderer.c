@@ -482,12 +482,15 @@ append_date (GString           *out,
     }
 }
 
+#define META_OPEN "<p class=\"byline-meta byline-post-byline\">"
+
 char *
 byline_renderer_render_header (BylineRenderer *self,
                                BylinePost     *post)
 {
   BylineFrontMatter *front_matter;
   const char *title;
+  const char *subtitle;
   const char *attribution;
   const char *description;
   GString *out;
@@ -501,6 +504,7 @@ byline_renderer_render_header (BylineRenderer *self,
     return g_strdup ("");
 
   title = byline_front_matter_get_string (front_matter, "title");
+  subtitle = byline_front_matter_get_string (front_matter, "subtitle");
   attribution = byline_front_matter_get_string (front_matter, "attribution");
   description = byline_front_matter_get_string (front_matter, "description");
 
@@ -513,7 +517,16 @@ byline_renderer_render_header (BylineRenderer *self,
       g_string_append (out, "</h1>");
     }
 
-  g_string_append (out, "<p class=\"byline-meta\">");
+  /* Both class names: the brief's and the ones the built-in style sheet
+   * targets. */
+  if (subtitle != NULL && *subtitle != '\0')
+    {
+      g_string_append (out, "<p class=\"byline-subtitle byline-post-subtitle\">");
+      byline_html_escape_append (out, subtitle, -1);
+      g_string_append (out, "</p>");
+    }
+
+  g_string_append (out, META_OPEN);
   meta_start = out->len;
   append_date (out, front_matter);
   if (attribution != NULL && *attribution != '\0')
@@ -525,11 +538,11 @@ byline_renderer_render_header (BylineRenderer *self,
   if (out->len > meta_start)
     g_string_append (out, "</p>");
   else
-    g_string_truncate (out, meta_start - strlen ("<p class=\"byline-meta\">"));
+    g_string_truncate (out, meta_start - strlen (META_OPEN));
 
   if (description != NULL && *description != '\0')
     {
-      g_string_append (out, "<p class=\"byline-description\">");
+      g_string_append (out, "<p class=\"byline-description byline-post-description\">");
       byline_html_escape_append (out, description, -1);
       g_string_append (out, "</p>");
     }

@@ -101,6 +101,9 @@ test_builtin_fields (void)
       g_assert_cmpuint (spec->max_length, ==, c->max_length);
       g_assert_nonnull (spec->help);
       g_assert_cmpuint (strlen (spec->help), >, 20);
+      /* Every help text is a sentence: one cut short (an unquoted " #" starts
+       * a YAML comment) loses its period. */
+      g_assert_true (g_str_has_suffix (spec->help, "."));
       g_assert_true (byline_profile_lookup_field (profile, c->key) == spec);
     }
 

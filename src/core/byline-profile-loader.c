@@ -253,9 +253,15 @@ read_uint64 (Loader            *loader,
     return FALSE;
 
   if (!g_ascii_string_to_unsigned (scalar (node), 10, 0, max, &value, NULL))
-    return fail_at (loader, node, error,
-                    _("“%s” should be a whole number from 0 to %" G_GUINT64_FORMAT
-                      ", not “%s”"), what, max, scalar (node));
+    {
+      /* The limit goes in as text: xgettext cuts a message at a
+       * G_GUINT64_FORMAT macro, and translators would never see the rest. */
+      g_autofree char *limit = g_strdup_printf ("%" G_GUINT64_FORMAT, max);
+
+      return fail_at (loader, node, error,
+                      _("“%s” should be a whole number from 0 to %s, not “%s”"),
+                      what, limit, scalar (node));
+    }
 
   *out = value;
   return TRUE;

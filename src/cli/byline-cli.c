@@ -53,8 +53,12 @@ int
 main (int    argc,
       char **argv)
 {
+  /* Tests run the program from the build tree, in another language, with
+   * the catalogues that the build compiled into <build>/po. */
+  const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("byline-cli");

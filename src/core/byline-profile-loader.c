@@ -397,8 +397,8 @@ unknown_key (Loader            *loader,
              const char        *known,
              GError           **error)
 {
-  /* Translators: a key of the profile, the section it is in, then the keys
-   * that section knows. */
+  /* Translators: a key of the profile, the section it is in (“a field”,
+   * “a shortcode”, or the key “site”), then the keys that section knows. */
   return fail_at (loader, key, error, _("Unknown key “%s” in %s; use one of: %s"),
                   scalar (key), where, known);
 }
@@ -540,7 +540,7 @@ field_pair (Loader             *loader,
                         "number or integer"), scalar (value));
     }
 
-  return unknown_key (loader, key, "a field",
+  return unknown_key (loader, key, _("a field"),
                       "key, label, help, type, missing, max_length, after, remove", error);
 }
 
@@ -674,7 +674,7 @@ param_pair (Loader             *loader,
   if (strcmp (name, "required") == 0)
     return read_bool (loader, value, name, &param->required, error);
 
-  return unknown_key (loader, key, "a parameter", "name, help, required", error);
+  return unknown_key (loader, key, _("a parameter"), "name, help, required", error);
 }
 
 static gboolean
@@ -786,7 +786,7 @@ shortcode_pair (Loader             *loader,
       return TRUE;
     }
 
-  return unknown_key (loader, key, "a shortcode",
+  return unknown_key (loader, key, _("a shortcode"),
                       "help, paired, inline, markdown_inner, multiline, any_params, parent, "
                       "params, template, remove", error);
 }
@@ -959,7 +959,7 @@ top_pair (Loader             *loader,
       return TRUE;
     }
 
-  return unknown_key (loader, key, "the profile",
+  return unknown_key (loader, key, _("the profile"),
                       "name, site, fields, shortcodes, rules, new_post, css", error);
 }
 

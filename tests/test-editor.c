@@ -1,0 +1,191 @@
+/* test-editor.c — BylineEditor: the Byline Markdown language, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-editor.h"
+
+#include "byline-test-gui.h"
+
+static char *tmpdir;
+
+static const char *post =
+  "---\n"                                                     /* 1 */
+  "title: \"A Post\"  # a comment\n"                          /* 2 */
+  "draft: true\n"                                             /* 3 */
+  "---\n"                                                     /* 4 */
+  "\n"                                                        /* 5 */
+  "Text {{< image width=\"75%\" caption=`raw` >}} more.\n"    /* 6 */
+  "{{% notice %}}inner{{% /notice %}}\n"                      /* 7 */
+  "{{</* image */>}}\n"                                       /* 8 */
+  "\n"                                                        /* 9 */
+  "---\n"                                                     /* 10 */
+  "## Heading\n";                                             /* 11 */
+
+/* The style ids the test scheme gives a colour each: #0000NN for the N-th. */
+static const char *styles[] = {
+  "byline-markdown:front-matter-fence",
+  "byline-markdown:shortcode-delimiter",
+  "byline-markdown:shortcode-name",
+  "byline-markdown:shortcode-parameter",
+  "byline-markdown:shortcode-value",
+  "byline-markdown:shortcode-escape",
+  "yaml:map-key",
+  "yaml:string",
+  "yaml:comment",
+  "yaml:bool",
+  "markdown:horizontal-rule",
+  "markdown:header",
+};
+
+static GtkSourceStyleScheme *
+create_test_scheme (void)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  g_autofree char *dir = g_build_filename (tmpdir, "styles", NULL);
+  g_autofree char *path = g_build_filename (dir, "byline-test.xml", NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<style-scheme id=\"byline-test\" name=\"Test\" "
+                                         "version=\"1.0\">\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    g_string_append_printf (xml, "  <style name=\"%s\" foreground=\"#0000%02x\"/>\n",
+                            styles[i], i + 1);
+  g_string_append (xml, "</style-scheme>\n");
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, xml->str, (gssize) xml->len, &error);
+  g_assert_no_error (error);
+  gtk_source_style_scheme_manager_prepend_search_path (manager, dir);
+
+  return gtk_source_style_scheme_manager_get_scheme (manager, "byline-test");
+}
+
+/* The style id whose colour the text has at a line and character column,
+ * "" for text without a style. */
+static const char *
+style_at (BylineDocument *document,
+          int             line,
+          int             column)
+{
+  const char *style = "";
+  GtkTextIter iter;
+  GSList *tags;
+
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (document), &iter,
+                                           line - 1, column - 1);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autoptr(GdkRGBA) color = NULL;
+      gboolean set = FALSE;
+      int index;
+
+      g_object_get (l->data, "foreground-set", &set, "foreground-rgba", &color, NULL);
+      if (!set || color == NULL)
+        continue;
+
+      /* The innermost context's tag is the highest priority one, last. */
+      index = (int) (color->blue * 255.0 + 0.5) - 1;
+      if (index >= 0 && index < (int) G_N_ELEMENTS (styles))
+        style = styles[index];
+    }
+  g_slist_free (tags);
+
+  return style;
+}
+
+typedef struct
+{
+  int         line;
+  int         column;
+  const char *style;
+} TagCase;
+
+static const TagCase tag_cases[] = {
+  { 1, 1, "byline-markdown:front-matter-fence" },
+  { 2, 1, "yaml:map-key" },
+  { 2, 9, "yaml:string" },
+  { 2, 20, "yaml:comment" },
+  { 3, 8, "yaml:bool" },
+  { 4, 1, "byline-markdown:front-matter-fence" },
+  { 6, 1, "" },
+  { 6, 6, "byline-markdown:shortcode-delimiter" },
+  { 6, 10, "byline-markdown:shortcode-name" },
+  { 6, 16, "byline-markdown:shortcode-parameter" },
+  { 6, 23, "byline-markdown:shortcode-value" },
+  { 6, 28, "byline-markdown:shortcode-parameter" },
+  { 6, 37, "byline-markdown:shortcode-value" },
+  { 6, 42, "byline-markdown:shortcode-delimiter" },
+  { 6, 46, "" },
+  { 7, 1, "byline-markdown:shortcode-delimiter" },
+  { 7, 5, "byline-markdown:shortcode-name" },
+  { 7, 15, "" },
+  { 7, 24, "byline-markdown:shortcode-delimiter" },
+  { 7, 25, "byline-markdown:shortcode-name" },
+  { 7, 33, "byline-markdown:shortcode-delimiter" },
+  { 8, 5, "byline-markdown:shortcode-escape" },
+  /* A later fence is Markdown again (markdown.lang styles a lone "---" as a
+   * setext heading underline), not a second front matter. */
+  { 10, 1, "markdown:header" },
+  { 11, 1, "markdown:header" },
+};
+
+static void
+test_language_tags (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *editor = byline_editor_new ();
+  GtkTextIter start, end;
+
+  g_object_ref_sink (editor);
+  byline_editor_set_document (BYLINE_EDITOR (editor), document);
+  g_assert_true (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document))
+                 == byline_editor_get_language ());
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (document), create_test_scheme ());
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), post, -1);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (document), &start, &end);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_cases); i++)
+    {
+      g_test_message ("line %d column %d", tag_cases[i].line, tag_cases[i].column);
+      g_assert_cmpstr (style_at (document, tag_cases[i].line, tag_cases[i].column),
+                       ==, tag_cases[i].style);
+    }
+
+  g_object_unref (editor);
+}
+
+static void
+test_language_id (void)
+{
+  GtkSourceLanguage *language = byline_editor_get_language ();
+
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "byline-markdown");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (!byline_test_gui_init (&argc, &argv, &tmpdir))
+    return 0;
+
+  g_test_add_func ("/gui/editor/language/id", test_language_id);
+  g_test_add_func ("/gui/editor/language/tags", test_language_tags);
+
+  ret = g_test_run ();
+
+  byline_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

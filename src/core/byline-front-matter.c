@@ -1,1 +1,816 @@
-/* byline-front-matter.c — implemented in its own change. */
+/* byline-front-matter.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-front-matter"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "byline-front-matter.h"
+#include "byline-front-matter-private.h"
+
+#include <string.h>
+#include <yaml.h>
+
+/* Deeper nesting than this is refused; no front matter needs it, and it
+ * keeps hostile input from costing anything. */
+#define MAX_DEPTH 64
+
+G_DEFINE_FINAL_TYPE (BylineFrontMatter, byline_front_matter, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (byline-front-matter-error-quark, byline_front_matter_error)
+
+static void
+entry_free (gpointer data)
+{
+  BylineEntryData *entry = data;
+
+  g_ptr_array_unref (entry->items);
+  g_array_unref (entry->item_spans);
+  g_free (entry);
+}
+
+static void
+byline_front_matter_finalize (GObject *object)
+{
+  BylineFrontMatter *self = (BylineFrontMatter *) object;
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->lines, byline_line_index_free);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_clear_pointer (&self->text, g_free);
+
+  G_OBJECT_CLASS (byline_front_matter_parent_class)->finalize (object);
+}
+
+static void
+byline_front_matter_class_init (BylineFrontMatterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = byline_front_matter_finalize;
+}
+
+static void
+byline_front_matter_init (BylineFrontMatter *self)
+{
+  self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->strings = g_string_chunk_new (256);
+}
+
+/* Parsing */
+
+/* libyaml counts positions in characters (a CRLF counts two). This walks a
+ * cursor over the YAML text to turn them into byte offsets; events come in
+ * document order, so the walk stays linear in the text's size. */
+typedef struct
+{
+  const char *text;
+  gsize start;
+  gsize end;
+  gsize chars;
+  gsize pos;
+} CharCursor;
+
+static gsize
+char_cursor_seek (CharCursor *c,
+                  gsize       index)
+{
+  while (c->chars < index && c->pos < c->end)
+    {
+      c->pos++;
+      while (c->pos < c->end && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
+        c->pos++;
+      c->chars++;
+    }
+  while (c->chars > index && c->pos > c->start)
+    {
+      c->pos--;
+      while (c->pos > c->start && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
+        c->pos--;
+      c->chars--;
+    }
+  return c->pos;
+}
+
+typedef struct
+{
+  BylineFrontMatter *self;
+  CharCursor cursor;
+  guint depth;
+  gboolean expect_value;
+  BylineEntryData *entry;           /* the entry whose value is being read */
+  gsize complex_key_start;
+  gboolean in_complex_key;
+  gsize value_start;
+  gsize item_start;
+  gsize last_end;         /* the end of the last content read */
+} ParseState;
+
+static void
+set_span (BylineFrontMatter *self,
+          BylineSpan        *span,
+          gsize              start,
+          gsize              end)
+{
+  span->start = start;
+  span->end = MAX (start, end);
+  byline_line_index_fill_span (self->lines, span);
+}
+
+static const char *
+chunk_insert (BylineFrontMatter *self,
+              const char        *text,
+              gsize              length)
+{
+  return g_string_chunk_insert_len (self->strings, text, length);
+}
+
+static BylineScalarStyle
+scalar_style (yaml_scalar_style_t style)
+{
+  switch (style)
+    {
+    case YAML_SINGLE_QUOTED_SCALAR_STYLE:
+      return BYLINE_SCALAR_SINGLE_QUOTED;
+    case YAML_DOUBLE_QUOTED_SCALAR_STYLE:
+      return BYLINE_SCALAR_DOUBLE_QUOTED;
+    case YAML_LITERAL_SCALAR_STYLE:
+      return BYLINE_SCALAR_LITERAL;
+    case YAML_FOLDED_SCALAR_STYLE:
+      return BYLINE_SCALAR_FOLDED;
+    case YAML_ANY_SCALAR_STYLE:
+    case YAML_PLAIN_SCALAR_STYLE:
+    default:
+      return BYLINE_SCALAR_PLAIN;
+    }
+}
+
+static BylineEntryData *
+entry_new (BylineFrontMatter *self,
+           const char        *key,
+           gsize              key_start,
+           gsize              key_end)
+{
+  BylineEntryData *entry = g_new0 (BylineEntryData, 1);
+
+  entry->pub.key = key;
+  set_span (self, &entry->pub.key_span, key_start, key_end);
+  entry->items = g_ptr_array_new ();
+  entry->item_spans = g_array_new (FALSE, TRUE, sizeof (BylineSpan));
+  return entry;
+}
+
+/* Completes an entry once its value's extent is known. */
+static void
+entry_finish (ParseState *state,
+              gsize       value_start,
+              gsize       value_end)
+{
+  BylineFrontMatter *self = state->self;
+  BylineEntryData *entry = g_steal_pointer (&state->entry);
+  gsize p = entry->pub.key_span.end;
+  gsize end;
+  const char *nl;
+
+  set_span (self, &entry->pub.value_span, value_start, value_end);
+  entry->pub.raw = chunk_insert (self, self->text + value_start,
+                                 entry->pub.value_span.end - value_start);
+
+  while (p < self->layout.yaml_end && (self->text[p] == ' ' || self->text[p] == '\t'))
+    p++;
+  entry->colon_end = p < self->layout.yaml_end && self->text[p] == ':' ? p + 1 : value_start;
+
+  end = MAX (entry->pub.key_span.end, entry->pub.value_span.end);
+  end = MAX (end, entry->colon_end);
+  if (!(end > 0 && self->text[end - 1] == '\n'))
+    {
+      nl = end < self->layout.yaml_end
+           ? memchr (self->text + end, '\n', self->layout.yaml_end - end)
+           : NULL;
+      end = nl != NULL ? (gsize) (nl - self->text) + 1 : self->layout.yaml_end;
+    }
+  set_span (self, &entry->pub.lines_span,
+            byline_line_index_line_start (self->lines, entry->pub.key_span.line), end);
+
+  g_ptr_array_add (entry->items, NULL);
+  entry->pub.n_items = entry->item_spans->len;
+  entry->pub.items = (const char * const *) entry->items->pdata;
+  entry->pub.item_spans = (const BylineSpan *) (gpointer) entry->item_spans->data;
+  for (guint i = 0; i < entry->item_spans->len; i++)
+    byline_line_index_fill_span (self->lines, &g_array_index (entry->item_spans, BylineSpan, i));
+
+  g_ptr_array_add (self->entries, entry);
+  state->expect_value = FALSE;
+}
+
+static void
+entry_add_item (ParseState *state,
+                const char *value,
+                gsize       start,
+                gsize       end)
+{
+  BylineSpan span = { start, end, 0, 0, 0, 0 };
+
+  g_ptr_array_add (state->entry->items, (gpointer) value);
+  g_array_append_val (state->entry->item_spans, span);
+}
+
+/* Block scalars end past their trailing line breaks; the value as written
+ * ends with its last character. */
+static gsize
+trim_block_end (BylineFrontMatter *self,
+                gsize              start,
+                gsize              end)
+{
+  while (end > start + 1 && g_ascii_isspace (self->text[end - 1]))
+    end--;
+  return end;
+}
+
+static void
+set_error_at (BylineFrontMatter  *self,
+              gsize               offset,
+              BylineSpan         *error_span,
+              GError            **error,
+              int                 code,
+              const char         *format,
+              ...) G_GNUC_PRINTF (6, 7);
+
+static void
+set_error_at (BylineFrontMatter  *self,
+              gsize               offset,
+              BylineSpan         *error_span,
+              GError            **error,
+              int                 code,
+              const char         *format,
+              ...)
+{
+  BylineSpan span = { 0, };
+  va_list args;
+  g_autofree char *message = NULL;
+
+  set_span (self, &span, offset, offset);
+  if (error_span != NULL)
+    *error_span = span;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, code, message);
+}
+
+/* Handles one event; returns FALSE with @error set when the front matter
+ * is not one this model can hold. */
+static gboolean
+handle_event (ParseState   *state,
+              yaml_event_t *event,
+              BylineSpan   *error_span,
+              GError      **error)
+{
+  BylineFrontMatter *self = state->self;
+  gsize base = self->layout.yaml_start;
+  gsize start = base + char_cursor_seek (&state->cursor, event->start_mark.index);
+  gsize end = base + char_cursor_seek (&state->cursor, event->end_mark.index);
+  guint level = state->depth;
+  gboolean opens = event->type == YAML_SEQUENCE_START_EVENT ||
+                   event->type == YAML_MAPPING_START_EVENT;
+
+  g_assert (start <= self->layout.yaml_end && end <= self->layout.yaml_end);
+
+  if (opens && level == 0 && event->type != YAML_MAPPING_START_EVENT)
+    goto not_mapping;
+
+  switch ((int) event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      if (event->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+          event->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
+        end = trim_block_end (self, start, end);
+      state->last_end = MAX (state->last_end, end);
+
+      if (level == 0)
+        goto not_mapping;
+
+      if (level == 1 && !state->in_complex_key && !state->expect_value)
+        {
+          const char *key = chunk_insert (self, (const char *) event->data.scalar.value,
+                                          event->data.scalar.length);
+
+          state->entry = entry_new (self, key, start, end);
+          state->expect_value = TRUE;
+        }
+      else if (level == 1 && state->expect_value && state->entry != NULL)
+        {
+          state->entry->pub.kind = BYLINE_VALUE_SCALAR;
+          state->entry->pub.style = scalar_style (event->data.scalar.style);
+          state->entry->pub.value = chunk_insert (self, (const char *) event->data.scalar.value,
+                                                  event->data.scalar.length);
+          entry_finish (state, start, end);
+        }
+      else if (level == 2 && state->entry != NULL &&
+               state->entry->pub.kind == BYLINE_VALUE_SEQUENCE)
+        {
+          if (state->entry->item_spans->len == 0)
+            state->entry->pub.style = scalar_style (event->data.scalar.style);
+          entry_add_item (state,
+                          chunk_insert (self, (const char *) event->data.scalar.value,
+                                        event->data.scalar.length),
+                          start, end);
+        }
+      break;
+
+    case YAML_ALIAS_EVENT:
+      state->last_end = MAX (state->last_end, end);
+
+      if (level == 0)
+        goto not_mapping;
+
+      if (level == 1 && !state->in_complex_key && !state->expect_value)
+        {
+          state->entry = entry_new (self, chunk_insert (self, self->text + start, end - start),
+                                    start, end);
+          state->expect_value = TRUE;
+        }
+      else if (level == 1 && state->expect_value && state->entry != NULL)
+        {
+          state->entry->pub.kind = BYLINE_VALUE_ALIAS;
+          entry_finish (state, start, end);
+        }
+      else if (level == 2 && state->entry != NULL &&
+               state->entry->pub.kind == BYLINE_VALUE_SEQUENCE)
+        entry_add_item (state, chunk_insert (self, self->text + start, end - start), start, end);
+      break;
+
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT:
+      if (level + 1 > MAX_DEPTH)
+        {
+          guint line, column;
+
+          byline_line_index_locate (self->lines, start, &line, &column);
+          set_error_at (self, start, error_span, error, BYLINE_FRONT_MATTER_ERROR_TOO_DEEP,
+                        _("Line %u, column %u: the front matter nests lists or maps more than "
+                          "%d levels deep; flatten it"),
+                        line, column, MAX_DEPTH);
+          return FALSE;
+        }
+      state->depth++;
+
+      if (level == 0)
+        {
+          self->flow_root = event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+        }
+      else if (level == 1 && !state->in_complex_key && !state->expect_value)
+        {
+          state->in_complex_key = TRUE;
+          state->complex_key_start = start;
+        }
+      else if (level == 1 && state->expect_value && state->entry != NULL)
+        {
+          gboolean seq = event->type == YAML_SEQUENCE_START_EVENT;
+
+          state->entry->pub.kind = seq ? BYLINE_VALUE_SEQUENCE : BYLINE_VALUE_MAPPING;
+          state->entry->pub.flow =
+            seq ? event->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                : event->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+          state->value_start = start;
+        }
+      else if (level == 2 && state->entry != NULL &&
+               state->entry->pub.kind == BYLINE_VALUE_SEQUENCE)
+        {
+          /* A nested item: it is kept as raw text once it closes. */
+          state->item_start = start;
+        }
+      break;
+
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+      {
+        /* A block collection's end mark lies at whatever follows it, comments
+         * included; a flow collection ends at its bracket. */
+        gboolean flow = end > start && (self->text[end - 1] == ']' || self->text[end - 1] == '}');
+
+        if (flow)
+          state->last_end = MAX (state->last_end, end);
+        end = state->last_end;
+
+        g_assert (state->depth > 0);
+        state->depth--;
+        level = state->depth;
+
+        if (level == 1 && state->in_complex_key)
+          {
+            gsize key_start = state->complex_key_start;
+
+            state->in_complex_key = FALSE;
+            state->entry = entry_new (self,
+                                      chunk_insert (self, self->text + key_start,
+                                                    end - key_start),
+                                      key_start, end);
+            state->expect_value = TRUE;
+          }
+        else if (level == 1 && state->expect_value && state->entry != NULL)
+          {
+            entry_finish (state, state->value_start, end);
+          }
+        else if (level == 2 && state->entry != NULL &&
+                 state->entry->pub.kind == BYLINE_VALUE_SEQUENCE)
+          {
+            gsize item_start = state->item_start;
+
+            entry_add_item (state, chunk_insert (self, self->text + item_start, end - item_start),
+                            item_start, end);
+          }
+      }
+      break;
+
+    default:
+      break;
+    }
+
+  return TRUE;
+
+not_mapping:
+  {
+    guint line;
+
+    byline_line_index_locate (self->lines, start, &line, NULL);
+    set_error_at (self, start, error_span, error, BYLINE_FRONT_MATTER_ERROR_NOT_MAPPING,
+                  _("Line %u: the front matter must be a list of “key: value” lines, "
+                    "not a single value or a list"),
+                  line);
+    return FALSE;
+  }
+}
+
+static void
+set_syntax_error (BylineFrontMatter *self,
+                  yaml_parser_t     *parser,
+                  CharCursor        *cursor,
+                  BylineSpan        *error_span,
+                  GError           **error)
+{
+  gsize offset;
+  guint line, column;
+  const char *problem = parser->problem != NULL ? parser->problem : "invalid YAML";
+
+  /* Reader errors (bad encoding, control characters) count bytes; the
+   * scanner's and parser's count characters. */
+  if (parser->error == YAML_READER_ERROR)
+    offset = MIN (parser->problem_offset, self->layout.yaml_end - self->layout.yaml_start);
+  else
+    offset = char_cursor_seek (cursor, parser->problem_mark.index);
+  offset += self->layout.yaml_start;
+
+  byline_line_index_locate (self->lines, offset, &line, &column);
+  if (parser->context != NULL)
+    set_error_at (self, offset, error_span, error, BYLINE_FRONT_MATTER_ERROR_SYNTAX,
+                  _("Line %u, column %u: the front matter is not valid YAML (%s: %s); "
+                    "fix the syntax there"),
+                  line, column, parser->context, problem);
+  else
+    set_error_at (self, offset, error_span, error, BYLINE_FRONT_MATTER_ERROR_SYNTAX,
+                  _("Line %u, column %u: the front matter is not valid YAML (%s); "
+                    "fix the syntax there"),
+                  line, column, problem);
+}
+
+BylineFrontMatter *
+byline_front_matter_parse (const char             *text,
+                           const BylinePostLayout *layout,
+                           BylineSpan             *error_span,
+                           GError                **error)
+{
+  g_autoptr(BylineFrontMatter) self = NULL;
+  yaml_parser_t parser;
+  ParseState state = { 0, };
+  gboolean ok = TRUE;
+  guint documents = 0;
+
+  g_return_val_if_fail (text != NULL || (layout != NULL && layout->length == 0), NULL);
+  g_return_val_if_fail (layout != NULL, NULL);
+  g_return_val_if_fail (layout->yaml_start <= layout->yaml_end, NULL);
+  g_return_val_if_fail (layout->yaml_end <= layout->block_end, NULL);
+  g_return_val_if_fail (layout->block_end <= layout->length, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (layout->kind != BYLINE_FRONT_MATTER_YAML || layout->closing_fence_line == 0)
+    {
+      if (error_span != NULL)
+        *error_span = (BylineSpan) { layout->block_start, layout->block_start, 1, 1, 1, 1 };
+      g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_NO_BLOCK,
+                           layout->kind == BYLINE_FRONT_MATTER_TOML
+                           ? _("Line 1: TOML front matter is not supported; "
+                               "rewrite it as YAML between “---” lines")
+                           : _("Line 1: the post has no YAML front matter "
+                               "between “---” lines"));
+      return NULL;
+    }
+
+  self = g_object_new (BYLINE_TYPE_FRONT_MATTER, NULL);
+  self->text = g_strndup (text, layout->block_end);
+  self->text_len = layout->block_end;
+  self->layout = *layout;
+  self->lines = byline_line_index_new (self->text, self->text_len);
+
+  state.self = self;
+  state.cursor.text = self->text + layout->yaml_start;
+  state.cursor.start = 0;
+  state.cursor.end = layout->yaml_end - layout->yaml_start;
+
+  if (!yaml_parser_initialize (&parser))
+    g_error ("libyaml could not allocate a parser");
+  yaml_parser_set_input_string (&parser, (const guchar *) state.cursor.text, state.cursor.end);
+  yaml_parser_set_encoding (&parser, YAML_UTF8_ENCODING);
+
+  while (ok)
+    {
+      yaml_event_t event;
+      yaml_event_type_t type;
+
+      if (!yaml_parser_parse (&parser, &event))
+        {
+          set_syntax_error (self, &parser, &state.cursor, error_span, error);
+          ok = FALSE;
+          break;
+        }
+
+      type = event.type;
+      if (type == YAML_DOCUMENT_START_EVENT)
+        documents++;
+
+      /* A second document cannot be front matter; Hugo reads the first. */
+      if (documents > 1 || type == YAML_STREAM_END_EVENT)
+        {
+          yaml_event_delete (&event);
+          break;
+        }
+
+      ok = handle_event (&state, &event, error_span, error);
+      yaml_event_delete (&event);
+    }
+
+  yaml_parser_delete (&parser);
+
+  if (state.entry != NULL)
+    entry_free (g_steal_pointer (&state.entry));
+
+  if (!ok)
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Reading */
+
+guint
+byline_front_matter_get_n_entries (BylineFrontMatter *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), 0);
+
+  return self->entries->len;
+}
+
+const BylineFrontMatterEntry *
+byline_front_matter_get_entry (BylineFrontMatter *self,
+                               guint              position)
+{
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
+
+  if (position >= self->entries->len)
+    return NULL;
+  return &((BylineEntryData *) g_ptr_array_index (self->entries, position))->pub;
+}
+
+BylineEntryData *
+byline_front_matter_find_entry (BylineFrontMatter *self,
+                                const char        *key)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      BylineEntryData *entry = g_ptr_array_index (self->entries, i);
+
+      if (g_strcmp0 (entry->pub.key, key) == 0)
+        return entry;
+    }
+  return NULL;
+}
+
+const BylineFrontMatterEntry *
+byline_front_matter_lookup (BylineFrontMatter *self,
+                            const char        *key)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  entry = byline_front_matter_find_entry (self, key);
+  return entry != NULL ? &entry->pub : NULL;
+}
+
+static gboolean
+is_null_scalar (const BylineFrontMatterEntry *entry)
+{
+  static const char * const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
+
+  return entry->style == BYLINE_SCALAR_PLAIN && g_strv_contains (nulls, entry->value);
+}
+
+const char *
+byline_front_matter_get_string (BylineFrontMatter *self,
+                                const char        *key)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  entry = byline_front_matter_find_entry (self, key);
+  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR || is_null_scalar (&entry->pub))
+    return NULL;
+  return entry->pub.value;
+}
+
+gboolean
+byline_front_matter_get_bool (BylineFrontMatter *self,
+                              const char        *key,
+                              gboolean          *value)
+{
+  static const char * const trues[] = { "true", "True", "TRUE", NULL };
+  static const char * const falses[] = { "false", "False", "FALSE", NULL };
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  /* Hugo reads YAML with go-yaml, whose core schema knows only these
+   * spellings; "yes" or a quoted "true" is a string there. */
+  entry = byline_front_matter_find_entry (self, key);
+  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR ||
+      entry->pub.style != BYLINE_SCALAR_PLAIN)
+    return FALSE;
+
+  if (g_strv_contains (trues, entry->pub.value))
+    {
+      if (value != NULL)
+        *value = TRUE;
+      return TRUE;
+    }
+  if (g_strv_contains (falses, entry->pub.value))
+    {
+      if (value != NULL)
+        *value = FALSE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+byline_front_matter_get_date (BylineFrontMatter  *self,
+                              const char         *key,
+                              GDateTime         **value,
+                              gboolean           *has_time)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  entry = byline_front_matter_find_entry (self, key);
+  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR)
+    return FALSE;
+  return byline_parse_date (entry->pub.value, value, has_time);
+}
+
+char **
+byline_front_matter_get_strv (BylineFrontMatter *self,
+                              const char        *key)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  entry = byline_front_matter_find_entry (self, key);
+  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SEQUENCE)
+    return NULL;
+  return g_strdupv ((char **) entry->items->pdata);
+}
+
+const char *
+byline_front_matter_get_raw (BylineFrontMatter *self,
+                             const char        *key)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  entry = byline_front_matter_find_entry (self, key);
+  return entry != NULL ? entry->pub.raw : NULL;
+}
+
+/* Dates */
+
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *out)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *out = v;
+  return TRUE;
+}
+
+gboolean
+byline_parse_date (const char  *text,
+                   GDateTime  **value,
+                   gboolean    *has_time)
+{
+  const char *p = text;
+  int year, month, day, hour = 0, minute = 0, second = 0;
+  double fraction = 0;
+  gboolean with_time = FALSE;
+  g_autoptr(GTimeZone) tz = NULL;
+  GDateTime *dt;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
+      !read_digits (&p, 2, &month) || *p++ != '-' ||
+      !read_digits (&p, 2, &day))
+    return FALSE;
+
+  if (*p == 'T' || *p == 't' || *p == ' ')
+    {
+      p++;
+      if (!read_digits (&p, 2, &hour) || *p++ != ':' ||
+          !read_digits (&p, 2, &minute) || *p++ != ':' ||
+          !read_digits (&p, 2, &second))
+        return FALSE;
+      with_time = TRUE;
+
+      if (*p == '.')
+        {
+          double scale = 0.1;
+
+          p++;
+          if (!g_ascii_isdigit (*p))
+            return FALSE;
+          for (; g_ascii_isdigit (*p); p++, scale /= 10)
+            fraction += (*p - '0') * scale;
+        }
+
+      if (*p == 'Z' || *p == 'z')
+        {
+          p++;
+          tz = g_time_zone_new_utc ();
+        }
+      else if (*p == '+' || *p == '-')
+        {
+          int sign = *p++ == '-' ? -1 : 1;
+          int zh, zm;
+
+          if (!read_digits (&p, 2, &zh))
+            return FALSE;
+          if (*p == ':')
+            p++;
+          if (!read_digits (&p, 2, &zm) || zh > 23 || zm > 59)
+            return FALSE;
+          tz = g_time_zone_new_offset (sign * (zh * 3600 + zm * 60));
+        }
+    }
+
+  if (*p != '\0')
+    return FALSE;
+
+  /* Hugo takes a date without a zone as UTC. */
+  if (tz == NULL)
+    tz = g_time_zone_new_utc ();
+  if (hour > 23 || minute > 59 || second > 59)
+    return FALSE;
+  dt = g_date_time_new (tz, year, month, day, hour, minute, second + fraction);
+  if (dt == NULL)
+    return FALSE;
+
+  if (has_time != NULL)
+    *has_time = with_time;
+  if (value != NULL)
+    *value = dt;
+  else
+    g_date_time_unref (dt);
+  return TRUE;
+}

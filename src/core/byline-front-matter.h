@@ -110,6 +110,9 @@ const char                   *byline_front_matter_get_raw        (BylineFrontMat
  * otherwise it double-quotes and escapes. set_plain writes a YAML scalar as is
  * (true, 2023-09-29, 1.10) and is for typed fields. set_strv keeps flow or block
  * style as found (new keys: flow). remove deletes the entry's lines.
+ *
+ * NULL when there is nothing to do: remove of an absent key, or a line to add
+ * or delete when the whole front matter is one {flow} mapping.
  */
 BylineTextPatch              *byline_front_matter_set_string     (BylineFrontMatter      *self,
                                                                   const char             *key,

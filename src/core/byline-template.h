@@ -12,7 +12,8 @@
  *   {{^name}}…{{/name}}  the section when name is empty
  *
  * Names are shortcode parameter names, positions ("0", "1") and the values
- * the renderer adds (see byline-renderer.h). Sections nest.
+ * the renderer adds (see byline-renderer.h). Sections nest. "{{<" and "{{%"
+ * are Hugo shortcode calls and stay text (templates of new posts use them).
  */
 
 #pragma once

@@ -125,8 +125,9 @@ byline_line_index_locate (const BylineLineIndex *self,
   start = g_array_index (self->starts, gsize, lo);
   if (line != NULL)
     *line = lo + 1;
+  /* An empty index may have no text at all: no pointer arithmetic on NULL. */
   if (column != NULL)
-    *column = count_chars (self->text + start, self->text + offset) + 1;
+    *column = self->length > 0 ? count_chars (self->text + start, self->text + offset) + 1 : 1;
 }
 
 gsize
@@ -146,6 +147,10 @@ byline_line_index_offset (const BylineLineIndex *self,
 
   start = g_array_index (self->starts, gsize, line - 1);
   end = line < self->starts->len ? g_array_index (self->starts, gsize, line) - 1 : self->length;
+  /* The '\r' of a CRLF ending belongs to the line break, not to the line,
+   * so that a clamped column never lands between '\r' and '\n'. */
+  if (end > start && end < self->length && self->text[end - 1] == '\r')
+    end--;
 
   p = start;
   while (p < end && col < column)
@@ -170,7 +175,8 @@ byline_line_index_fill_span (const BylineLineIndex *self,
   byline_line_index_locate (self, span->end, &span->end_line, &span->end_column);
 }
 
-G_DEFINE_BOXED_TYPE (BylineTextPatch, byline_text_patch, byline_text_patch_copy, byline_text_patch_free)
+G_DEFINE_BOXED_TYPE (BylineTextPatch, byline_text_patch,
+                     byline_text_patch_copy, byline_text_patch_free)
 
 BylineTextPatch *
 byline_text_patch_new (gsize       offset,
@@ -207,7 +213,9 @@ byline_text_patch_apply (const BylineTextPatch *self,
 {
   g_return_if_fail (self != NULL);
   g_return_if_fail (text != NULL);
-  g_return_if_fail (self->offset + self->length <= text->len);
+  /* Written so that a huge offset or length cannot wrap around. */
+  g_return_if_fail (self->offset <= text->len);
+  g_return_if_fail (self->length <= text->len - self->offset);
 
   g_string_erase (text, self->offset, self->length);
   g_string_insert (text, self->offset, self->text);
@@ -271,6 +279,10 @@ byline_text_find_invalid (const char *text,
   gboolean valid;
 
   g_return_val_if_fail (text != NULL || length == 0, FALSE);
+
+  /* memchr() must not see a NULL pointer, even for no bytes. */
+  if (length == 0)
+    return FALSE;
 
   valid = g_utf8_validate_len (text, length, &end);
   /* g_utf8_validate_len() also stops at a NUL, so tell the two apart. */

@@ -27,6 +27,8 @@ struct _BylineEditor
   GtkCssProvider    *font_provider;
 
   guint              last_top_line;
+  guint              language_source;
+  guint              painted : 1;
   guint              scrolling_programmatically : 1;
 };
 
@@ -283,6 +285,55 @@ hide_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+static void
+byline_editor_apply_language (BylineEditor *self)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (self->document);
+
+  if (buffer != NULL && gtk_source_buffer_get_language (buffer) == NULL)
+    {
+      gtk_source_buffer_set_language (buffer, byline_editor_get_language ());
+      gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
+    }
+}
+
+static gboolean
+apply_language_cb (gpointer user_data)
+{
+  BylineEditor *self = user_data;
+
+  self->language_source = 0;
+  byline_editor_apply_language (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Loading the language definitions (markdown, yaml, html and what they
+ * include) takes a good part of the start-up time; the text shows first and
+ * its colours come right after the first frame. */
+static void
+first_paint_cb (BylineEditor  *self,
+                GdkFrameClock *frame_clock)
+{
+  g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
+
+  self->painted = TRUE;
+  if (self->language_source == 0)
+    self->language_source = g_idle_add_full (G_PRIORITY_LOW, apply_language_cb, self, NULL);
+}
+
+static void
+byline_editor_realize (GtkWidget *widget)
+{
+  BylineEditor *self = BYLINE_EDITOR (widget);
+
+  GTK_WIDGET_CLASS (byline_editor_parent_class)->realize (widget);
+
+  if (!self->painted)
+    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                             G_CALLBACK (first_paint_cb), self, G_CONNECT_SWAPPED);
+}
+
 BylineDocument *
 byline_editor_get_document (BylineEditor *self)
 {
@@ -303,8 +354,8 @@ byline_editor_set_document (BylineEditor   *self,
 
   if (document != NULL)
     {
-      gtk_source_buffer_set_language (GTK_SOURCE_BUFFER (document), byline_editor_get_language ());
-      gtk_source_buffer_set_highlight_syntax (GTK_SOURCE_BUFFER (document), TRUE);
+      if (self->painted)
+        byline_editor_apply_language (self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
       byline_editor_update_style_scheme (self);
       g_object_bind_property (document, "busy", self->view, "editable",
@@ -341,6 +392,7 @@ byline_editor_dispose (GObject *object)
   BylineEditor *self = BYLINE_EDITOR (object);
   GtkWidget *child;
 
+  g_clear_handle_id (&self->language_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
 
   /* The template's root box has no id, so it is not disposed with it. */
@@ -421,6 +473,7 @@ byline_editor_class_init (BylineEditorClass *klass)
   object_class->set_property = byline_editor_set_property;
 
   widget_class->grab_focus = byline_editor_grab_focus;
+  widget_class->realize = byline_editor_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

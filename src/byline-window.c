@@ -354,6 +354,8 @@ load_cb (GObject      *object,
 
   if (!byline_document_load_finish (BYLINE_DOCUMENT (object), result, &error))
     {
+      if (byline_document_get_file (self->document) == NULL)
+        gtk_stack_set_visible_child_name (self->stack, "start");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         byline_window_add_toast (self, error->message);
       return;
@@ -369,6 +371,9 @@ byline_window_load (BylineWindow *self,
   g_return_if_fail (BYLINE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
+  /* The editor shows at once, so that a window opened on a post does not
+   * flash its start page while the file is read. */
+  gtk_stack_set_visible_child_name (self->stack, "editor");
   byline_document_load_async (self->document, file, self->cancellable,
                               load_cb, g_object_ref (self));
 }

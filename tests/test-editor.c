@@ -134,15 +134,29 @@ static const TagCase tag_cases[] = {
   { 11, 1, "markdown:header" },
 };
 
+/* The editor shows its window first and loads the language right after the
+ * first frame. */
+static GtkWidget *
+show_editor (BylineDocument *document)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = byline_editor_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  byline_editor_set_document (BYLINE_EDITOR (editor), document);
+  gtk_window_present (GTK_WINDOW (window));
+  byline_test_wait_for (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document)) != NULL);
+
+  return window;
+}
+
 static void
 test_language_tags (void)
 {
   g_autoptr(BylineDocument) document = byline_document_new ();
-  GtkWidget *editor = byline_editor_new ();
+  GtkWidget *window = show_editor (document);
   GtkTextIter start, end;
 
-  g_object_ref_sink (editor);
-  byline_editor_set_document (BYLINE_EDITOR (editor), document);
   g_assert_true (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document))
                  == byline_editor_get_language ());
 
@@ -158,7 +172,7 @@ test_language_tags (void)
                        ==, tag_cases[i].style);
     }
 
-  g_object_unref (editor);
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void

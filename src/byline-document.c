@@ -322,6 +322,8 @@ static gboolean
 monitor_check_cb (gpointer user_data)
 {
   BylineDocument *self = user_data;
+  gboolean deleted;
+  gboolean changed;
 
   self->monitor_check_source = 0;
 
@@ -331,10 +333,9 @@ monitor_check_cb (gpointer user_data)
     return G_SOURCE_REMOVE;
 
   gtk_source_file_check_file_on_disk (self->source_file);
-  byline_document_set_externally_modified (self,
-                                           gtk_source_file_is_externally_modified (self->source_file)
-                                           || gtk_source_file_is_deleted (self->source_file),
-                                           gtk_source_file_is_deleted (self->source_file));
+  deleted = gtk_source_file_is_deleted (self->source_file);
+  changed = deleted || gtk_source_file_is_externally_modified (self->source_file);
+  byline_document_set_externally_modified (self, changed, deleted);
 
   return G_SOURCE_REMOVE;
 }

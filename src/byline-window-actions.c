@@ -145,10 +145,9 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 static void
 ask_overwrite (SaveRequest *request)
 {
+  GFile *file = request->file ? request->file : byline_document_get_file (request->self->document);
+  g_autofree char *name = g_file_get_basename (file);
   GtkWidget *dialog;
-  g_autofree char *name = g_file_get_basename (request->file
-                                               ? request->file
-                                               : byline_document_get_file (request->self->document));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (request->self),
                                    _("The Post Changed on Disk"), NULL);

@@ -402,6 +402,17 @@ byline_document_save_async (BylineDocument      *self,
       return;
     }
 
+  /* Saving a post that has not changed since it was loaded or saved writes
+   * nothing: the file stays byte for byte as it is, even where the saver
+   * would normalise it (mixed line endings). */
+  if ((file == NULL || (location != NULL && g_file_equal (file, location)))
+      && !gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self))
+      && !self->externally_modified)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
   if (file != NULL && (location == NULL || !g_file_equal (file, location)))
     saver = gtk_source_file_saver_new_with_target (GTK_SOURCE_BUFFER (self),
                                                    self->source_file, file);

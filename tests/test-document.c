@@ -117,25 +117,64 @@ test_load_title (void)
   g_assert_finalize_object (document);
 }
 
-/* Opening and saving without edits must leave every kind of file as it was. */
+/* Opening and saving without edits must leave every kind of file as it was.
+ * A plain save of an unchanged post writes nothing; "Save As" writes what
+ * the loader and the saver make of it, which must be the same bytes. */
 static void
 test_save_unchanged (gconstpointer data)
 {
   const char *fixture = data;
   g_autoptr(BylineDocument) document = byline_document_new ();
   g_autoptr(GFile) file = byline_test_copy_fixture (fixture, tmpdir);
+  g_autofree char *copy_name = g_strconcat ("copy-", fixture, NULL);
+  g_autofree char *copy_path = g_build_filename (tmpdir, copy_name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   g_autoptr(GBytes) before = byline_test_read_bytes (file);
   g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) copied = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (load (document, file, &error));
   g_assert_no_error (error);
   g_assert_true (save (document, NULL, &error));
   g_assert_no_error (error);
-
   after = byline_test_read_bytes (file);
   g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
                    g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+
+  g_assert_true (save (document, copy, &error));
+  g_assert_no_error (error);
+  copied = byline_test_read_bytes (copy);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                   g_bytes_get_data (copied, NULL), g_bytes_get_size (copied));
+}
+
+/* Mixed line endings: the saver would normalise them, so an unchanged post
+ * must not be written at all. */
+static void
+test_save_unchanged_mixed (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-mixed.md", tmpdir);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (load (document, file, &error));
+  /* An edit undone leaves the buffer unmodified again. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "x", -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 typedef struct
@@ -414,6 +453,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/document/save/unchanged/no-final-newline", "post-no-newline.md",
                         test_save_unchanged);
   g_test_add_data_func ("/gui/document/save/unchanged/bom", "post-bom.md", test_save_unchanged);
+  g_test_add_func ("/gui/document/save/unchanged/mixed-line-endings", test_save_unchanged_mixed);
   g_test_add_data_func ("/gui/document/save/edit/lf", &edit_cases[0], test_save_edit);
   g_test_add_data_func ("/gui/document/save/edit/crlf", &edit_cases[1], test_save_edit);
   g_test_add_data_func ("/gui/document/save/edit/no-final-newline", &edit_cases[2],

@@ -48,7 +48,10 @@ load (BylineDocument *document,
   Result r = { 0 };
 
   byline_document_load_async (document, file, NULL, load_cb, &r);
+  /* Busy until done, whatever the outcome: the text must not be edited. */
+  g_assert_true (byline_document_get_busy (document));
   byline_test_wait_for (r.done);
+  g_assert_false (byline_document_get_busy (document));
   if (r.error != NULL)
     g_propagate_error (error, r.error);
 

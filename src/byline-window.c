@@ -159,9 +159,12 @@ document_file_changed_cb (BylineWindow   *self,
   GFile *file = byline_document_get_file (document);
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
   const GError *profile_error = byline_document_get_profile_error (document);
+  const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
 
   if (folder != NULL)
     byline_preview_set_folder (self->preview, folder);
+  if (stylesheet != NULL)
+    byline_preview_set_stylesheet (self->preview, stylesheet);
 
   if (profile_error != NULL)
     byline_window_add_toast (self, profile_error->message);
@@ -246,6 +249,31 @@ preview_line_activated_cb (BylineWindow  *self,
 
   self->ignore_editor_scroll_until = g_get_monotonic_time () + SCROLL_SYNC_GUARD_USEC;
   byline_editor_goto_line (self->editor, line);
+}
+
+/* A link in the preview to another post of the site opens in Byline; the
+ * preview opens everything else in the default application. */
+static gboolean
+preview_open_uri_cb (BylineWindow  *self,
+                     const char    *uri,
+                     BylinePreview *preview)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  g_autofree char *path = NULL;
+
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "file") != 0)
+    return FALSE;
+
+  file = g_file_new_for_uri (uri);
+  path = g_file_get_path (file);
+  if (path == NULL || !(g_str_has_suffix (path, ".md") || g_str_has_suffix (path, ".markdown")))
+    return FALSE;
+
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                      &file, 1, "");
+
+  return TRUE;
 }
 
 /* Settings */
@@ -528,6 +556,8 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (preview_top_line_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "line-activated",
                            G_CALLBACK (preview_line_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "open-uri",
+                           G_CALLBACK (preview_open_uri_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::load-remote-images",
                            G_CALLBACK (load_remote_images_changed_cb), self,

@@ -16,6 +16,7 @@ typedef enum
   BYLINE_LINK_EXTERNAL,       /* http:, https:, mailto:, … */
   BYLINE_LINK_ANCHOR,         /* #section */
   BYLINE_LINK_EMPTY,
+  BYLINE_LINK_SITE_RELATIVE,  /* ../other/, sub/: relative to the page's URL, leaving the bundle */
 } BylineLinkKind;
 
 #define BYLINE_TYPE_BUNDLE (byline_bundle_get_type ())
@@ -29,28 +30,38 @@ GFile              *byline_bundle_get_folder         (BylineBundle  *self);
 GFile              *byline_bundle_get_post_file      (BylineBundle  *self);
 void                byline_bundle_reload             (BylineBundle  *self);
 /* Names of the regular files directly in the folder, other than Markdown
- * (*.md), sorted. */
+ * (*.md) and hidden files (.name: editor and system leftovers), sorted by
+ * byte value. */
 const char * const *byline_bundle_get_files          (BylineBundle  *self);
-/* Case-sensitive, as the site's build is. */
+/* Case-sensitive, as the site's build is. @name may be a path below the
+ * folder (img/x.png); ".." never leads out of it. */
 gboolean            byline_bundle_has_file           (BylineBundle  *self,
                                                       const char    *name);
 guint64             byline_bundle_get_file_size      (BylineBundle  *self,
                                                       const char    *name);
 /* Classifies a link target; for BUNDLE links sets @name to the file name in the
- * bundle (query and fragment stripped, percent-decoded, "./" removed). */
+ * bundle (query and fragment stripped, percent-decoded, "./" removed). A
+ * relative path with a ".." segment, or ending in "/", points at another
+ * page rather than a bundle file: SITE_RELATIVE. For SITE_ABSOLUTE and
+ * SITE_RELATIVE, @name is the path, stripped and decoded the same way; for
+ * the other kinds it is NULL. A link made of only a query or a fragment
+ * points at the page itself: ANCHOR. @name may be NULL. */
 BylineLinkKind      byline_bundle_classify_link      (const char    *link,
                                                       char         **name);
-/* Pixel size of an image of the bundle (cached); FALSE when unreadable. */
+/* Pixel size of an image of the bundle (cached until reload); FALSE when
+ * unreadable. SVGs are sized from their width, height and viewBox. */
 gboolean            byline_bundle_get_image_size     (BylineBundle  *self,
                                                       const char    *name,
                                                       int           *width,
                                                       int           *height);
 /* The Hugo site the bundle sits in: the nearest parent folder holding a
- * content/ folder and a Hugo config (hugo.toml|yaml|json, config.*). NULL
- * outside a site checkout. */
+ * content/ folder and a Hugo config (hugo.toml|yaml|json, config.*, or a
+ * config/ folder). NULL outside a site checkout. Owned by the bundle. */
 GFile              *byline_bundle_get_site_root      (BylineBundle  *self);
 /* Whether a site-absolute path (/blog/2019/x/, /docs/a.svg) exists under the
- * site's content/<lang>/ tree or static/. Only meaningful with a site root. */
+ * site's content/<lang>/ tree (as a file, x/index.md, x/_index.md or x.md,
+ * for every language folder and for content/ itself) or static/. Query and
+ * fragment are ignored. FALSE without a site root. */
 gboolean            byline_bundle_site_path_exists   (BylineBundle  *self,
                                                       const char    *path);
 

@@ -43,14 +43,18 @@ typedef struct
 
 typedef struct
 {
-  char                 *name;       /* without a leading / for closes */
+  /* Without a leading / for closes; for an ESCAPED call, the first word
+   * between the comment marks ("" when there is none). */
+  char                 *name;
   BylineShortcodeKind   kind;
   BylineShortcodeDelim  delim;
-  GPtrArray            *params;     /* of BylineShortcodeParam */
+  GPtrArray            *params;     /* of BylineShortcodeParam; empty for ESCAPED */
   BylineSpan            span;       /* {{< … >}} */
   BylineSpan            name_span;
   /* Pairing, as indexes into the list's calls; -1 when none. For an OPEN
-   * with a matching CLOSE, inner is the text between them. */
+   * with a matching CLOSE (and for that CLOSE), inner is the text between
+   * them; for an ESCAPED call it is the text between the comment marks.
+   * Otherwise inner is all zero. */
   int                   pair;
   int                   parent;     /* innermost paired call that encloses this one */
   BylineSpan            inner;
@@ -63,6 +67,8 @@ typedef enum
   BYLINE_SHORTCODE_PROBLEM_BAD_QUOTING,   /* an unclosed "… or `… */
   BYLINE_SHORTCODE_PROBLEM_MISMATCHED,    /* {{< x >}} closed with {{% /x %}} */
   BYLINE_SHORTCODE_PROBLEM_NO_NAME,       /* {{< >}} */
+  BYLINE_SHORTCODE_PROBLEM_MIXED_PARAMS,  /* {{< x a="1" "2" >}}: Hugo rejects it */
+  BYLINE_SHORTCODE_PROBLEM_BAD_PARAM,     /* {{< x ="1" >}}, {{< /x a >}} */
 } BylineShortcodeProblemKind;
 
 typedef struct
@@ -81,7 +87,11 @@ typedef struct
 /* Tokenizes [start, end) of @text (the whole post text, so spans are in post
  * coordinates) and pairs opens with closes. An OPEN without a CLOSE is left
  * standalone (pair == -1): whether that is an error depends on the profile.
- * Runs in time linear in the text, whatever the input.
+ * A close pairs with the innermost open call of its name; opens passed over
+ * on the way stay standalone. Calls with a problem that leaves their extent
+ * unknown (unterminated, bad quoting, no name) are not in calls; scanning
+ * goes on after them. @lines may be NULL. Runs in time linear in the text,
+ * whatever the input.
  */
 BylineShortcodeList        *byline_shortcode_scan       (const char            *text,
                                                          gsize                  start,

@@ -56,18 +56,27 @@ load (BylineDocument *document,
 }
 
 static gboolean
-save (BylineDocument *document,
-      GFile          *file,
-      GError        **error)
+save_full (BylineDocument *document,
+           GFile          *file,
+           gboolean        overwrite,
+           GError        **error)
 {
   Result r = { 0 };
 
-  byline_document_save_async (document, file, FALSE, NULL, save_cb, &r);
+  byline_document_save_async (document, file, overwrite, NULL, save_cb, &r);
   byline_test_wait_for (r.done);
   if (r.error != NULL)
     g_propagate_error (error, r.error);
 
   return r.ok;
+}
+
+static gboolean
+save (BylineDocument *document,
+      GFile          *file,
+      GError        **error)
+{
+  return save_full (document, file, FALSE, error);
 }
 
 static char *
@@ -290,6 +299,54 @@ test_save_as (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* Another program changes the file: the document notices, a plain save
+ * refuses to overwrite that version, an explicit overwrite does. */
+static void
+test_externally_modified (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
+  g_autoptr(GBytes) original = byline_test_read_bytes (file);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *other = "---\ntitle: Changed Elsewhere\n---\n";
+
+  g_assert_true (load (document, file, &error));
+  g_assert_false (byline_document_get_externally_modified (document));
+
+  /* A later modification time, whatever the file system's resolution. */
+  g_file_set_contents (path, other, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                               (guint64) g_date_time_to_unix (now) + 10,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  byline_test_wait_for (byline_document_get_externally_modified (document));
+  g_assert_false (byline_document_get_deleted (document));
+
+  g_assert_false (save (document, NULL, &error));
+  g_assert_error (error, GTK_SOURCE_FILE_SAVER_ERROR,
+                  GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED);
+  g_clear_error (&error);
+  contents = byline_test_read_bytes (file);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                   other, strlen (other));
+  g_clear_pointer (&contents, g_bytes_unref);
+
+  g_assert_true (save_full (document, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (byline_document_get_externally_modified (document));
+  contents = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (contents, original));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  byline_test_wait_for (byline_document_get_deleted (document));
+  g_assert_true (byline_document_get_externally_modified (document));
+}
+
 /* Edits coalesce: a burst of changes gives one analysis, and a large post's
  * analysis in a worker is followed by exactly one more for the edits made
  * meanwhile, which sees the final text. */
@@ -365,6 +422,7 @@ main (int   argc,
                         test_load_refused);
   g_test_add_func ("/gui/document/load/refuses/folder", test_load_folder);
   g_test_add_func ("/gui/document/modified", test_modified);
+  g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
   g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);
 
   ret = g_test_run ();

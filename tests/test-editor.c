@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "byline-editor.h"
+#include "byline-search-bar.h"
 
 #include "byline-test-gui.h"
 
@@ -175,6 +176,97 @@ test_language_tags (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+get_text (BylineDocument *document)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+}
+
+/* Ctrl+F, type, next/previous with the match count, replace one, replace all. */
+static void
+test_search_replace (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+  GtkWidget *editor = gtk_window_get_child (GTK_WINDOW (window));
+  BylineSearchBar *bar;
+  GtkWidget *search_entry;
+  GtkWidget *replace_entry;
+  g_autofree char *after_one = NULL;
+  g_autofree char *after_all = NULL;
+  GtkTextIter start;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document),
+                            "A cat, a Cat\nand a third cat.\n", -1);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (document), &start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &start);
+
+  gtk_widget_activate_action (editor, "editor.find-replace", NULL);
+  bar = BYLINE_SEARCH_BAR (find_descendant (editor, BYLINE_TYPE_SEARCH_BAR));
+  search_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  replace_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_ENTRY);
+  g_assert_nonnull (search_entry);
+  g_assert_nonnull (replace_entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         search_entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "cat");
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 3") == 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "2 of 3") == 0);
+  gtk_widget_activate_action (editor, "editor.find-next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "3 of 3") == 0);
+  /* Wraps around. */
+  gtk_widget_activate_action (editor, "editor.find-next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 3") == 0);
+  gtk_widget_activate_action (editor, "editor.find-previous", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "3 of 3") == 0);
+
+  /* Replace changes the selected match and moves on to the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (replace_entry), "dog");
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.replace", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 2") == 0);
+  after_one = get_text (document);
+  g_assert_cmpstr (after_one, ==, "A cat, a Cat\nand a third dog.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.replace-all", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "No matches") == 0);
+  after_all = get_text (document);
+  g_assert_cmpstr (after_all, ==, "A dog, a dog\nand a third dog.\n");
+
+  /* Escape closes the bar; the text keeps the focus. */
+  gtk_widget_activate_action (editor, "search.close", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                 == GTK_WIDGET (byline_editor_get_view (BYLINE_EDITOR (editor))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_language_id (void)
 {
@@ -195,6 +287,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/editor/language/id", test_language_id);
   g_test_add_func ("/gui/editor/language/tags", test_language_tags);
+  g_test_add_func ("/gui/editor/search/replace", test_search_replace);
 
   ret = g_test_run ();
 

@@ -815,6 +815,14 @@ byline_document_get_profile_error (BylineDocument *self)
   return self->profile_error;
 }
 
+BylineProfile *
+byline_document_get_profile (BylineDocument *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
+
+  return byline_renderer_get_profile (self->renderer);
+}
+
 BylinePost *
 byline_document_get_post (BylineDocument *self)
 {

@@ -295,6 +295,12 @@ set_status (BylineFrontMatterForm *self,
     }
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.jump", jump_line > 0);
 
+  /* Anything but a missing block is a problem to fix. */
+  if (title != NULL && !can_add)
+    gtk_widget_add_css_class (self->status_box, "error");
+  else
+    gtk_widget_remove_css_class (self->status_box, "error");
+
   gtk_widget_set_visible (GTK_WIDGET (self->add_button), can_add);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-front-matter", can_add);
 }

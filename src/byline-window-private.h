@@ -8,6 +8,7 @@
 #include "byline-window.h"
 
 #include "byline-editor.h"
+#include "byline-front-matter-form.h"
 #include "byline-preview.h"
 
 G_BEGIN_DECLS
@@ -26,6 +27,9 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* form */
+  AdwFlap              *flap;
+  BylineFrontMatterForm *form;
 
   BylineDocument       *document;
   GSettings            *settings;
@@ -37,6 +41,7 @@ struct _BylineWindow
   gint64                ignore_preview_scroll_until;
 
   guint                 show_preview : 1;
+  guint                 show_sidebar : 1;
   /* The user chose to close: the unsaved-changes question was answered. */
   guint                 close_confirmed : 1;
 };

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SHOW_PREVIEW,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -299,6 +300,37 @@ byline_window_set_show_preview (BylineWindow *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
 }
 
+/* Front matter sidebar */
+
+static void
+byline_window_set_show_sidebar (BylineWindow *self,
+                                gboolean      show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+
+  if (self->show_sidebar == show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  adw_flap_set_reveal_flap (self->flap, show_sidebar);
+  g_settings_set_boolean (self->settings, "show-sidebar", show_sidebar);
+
+  /* Hiding the form writes what was typed into it. */
+  if (!show_sidebar)
+    byline_front_matter_form_commit (self->form);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+form_jump_to_line_cb (BylineWindow          *self,
+                      guint                  line,
+                      BylineFrontMatterForm *form)
+{
+  byline_editor_goto_line (self->editor, line);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
+}
+
 static void
 load_remote_images_changed_cb (BylineWindow *self,
                                const char   *key,
@@ -460,6 +492,10 @@ byline_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_preview);
       break;
 
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -477,6 +513,10 @@ byline_window_set_property (GObject      *object,
     {
     case PROP_SHOW_PREVIEW:
       byline_window_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      byline_window_set_show_sidebar (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -506,9 +546,15 @@ byline_window_class_init (BylineWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BYLINE_TYPE_EDITOR);
+  g_type_ensure (BYLINE_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (BYLINE_TYPE_PREVIEW);
   g_type_ensure (BYLINE_TYPE_START_PAGE);
 
@@ -522,6 +568,8 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, form);
 
   byline_window_class_init_actions (klass);
 }
@@ -535,6 +583,9 @@ byline_window_init (BylineWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->document = byline_document_new ();
   byline_editor_set_document (self->editor, self->document);
+  byline_front_matter_form_set_document (self->form, self->document);
+  g_signal_connect_object (self->form, "jump-to-line",
+                           G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);
@@ -566,6 +617,7 @@ byline_window_init (BylineWindow *self)
 
   self->show_preview = TRUE;
   byline_window_set_show_preview (self, g_settings_get_boolean (self->settings, "show-preview"));
+  byline_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
   byline_window_restore_state (self);
 
   gtk_stack_set_visible_child_name (self->stack, "start");

@@ -1,0 +1,240 @@
+/* byline-application.c — the Byline application: windows, app actions
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-application"
+
+#include "config.h"
+
+#include "byline-application.h"
+
+#include "byline-preferences-window.h"
+#include "byline-window.h"
+
+#include <glib/gi18n.h>
+
+struct _BylineApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (BylineApplication, byline_application, ADW_TYPE_APPLICATION)
+
+static BylineWindow *
+byline_application_new_window (BylineApplication *self)
+{
+  return byline_window_new (GTK_APPLICATION (self));
+}
+
+static BylineWindow *
+find_window_for_file (BylineApplication *self,
+                      GFile             *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l != NULL; l = l->next)
+    {
+      GFile *shown;
+
+      if (!BYLINE_IS_WINDOW (l->data))
+        continue;
+
+      shown = byline_document_get_file (byline_window_get_document (l->data));
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+static void
+byline_application_activate (GApplication *application)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    window = GTK_WINDOW (byline_application_new_window (self));
+
+  gtk_window_present (window);
+}
+
+static void
+byline_application_open (GApplication  *application,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      BylineWindow *window = find_window_for_file (self, files[i]);
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+      /* A post already open is brought forward rather than opened twice; an
+       * empty window (the start page) takes the first post. */
+      if (window == NULL)
+        {
+          if (BYLINE_IS_WINDOW (active) && byline_window_is_empty (BYLINE_WINDOW (active)))
+            window = BYLINE_WINDOW (active);
+          else
+            window = byline_application_new_window (self);
+
+          byline_window_load (window, files[i]);
+        }
+
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *param,
+                   gpointer       user_data)
+{
+  gtk_window_present (GTK_WINDOW (byline_application_new_window (user_data)));
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (byline_application_new_window (self));
+      gtk_window_present (window);
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *param,
+             gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Each window asks about its own unsaved changes; the application ends
+   * when the last one is gone. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *param,
+              gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  const char *developers[] = { _("The Byline authors"), NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Byline"),
+                         "application-icon", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Write Hugo blog posts beside their live preview"),
+                         "developer-name", _("The Byline authors"),
+                         "developers", developers,
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (byline_preferences_window_new (window)));
+}
+
+static void
+byline_application_startup (GApplication *application)
+{
+  BylineApplication *self = BYLINE_APPLICATION (application);
+  g_autoptr(GAction) scroll_sync = NULL;
+  static const GActionEntry actions[] = {
+    { "new-window", new_window_action },
+    { "open", open_action },
+    { "quit", quit_action },
+    { "about", about_action },
+    { "preferences", preferences_action },
+  };
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.new-window", { "<Control>n", NULL } },
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.open", { "<Control>o", NULL } },
+    { "win.save", { "<Control>s", NULL } },
+    { "win.save-as", { "<Control><Shift>s", NULL } },
+    { "win.close", { "<Control>w", NULL } },
+    { "win.show-preview", { "<Control><Alt>p", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  scroll_sync = g_settings_create_action (self->settings, "scroll-sync");
+  g_action_map_add_action (G_ACTION_MAP (self), scroll_sync);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self),
+                                           accels[i].action, accels[i].accels);
+}
+
+BylineApplication *
+byline_application_new (void)
+{
+  return g_object_new (BYLINE_TYPE_APPLICATION,
+                       "application-id", APPLICATION_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+static void
+byline_application_finalize (GObject *object)
+{
+  BylineApplication *self = BYLINE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (byline_application_parent_class)->finalize (object);
+}
+
+static void
+byline_application_class_init (BylineApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = byline_application_finalize;
+
+  application_class->activate = byline_application_activate;
+  application_class->open = byline_application_open;
+  application_class->startup = byline_application_startup;
+}
+
+static void
+byline_application_init (BylineApplication *self)
+{
+}

@@ -1,0 +1,84 @@
+/* byline-document.h — one post: its file, its text and what the core makes of it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtksourceview/gtksource.h>
+
+#include "byline-post.h"
+#include "byline-profile.h"
+#include "byline-renderer.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_DOCUMENT_ERROR (byline_document_error_quark ())
+
+typedef enum
+{
+  BYLINE_DOCUMENT_ERROR_INVALID_UTF8,  /* the message names the line */
+  BYLINE_DOCUMENT_ERROR_BINARY,        /* a NUL byte: not a text file */
+  BYLINE_DOCUMENT_ERROR_TOO_LARGE,
+  BYLINE_DOCUMENT_ERROR_NOT_REGULAR,   /* a folder or a special file */
+} BylineDocumentError;
+
+/* Posts at least this long are analysed in a worker thread. */
+#define BYLINE_DOCUMENT_WORKER_THRESHOLD (64 * 1024)
+
+#define BYLINE_TYPE_DOCUMENT (byline_document_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineDocument, byline_document, BYLINE, DOCUMENT, GtkSourceBuffer)
+
+GQuark           byline_document_error_quark          (void);
+BylineDocument  *byline_document_new                  (void);
+/* NULL for a post that was never saved. */
+GFile           *byline_document_get_file             (BylineDocument       *self);
+GtkSourceFile   *byline_document_get_source_file      (BylineDocument       *self);
+/* The front matter's title, NULL when there is none. */
+const char      *byline_document_get_title            (BylineDocument       *self);
+/* The title, else the file name, else "Untitled Post". */
+char            *byline_document_dup_display_name     (BylineDocument       *self);
+/* TRUE while loading or saving: the text must not change meanwhile. */
+gboolean         byline_document_get_busy             (BylineDocument       *self);
+/* The file changed or vanished on disk since it was loaded or saved. */
+gboolean         byline_document_get_externally_modified (BylineDocument    *self);
+gboolean         byline_document_get_deleted          (BylineDocument       *self);
+/* The site profile of the post: the built-in one with the .byline.yml that
+ * applies merged over it; it changes with the file ("notify::file"). */
+BylineProfile   *byline_document_get_profile          (BylineDocument       *self);
+/* The .byline.yml that applies could not be read; the built-in profile is used. */
+const GError    *byline_document_get_profile_error    (BylineDocument       *self);
+
+/* Refuses files that are not UTF-8 text with a BYLINE_DOCUMENT_ERROR before the
+ * buffer is touched. The file is added to the recent files on success. */
+void             byline_document_load_async           (BylineDocument       *self,
+                                                       GFile                *file,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean         byline_document_load_finish          (BylineDocument       *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+/* Saves to @file, or to the document's own file when @file is NULL, replacing
+ * it atomically with its encoding and line endings kept. Unless @overwrite,
+ * a file changed on disk fails with GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED. */
+void             byline_document_save_async           (BylineDocument       *self,
+                                                       GFile                *file,
+                                                       gboolean              overwrite,
+                                                       GCancellable         *cancellable,
+                                                       GAsyncReadyCallback   callback,
+                                                       gpointer              user_data);
+gboolean         byline_document_save_finish          (BylineDocument       *self,
+                                                       GAsyncResult         *result,
+                                                       GError              **error);
+
+/* The last analysis of the text ("analyzed" is emitted when they change);
+ * NULL before the first one. */
+BylinePost      *byline_document_get_post             (BylineDocument       *self);
+BylineRendering *byline_document_get_rendering        (BylineDocument       *self);
+const char      *byline_document_get_header_html      (BylineDocument       *self);
+/* Runs the pending analysis now, on this thread (first paint, tests). */
+void             byline_document_analyze_now          (BylineDocument       *self);
+
+G_END_DECLS

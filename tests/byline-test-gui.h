@@ -1,0 +1,124 @@
+/* byline-test-gui.h — what every GUI test program does first
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+#include <glib/gstdio.h>
+
+/* Returns FALSE (after printing a TAP plan that skips everything) when there
+ * is no display; GUI tests run under xvfb-run. The runtime and data folders
+ * point into a temporary folder so that WebKit and the recent files list do
+ * not write into the home folder. */
+static inline gboolean
+byline_test_gui_init (int    *argc,
+                      char ***argv,
+                      char  **tmpdir)
+{
+  g_autofree char *runtime = NULL;
+  g_autofree char *data = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_print ("1..0 # SKIP no display: run the GUI tests under xvfb-run\n");
+      return FALSE;
+    }
+
+  *tmpdir = g_dir_make_tmp ("byline-test-XXXXXX", NULL);
+  g_assert_nonnull (*tmpdir);
+  runtime = g_build_filename (*tmpdir, "runtime", NULL);
+  data = g_build_filename (*tmpdir, "data", NULL);
+  g_mkdir_with_parents (runtime, 0700);
+  g_mkdir_with_parents (data, 0700);
+  g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_CACHE_HOME", data, TRUE);
+  /* Without a session bus the accessibility bridge warns, and warnings are
+   * fatal in tests. */
+  g_setenv ("GTK_A11Y", "none", FALSE);
+
+  gtk_test_init (argc, argv, NULL);
+  /* WebKit's sandbox needs a plain program name, not the absolute path
+   * g_test_init() sets. */
+  g_set_prgname ("byline-test");
+  /* WebKit's web process inherits the environment; its own warnings (no
+   * accessibility bus under Xvfb) must not kill it. This process keeps the
+   * fatal warnings gtk_test_init() has set. */
+  g_setenv ("G_DEBUG", "gc-friendly", TRUE);
+
+  return TRUE;
+}
+
+/* Runs the main loop until *@flag is TRUE; fails the test after 10 seconds. */
+static inline gboolean
+byline_test_timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+#define byline_test_wait_for(condition)                                          \
+  G_STMT_START {                                                                 \
+    guint timeout_id_ = g_timeout_add_seconds (10, byline_test_timeout_cb,       \
+                                               (gpointer) #condition);           \
+    while (!(condition))                                                         \
+      g_main_context_iteration (NULL, TRUE);                                     \
+    g_source_remove (timeout_id_);                                               \
+  } G_STMT_END
+
+/* Copies a fixture into @dir and returns the copy. */
+static inline GFile *
+byline_test_copy_fixture (const char *name,
+                          const char *dir)
+{
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+  g_autofree char *target = g_build_filename (dir, name, NULL);
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+
+  return g_file_new_for_path (target);
+}
+
+static inline GBytes *
+byline_test_read_bytes (GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_load_contents (file, NULL, &contents, &length, NULL, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static inline void
+byline_test_remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR)
+              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            byline_test_remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+
+  g_rmdir (path);
+}

@@ -1,0 +1,516 @@
+/* test-document.c — BylineDocument: load, save, modified state, analysis
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-document.h"
+
+#include "byline-test-gui.h"
+
+static char *tmpdir;
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} Result;
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->ok = byline_document_load_finish (BYLINE_DOCUMENT (object), result, &r->error);
+  r->done = TRUE;
+}
+
+static void
+save_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Result *r = user_data;
+
+  r->ok = byline_document_save_finish (BYLINE_DOCUMENT (object), result, &r->error);
+  r->done = TRUE;
+}
+
+static gboolean
+load (BylineDocument *document,
+      GFile          *file,
+      GError        **error)
+{
+  Result r = { 0 };
+
+  byline_document_load_async (document, file, NULL, load_cb, &r);
+  /* Busy until done, whatever the outcome: the text must not be edited. */
+  g_assert_true (byline_document_get_busy (document));
+  byline_test_wait_for (r.done);
+  g_assert_false (byline_document_get_busy (document));
+  if (r.error != NULL)
+    g_propagate_error (error, r.error);
+
+  return r.ok;
+}
+
+static gboolean
+save_full (BylineDocument *document,
+           GFile          *file,
+           gboolean        overwrite,
+           GError        **error)
+{
+  Result r = { 0 };
+
+  byline_document_save_async (document, file, overwrite, NULL, save_cb, &r);
+  byline_test_wait_for (r.done);
+  if (r.error != NULL)
+    g_propagate_error (error, r.error);
+
+  return r.ok;
+}
+
+static gboolean
+save (BylineDocument *document,
+      GFile          *file,
+      GError        **error)
+{
+  return save_full (document, file, FALSE, error);
+}
+
+static char *
+get_text (BylineDocument *document)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+}
+
+static void
+test_load_title (void)
+{
+  BylineDocument *document = byline_document_new ();
+  g_autoptr(BylineProfile) builtin = byline_profile_new_builtin ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  g_assert_null (byline_document_get_title (document));
+  g_assert_null (byline_document_get_file (document));
+  g_assert_nonnull (byline_document_get_profile (document));
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_file_equal (byline_document_get_file (document), file));
+  g_assert_null (byline_document_get_profile_error (document));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   byline_profile_get_name (builtin));
+  g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
+  name = byline_document_dup_display_name (document);
+  g_assert_cmpstr (name, ==, "A Fixture Post");
+  g_assert_nonnull (byline_document_get_post (document));
+  g_assert_nonnull (byline_document_get_rendering (document));
+  g_assert_nonnull (byline_document_get_header_html (document));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (byline_document_get_busy (document));
+
+  /* Nothing it started (file monitor, analysis) keeps it alive. */
+  g_assert_finalize_object (document);
+}
+
+/* Opening and saving without edits must leave every kind of file as it was.
+ * A plain save of an unchanged post writes nothing; "Save As" writes what
+ * the loader and the saver make of it, which must be the same bytes. */
+static void
+test_save_unchanged (gconstpointer data)
+{
+  const char *fixture = data;
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture (fixture, tmpdir);
+  g_autofree char *copy_name = g_strconcat ("copy-", fixture, NULL);
+  g_autofree char *copy_path = g_build_filename (tmpdir, copy_name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) copied = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  after = byline_test_read_bytes (file);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                   g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+
+  g_assert_true (save (document, copy, &error));
+  g_assert_no_error (error);
+  copied = byline_test_read_bytes (copy);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                   g_bytes_get_data (copied, NULL), g_bytes_get_size (copied));
+}
+
+/* Mixed line endings: the saver would normalise them, so an unchanged post
+ * must not be written at all. */
+static void
+test_save_unchanged_mixed (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-mixed.md", tmpdir);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (load (document, file, &error));
+  /* An edit undone leaves the buffer unmodified again. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "x", -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+typedef struct
+{
+  const char *fixture;
+  int         line;       /* 0-based line to insert at */
+  const char *insert;
+  const char *expected;
+} EditCase;
+
+static const EditCase edit_cases[] = {
+  { "post-lf.md", 8, "Inserted. ",
+    "---\ntitle: \"A Fixture Post\"\ndescription: Used by the GUI tests.\n"
+    "publishdate: 2024-05-01\nattribution: The Byline Tests\nkeywords: [byline,tests]\n---\n\n"
+    "Inserted. The first paragraph of the fixture.\n\n"
+    "{{< image width=\"75%\" link=\"./photo.jpg\" caption=\"A photo\" >}}\n\n"
+    "## A heading\n\nThe last paragraph.\n" },
+  /* A line typed into a CRLF post gets CRLF too, as the rest of the file. */
+  { "post-crlf.md", 8, "A new line.\n",
+    "---\r\ntitle: \"A Fixture Post\"\r\ndescription: Used by the GUI tests.\r\n"
+    "publishdate: 2024-05-01\r\nattribution: The Byline Tests\r\nkeywords: [byline,tests]\r\n"
+    "---\r\n\r\nA new line.\r\nThe first paragraph of the fixture.\r\n\r\n"
+    "{{< image width=\"75%\" link=\"./photo.jpg\" caption=\"A photo\" >}}\r\n\r\n"
+    "## A heading\r\n\r\nThe last paragraph.\r\n" },
+  { "post-no-newline.md", 4, "Still ",
+    "---\ntitle: No Final Newline\n---\n\nStill The text ends without a newline." },
+};
+
+static void
+test_save_edit (gconstpointer data)
+{
+  const EditCase *c = data;
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture (c->fixture, tmpdir);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+
+  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &iter, c->line);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, c->insert, -1);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  after = byline_test_read_bytes (file);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   c->expected, strlen (c->expected));
+}
+
+typedef struct
+{
+  const char *fixture;
+  int         code;
+  const char *message;
+} RefuseCase;
+
+static const RefuseCase refuse_cases[] = {
+  { "invalid-utf8.md", BYLINE_DOCUMENT_ERROR_INVALID_UTF8,
+    "“invalid-utf8.md” is not valid UTF-8 text (line 5). Byline only opens UTF-8 files: "
+    "convert it first, for example with iconv." },
+  { "binary.md", BYLINE_DOCUMENT_ERROR_BINARY,
+    "“binary.md” is not a text file: line 4 holds a NUL byte. "
+    "Open the post’s Markdown file instead." },
+};
+
+/* A file that is not UTF-8 text is refused before anything is touched: the
+ * buffer keeps its text and the file its bytes. */
+static void
+test_load_refused (gconstpointer data)
+{
+  const RefuseCase *c = data;
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture (c->fixture, tmpdir);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "kept", -1);
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+
+  g_assert_false (load (document, file, &error));
+  g_assert_error (error, BYLINE_DOCUMENT_ERROR, c->code);
+  g_assert_cmpstr (error->message, ==, c->message);
+
+  text = get_text (document);
+  g_assert_cmpstr (text, ==, "kept");
+  g_assert_null (byline_document_get_file (document));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_false (byline_document_get_busy (document));
+
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+static void
+test_load_folder (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) folder = g_file_new_for_path (tmpdir);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (load (document, folder, &error));
+  g_assert_error (error, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_NOT_REGULAR);
+}
+
+/* Connected swapped, so that the counter comes first whatever the signal. */
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+static void
+test_modified (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+  GtkTextIter iter;
+
+  g_assert_true (load (document, file, &error));
+  g_signal_connect_swapped (document, "modified-changed", G_CALLBACK (count_cb), &changes);
+
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "a", -1);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "b", -1);
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_cmpuint (changes, ==, 1);
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  g_assert_cmpuint (changes, ==, 2);
+}
+
+static void
+test_save_as (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-crlf.md", tmpdir);
+  g_autofree char *target_path = g_build_filename (tmpdir, "copy.md", NULL);
+  g_autoptr(GFile) target = g_file_new_for_path (target_path);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+
+  g_assert_true (load (document, file, &error));
+  g_signal_connect_swapped (document, "notify::file", G_CALLBACK (count_cb), &notified);
+  g_assert_true (save (document, target, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (g_file_equal (byline_document_get_file (document), target));
+  after = byline_test_read_bytes (target);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A broken .byline.yml does not stop the post from opening: the built-in
+ * profile is used and the error is kept for the window to show. */
+static void
+test_load_bad_profile (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *site = g_build_filename (tmpdir, "site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *profile_error;
+
+  g_mkdir_with_parents (git, 0700);
+  g_mkdir_with_parents (bundle, 0700);
+  g_file_set_contents (profile, "fields: [unclosed\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
+
+  profile_error = byline_document_get_profile_error (document);
+  g_assert_nonnull (profile_error);
+  g_assert_true (profile_error->domain == BYLINE_PROFILE_ERROR);
+  g_assert_nonnull (byline_document_get_profile (document));
+}
+
+/* Another program changes the file: the document notices, a plain save
+ * refuses to overwrite that version, an explicit overwrite does. */
+static void
+test_externally_modified (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
+  g_autoptr(GBytes) original = byline_test_read_bytes (file);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *other = "---\ntitle: Changed Elsewhere\n---\n";
+
+  g_assert_true (load (document, file, &error));
+  g_assert_false (byline_document_get_externally_modified (document));
+
+  /* A later modification time, whatever the file system's resolution. */
+  g_file_set_contents (path, other, -1, &error);
+  g_assert_no_error (error);
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED,
+                               (guint64) g_date_time_to_unix (now) + 10,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+
+  byline_test_wait_for (byline_document_get_externally_modified (document));
+  g_assert_false (byline_document_get_deleted (document));
+
+  g_assert_false (save (document, NULL, &error));
+  g_assert_error (error, GTK_SOURCE_FILE_SAVER_ERROR,
+                  GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED);
+  g_clear_error (&error);
+  contents = byline_test_read_bytes (file);
+  g_assert_cmpmem (g_bytes_get_data (contents, NULL), g_bytes_get_size (contents),
+                   other, strlen (other));
+  g_clear_pointer (&contents, g_bytes_unref);
+
+  g_assert_true (save_full (document, NULL, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_false (byline_document_get_externally_modified (document));
+  contents = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (contents, original));
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  byline_test_wait_for (byline_document_get_deleted (document));
+  g_assert_true (byline_document_get_externally_modified (document));
+}
+
+/* Edits coalesce: a burst of changes gives one analysis, and a large post's
+ * analysis in a worker is followed by exactly one more for the edits made
+ * meanwhile, which sees the final text. */
+static void
+test_analysis_coalesces (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GString) large = g_string_new ("---\ntitle: Large\n---\n\n");
+  g_autofree char *text = NULL;
+  guint analyses = 0;
+  GtkTextIter iter;
+
+  g_signal_connect_swapped (document, "analyzed", G_CALLBACK (count_cb), &analyses);
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "---\ntitle: One\n---\n", -1);
+  for (guint i = 0; i < 5; i++)
+    {
+      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+      gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "x", -1);
+    }
+  byline_test_wait_for (analyses == 1);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (analyses, ==, 1);
+  g_assert_cmpstr (byline_document_get_title (document), ==, "One");
+
+  while (large->len < BYLINE_DOCUMENT_WORKER_THRESHOLD * 2)
+    g_string_append (large, "A paragraph of a long post, repeated until it is large.\n\n");
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), large->str, (int) large->len);
+
+  /* The worker starts now; these edits land while it runs. */
+  byline_document_analyze_now (document);
+  for (guint i = 0; i < 3; i++)
+    {
+      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+      gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "tail ", -1);
+    }
+
+  byline_test_wait_for (analyses == 3);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpuint (analyses, ==, 3);
+  g_assert_cmpstr (byline_document_get_title (document), ==, "Large");
+
+  text = get_text (document);
+  g_assert_cmpstr (byline_post_get_text (byline_document_get_post (document)), ==, text);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (!byline_test_gui_init (&argc, &argv, &tmpdir))
+    return 0;
+
+  g_test_add_func ("/gui/document/load/title", test_load_title);
+  g_test_add_data_func ("/gui/document/save/unchanged/lf", "post-lf.md", test_save_unchanged);
+  g_test_add_data_func ("/gui/document/save/unchanged/crlf", "post-crlf.md",
+                        test_save_unchanged);
+  g_test_add_data_func ("/gui/document/save/unchanged/no-final-newline", "post-no-newline.md",
+                        test_save_unchanged);
+  g_test_add_data_func ("/gui/document/save/unchanged/bom", "post-bom.md", test_save_unchanged);
+  g_test_add_func ("/gui/document/save/unchanged/mixed-line-endings", test_save_unchanged_mixed);
+  g_test_add_data_func ("/gui/document/save/edit/lf", &edit_cases[0], test_save_edit);
+  g_test_add_data_func ("/gui/document/save/edit/crlf", &edit_cases[1], test_save_edit);
+  g_test_add_data_func ("/gui/document/save/edit/no-final-newline", &edit_cases[2],
+                        test_save_edit);
+  g_test_add_func ("/gui/document/save/as", test_save_as);
+  g_test_add_data_func ("/gui/document/load/refuses/invalid-utf8", &refuse_cases[0],
+                        test_load_refused);
+  g_test_add_data_func ("/gui/document/load/refuses/binary", &refuse_cases[1],
+                        test_load_refused);
+  g_test_add_func ("/gui/document/load/refuses/folder", test_load_folder);
+  g_test_add_func ("/gui/document/load/bad-profile", test_load_bad_profile);
+  g_test_add_func ("/gui/document/modified", test_modified);
+  g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
+  g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);
+
+  ret = g_test_run ();
+
+  byline_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

@@ -1,0 +1,345 @@
+/* test-editor.c — BylineEditor: the Byline Markdown language, search
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-editor.h"
+#include "byline-search-bar.h"
+
+#include "byline-test-gui.h"
+
+static char *tmpdir;
+
+static const char *post =
+  "---\n"                                                     /* 1 */
+  "title: \"A Post\"  # a comment\n"                          /* 2 */
+  "draft: true\n"                                             /* 3 */
+  "---\n"                                                     /* 4 */
+  "\n"                                                        /* 5 */
+  "Text {{< image width=\"75%\" caption=`raw` >}} more.\n"    /* 6 */
+  "{{% notice %}}inner{{% /notice %}}\n"                      /* 7 */
+  "{{</* image */>}}\n"                                       /* 8 */
+  "\n"                                                        /* 9 */
+  "---\n"                                                     /* 10 */
+  "## Heading\n";                                             /* 11 */
+
+/* The style ids the test scheme gives a colour each: #0000NN for the N-th. */
+static const char *styles[] = {
+  "byline-markdown:front-matter-fence",
+  "byline-markdown:shortcode-delimiter",
+  "byline-markdown:shortcode-name",
+  "byline-markdown:shortcode-parameter",
+  "byline-markdown:shortcode-value",
+  "byline-markdown:shortcode-escape",
+  "yaml:map-key",
+  "yaml:string",
+  "yaml:comment",
+  "yaml:bool",
+  "markdown:horizontal-rule",
+  "markdown:header",
+};
+
+static GtkSourceStyleScheme *
+create_test_scheme (void)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  g_autofree char *dir = g_build_filename (tmpdir, "styles", NULL);
+  g_autofree char *path = g_build_filename (dir, "byline-test.xml", NULL);
+  g_autoptr(GString) xml = g_string_new ("<?xml version=\"1.0\"?>\n"
+                                         "<style-scheme id=\"byline-test\" name=\"Test\" "
+                                         "version=\"1.0\">\n");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
+    g_string_append_printf (xml, "  <style name=\"%s\" foreground=\"#0000%02x\"/>\n",
+                            styles[i], i + 1);
+  g_string_append (xml, "</style-scheme>\n");
+
+  g_mkdir_with_parents (dir, 0700);
+  g_file_set_contents (path, xml->str, (gssize) xml->len, &error);
+  g_assert_no_error (error);
+  gtk_source_style_scheme_manager_prepend_search_path (manager, dir);
+
+  return gtk_source_style_scheme_manager_get_scheme (manager, "byline-test");
+}
+
+/* The style id whose colour the text has at a line and character column,
+ * "" for text without a style. */
+static const char *
+style_at (BylineDocument *document,
+          int             line,
+          int             column)
+{
+  const char *style = "";
+  GtkTextIter iter;
+  GSList *tags;
+
+  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (document), &iter,
+                                           line - 1, column - 1);
+  tags = gtk_text_iter_get_tags (&iter);
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      g_autoptr(GdkRGBA) color = NULL;
+      gboolean set = FALSE;
+      int index;
+
+      g_object_get (l->data, "foreground-set", &set, "foreground-rgba", &color, NULL);
+      if (!set || color == NULL)
+        continue;
+
+      /* The innermost context's tag is the highest priority one, last. */
+      index = (int) (color->blue * 255.0 + 0.5) - 1;
+      if (index >= 0 && index < (int) G_N_ELEMENTS (styles))
+        style = styles[index];
+    }
+  g_slist_free (tags);
+
+  return style;
+}
+
+typedef struct
+{
+  int         line;
+  int         column;
+  const char *style;
+} TagCase;
+
+static const TagCase tag_cases[] = {
+  { 1, 1, "byline-markdown:front-matter-fence" },
+  { 2, 1, "yaml:map-key" },
+  { 2, 9, "yaml:string" },
+  { 2, 20, "yaml:comment" },
+  { 3, 8, "yaml:bool" },
+  { 4, 1, "byline-markdown:front-matter-fence" },
+  { 6, 1, "" },
+  { 6, 6, "byline-markdown:shortcode-delimiter" },
+  { 6, 10, "byline-markdown:shortcode-name" },
+  { 6, 16, "byline-markdown:shortcode-parameter" },
+  { 6, 23, "byline-markdown:shortcode-value" },
+  { 6, 28, "byline-markdown:shortcode-parameter" },
+  { 6, 37, "byline-markdown:shortcode-value" },
+  { 6, 42, "byline-markdown:shortcode-delimiter" },
+  { 6, 46, "" },
+  { 7, 1, "byline-markdown:shortcode-delimiter" },
+  { 7, 5, "byline-markdown:shortcode-name" },
+  { 7, 15, "" },
+  { 7, 24, "byline-markdown:shortcode-delimiter" },
+  { 7, 25, "byline-markdown:shortcode-name" },
+  { 7, 33, "byline-markdown:shortcode-delimiter" },
+  { 8, 5, "byline-markdown:shortcode-escape" },
+  /* A later fence is Markdown again (markdown.lang styles a lone "---" as a
+   * setext heading underline), not a second front matter. */
+  { 10, 1, "markdown:header" },
+  { 11, 1, "markdown:header" },
+};
+
+/* The editor shows its window first and loads the language right after the
+ * first frame. */
+static GtkWidget *
+show_editor (BylineDocument *document)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *editor = byline_editor_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), editor);
+  byline_editor_set_document (BYLINE_EDITOR (editor), document);
+  gtk_window_present (GTK_WINDOW (window));
+  byline_test_wait_for (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document)) != NULL);
+
+  return window;
+}
+
+static void
+test_language_tags (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+  GtkTextIter start, end;
+
+  g_assert_true (gtk_source_buffer_get_language (GTK_SOURCE_BUFFER (document))
+                 == byline_editor_get_language ());
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (document), create_test_scheme ());
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), post, -1);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (document), &start, &end);
+
+  for (guint i = 0; i < G_N_ELEMENTS (tag_cases); i++)
+    {
+      g_test_message ("line %d column %d", tag_cases[i].line, tag_cases[i].column);
+      g_assert_cmpstr (style_at (document, tag_cases[i].line, tag_cases[i].column),
+                       ==, tag_cases[i].style);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+get_text (BylineDocument *document)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+}
+
+/* Ctrl+F, type, next/previous with the match count, replace one, replace all. */
+static void
+test_search_replace (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+  GtkWidget *editor = gtk_window_get_child (GTK_WINDOW (window));
+  BylineSearchBar *bar;
+  GtkWidget *search_entry;
+  GtkWidget *replace_entry;
+  g_autofree char *after_one = NULL;
+  g_autofree char *after_all = NULL;
+  GtkTextIter start;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document),
+                            "A cat, a Cat\nand a third cat.\n", -1);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (document), &start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &start);
+
+  gtk_widget_activate_action (editor, "editor.find-replace", NULL);
+  bar = BYLINE_SEARCH_BAR (find_descendant (editor, BYLINE_TYPE_SEARCH_BAR));
+  search_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  replace_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_ENTRY);
+  g_assert_nonnull (search_entry);
+  g_assert_nonnull (replace_entry);
+  g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),
+                                         search_entry));
+
+  gtk_editable_set_text (GTK_EDITABLE (search_entry), "cat");
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 3") == 0);
+
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "2 of 3") == 0);
+  gtk_widget_activate_action (editor, "editor.find-next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "3 of 3") == 0);
+  /* Wraps around. */
+  gtk_widget_activate_action (editor, "editor.find-next", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 3") == 0);
+  gtk_widget_activate_action (editor, "editor.find-previous", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "3 of 3") == 0);
+
+  /* Replace changes the selected match and moves on to the next one. */
+  gtk_editable_set_text (GTK_EDITABLE (replace_entry), "dog");
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.replace", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "1 of 2") == 0);
+  after_one = get_text (document);
+  g_assert_cmpstr (after_one, ==, "A cat, a Cat\nand a third dog.\n");
+
+  gtk_widget_activate_action (GTK_WIDGET (bar), "search.replace-all", NULL);
+  byline_test_wait_for (g_strcmp0 (byline_search_bar_get_status (bar), "No matches") == 0);
+  after_all = get_text (document);
+  g_assert_cmpstr (after_all, ==, "A dog, a dog\nand a third dog.\n");
+
+  /* Escape closes the bar; the text keeps the focus. */
+  gtk_widget_activate_action (editor, "search.close", NULL);
+  g_assert_true (gtk_window_get_focus (GTK_WINDOW (window))
+                 == GTK_WIDGET (byline_editor_get_view (BYLINE_EDITOR (editor))));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static const char *
+scheme_id (BylineDocument *document)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+
+  return gtk_source_style_scheme_get_id (scheme);
+}
+
+/* The settings reach the view at once. */
+static void
+test_settings (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window = show_editor (document);
+  GtkWidget *editor = gtk_window_get_child (GTK_WINDOW (window));
+  GtkSourceView *view = byline_editor_get_view (BYLINE_EDITOR (editor));
+
+  g_assert_true (gtk_source_view_get_show_line_numbers (view));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_true (gtk_source_view_get_highlight_current_line (view));
+  g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (view)));
+
+  g_settings_set_boolean (settings, "show-line-numbers", FALSE);
+  g_settings_set_boolean (settings, "wrap-text", FALSE);
+  g_settings_set_uint (settings, "tab-width", 4);
+  g_settings_set_boolean (settings, "insert-spaces", FALSE);
+  g_assert_false (gtk_source_view_get_show_line_numbers (view));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_NONE);
+  g_assert_cmpuint (gtk_source_view_get_tab_width (view), ==, 4);
+  g_assert_false (gtk_source_view_get_insert_spaces_instead_of_tabs (view));
+
+  g_settings_set_string (settings, "style-scheme", "solarized-light");
+  g_assert_cmpstr (scheme_id (document), ==, "solarized-light");
+  /* A dark variant given in the settings is taken as its pair. */
+  g_settings_set_string (settings, "style-scheme", "Adwaita-dark");
+  g_assert_cmpstr (scheme_id (document), ==, "Adwaita");
+
+  g_settings_reset (settings, "show-line-numbers");
+  g_settings_reset (settings, "wrap-text");
+  g_settings_reset (settings, "tab-width");
+  g_settings_reset (settings, "insert-spaces");
+  g_settings_reset (settings, "style-scheme");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_language_id (void)
+{
+  GtkSourceLanguage *language = byline_editor_get_language ();
+
+  g_assert_nonnull (language);
+  g_assert_cmpstr (gtk_source_language_get_id (language), ==, "byline-markdown");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int ret;
+
+  if (!byline_test_gui_init (&argc, &argv, &tmpdir))
+    return 0;
+
+  g_test_add_func ("/gui/editor/language/id", test_language_id);
+  g_test_add_func ("/gui/editor/language/tags", test_language_tags);
+  g_test_add_func ("/gui/editor/search/replace", test_search_replace);
+  g_test_add_func ("/gui/editor/settings", test_settings);
+
+  ret = g_test_run ();
+
+  byline_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

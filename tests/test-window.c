@@ -1,0 +1,478 @@
+/* test-window.c — BylineWindow: title, modified mark, preview toggle, closing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-application.h"
+#include "byline-editor.h"
+#include "byline-preview.h"
+#include "byline-window.h"
+
+#include "byline-test-gui.h"
+
+static char *tmpdir;
+static BylineApplication *app;
+
+static BylineWindow *
+open_window (const char *fixture,
+             GFile     **file_out)
+{
+  g_autoptr(GFile) file = byline_test_copy_fixture (fixture, tmpdir);
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, file);
+  byline_test_wait_for (byline_document_get_file (byline_window_get_document (window)) != NULL);
+
+  if (file_out != NULL)
+    *file_out = g_steal_pointer (&file);
+
+  return window;
+}
+
+static void
+destroy_window (BylineWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_test_wait_for (widget == NULL);
+}
+
+static void
+test_title (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *folder_path = g_file_get_path (folder);
+  const char *home = g_get_home_dir ();
+  GtkTextIter iter;
+
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "A Fixture Post");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "A Fixture Post");
+  if (!g_str_has_prefix (folder_path, home))
+    g_assert_cmpstr (byline_window_get_subtitle_text (window), ==, folder_path);
+  g_assert_false (byline_window_is_empty (window));
+
+  /* An edit marks the title; the title follows the front matter. */
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter);
+  gtk_text_iter_forward_lines (&iter, 1);
+  gtk_text_iter_forward_chars (&iter, (int) strlen ("title: \"A"));
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter,
+                          "n Edited", -1);
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "• A Fixture Post");
+  byline_test_wait_for (g_strcmp0 (byline_window_get_title_text (window),
+                                   "• An Edited Fixture Post") == 0);
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "An Edited Fixture Post");
+
+  destroy_window (window);
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (find_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_empty_window (void)
+{
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+  g_autoptr(GFile) file = byline_test_copy_fixture ("invalid-utf8.md", tmpdir);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  BylineDocument *document = byline_window_get_document (window);
+
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (byline_window_is_empty (window));
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "Byline");
+
+  /* A file that is not UTF-8 leaves the window on its start page, with a
+   * toast that says why. */
+  byline_window_load (window, file);
+  byline_test_wait_for (find_label (GTK_WIDGET (window), "is not valid UTF-8 text (line 5)"));
+
+  g_assert_true (byline_window_is_empty (window));
+  g_assert_null (byline_document_get_file (document));
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+
+  destroy_window (window);
+}
+
+static void
+test_toggle_preview (void)
+{
+  BylineWindow *window = open_window ("post-lf.md", NULL);
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  gboolean shown = FALSE;
+
+  g_object_get (window, "show-preview", &shown, NULL);
+  g_assert_true (shown);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL);
+  g_object_get (window, "show-preview", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_false (g_settings_get_boolean (settings, "show-preview"));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL);
+  g_object_get (window, "show-preview", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_true (g_settings_get_boolean (settings, "show-preview"));
+
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_dialog_for (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Closing with unsaved changes asks first: cancel keeps the window, discard
+ * closes it and leaves the file as it was. */
+static void
+test_close_unsaved (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GtkTextIter iter;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter,
+                          "Unsaved.", -1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Save Changes?");
+  /* A button press responds and then closes the dialog; the test does both. */
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_nonnull (widget);
+  g_assert_true (gtk_widget_get_visible (widget));
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
+  gtk_window_destroy (dialog);
+  byline_test_wait_for (widget == NULL);
+
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* "Save" in the unsaved-changes question saves, then closes. */
+static void
+test_close_save (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-no-newline.md", &file);
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GBytes) after = NULL;
+  GtkWindow *dialog;
+  GtkTextIter iter;
+  const char *expected = "---\ntitle: No Final Newline\n---\n\n"
+                         "The text ends without a newline. Saved on close.";
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter,
+                          " Saved on close.", -1);
+
+  gtk_window_close (GTK_WINDOW (window));
+  dialog = find_dialog_for (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
+  gtk_window_destroy (dialog);
+  byline_test_wait_for (widget == NULL);
+
+  after = byline_test_read_bytes (file);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   expected, strlen (expected));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+typedef struct
+{
+  gboolean  done;
+  JSCValue *value;
+} JsResult;
+
+static void
+evaluate_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  JsResult *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  r->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  r->done = TRUE;
+}
+
+/* Evaluates a boolean expression in the preview's page. */
+static gboolean
+preview_eval (BylinePreview *preview,
+              const char    *script)
+{
+  JsResult r = { 0 };
+  gboolean value;
+
+  webkit_web_view_evaluate_javascript (byline_preview_get_web_view (preview), script, -1,
+                                       NULL, NULL, NULL, evaluate_cb, &r);
+  byline_test_wait_for (r.done);
+  g_assert_true (jsc_value_is_boolean (r.value));
+  value = jsc_value_to_boolean (r.value);
+  g_object_unref (r.value);
+
+  return value;
+}
+
+/* End to end: typing into the buffer reaches the preview's DOM. */
+static void
+test_preview_follows_edits (void)
+{
+  BylineWindow *window = open_window ("post-lf.md", NULL);
+  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_PREVIEW));
+  BylineDocument *document = byline_window_get_document (window);
+  guint patches = 0;
+  GtkTextIter iter;
+
+  g_signal_connect_swapped (preview, "patched", G_CALLBACK (count_cb), &patches);
+  byline_test_wait_for (patches >= 1);
+  g_assert_true (preview_eval (preview, "document.body.innerText.includes('last paragraph')"));
+  g_assert_false (preview_eval (preview, "document.body.innerText.includes('Zebra crossing')"));
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "\nA Zebra crossing.\n", -1);
+  byline_test_wait_for (preview_eval (preview,
+                                      "document.body.innerText.includes('Zebra crossing')"));
+
+  destroy_window (window);
+}
+
+static BylineWindow *
+open_sample (BylineEditor  **editor,
+             BylinePreview **preview)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                                 "index.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+  guint patches = 0;
+
+  *editor = BYLINE_EDITOR (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_EDITOR));
+  *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
+  g_signal_connect_swapped (*preview, "patched", G_CALLBACK (count_cb), &patches);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, file);
+  byline_test_wait_for (patches >= 1);
+  g_signal_handlers_disconnect_by_func (*preview, count_cb, &patches);
+
+  return window;
+}
+
+/* Scrolling the preview moves the editor to the block's line; Ctrl+click
+ * puts the cursor there; with scroll sync off the editor stays. */
+static void
+test_scroll_sync_from_preview (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  BylineEditor *editor;
+  BylinePreview *preview;
+  BylineWindow *window = open_sample (&editor, &preview);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
+  GtkTextIter cursor;
+
+  g_assert_cmpuint (byline_editor_get_top_line (editor), ==, 1);
+
+  g_signal_emit_by_name (preview, "top-line-changed", 40);
+  byline_test_wait_for (byline_editor_get_top_line (editor) == 40);
+
+  g_signal_emit_by_name (preview, "line-activated", 52);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 51);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
+
+  /* The window ignores the preview for a moment after moving it; this
+   * report comes later. */
+  g_settings_set_boolean (settings, "scroll-sync", FALSE);
+  g_signal_emit_by_name (preview, "top-line-changed", 10);
+  g_assert_cmpuint (byline_editor_get_top_line (editor), !=, 10);
+  g_settings_set_boolean (settings, "scroll-sync", TRUE);
+
+  destroy_window (window);
+}
+
+/* Scrolling the editor brings the preview along. */
+static void
+test_scroll_sync_from_editor (void)
+{
+  BylineEditor *editor;
+  BylinePreview *preview;
+  BylineWindow *window = open_sample (&editor, &preview);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  g_assert_true (preview_eval (preview, "window.scrollY == 0"));
+
+  scroller = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (editor),
+                                                   GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  byline_test_wait_for (gtk_adjustment_get_upper (adjustment)
+                        > gtk_adjustment_get_page_size (adjustment) * 2);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  g_assert_cmpuint (byline_editor_get_top_line (editor), >, 1);
+
+  byline_test_wait_for (preview_eval (preview, "window.scrollY > 0"));
+
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_window_showing (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      GFile *shown = byline_document_get_file (byline_window_get_document (l->data));
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The preview shows the profile's style sheet; a link to another post opens
+ * it in Byline, other links are left to the preview. */
+static void
+test_preview_links (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_PREVIEW));
+  BylineProfile *profile = byline_document_get_profile (byline_window_get_document (window));
+  g_autoptr(GFile) other = byline_test_copy_fixture ("post-no-newline.md", tmpdir);
+  g_autofree char *other_uri = g_file_get_uri (other);
+  GtkWindow *other_window = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_cmpstr (byline_preview_get_stylesheet (preview), ==,
+                   byline_profile_get_stylesheet (profile));
+
+  g_signal_emit_by_name (preview, "open-uri", "https://istio.io/latest/blog/", &handled);
+  g_assert_false (handled);
+
+  g_signal_emit_by_name (preview, "open-uri", other_uri, &handled);
+  g_assert_true (handled);
+
+  byline_test_wait_for ((other_window = find_window_showing (other)) != NULL);
+  g_assert_true (other_window != GTK_WINDOW (window));
+
+  destroy_window (BYLINE_WINDOW (other_window));
+  destroy_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  if (!byline_test_gui_init (&argc, &argv, &tmpdir))
+    return 0;
+
+  /* A private instance: no D-Bus name, no single-instance forwarding. */
+  app = byline_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  g_test_add_func ("/gui/window/title", test_title);
+  g_test_add_func ("/gui/window/empty", test_empty_window);
+  g_test_add_func ("/gui/window/toggle-preview", test_toggle_preview);
+  g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
+  g_test_add_func ("/gui/window/close/save", test_close_save);
+  g_test_add_func ("/gui/window/preview/follows-edits", test_preview_follows_edits);
+  g_test_add_func ("/gui/window/preview/links", test_preview_links);
+  g_test_add_func ("/gui/window/scroll-sync/from-preview", test_scroll_sync_from_preview);
+  g_test_add_func ("/gui/window/scroll-sync/from-editor", test_scroll_sync_from_editor);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  byline_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

@@ -15,9 +15,12 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(BylineApplication) app = NULL;
+  /* Tests and screenshots run the app from the build tree, in another
+   * language, with the catalogues that the build compiled into <build>/po. */
+  const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -9,6 +9,7 @@
 
 #include "byline-preferences-window.h"
 
+#include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
 struct _BylinePreferencesWindow
@@ -21,10 +22,13 @@ struct _BylinePreferencesWindow
   GtkSwitch            *wrap_switch;
   GtkSpinButton        *tab_width_spin;
   GtkSwitch            *spaces_switch;
+  GtkSwitch            *show_preview_switch;
   GtkSwitch            *scroll_sync_switch;
   GtkSwitch            *remote_images_switch;
+  AdwActionRow         *profile_row;
 
   GSettings            *settings;
+  GtkFileChooserNative *profile_chooser;
   /* Scheme ids in the combo row's order: one per light/dark pair. */
   GPtrArray            *scheme_ids;
 };
@@ -82,6 +86,94 @@ byline_preferences_window_load_schemes (BylinePreferencesWindow *self)
                            G_CALLBACK (scheme_selected_cb), self, G_CONNECT_SWAPPED);
 }
 
+static void
+profile_file_changed_cb (BylinePreferencesWindow *self,
+                         const char              *key,
+                         GSettings               *settings)
+{
+  g_autofree char *path = g_settings_get_string (settings, "profile-file");
+
+  if (path[0] == '\0')
+    adw_action_row_set_subtitle (self->profile_row,
+                                 _("The built-in profile for the istio.io blog"));
+  else
+    adw_action_row_set_subtitle (self->profile_row, path);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "preferences.clear-profile",
+                                 path[0] != '\0');
+}
+
+static void
+profile_chosen_cb (BylinePreferencesWindow *self,
+                   int                      response,
+                   GtkFileChooserNative    *chooser)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+
+      /* The setting holds a path: a profile is read again whenever a post
+       * opens, so a URI without a local path would not do. */
+      if (path != NULL)
+        g_settings_set_string (self->settings, "profile-file", path);
+    }
+
+  g_clear_object (&self->profile_chooser);
+}
+
+static void
+choose_profile_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  BylinePreferencesWindow *self = BYLINE_PREFERENCES_WINDOW (widget);
+  g_autoptr(GtkFileFilter) yaml = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autofree char *current = g_settings_get_string (self->settings, "profile-file");
+
+  if (self->profile_chooser != NULL)
+    {
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->profile_chooser));
+      return;
+    }
+
+  self->profile_chooser = gtk_file_chooser_native_new (_("Choose the Default Site Profile"),
+                                                       GTK_WINDOW (self),
+                                                       GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                       _("_Choose"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->profile_chooser), TRUE);
+
+  gtk_file_filter_set_name (yaml, _("Site Profiles"));
+  gtk_file_filter_add_pattern (yaml, "*.yml");
+  gtk_file_filter_add_pattern (yaml, "*.yaml");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->profile_chooser), yaml);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->profile_chooser), all);
+
+  if (current[0] != '\0')
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (current);
+
+      gtk_file_chooser_set_file (GTK_FILE_CHOOSER (self->profile_chooser), file, NULL);
+    }
+
+  g_signal_connect_object (self->profile_chooser, "response",
+                           G_CALLBACK (profile_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->profile_chooser));
+}
+
+static void
+clear_profile_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  BylinePreferencesWindow *self = BYLINE_PREFERENCES_WINDOW (widget);
+
+  g_settings_reset (self->settings, "profile-file");
+}
+
 GtkWidget *
 byline_preferences_window_new (GtkWindow *parent)
 {
@@ -95,6 +187,12 @@ byline_preferences_window_new (GtkWindow *parent)
 static void
 byline_preferences_window_dispose (GObject *object)
 {
+  BylinePreferencesWindow *self = BYLINE_PREFERENCES_WINDOW (object);
+
+  if (self->profile_chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->profile_chooser));
+  g_clear_object (&self->profile_chooser);
+
   gtk_widget_dispose_template (GTK_WIDGET (object), BYLINE_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (byline_preferences_window_parent_class)->dispose (object);
@@ -130,9 +228,17 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, tab_width_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, spaces_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
+                                        show_preview_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
                                         scroll_sync_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
                                         remote_images_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, profile_row);
+
+  gtk_widget_class_install_action (widget_class, "preferences.choose-profile", NULL,
+                                   choose_profile_action);
+  gtk_widget_class_install_action (widget_class, "preferences.clear-profile", NULL,
+                                   clear_profile_action);
 }
 
 static void
@@ -153,10 +259,18 @@ byline_preferences_window_init (BylinePreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "insert-spaces", self->spaces_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  /* Each window writes its preview toggle here too, so this is also the
+   * state the last toggled window left. */
+  g_settings_bind (self->settings, "show-preview", self->show_preview_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "scroll-sync", self->scroll_sync_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "load-remote-images", self->remote_images_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->settings, "changed::profile-file",
+                           G_CALLBACK (profile_file_changed_cb), self, G_CONNECT_SWAPPED);
+  profile_file_changed_cb (self, "profile-file", self->settings);
 
   byline_preferences_window_load_schemes (self);
 }

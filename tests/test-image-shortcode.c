@@ -500,6 +500,23 @@ test_needs_ratio (void)
 }
 
 static void
+test_default_width (void)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  const char *narrow = "site:\n  image_widths: [\"60%\", \"40%\"]\n";
+  const char *none = "site:\n  image_widths: []\n";
+
+  g_assert_cmpstr (byline_image_get_default_width (profile), ==, "75%");
+  byline_profile_merge_data (profile, narrow, strlen (narrow), "test.yml", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_image_get_default_width (profile), ==, "60%");
+  byline_profile_merge_data (profile, none, strlen (none), "test.yml", &error);
+  g_assert_no_error (error);
+  g_assert_null (byline_image_get_default_width (profile));
+}
+
+static void
 test_safe_file_name (void)
 {
   static const struct {
@@ -816,6 +833,7 @@ main (int   argc,
   g_test_add_func ("/core/image-shortcode/check/profile-severities", test_check_profile);
   g_test_add_func ("/core/image-shortcode/ratio/format", test_ratio);
   g_test_add_func ("/core/image-shortcode/ratio/needed", test_needs_ratio);
+  g_test_add_func ("/core/image-shortcode/default-width", test_default_width);
   g_test_add_func ("/core/image-shortcode/name/safe", test_safe_file_name);
   g_test_add_func ("/core/image-shortcode/name/numbered", test_numbered_name);
   g_test_add_func ("/core/image-shortcode/size-warning", test_size_warning);

@@ -525,6 +525,19 @@ byline_image_format_ratio (int width,
   return g_strdup_printf ("%" G_GUINT64_FORMAT ".%02" G_GUINT64_FORMAT "%%", whole, fraction);
 }
 
+const char *
+byline_image_get_default_width (BylineProfile *profile)
+{
+  const char * const *widths;
+
+  g_return_val_if_fail (BYLINE_IS_PROFILE (profile), NULL);
+
+  widths = byline_profile_get_image_widths (profile);
+  if (g_strv_contains (widths, "75%"))
+    return "75%";
+  return widths[0];
+}
+
 gboolean
 byline_image_needs_ratio (BylineProfile *profile,
                           const char    *link)

@@ -114,6 +114,9 @@ GPtrArray         *byline_image_fields_check         (const BylineImageFields *s
  * ("56.25%", "60%"); NULL unless both are positive. */
 char              *byline_image_format_ratio         (int                      width,
                                                       int                      height);
+/* The width a new picture starts with: 75%, the site's most used one, when
+ * the profile lists it, else the profile's first width; NULL without any. */
+const char        *byline_image_get_default_width    (BylineProfile           *profile);
 /* Whether the image shortcode needs a ratio for @link: always for external
  * pictures (the site cannot measure them), and for all when the profile
  * makes the image shortcode's ratio parameter required. */

@@ -9,6 +9,7 @@
 
 #include "byline-application.h"
 
+#include "byline-preferences-window.h"
 #include "byline-window.h"
 
 #include <glib/gi18n.h>
@@ -150,6 +151,17 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *param,
+                    gpointer       user_data)
+{
+  BylineApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (byline_preferences_window_new (window)));
+}
+
+static void
 byline_application_startup (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
@@ -159,6 +171,7 @@ byline_application_startup (GApplication *application)
     { "open", open_action },
     { "quit", quit_action },
     { "about", about_action },
+    { "preferences", preferences_action },
   };
   static const struct {
     const char *action;
@@ -166,6 +179,7 @@ byline_application_startup (GApplication *application)
   } accels[] = {
     { "app.new-window", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },
     { "win.save", { "<Control>s", NULL } },
     { "win.save-as", { "<Control><Shift>s", NULL } },

@@ -127,7 +127,8 @@ byline_editor_update_font (BylineEditor *self)
     }
 
   if (mask & PANGO_FONT_MASK_WEIGHT)
-    g_string_append_printf (css, " font-weight: %d;", (int) pango_font_description_get_weight (desc));
+    g_string_append_printf (css, " font-weight: %d;",
+                            (int) pango_font_description_get_weight (desc));
 
   g_string_append (css, " }");
   gtk_css_provider_load_from_data (self->font_provider, css->str, (gssize) css->len);
@@ -229,8 +230,9 @@ byline_editor_goto_line (BylineEditor *self,
 
   gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (self->document), &iter, (int) line - 1);
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->document), &iter);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->view),
-                                      gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
+  gtk_text_view_scroll_to_mark (GTK_TEXT_VIEW (self->view),
+                                gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)),
+                                0.25, FALSE, 0, 0);
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
@@ -310,11 +312,15 @@ apply_language_cb (gpointer user_data)
 
 /* Loading the language definitions (markdown, yaml, html and what they
  * include) takes a good part of the start-up time; the text shows first and
- * its colours come right after the first frame. */
+ * its colours come right after the first frame that shows it. */
 static void
 first_paint_cb (BylineEditor  *self,
                 GdkFrameClock *frame_clock)
 {
+  /* A post being loaded shows first; the colours wait for the frame after. */
+  if (self->document != NULL && byline_document_get_busy (self->document))
+    return;
+
   g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
 
   self->painted = TRUE;

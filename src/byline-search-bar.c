@@ -17,9 +17,9 @@ struct _BylineSearchBar
 
   GtkSearchEntry          *search_entry;
   GtkLabel                *status_label;
-  GtkToggleButton         *case_button;
-  GtkToggleButton         *word_button;
-  GtkToggleButton         *regex_button;
+  GtkCheckButton          *case_button;
+  GtkCheckButton          *word_button;
+  GtkCheckButton          *regex_button;
   GtkToggleButton         *replace_button;
   GtkEntry                *replace_entry;
 

@@ -83,10 +83,11 @@ static void
 byline_start_page_reload (BylineStartPage *self)
 {
   GtkRecentManager *manager = gtk_recent_manager_get_default ();
-  g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
+  g_autoptr(GPtrArray) posts = NULL;
   GList *items = gtk_recent_manager_get_items (manager);
   GtkWidget *child;
 
+  posts = g_ptr_array_new_with_free_func ((GDestroyNotify) gtk_recent_info_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
 

@@ -22,6 +22,7 @@ byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.reload", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-preview", has_file);
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_file);
 }
 
 /* Opening */
@@ -145,10 +146,9 @@ overwrite_response_cb (AdwMessageDialog *dialog,
 static void
 ask_overwrite (SaveRequest *request)
 {
+  GFile *file = request->file ? request->file : byline_document_get_file (request->self->document);
+  g_autofree char *name = g_file_get_basename (file);
   GtkWidget *dialog;
-  g_autofree char *name = g_file_get_basename (request->file
-                                               ? request->file
-                                               : byline_document_get_file (request->self->document));
 
   dialog = adw_message_dialog_new (GTK_WINDOW (request->self),
                                    _("The Post Changed on Disk"), NULL);
@@ -243,6 +243,9 @@ byline_window_save (BylineWindow *self,
   GtkFileChooserNative *chooser;
 
   g_return_if_fail (BYLINE_IS_WINDOW (self));
+
+  /* What is typed into the form goes into the text before it is saved. */
+  byline_front_matter_form_commit (self->form);
 
   request = g_new0 (SaveRequest, 1);
   request->self = g_object_ref (self);
@@ -425,4 +428,6 @@ byline_window_class_init_actions (BylineWindowClass *klass)
                                    dismiss_changed_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }

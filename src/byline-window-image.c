@@ -63,20 +63,6 @@ dup_folder (BylineWindow *self)
   return file != NULL ? g_file_get_parent (file) : NULL;
 }
 
-static BylineProfile *
-load_profile (BylineWindow *self)
-{
-  GFile *file = byline_document_get_file (self->document);
-  g_autoptr(GError) error = NULL;
-  BylineProfile *profile;
-
-  /* The document already reported a broken .byline.yml when it loaded. */
-  profile = byline_profile_new_for_post (file, &error);
-  if (profile == NULL)
-    profile = byline_profile_new_builtin ();
-  return profile;
-}
-
 static gboolean
 require_folder (BylineWindow *self)
 {
@@ -438,7 +424,7 @@ open_image_dialog (BylineWindow      *self,
                    GFile             *file)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autoptr(BylineProfile) profile = load_profile (self);
+  BylineProfile *profile = byline_document_get_profile (self->document);
   g_autoptr(GFile) folder = dup_folder (self);
   g_autofree char *text = dup_buffer_text (buffer);
   const BylineShortcode *call = NULL;
@@ -612,7 +598,7 @@ drop_copy_cb (GObject      *object,
   g_autoptr(DropTarget) drop = user_data;
   BylineWindow *self = drop->self;
   CopyJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(BylineProfile) profile = NULL;
+  BylineProfile *profile = byline_document_get_profile (self->document);
   g_autoptr(GString) text = NULL;
   g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
@@ -629,7 +615,6 @@ drop_copy_cb (GObject      *object,
   if (job->copies->len == 0)
     return;
 
-  profile = load_profile (self);
   for (guint i = 0; i < job->copies->len; i++)
     add_size_warning (self, profile, g_ptr_array_index (job->copies, i));
 

@@ -8,6 +8,7 @@
 #include "byline-window.h"
 
 #include "byline-editor.h"
+#include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
 #include "byline-preview.h"
 
@@ -27,10 +28,14 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* form */
+  AdwFlap              *flap;
+  BylineFrontMatterForm *form;
 
   BylineDocument       *document;
   GSettings            *settings;
   GCancellable         *cancellable;
+  /* image */
   BylineImageDialog    *image_dialog;  /* the open one, not owned */
 
   /* Scroll sync: after one side moves the other, the other side's own
@@ -39,6 +44,7 @@ struct _BylineWindow
   gint64                ignore_preview_scroll_until;
 
   guint                 show_preview : 1;
+  guint                 show_sidebar : 1;
   /* The user chose to close: the unsaved-changes question was answered. */
   guint                 close_confirmed : 1;
 };

@@ -135,6 +135,7 @@ main (int   argc,
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("G_DEBUG", "gc-friendly", TRUE);
 
   self_path = g_file_read_link ("/proc/self/exe", NULL);
   if (self_path == NULL)

@@ -48,7 +48,10 @@ load (BylineDocument *document,
   Result r = { 0 };
 
   byline_document_load_async (document, file, NULL, load_cb, &r);
+  /* Busy until done, whatever the outcome: the text must not be edited. */
+  g_assert_true (byline_document_get_busy (document));
   byline_test_wait_for (r.done);
+  g_assert_false (byline_document_get_busy (document));
   if (r.error != NULL)
     g_propagate_error (error, r.error);
 
@@ -92,18 +95,23 @@ get_text (BylineDocument *document)
 static void
 test_load_title (void)
 {
-  g_autoptr(BylineDocument) document = byline_document_new ();
+  BylineDocument *document = byline_document_new ();
+  g_autoptr(BylineProfile) builtin = byline_profile_new_builtin ();
   g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   g_assert_null (byline_document_get_title (document));
   g_assert_null (byline_document_get_file (document));
+  g_assert_nonnull (byline_document_get_profile (document));
 
   g_assert_true (load (document, file, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_equal (byline_document_get_file (document), file));
+  g_assert_null (byline_document_get_profile_error (document));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   byline_profile_get_name (builtin));
   g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
   name = byline_document_dup_display_name (document);
   g_assert_cmpstr (name, ==, "A Fixture Post");
@@ -112,27 +120,69 @@ test_load_title (void)
   g_assert_nonnull (byline_document_get_header_html (document));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_false (byline_document_get_busy (document));
+
+  /* Nothing it started (file monitor, analysis) keeps it alive. */
+  g_assert_finalize_object (document);
 }
 
-/* Opening and saving without edits must leave every kind of file as it was. */
+/* Opening and saving without edits must leave every kind of file as it was.
+ * A plain save of an unchanged post writes nothing; "Save As" writes what
+ * the loader and the saver make of it, which must be the same bytes. */
 static void
 test_save_unchanged (gconstpointer data)
 {
   const char *fixture = data;
   g_autoptr(BylineDocument) document = byline_document_new ();
   g_autoptr(GFile) file = byline_test_copy_fixture (fixture, tmpdir);
+  g_autofree char *copy_name = g_strconcat ("copy-", fixture, NULL);
+  g_autofree char *copy_path = g_build_filename (tmpdir, copy_name, NULL);
+  g_autoptr(GFile) copy = g_file_new_for_path (copy_path);
   g_autoptr(GBytes) before = byline_test_read_bytes (file);
   g_autoptr(GBytes) after = NULL;
+  g_autoptr(GBytes) copied = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (load (document, file, &error));
   g_assert_no_error (error);
   g_assert_true (save (document, NULL, &error));
   g_assert_no_error (error);
-
   after = byline_test_read_bytes (file);
   g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
                    g_bytes_get_data (after, NULL), g_bytes_get_size (after));
+
+  g_assert_true (save (document, copy, &error));
+  g_assert_no_error (error);
+  copied = byline_test_read_bytes (copy);
+  g_assert_cmpmem (g_bytes_get_data (before, NULL), g_bytes_get_size (before),
+                   g_bytes_get_data (copied, NULL), g_bytes_get_size (copied));
+}
+
+/* Mixed line endings: the saver would normalise them, so an unchanged post
+ * must not be written at all. */
+static void
+test_save_unchanged_mixed (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GFile) file = byline_test_copy_fixture ("post-mixed.md", tmpdir);
+  g_autoptr(GBytes) before = byline_test_read_bytes (file);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (load (document, file, &error));
+  /* An edit undone leaves the buffer unmodified again. */
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "x", -1);
+  gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
+  g_assert_true (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
+
+  g_assert_true (save (document, NULL, &error));
+  g_assert_no_error (error);
+  after = byline_test_read_bytes (file);
+  g_assert_true (g_bytes_equal (before, after));
 }
 
 typedef struct
@@ -299,6 +349,36 @@ test_save_as (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A broken .byline.yml does not stop the post from opening: the built-in
+ * profile is used and the error is kept for the window to show. */
+static void
+test_load_bad_profile (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *site = g_build_filename (tmpdir, "site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *profile_error;
+
+  g_mkdir_with_parents (git, 0700);
+  g_mkdir_with_parents (bundle, 0700);
+  g_file_set_contents (profile, "fields: [unclosed\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
+
+  profile_error = byline_document_get_profile_error (document);
+  g_assert_nonnull (profile_error);
+  g_assert_true (profile_error->domain == BYLINE_PROFILE_ERROR);
+  g_assert_nonnull (byline_document_get_profile (document));
+}
+
 /* Another program changes the file: the document notices, a plain save
  * refuses to overwrite that version, an explicit overwrite does. */
 static void
@@ -411,6 +491,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/document/save/unchanged/no-final-newline", "post-no-newline.md",
                         test_save_unchanged);
   g_test_add_data_func ("/gui/document/save/unchanged/bom", "post-bom.md", test_save_unchanged);
+  g_test_add_func ("/gui/document/save/unchanged/mixed-line-endings", test_save_unchanged_mixed);
   g_test_add_data_func ("/gui/document/save/edit/lf", &edit_cases[0], test_save_edit);
   g_test_add_data_func ("/gui/document/save/edit/crlf", &edit_cases[1], test_save_edit);
   g_test_add_data_func ("/gui/document/save/edit/no-final-newline", &edit_cases[2],
@@ -421,6 +502,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/document/load/refuses/binary", &refuse_cases[1],
                         test_load_refused);
   g_test_add_func ("/gui/document/load/refuses/folder", test_load_folder);
+  g_test_add_func ("/gui/document/load/bad-profile", test_load_bad_profile);
   g_test_add_func ("/gui/document/modified", test_modified);
   g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
   g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);

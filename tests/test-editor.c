@@ -267,6 +267,52 @@ test_search_replace (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+scheme_id (BylineDocument *document)
+{
+  GtkSourceStyleScheme *scheme = gtk_source_buffer_get_style_scheme (GTK_SOURCE_BUFFER (document));
+
+  return gtk_source_style_scheme_get_id (scheme);
+}
+
+/* The settings reach the view at once. */
+static void
+test_settings (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GtkWidget *window = show_editor (document);
+  GtkWidget *editor = gtk_window_get_child (GTK_WINDOW (window));
+  GtkSourceView *view = byline_editor_get_view (BYLINE_EDITOR (editor));
+
+  g_assert_true (gtk_source_view_get_show_line_numbers (view));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_WORD_CHAR);
+  g_assert_true (gtk_source_view_get_highlight_current_line (view));
+  g_assert_true (gtk_text_view_get_monospace (GTK_TEXT_VIEW (view)));
+
+  g_settings_set_boolean (settings, "show-line-numbers", FALSE);
+  g_settings_set_boolean (settings, "wrap-text", FALSE);
+  g_settings_set_uint (settings, "tab-width", 4);
+  g_settings_set_boolean (settings, "insert-spaces", FALSE);
+  g_assert_false (gtk_source_view_get_show_line_numbers (view));
+  g_assert_cmpint (gtk_text_view_get_wrap_mode (GTK_TEXT_VIEW (view)), ==, GTK_WRAP_NONE);
+  g_assert_cmpuint (gtk_source_view_get_tab_width (view), ==, 4);
+  g_assert_false (gtk_source_view_get_insert_spaces_instead_of_tabs (view));
+
+  g_settings_set_string (settings, "style-scheme", "solarized-light");
+  g_assert_cmpstr (scheme_id (document), ==, "solarized-light");
+  /* A dark variant given in the settings is taken as its pair. */
+  g_settings_set_string (settings, "style-scheme", "Adwaita-dark");
+  g_assert_cmpstr (scheme_id (document), ==, "Adwaita");
+
+  g_settings_reset (settings, "show-line-numbers");
+  g_settings_reset (settings, "wrap-text");
+  g_settings_reset (settings, "tab-width");
+  g_settings_reset (settings, "insert-spaces");
+  g_settings_reset (settings, "style-scheme");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_language_id (void)
 {
@@ -288,6 +334,7 @@ main (int   argc,
   g_test_add_func ("/gui/editor/language/id", test_language_id);
   g_test_add_func ("/gui/editor/language/tags", test_language_tags);
   g_test_add_func ("/gui/editor/search/replace", test_search_replace);
+  g_test_add_func ("/gui/editor/settings", test_settings);
 
   ret = g_test_run ();
 

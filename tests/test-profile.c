@@ -287,15 +287,15 @@ test_builtin_site (void)
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "image/caption-period",
                                                      BYLINE_SEVERITY_WARNING),
                    ==, BYLINE_SEVERITY_ERROR);
-  g_assert_cmpint (byline_profile_get_rule_severity (profile, "markdown/heading-levels",
+  g_assert_cmpint (byline_profile_get_rule_severity (profile, "markdown/heading-skip",
                                                      BYLINE_SEVERITY_INFO),
                    ==, BYLINE_SEVERITY_WARNING);
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "no/such-rule",
                                                      BYLINE_SEVERITY_INFO),
                    ==, BYLINE_SEVERITY_INFO);
-  g_assert_cmpstr (byline_profile_get_rule_option (profile, "markdown/heading-levels", "top"),
+  g_assert_cmpstr (byline_profile_get_rule_option (profile, "markdown/heading-skip", "top"),
                    ==, "2");
-  g_assert_null (byline_profile_get_rule_option (profile, "markdown/heading-levels", "x"));
+  g_assert_null (byline_profile_get_rule_option (profile, "markdown/heading-skip", "x"));
   g_assert_null (byline_profile_get_rule_option (profile, "no/such-rule", "top"));
 
   post = byline_profile_get_post_template (profile);
@@ -386,10 +386,10 @@ test_merge_file (void)
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "image/caption-period",
                                                      BYLINE_SEVERITY_WARNING),
                    ==, BYLINE_SEVERITY_OFF);
-  g_assert_cmpint (byline_profile_get_rule_severity (profile, "markdown/heading-levels",
+  g_assert_cmpint (byline_profile_get_rule_severity (profile, "markdown/heading-skip",
                                                      BYLINE_SEVERITY_INFO),
                    ==, BYLINE_SEVERITY_WARNING);
-  g_assert_cmpstr (byline_profile_get_rule_option (profile, "markdown/heading-levels", "top"),
+  g_assert_cmpstr (byline_profile_get_rule_option (profile, "markdown/heading-skip", "top"),
                    ==, "3");
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "custom/rule",
                                                      BYLINE_SEVERITY_ERROR),

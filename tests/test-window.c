@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "byline-application.h"
+#include "byline-editor.h"
+#include "byline-preview.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
@@ -227,6 +229,218 @@ test_close_save (void)
                    expected, strlen (expected));
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+count_cb (guint *counter)
+{
+  (*counter)++;
+}
+
+typedef struct
+{
+  gboolean  done;
+  JSCValue *value;
+} JsResult;
+
+static void
+evaluate_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  JsResult *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  r->value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
+  g_assert_no_error (error);
+  r->done = TRUE;
+}
+
+/* Evaluates a boolean expression in the preview's page. */
+static gboolean
+preview_eval (BylinePreview *preview,
+              const char    *script)
+{
+  JsResult r = { 0 };
+  gboolean value;
+
+  webkit_web_view_evaluate_javascript (byline_preview_get_web_view (preview), script, -1,
+                                       NULL, NULL, NULL, evaluate_cb, &r);
+  byline_test_wait_for (r.done);
+  g_assert_true (jsc_value_is_boolean (r.value));
+  value = jsc_value_to_boolean (r.value);
+  g_object_unref (r.value);
+
+  return value;
+}
+
+/* End to end: typing into the buffer reaches the preview's DOM. */
+static void
+test_preview_follows_edits (void)
+{
+  BylineWindow *window = open_window ("post-lf.md", NULL);
+  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_PREVIEW));
+  BylineDocument *document = byline_window_get_document (window);
+  guint patches = 0;
+  GtkTextIter iter;
+
+  g_signal_connect_swapped (preview, "patched", G_CALLBACK (count_cb), &patches);
+  byline_test_wait_for (patches >= 1);
+  g_assert_true (preview_eval (preview, "document.body.innerText.includes('last paragraph')"));
+  g_assert_false (preview_eval (preview, "document.body.innerText.includes('Zebra crossing')"));
+
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &iter, "\nA Zebra crossing.\n", -1);
+  byline_test_wait_for (preview_eval (preview,
+                                      "document.body.innerText.includes('Zebra crossing')"));
+
+  destroy_window (window);
+}
+
+static BylineWindow *
+open_sample (BylineEditor  **editor,
+             BylinePreview **preview)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "sample",
+                                                 "index.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+  guint patches = 0;
+
+  *editor = BYLINE_EDITOR (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_EDITOR));
+  *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
+  g_signal_connect_swapped (*preview, "patched", G_CALLBACK (count_cb), &patches);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, file);
+  byline_test_wait_for (patches >= 1);
+  g_signal_handlers_disconnect_by_func (*preview, count_cb, &patches);
+
+  return window;
+}
+
+/* Scrolling the preview moves the editor to the block's line; Ctrl+click
+ * puts the cursor there; with scroll sync off the editor stays. */
+static void
+test_scroll_sync_from_preview (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  BylineEditor *editor;
+  BylinePreview *preview;
+  BylineWindow *window = open_sample (&editor, &preview);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
+  GtkTextIter cursor;
+
+  g_assert_cmpuint (byline_editor_get_top_line (editor), ==, 1);
+
+  g_signal_emit_by_name (preview, "top-line-changed", 40);
+  byline_test_wait_for (byline_editor_get_top_line (editor) == 40);
+
+  g_signal_emit_by_name (preview, "line-activated", 52);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 51);
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&cursor), ==, 0);
+
+  /* The window ignores the preview for a moment after moving it; this
+   * report comes later. */
+  g_settings_set_boolean (settings, "scroll-sync", FALSE);
+  g_signal_emit_by_name (preview, "top-line-changed", 10);
+  g_assert_cmpuint (byline_editor_get_top_line (editor), !=, 10);
+  g_settings_set_boolean (settings, "scroll-sync", TRUE);
+
+  destroy_window (window);
+}
+
+/* Scrolling the editor brings the preview along. */
+static void
+test_scroll_sync_from_editor (void)
+{
+  BylineEditor *editor;
+  BylinePreview *preview;
+  BylineWindow *window = open_sample (&editor, &preview);
+  GtkScrolledWindow *scroller;
+  GtkAdjustment *adjustment;
+
+  g_assert_true (preview_eval (preview, "window.scrollY == 0"));
+
+  scroller = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (editor),
+                                                   GTK_TYPE_SCROLLED_WINDOW));
+  adjustment = gtk_scrolled_window_get_vadjustment (scroller);
+  byline_test_wait_for (gtk_adjustment_get_upper (adjustment)
+                        > gtk_adjustment_get_page_size (adjustment) * 2);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) / 2);
+  g_assert_cmpuint (byline_editor_get_top_line (editor), >, 1);
+
+  byline_test_wait_for (preview_eval (preview, "window.scrollY > 0"));
+
+  destroy_window (window);
+}
+
+static GtkWindow *
+find_window_showing (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      GFile *shown = byline_document_get_file (byline_window_get_document (l->data));
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The preview shows the profile's style sheet; a link to another post opens
+ * it in Byline, other links are left to the preview. */
+static void
+test_preview_links (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_PREVIEW));
+  BylineProfile *profile = byline_document_get_profile (byline_window_get_document (window));
+  g_autoptr(GFile) other = byline_test_copy_fixture ("post-no-newline.md", tmpdir);
+  g_autofree char *other_uri = g_file_get_uri (other);
+  GtkWindow *other_window = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_cmpstr (byline_preview_get_stylesheet (preview), ==,
+                   byline_profile_get_stylesheet (profile));
+
+  g_signal_emit_by_name (preview, "open-uri", "https://istio.io/latest/blog/", &handled);
+  g_assert_false (handled);
+
+  g_signal_emit_by_name (preview, "open-uri", other_uri, &handled);
+  g_assert_true (handled);
+
+  byline_test_wait_for ((other_window = find_window_showing (other)) != NULL);
+  g_assert_true (other_window != GTK_WINDOW (window));
+
+  destroy_window (BYLINE_WINDOW (other_window));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +463,10 @@ main (int   argc,
   g_test_add_func ("/gui/window/toggle-preview", test_toggle_preview);
   g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
   g_test_add_func ("/gui/window/close/save", test_close_save);
+  g_test_add_func ("/gui/window/preview/follows-edits", test_preview_follows_edits);
+  g_test_add_func ("/gui/window/preview/links", test_preview_links);
+  g_test_add_func ("/gui/window/scroll-sync/from-preview", test_scroll_sync_from_preview);
+  g_test_add_func ("/gui/window/scroll-sync/from-editor", test_scroll_sync_from_editor);
 
   ret = g_test_run ();
 

@@ -169,8 +169,8 @@ place_cursor_after (BylineWindow *window,
   GtkTextIter iter;
 
   g_assert_nonnull (found);
-  gtk_text_buffer_get_iter_at_offset (buffer, &iter,
-                                      (int) g_utf8_pointer_to_offset (text, found + strlen (needle)));
+  found += strlen (needle);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) g_utf8_pointer_to_offset (text, found));
   gtk_text_buffer_place_cursor (buffer, &iter);
 }
 

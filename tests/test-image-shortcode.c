@@ -812,7 +812,8 @@ test_size_warning (void)
 
   g_assert_cmpuint (byline_profile_get_large_image_bytes (profile), ==, 1048576);
   g_assert_null (small);
-  g_assert_cmpstr (large, ==, "“a.jpg” is 3.5\u00a0MB, more than the 1.0\u00a0MB a picture should be: "
+  g_assert_cmpstr (large, ==,
+                   "“a.jpg” is 3.5\u00a0MB, more than the 1.0\u00a0MB a picture should be: "
                    "make it smaller so that the page loads quickly");
 }
 

@@ -9,6 +9,7 @@
 
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
+#include "byline-image-dialog.h"
 #include "byline-preview.h"
 
 G_BEGIN_DECLS
@@ -34,6 +35,8 @@ struct _BylineWindow
   BylineDocument       *document;
   GSettings            *settings;
   GCancellable         *cancellable;
+  /* image */
+  BylineImageDialog    *image_dialog;  /* the open one, not owned */
 
   /* Scroll sync: after one side moves the other, the other side's own
    * scroll reports are ignored until this time (monotonic µs). */
@@ -54,5 +57,9 @@ void byline_window_save               (BylineWindow      *self,
                                        gboolean           save_as,
                                        gboolean           close_after);
 void byline_window_save_state         (BylineWindow      *self);
+
+/* byline-window-image.c */
+void byline_window_class_init_image   (BylineWindowClass *klass);
+void byline_window_init_image         (BylineWindow      *self);
 
 G_END_DECLS

@@ -18,6 +18,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "byline-test-util.h"
+
 #define N_EDITS 100
 #define N_WARM_UP 10
 /* The paragraph the edits type into, near the top of the sample. */
@@ -162,25 +164,6 @@ env_or (const char *name,
   return value != NULL ? value : fallback;
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR)
-          && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -258,7 +241,7 @@ main (int   argc,
   g_source_remove (tick);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  remove_tree (runtime_dir);
+  byline_test_remove_tree (runtime_dir);
   if (!ok)
     {
       fprintf (stderr, "The preview never reported a patch\n");

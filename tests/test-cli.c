@@ -363,7 +363,7 @@ test_chinese (void)
                             "[front-matter/required]\n"));
   g_assert_true (g_str_has_suffix (check.out, "1 个文件中共有 1 个错误、0 个警告、0 条提示\n"));
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 int

@@ -20,6 +20,8 @@ struct _BylineDocument
 
   BylineRenderer   *renderer;
   GError           *profile_error;
+  /* Holds the default site profile (profile-file) of the preferences. */
+  GSettings        *settings;
 
   BylinePost       *post;
   BylineRendering  *rendering;

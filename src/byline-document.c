@@ -248,6 +248,42 @@ byline_document_changed (GtkTextBuffer *buffer)
   byline_document_queue_analysis (self);
 }
 
+/* The post's profile: the built-in one with the .byline.yml found for the
+ * post merged over it or, for a post without one, the default profile file
+ * chosen in the preferences. */
+static BylineProfile *
+byline_document_load_profile (BylineDocument  *self,
+                              GFile           *file,
+                              GError         **error)
+{
+  g_autoptr(GFile) site_profile = byline_profile_find_for_post (file);
+  g_autofree char *default_path = NULL;
+
+  if (site_profile == NULL)
+    {
+      default_path = g_settings_get_string (self->settings, "profile-file");
+      if (default_path[0] != '\0')
+        site_profile = g_file_new_for_path (default_path);
+    }
+
+  if (site_profile == NULL)
+    return byline_profile_new_builtin ();
+
+  return byline_profile_new_from_file (site_profile, error);
+}
+
+static void
+profile_file_changed_cb (BylineDocument *self,
+                         const char     *key,
+                         GSettings      *settings)
+{
+  if (self->file == NULL)
+    return;
+
+  byline_document_update_renderer (self);
+  byline_document_queue_analysis (self);
+}
+
 void
 byline_document_update_renderer (BylineDocument *self)
 {
@@ -262,7 +298,7 @@ byline_document_update_renderer (BylineDocument *self)
       g_autofree char *base_uri = NULL;
       g_autofree char *folder_uri = NULL;
 
-      profile = byline_profile_new_for_post (file, &self->profile_error);
+      profile = byline_document_load_profile (self, file, &self->profile_error);
       if (profile == NULL)
         profile = byline_profile_new_builtin ();
 
@@ -426,6 +462,7 @@ byline_document_finalize (GObject *object)
   g_clear_object (&self->file);
   g_clear_object (&self->renderer);
   g_clear_error (&self->profile_error);
+  g_clear_object (&self->settings);
   g_clear_object (&self->post);
   g_clear_pointer (&self->rendering, byline_rendering_free);
   g_clear_pointer (&self->header_html, g_free);
@@ -526,6 +563,9 @@ byline_document_init (BylineDocument *self)
 {
   self->source_file = gtk_source_file_new ();
   self->analysis_cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  g_signal_connect_object (self->settings, "changed::profile-file",
+                           G_CALLBACK (profile_file_changed_cb), self, G_CONNECT_SWAPPED);
 
   byline_document_update_renderer (self);
 }

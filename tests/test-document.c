@@ -379,6 +379,64 @@ test_load_bad_profile (void)
   g_assert_nonnull (byline_document_get_profile (document));
 }
 
+/* A post without a .byline.yml gets the default profile chosen in the
+ * preferences, and follows that setting while it is open; a post with one
+ * keeps its own. */
+static void
+test_load_default_profile (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(BylineDocument) local_document = byline_document_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *default_profile = g_build_filename (tmpdir, "default.yml", NULL);
+  g_autofree char *missing_profile = g_build_filename (tmpdir, "missing.yml", NULL);
+  g_autofree char *site = g_build_filename (tmpdir, "plain-site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autofree char *local_site = g_build_filename (tmpdir, "local-site", NULL);
+  g_autofree char *local_git = g_build_filename (local_site, ".git", NULL);
+  g_autofree char *local_profile = g_build_filename (local_site, ".byline.yml", NULL);
+  g_autofree char *local_bundle = g_build_filename (local_site, "post", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) local_file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (git, 0700);
+  g_mkdir_with_parents (bundle, 0700);
+  g_mkdir_with_parents (local_git, 0700);
+  g_mkdir_with_parents (local_bundle, 0700);
+  g_file_set_contents (default_profile, "name: Default Site\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (local_profile, "name: Local Site\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+  local_file = byline_test_copy_fixture ("post-lf.md", local_bundle);
+
+  g_settings_set_string (settings, "profile-file", default_profile);
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "Default Site");
+  g_assert_null (byline_document_get_profile_error (document));
+
+  g_assert_true (load (local_document, local_file, &error));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
+                   "Local Site");
+
+  /* Live: back to the built-in profile, then a default that is gone. */
+  g_settings_reset (settings, "profile-file");
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "istio.io blog");
+  g_settings_set_string (settings, "profile-file", missing_profile);
+  g_assert_nonnull (byline_document_get_profile_error (document));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "istio.io blog");
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
+                   "Local Site");
+
+  g_settings_reset (settings, "profile-file");
+}
+
 /* Another program changes the file: the document notices, a plain save
  * refuses to overwrite that version, an explicit overwrite does. */
 static void
@@ -503,6 +561,7 @@ main (int   argc,
                         test_load_refused);
   g_test_add_func ("/gui/document/load/refuses/folder", test_load_folder);
   g_test_add_func ("/gui/document/load/bad-profile", test_load_bad_profile);
+  g_test_add_func ("/gui/document/load/default-profile", test_load_default_profile);
   g_test_add_func ("/gui/document/modified", test_modified);
   g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
   g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);

@@ -519,10 +519,13 @@ byline_cli_check (int    argc,
       N_("Report errors only"), NULL },
     { "include-index", 0, 0, G_OPTION_ARG_NONE, &include_index,
       N_("Check _index.md section files found in folders too"), NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, N_("PATH…") },
+    /* No argument description: GOption would print it before the parameter
+     * string, which names the paths already. */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
     { NULL }
   };
 
+  g_set_prgname ("byline-cli check");
   context = g_option_context_new (_("PATH… — check posts, or the posts in folders"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -448,6 +448,31 @@ test_sorted (void)
     }
 }
 
+/* Outside a site checkout the unchecked site paths make one finding, at the
+ * first, counting them all. */
+static void
+test_site_paths_unchecked_once (void)
+{
+  g_autoptr(GPtrArray) diagnostics =
+    check (HEAD "See [a](/docs/a/) and [b](/docs/b/).\n\nAlso [c](/blog/c/).\n", NULL);
+  guint found = 0;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const BylineDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+      if (g_strcmp0 (d->rule_id, "link/site-path-unchecked") != 0)
+        continue;
+      found++;
+      g_assert_cmpuint (d->span.line, ==, 9);
+      g_assert_cmpuint (d->span.column, ==, 9);
+      g_assert_cmpstr (d->message, ==,
+                       "3 site paths, from “/docs/a/” on, not checked: the post is not "
+                       "inside a checkout of the site");
+    }
+  g_assert_cmpuint (found, ==, 1);
+}
+
 static void
 test_clean (void)
 {
@@ -635,6 +660,7 @@ main (int    argc,
     }
   g_test_add_func ("/core/linter/profile-severity", test_profile_severity);
   g_test_add_func ("/core/linter/sorted", test_sorted);
+  g_test_add_func ("/core/linter/site-paths-unchecked-once", test_site_paths_unchecked_once);
   g_test_add_func ("/core/linter/clean", test_clean);
   g_test_add_func ("/core/linter/site-paths", test_site_paths);
   g_test_add_func ("/core/linter/large-image", test_large_image);

@@ -996,11 +996,13 @@ byline_rule_link_missing_file (BylineLintContext *ctx)
 typedef void (*SiteLinkFunc) (BylineLintContext *ctx,
                               const char        *url,
                               gsize              start,
-                              gsize              end);
+                              gsize              end,
+                              gpointer           user_data);
 
 static void
 foreach_site_link (BylineLintContext *ctx,
-                   SiteLinkFunc       func)
+                   SiteLinkFunc       func,
+                   gpointer           user_data)
 {
   GPtrArray *calls = ctx->shortcodes->calls;
 
@@ -1013,7 +1015,7 @@ foreach_site_link (BylineLintContext *ctx,
           byline_bundle_classify_link (link->url, NULL) != BYLINE_LINK_SITE_ABSOLUTE)
         continue;
       start = link_place (link, &end);
-      func (ctx, link->url, start, end);
+      func (ctx, link->url, start, end, user_data);
     }
 
   for (guint i = 0; i < calls->len; i++)
@@ -1027,7 +1029,7 @@ foreach_site_link (BylineLintContext *ctx,
       param = byline_shortcode_get_param (call, "link");
       if (param != NULL &&
           byline_bundle_classify_link (param->value, NULL) == BYLINE_LINK_SITE_ABSOLUTE)
-        func (ctx, param->value, param->value_span.start, param->value_span.end);
+        func (ctx, param->value, param->value_span.start, param->value_span.end, user_data);
     }
 }
 
@@ -1035,7 +1037,8 @@ static void
 site_path_missing_cb (BylineLintContext *ctx,
                       const char        *url,
                       gsize              start,
-                      gsize              end)
+                      gsize              end,
+                      gpointer           user_data)
 {
   g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
 
@@ -1051,25 +1054,58 @@ byline_rule_link_site_path_missing (BylineLintContext *ctx)
 {
   if (ctx->bundle == NULL || byline_bundle_get_site_root (ctx->bundle) == NULL)
     return;
-  foreach_site_link (ctx, site_path_missing_cb);
+  foreach_site_link (ctx, site_path_missing_cb, NULL);
 }
+
+typedef struct
+{
+  guint count;
+  gsize start;
+  gsize end;
+  char *first;
+} UncheckedLinks;
 
 static void
 site_path_unchecked_cb (BylineLintContext *ctx,
                         const char        *url,
                         gsize              start,
-                        gsize              end)
+                        gsize              end,
+                        gpointer           user_data)
 {
-  byline_lint_report (ctx, start, end, NULL,
-                      _("Site path “%s” not checked: the post is not inside a checkout "
-                        "of the site"),
-                      url);
+  UncheckedLinks *unchecked = user_data;
+
+  if (unchecked->count++ == 0)
+    {
+      unchecked->start = start;
+      unchecked->end = end;
+      unchecked->first = g_strdup (url);
+    }
 }
 
+/* One finding per post, at its first site link: a line for every link would
+ * bury the real findings of a post that is checked outside a site checkout. */
 void
 byline_rule_link_site_path_unchecked (BylineLintContext *ctx)
 {
+  UncheckedLinks unchecked = { 0 };
+
   if (ctx->bundle != NULL && byline_bundle_get_site_root (ctx->bundle) != NULL)
     return;
-  foreach_site_link (ctx, site_path_unchecked_cb);
+  foreach_site_link (ctx, site_path_unchecked_cb, &unchecked);
+
+  if (unchecked.count == 1)
+    byline_lint_report (ctx, unchecked.start, unchecked.end, NULL,
+                        _("Site path “%s” not checked: the post is not inside a checkout "
+                          "of the site"),
+                        unchecked.first);
+  else if (unchecked.count > 1)
+    byline_lint_report (ctx, unchecked.start, unchecked.end, NULL,
+                        g_dngettext (GETTEXT_PACKAGE,
+                                     "%u site path, from “%s” on, not checked: the post is "
+                                     "not inside a checkout of the site",
+                                     "%u site paths, from “%s” on, not checked: the post is "
+                                     "not inside a checkout of the site",
+                                     unchecked.count),
+                        unchecked.count, unchecked.first);
+  g_free (unchecked.first);
 }

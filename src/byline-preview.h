@@ -25,7 +25,8 @@ void           byline_preview_set_folder         (BylinePreview   *self,
 GFile         *byline_preview_get_folder         (BylinePreview   *self);
 /* Shows a rendering: the first call loads the shell page, later calls patch
  * only the blocks that changed (scroll position kept). @header_html is the
- * page header (title, date, …) from byline_renderer_render_header(). */
+ * page header (title, date, …) from byline_renderer_render_header(). The
+ * preview copies what it needs: @rendering stays the caller's. */
 void           byline_preview_update             (BylinePreview   *self,
                                                   const char      *header_html,
                                                   BylineRendering *rendering);
@@ -35,6 +36,11 @@ void           byline_preview_scroll_to_line     (BylinePreview   *self,
 gboolean       byline_preview_get_load_remote_images (BylinePreview *self);
 void           byline_preview_set_load_remote_images (BylinePreview *self,
                                                       gboolean       load_remote_images);
+/* The post's style sheet, from byline_profile_get_stylesheet(); until set, the
+ * built-in one (resource /org/byline/Byline/style/post.css). No reload. */
+const char    *byline_preview_get_stylesheet     (BylinePreview   *self);
+void           byline_preview_set_stylesheet     (BylinePreview   *self,
+                                                  const char      *stylesheet);
 
 /* Signals:
  *   "top-line-changed" (guint line): the user scrolled the preview; @line is the
@@ -42,6 +48,10 @@ void           byline_preview_set_load_remote_images (BylinePreview *self,
  *   "line-activated" (guint line): Ctrl+click on a block.
  *   "patched" (void): a byline_preview_update() has reached the page's DOM and the
  *       next frame was painted (tests and the benchmark wait for it).
+ *   "open-uri" (const char *uri) → gboolean: a link clicked in the preview that
+ *       leaves the page (the preview never navigates); return TRUE to handle it,
+ *       otherwise it opens in the default application. Files outside the
+ *       folder are never offered.
  */
 
 G_END_DECLS

@@ -1,4 +1,186 @@
+/* byline-cli-render.c — byline-cli render: a post to a standalone HTML page
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "byline-cli"
+
 #include "config.h"
+
 #include "byline-cli.h"
-/* Replaced by the real subcommand in its own change. */
-int byline_cli_render (int argc, char **argv) { return BYLINE_CLI_USAGE; }
+
+#include "byline-bundle.h"
+#include "byline-post.h"
+#include "byline-profile.h"
+#include "byline-renderer.h"
+
+#include <glib/gi18n.h>
+#include <stdio.h>
+#include <string.h>
+
+/* Where a layout error lies: the first bad byte for text errors, the opening
+ * fence otherwise. */
+static void
+locate_layout_error (BylinePost   *post,
+                     const GError *error,
+                     guint        *line,
+                     guint        *column)
+{
+  const BylinePostLayout *layout = byline_post_get_layout (post);
+  const char *text = byline_post_get_text (post);
+  gsize length = byline_post_get_length (post);
+  gsize offset = layout->block_start;
+  gboolean is_nul = FALSE;
+
+  if (g_error_matches (error, BYLINE_POST_LAYOUT_ERROR, BYLINE_POST_LAYOUT_ERROR_INVALID_UTF8) ||
+      g_error_matches (error, BYLINE_POST_LAYOUT_ERROR, BYLINE_POST_LAYOUT_ERROR_BINARY))
+    {
+      gsize line_start = 0;
+
+      if (!byline_text_find_invalid (text, length, &offset, &is_nul))
+        offset = 0;
+
+      /* The text before the bad byte is valid, so its characters count. */
+      *line = 1;
+      for (gsize i = 0; i < offset; i++)
+        if (text[i] == '\n')
+          {
+            (*line)++;
+            line_start = i + 1;
+          }
+      *column = (guint) g_utf8_strlen (text + line_start, offset - line_start) + 1;
+      return;
+    }
+
+  byline_line_index_locate (byline_post_get_lines (post), MIN (offset, length), line, column);
+}
+
+/* Reports what keeps the post from rendering; FALSE when nothing does. */
+static gboolean
+report_post_errors (BylinePost *post,
+                    const char *display_name)
+{
+  const GError *error = byline_post_get_layout_error (post);
+  BylineSpan span = { 0, };
+  guint line = 1;
+  guint column = 1;
+
+  if (error != NULL)
+    {
+      locate_layout_error (post, error, &line, &column);
+      byline_cli_print_error (display_name, line, column, error->message);
+      return TRUE;
+    }
+
+  error = byline_post_get_front_matter_error (post, &span);
+  if (error != NULL)
+    {
+      byline_cli_print_error (display_name, MAX (span.line, 1), MAX (span.column, 1),
+                              error->message);
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+write_page (const char  *output,
+            const char  *page,
+            GError     **error)
+{
+  gsize length = strlen (page);
+
+  if (output == NULL || g_strcmp0 (output, "-") == 0)
+    {
+      if (fwrite (page, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("Could not write to the standard output"));
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  return g_file_set_contents (output, page, length, error);
+}
+
+int
+byline_cli_render (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *output = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(BylinePost) post = NULL;
+  g_autoptr(BylineProfile) profile = NULL;
+  g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineRenderer) renderer = NULL;
+  g_autofree char *base_uri = NULL;
+  g_autofree char *page = NULL;
+  const GOptionEntry entries[] = {
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      N_("Write the page to FILE instead of the standard output"), N_("FILE") },
+    G_OPTION_ENTRY_NULL
+  };
+
+  g_set_prgname ("byline-cli render");
+  context = g_option_context_new (_("POST"));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_set_summary (context,
+                                _("Renders a post (its index.md) to a standalone HTML page, "
+                                  "with its pictures shown from the post’s folder."));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("byline-cli render: %s\n", error->message);
+      return BYLINE_CLI_USAGE;
+    }
+
+  if (argc != 2)
+    {
+      g_printerr ("byline-cli render: %s\n",
+                  argc < 2 ? _("Name the post to render, such as content/en/blog/x/index.md")
+                           : _("Render one post at a time"));
+      return BYLINE_CLI_USAGE;
+    }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  post = byline_post_new_from_file (file, NULL, &error);
+  if (post == NULL)
+    {
+      g_printerr ("byline-cli render: %s\n", error->message);
+      return BYLINE_CLI_USAGE;
+    }
+
+  if (report_post_errors (post, argv[1]))
+    return BYLINE_CLI_FINDINGS;
+
+  profile = byline_profile_new_for_post (file, &error);
+  if (profile == NULL)
+    {
+      g_printerr ("byline-cli render: %s\n", error->message);
+      return BYLINE_CLI_USAGE;
+    }
+
+  /* Pictures load from the bundle wherever the page is written. */
+  bundle = byline_bundle_new (file);
+  folder = g_file_get_parent (file);
+  renderer = byline_renderer_new (profile, bundle);
+  if (folder != NULL)
+    {
+      base_uri = g_file_get_uri (folder);
+      byline_renderer_set_base_uri (renderer, base_uri);
+    }
+
+  page = byline_renderer_render_page (renderer, post);
+  if (!write_page (output, page, &error))
+    {
+      g_printerr ("byline-cli render: %s\n", error->message);
+      return BYLINE_CLI_USAGE;
+    }
+
+  return BYLINE_CLI_OK;
+}

@@ -1,0 +1,351 @@
+/* test-cli.c — byline-cli render and new, run as a user would
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs the built byline-cli ($BYLINE_CLI) in a child process and checks its
+ * exit status, output and files. The check subcommand has its own tests in
+ * test-cli-check.c.
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
+
+typedef struct
+{
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+/* Runs byline-cli with the arguments (NULL-terminated) and waits for it. */
+static void
+run_cli (Run *run,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("BYLINE_CLI");
+  const char *arg;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, run);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  memset (run, 0, sizeof *run);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+  g_test_message ("exit %d\nstdout: %.2000s\nstderr: %s", run->status, run->out, run->err);
+}
+
+static guint
+count (const char *haystack,
+       const char *needle)
+{
+  guint n = 0;
+
+  for (const char *p = haystack; (p = strstr (p, needle)) != NULL; p += strlen (needle))
+    n++;
+
+  return n;
+}
+
+static char *
+make_tmp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    {
+      g_unlink (path);
+    }
+}
+
+static void
+test_render_to_file (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", NULL);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *out = g_build_filename (dir, "page.html", NULL);
+  g_autofree char *page = NULL;
+  g_autoptr(GFile) folder_file = g_file_new_for_path (folder);
+  g_autofree char *folder_uri = g_file_get_uri (folder_file);
+  g_autofree char *first_src = g_strconcat ("src=\"", folder_uri, "/first.svg\"", NULL);
+  g_auto(Run) run;
+
+  run_cli (&run, "render", post, "-o", out, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_assert_true (g_file_get_contents (out, &page, NULL, NULL));
+  g_assert_true (g_str_has_prefix (page, "<!DOCTYPE html>"));
+  g_assert_nonnull (strstr (page, "<title>Fixture post: &lt;rendering&gt; &amp; more</title>"));
+  g_assert_nonnull (strstr (page, "<h1>Fixture post: &lt;rendering&gt; &amp; more</h1>"));
+  g_assert_nonnull (strstr (page, "script-src 'none'"));
+  g_assert_cmpuint (count (page, "<figure"), ==, 2);
+  g_assert_cmpuint (count (page, "<figcaption>"), ==, 2);
+  /* Pictures load from the post's folder wherever the page is. */
+  g_assert_nonnull (strstr (page, first_src));
+  g_assert_nonnull (strstr (page, "<pre><code class=\"language-bash\">"
+                                  "$ byline-cli render index.md</code></pre>"));
+  g_assert_nonnull (strstr (page, "<h2 data-sourcepos=\"16:1-16:11\">Commands</h2>"));
+
+  remove_tree (dir);
+}
+
+static void
+test_render_to_stdout (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
+  g_auto(Run) run;
+
+  run_cli (&run, "render", post, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "<!DOCTYPE html>"));
+  g_assert_true (g_str_has_suffix (run.out, "</html>\n"));
+  g_assert_cmpuint (count (run.out, "<figure"), ==, 2);
+}
+
+static void
+test_render_missing (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *missing = g_build_filename (dir, "no-such-post.md", NULL);
+  g_auto(Run) run;
+
+  run_cli (&run, "render", missing, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err, missing));
+
+  remove_tree (dir);
+}
+
+static void
+test_render_unterminated (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "unterminated.md",
+                                                 NULL);
+  g_autofree char *prefix = g_strconcat (post, ":1:1: error: ", NULL);
+  g_auto(Run) run;
+
+  run_cli (&run, "render", post, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_str_has_prefix (run.err, prefix));
+  g_assert_true (g_str_has_suffix (run.err, "\n"));
+  g_assert_cmpuint (count (run.err, "\n"), ==, 1);
+}
+
+static void
+test_render_usage (void)
+{
+  g_auto(Run) none;
+  g_auto(Run) bad_option;
+  g_auto(Run) help;
+
+  run_cli (&none, "render", NULL);
+  g_assert_cmpint (none.status, ==, 2);
+  g_assert_true (g_str_has_prefix (none.err, "byline-cli render: "));
+
+  run_cli (&bad_option, "render", "--frobnicate", "x.md", NULL);
+  g_assert_cmpint (bad_option.status, ==, 2);
+  g_assert_nonnull (strstr (bad_option.err, "--frobnicate"));
+
+  run_cli (&help, "render", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "byline-cli render [OPTION…] POST"));
+  g_assert_nonnull (strstr (help.out, "--output=FILE"));
+}
+
+static const char expected_front_matter[] =
+  "---\n"
+  "title: \"Say \\\"hi\\\" to C:\\\\Users\"\n"
+  "description: \"\"\n"
+  "publishdate: 2024-05-06\n"
+  "attribution: \"Jane Doe (Example)\"\n"
+  "keywords: []\n"
+  "---\n";
+
+static void
+test_new (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "content", "en", "blog", "2024", "hi", NULL);
+  g_autofree char *post = g_build_filename (folder, "index.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *rendered = g_build_filename (dir, "rendered.html", NULL);
+  g_auto(Run) run;
+  g_auto(Run) second;
+  g_auto(Run) render;
+
+  run_cli (&run, "new", "--title", "Say \"hi\" to C:\\Users", "--date", "2024-05-06",
+           "--author", "Jane Doe (Example)", folder, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_nonnull (strstr (run.out, post));
+
+  g_assert_true (g_file_get_contents (post, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, expected_front_matter));
+
+  /* A second run must not touch the post. */
+  run_cli (&second, "new", "--title", "Other", folder, NULL);
+  g_assert_cmpint (second.status, ==, 1);
+  g_assert_nonnull (strstr (second.err, "already exists"));
+  g_assert_true (g_file_get_contents (post, &again, NULL, NULL));
+  g_assert_cmpstr (again, ==, contents);
+
+  /* The new post renders. */
+  run_cli (&render, "render", post, "-o", rendered, NULL);
+  g_assert_cmpint (render.status, ==, 0);
+
+  remove_tree (dir);
+}
+
+static void
+test_new_default_date (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "post", NULL);
+  g_autofree char *post = g_build_filename (folder, "index.md", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "publishdate: %Y-%m-%d\n");
+  g_auto(Run) run;
+
+  run_cli (&run, "new", "--title", "Today", "--author", "", folder, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (post, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "title: \"Today\"\n"));
+  /* Passes unless the day changed between the two clocks. */
+  g_assert_nonnull (strstr (contents, today));
+
+  remove_tree (dir);
+}
+
+static void
+test_new_usage (void)
+{
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *folder = g_build_filename (dir, "post", NULL);
+  g_auto(Run) no_title;
+  g_auto(Run) bad_date;
+  g_auto(Run) no_folder;
+  g_auto(Run) help;
+
+  run_cli (&no_title, "new", folder, NULL);
+  g_assert_cmpint (no_title.status, ==, 2);
+  g_assert_nonnull (strstr (no_title.err, "--title"));
+
+  run_cli (&bad_date, "new", "--title", "T", "--date", "2024-02-30", folder, NULL);
+  g_assert_cmpint (bad_date.status, ==, 2);
+  g_assert_nonnull (strstr (bad_date.err, "2024-02-30"));
+
+  run_cli (&no_folder, "new", "--title", "T", NULL);
+  g_assert_cmpint (no_folder.status, ==, 2);
+
+  /* Nothing was created by the failed runs. */
+  g_assert_false (g_file_test (folder, G_FILE_TEST_EXISTS));
+
+  run_cli (&help, "new", "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "byline-cli new [OPTION…] FOLDER"));
+  g_assert_nonnull (strstr (help.out, "--title=TITLE"));
+  g_assert_nonnull (strstr (help.out, "--date=DATE"));
+  g_assert_nonnull (strstr (help.out, "--author=AUTHOR"));
+
+  remove_tree (dir);
+}
+
+static void
+test_help_and_version (void)
+{
+  g_auto(Run) help;
+  g_auto(Run) version;
+  g_auto(Run) nothing;
+  g_auto(Run) unknown;
+
+  run_cli (&help, "--help", NULL);
+  g_assert_cmpint (help.status, ==, 0);
+  g_assert_nonnull (strstr (help.out, "render"));
+  g_assert_nonnull (strstr (help.out, "new"));
+  g_assert_nonnull (strstr (help.out, "check"));
+
+  run_cli (&version, "--version", NULL);
+  g_assert_cmpint (version.status, ==, 0);
+  g_assert_cmpstr (version.out, ==, "byline-cli " PACKAGE_VERSION "\n");
+
+  run_cli (&nothing, NULL);
+  g_assert_cmpint (nothing.status, ==, 2);
+
+  run_cli (&unknown, "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "frobnicate"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/render/to-file", test_render_to_file);
+  g_test_add_func ("/cli/render/to-stdout", test_render_to_stdout);
+  g_test_add_func ("/cli/render/missing-file", test_render_missing);
+  g_test_add_func ("/cli/render/unterminated-front-matter", test_render_unterminated);
+  g_test_add_func ("/cli/render/usage", test_render_usage);
+  g_test_add_func ("/cli/new/creates-post", test_new);
+  g_test_add_func ("/cli/new/default-date", test_new_default_date);
+  g_test_add_func ("/cli/new/usage", test_new_usage);
+  g_test_add_func ("/cli/help-and-version", test_help_and_version);
+
+  return g_test_run ();
+}

@@ -9,6 +9,7 @@
 
 #include "byline-editor.h"
 #include "byline-preview.h"
+#include "byline-problems-panel.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,12 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* Problems: byline-window-problems.c */
+  GtkToggleButton      *problems_button;
+  GtkImage             *problems_icon;
+  GtkLabel             *problems_label;
+  GtkRevealer          *problems_revealer;
+  BylineProblemsPanel  *problems_panel;
 
   BylineDocument       *document;
   GSettings            *settings;
@@ -39,6 +46,8 @@ struct _BylineWindow
   guint                 show_preview : 1;
   /* The user chose to close: the unsaved-changes question was answered. */
   guint                 close_confirmed : 1;
+  /* "Check post" shows its toast after the next analysis of the text. */
+  guint                 check_pending : 1;
 };
 
 void byline_window_class_init_actions (BylineWindowClass *klass);
@@ -49,5 +58,8 @@ void byline_window_save               (BylineWindow      *self,
                                        gboolean           save_as,
                                        gboolean           close_after);
 void byline_window_save_state         (BylineWindow      *self);
+
+void byline_window_class_init_problems (BylineWindowClass *klass);
+void byline_window_init_problems       (BylineWindow      *self);
 
 G_END_DECLS

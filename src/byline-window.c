@@ -496,6 +496,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, reload_button);
 
   byline_window_class_init_actions (klass);
+  byline_window_class_init_problems (klass);
 }
 
 static void
@@ -507,6 +508,7 @@ byline_window_init (BylineWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->document = byline_document_new ();
   byline_editor_set_document (self->editor, self->document);
+  byline_window_init_problems (self);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);

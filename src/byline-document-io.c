@@ -139,6 +139,18 @@ line_of_offset (const char *text,
   return line;
 }
 
+/* Every way out of a load that did not reach the loader ends here, so that
+ * the document is not left busy. */
+static void
+load_failed (GTask  *task,
+             GError *error)
+{
+  BylineDocument *self = g_task_get_source_object (task);
+
+  byline_document_set_busy (self, FALSE, self->saving);
+  g_task_return_error (task, error);
+}
+
 static void
 loader_load_cb (GObject      *object,
                 GAsyncResult *result,
@@ -200,7 +212,7 @@ load_contents_cb (GObject      *object,
 
   if (!g_file_load_contents_finish (file, result, &contents, &length, NULL, &error))
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      load_failed (task, g_steal_pointer (&error));
       return;
     }
 
@@ -213,15 +225,16 @@ load_contents_cb (GObject      *object,
       guint line = line_of_offset (contents, bad_offset);
 
       if (is_nul)
-        g_task_return_new_error (task, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_BINARY,
-                                 _("“%s” is not a text file: line %u holds a NUL byte. "
-                                   "Open the post’s Markdown file instead."),
-                                 name, line);
+        load_failed (task, g_error_new (BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_BINARY,
+                                        _("“%s” is not a text file: line %u holds a NUL "
+                                          "byte. Open the post’s Markdown file instead."),
+                                        name, line));
       else
-        g_task_return_new_error (task, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_INVALID_UTF8,
-                                 _("“%s” is not valid UTF-8 text (line %u). Byline only opens "
-                                   "UTF-8 files: convert it first, for example with iconv."),
-                                 name, line);
+        load_failed (task, g_error_new (BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_INVALID_UTF8,
+                                        _("“%s” is not valid UTF-8 text (line %u). Byline only "
+                                          "opens UTF-8 files: convert it first, for example "
+                                          "with iconv."),
+                                        name, line));
       return;
     }
 
@@ -235,7 +248,6 @@ load_contents_cb (GObject      *object,
   g_cancellable_cancel (self->analysis_cancellable);
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->monitor_check_source, g_source_remove);
-  byline_document_set_busy (self, TRUE, self->saving);
 
   /* A fresh GtkSourceFile records what the loader finds (encoding, line
    * endings, modification time); it replaces the document's one only when
@@ -267,22 +279,23 @@ query_info_cb (GObject      *object,
   info = g_file_query_info_finish (file, result, &error);
   if (info == NULL)
     {
-      g_task_return_error (task, g_steal_pointer (&error));
+      load_failed (task, g_steal_pointer (&error));
       return;
     }
 
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
-      g_task_return_new_error (task, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_NOT_REGULAR,
-                               _("“%s” is not a file. Choose the post’s index.md."), name);
+      load_failed (task, g_error_new (BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_NOT_REGULAR,
+                                      _("“%s” is not a file. Choose the post’s index.md."),
+                                      name));
       return;
     }
 
   if (g_file_info_get_size (info) > MAX_FILE_SIZE)
     {
-      g_task_return_new_error (task, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_TOO_LARGE,
-                               _("“%s” is too large to be a post (more than %d MB)."),
-                               name, MAX_FILE_SIZE / (1024 * 1024));
+      load_failed (task, g_error_new (BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_TOO_LARGE,
+                                      _("“%s” is too large to be a post (more than %d MB)."),
+                                      name, MAX_FILE_SIZE / (1024 * 1024)));
       return;
     }
 
@@ -317,6 +330,10 @@ byline_document_load_async (BylineDocument      *self,
   data = g_new0 (LoadData, 1);
   data->file = g_object_ref (file);
   g_task_set_task_data (task, data, (GDestroyNotify) load_data_free);
+
+  /* Busy from the start: the text must not be edited while it is being
+   * replaced, and the editor waits with its highlighting. */
+  byline_document_set_busy (self, TRUE, self->saving);
 
   g_file_query_info_async (file,
                            G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE,

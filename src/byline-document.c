@@ -373,6 +373,14 @@ byline_document_get_deleted (BylineDocument *self)
   return self->deleted;
 }
 
+BylineProfile *
+byline_document_get_profile (BylineDocument *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
+
+  return byline_renderer_get_profile (self->renderer);
+}
+
 const GError *
 byline_document_get_profile_error (BylineDocument *self)
 {

@@ -9,6 +9,7 @@
 
 #include "byline-post.h"
 #include "byline-problem.h"
+#include "byline-profile.h"
 #include "byline-renderer.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,9 @@ gboolean         byline_document_get_busy             (BylineDocument       *sel
 /* The file changed or vanished on disk since it was loaded or saved. */
 gboolean         byline_document_get_externally_modified (BylineDocument    *self);
 gboolean         byline_document_get_deleted          (BylineDocument       *self);
+/* The site profile of the post: the built-in one with the .byline.yml that
+ * applies merged over it; it changes with the file ("notify::file"). */
+BylineProfile   *byline_document_get_profile          (BylineDocument       *self);
 /* The .byline.yml that applies could not be read; the built-in profile is used. */
 const GError    *byline_document_get_profile_error    (BylineDocument       *self);
 

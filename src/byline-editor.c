@@ -314,11 +314,15 @@ apply_language_cb (gpointer user_data)
 
 /* Loading the language definitions (markdown, yaml, html and what they
  * include) takes a good part of the start-up time; the text shows first and
- * its colours come right after the first frame. */
+ * its colours come right after the first frame that shows it. */
 static void
 first_paint_cb (BylineEditor  *self,
                 GdkFrameClock *frame_clock)
 {
+  /* A post being loaded shows first; the colours wait for the frame after. */
+  if (self->document != NULL && byline_document_get_busy (self->document))
+    return;
+
   g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
 
   self->painted = TRUE;

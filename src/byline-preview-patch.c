@@ -40,62 +40,6 @@ block_free (gpointer data)
   g_free (block);
 }
 
-/* Appends @text as a JSON string literal. Invalid UTF-8 is replaced rather
- * than passed on, since the page would otherwise receive a broken script. */
-static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_autofree char *valid = NULL;
-
-  if (text == NULL)
-    text = "";
-  if (!g_utf8_validate (text, -1, NULL))
-    text = valid = g_utf8_make_valid (text, -1);
-
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case 0xE2:
-          /* U+2028 and U+2029 end a line in older JavaScript parsers. */
-          if ((guchar) p[1] == 0x80 && ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
-            {
-              g_string_append_printf (out, "\\u%04x", (guchar) p[2] == 0xA8 ? 0x2028 : 0x2029);
-              p += 2;
-            }
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, (char) c);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
 GPtrArray *
 byline_preview_blocks_copy (GPtrArray *blocks)
 {
@@ -201,7 +145,7 @@ byline_preview_patch_build (guint       seq,
   if (old_blocks == NULL || g_strcmp0 (old_header, new_header) != 0)
     {
       g_string_append (script, "header:");
-      append_json_string (script, new_header);
+      byline_json_string_append (script, new_header);
       g_string_append_c (script, ',');
     }
 
@@ -213,7 +157,7 @@ byline_preview_patch_build (guint       seq,
       if (i > prefix)
         g_string_append_c (script, ',');
       g_string_append_c (script, '[');
-      append_json_string (script, block->html);
+      byline_json_string_append (script, block->html);
       g_string_append_printf (script, ",%u,%u]", block->first_line, block->last_line);
     }
   g_string_append (script, "],lines:[");

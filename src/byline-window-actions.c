@@ -22,6 +22,7 @@ byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save-as", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.reload", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.show-preview", has_file);
+  gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_file);
 }
 
 /* Opening */
@@ -243,6 +244,9 @@ byline_window_save (BylineWindow *self,
 
   g_return_if_fail (BYLINE_IS_WINDOW (self));
 
+  /* What is typed into the form goes into the text before it is saved. */
+  byline_front_matter_form_commit (self->form);
+
   request = g_new0 (SaveRequest, 1);
   request->self = g_object_ref (self);
   request->close_after = close_after;
@@ -424,4 +428,6 @@ byline_window_class_init_actions (BylineWindowClass *klass)
                                    dismiss_changed_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
+  gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }

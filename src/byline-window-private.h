@@ -8,6 +8,7 @@
 #include "byline-window.h"
 
 #include "byline-editor.h"
+#include "byline-front-matter-form.h"
 #include "byline-preview.h"
 #include "byline-problems-panel.h"
 
@@ -27,6 +28,9 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* form */
+  AdwFlap              *flap;
+  BylineFrontMatterForm *form;
   /* Problems: byline-window-problems.c */
   GtkToggleButton      *problems_button;
   GtkImage             *problems_icon;
@@ -44,6 +48,7 @@ struct _BylineWindow
   gint64                ignore_preview_scroll_until;
 
   guint                 show_preview : 1;
+  guint                 show_sidebar : 1;
   /* The user chose to close: the unsaved-changes question was answered. */
   guint                 close_confirmed : 1;
   /* "Check post" shows its toast after the next analysis of the text. */

@@ -23,6 +23,7 @@ enum {
   PROP_0,
   PROP_DOCUMENT,
   PROP_SHOW_PREVIEW,
+  PROP_SHOW_SIDEBAR,
   N_PROPS
 };
 
@@ -159,9 +160,12 @@ document_file_changed_cb (BylineWindow   *self,
   GFile *file = byline_document_get_file (document);
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
   const GError *profile_error = byline_document_get_profile_error (document);
+  const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
 
   if (folder != NULL)
     byline_preview_set_folder (self->preview, folder);
+  if (stylesheet != NULL)
+    byline_preview_set_stylesheet (self->preview, stylesheet);
 
   if (profile_error != NULL)
     byline_window_add_toast (self, profile_error->message);
@@ -248,6 +252,31 @@ preview_line_activated_cb (BylineWindow  *self,
   byline_editor_goto_line (self->editor, line);
 }
 
+/* A link in the preview to another post of the site opens in Byline; the
+ * preview opens everything else in the default application. */
+static gboolean
+preview_open_uri_cb (BylineWindow  *self,
+                     const char    *uri,
+                     BylinePreview *preview)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *scheme = g_uri_parse_scheme (uri);
+  g_autofree char *path = NULL;
+
+  if (scheme == NULL || g_ascii_strcasecmp (scheme, "file") != 0)
+    return FALSE;
+
+  file = g_file_new_for_uri (uri);
+  path = g_file_get_path (file);
+  if (path == NULL || !(g_str_has_suffix (path, ".md") || g_str_has_suffix (path, ".markdown")))
+    return FALSE;
+
+  g_application_open (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))),
+                      &file, 1, "");
+
+  return TRUE;
+}
+
 /* Settings */
 
 static void
@@ -269,6 +298,37 @@ byline_window_set_show_preview (BylineWindow *self,
     editor_top_line_changed_cb (self, byline_editor_get_top_line (self->editor), self->editor);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+/* Front matter sidebar */
+
+static void
+byline_window_set_show_sidebar (BylineWindow *self,
+                                gboolean      show_sidebar)
+{
+  show_sidebar = !!show_sidebar;
+
+  if (self->show_sidebar == show_sidebar)
+    return;
+
+  self->show_sidebar = show_sidebar;
+  adw_flap_set_reveal_flap (self->flap, show_sidebar);
+  g_settings_set_boolean (self->settings, "show-sidebar", show_sidebar);
+
+  /* Hiding the form writes what was typed into it. */
+  if (!show_sidebar)
+    byline_front_matter_form_commit (self->form);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_SIDEBAR]);
+}
+
+static void
+form_jump_to_line_cb (BylineWindow          *self,
+                      guint                  line,
+                      BylineFrontMatterForm *form)
+{
+  byline_editor_goto_line (self->editor, line);
+  gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
 static void
@@ -432,6 +492,10 @@ byline_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->show_preview);
       break;
 
+    case PROP_SHOW_SIDEBAR:
+      g_value_set_boolean (value, self->show_sidebar);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -449,6 +513,10 @@ byline_window_set_property (GObject      *object,
     {
     case PROP_SHOW_PREVIEW:
       byline_window_set_show_preview (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_SHOW_SIDEBAR:
+      byline_window_set_show_sidebar (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -478,9 +546,15 @@ byline_window_class_init (BylineWindowClass *klass)
                           TRUE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_SHOW_SIDEBAR] =
+    g_param_spec_boolean ("show-sidebar", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BYLINE_TYPE_EDITOR);
+  g_type_ensure (BYLINE_TYPE_FRONT_MATTER_FORM);
   g_type_ensure (BYLINE_TYPE_PREVIEW);
   g_type_ensure (BYLINE_TYPE_START_PAGE);
 
@@ -494,6 +568,8 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, changed_revealer);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, changed_label);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, reload_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, form);
 
   byline_window_class_init_actions (klass);
   byline_window_class_init_problems (klass);
@@ -508,6 +584,9 @@ byline_window_init (BylineWindow *self)
   self->settings = g_settings_new (APPLICATION_ID);
   self->document = byline_document_new ();
   byline_editor_set_document (self->editor, self->document);
+  byline_front_matter_form_set_document (self->form, self->document);
+  g_signal_connect_object (self->form, "jump-to-line",
+                           G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_problems (self);
 
   g_signal_connect_object (self->document, "modified-changed",
@@ -530,6 +609,8 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (preview_top_line_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preview, "line-activated",
                            G_CALLBACK (preview_line_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->preview, "open-uri",
+                           G_CALLBACK (preview_open_uri_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->settings, "changed::load-remote-images",
                            G_CALLBACK (load_remote_images_changed_cb), self,
@@ -538,6 +619,7 @@ byline_window_init (BylineWindow *self)
 
   self->show_preview = TRUE;
   byline_window_set_show_preview (self, g_settings_get_boolean (self->settings, "show-preview"));
+  byline_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
   byline_window_restore_state (self);
 
   gtk_stack_set_visible_child_name (self->stack, "start");

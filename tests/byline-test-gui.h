@@ -8,6 +8,8 @@
 #include <gtk/gtk.h>
 #include <glib/gstdio.h>
 
+#include "byline-test-util.h"
+
 /* Returns FALSE (after printing a TAP plan that skips everything) when there
  * is no display; GUI tests run under xvfb-run. The runtime and data folders
  * point into a temporary folder so that WebKit and the recent files list do
@@ -100,25 +102,3 @@ byline_test_read_bytes (GFile *file)
   return g_bytes_new_take (contents, length);
 }
 
-static inline void
-byline_test_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR)
-              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            byline_test_remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}

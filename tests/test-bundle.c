@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "byline-test-util.h"
+
 typedef struct
 {
   char *root;    /* the temporary folder, removed at teardown */
@@ -45,29 +47,6 @@ write_png (const char *folder,
   gdk_pixbuf_fill (pixbuf, 0x336699ff);
   gdk_pixbuf_save (pixbuf, path, "png", &error, NULL);
   g_assert_no_error (error);
-}
-
-static void
-remove_tree (const char *path)
-{
-  GDir *dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) &&
-              !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-      g_dir_close (dir);
-    }
-  g_rmdir (path);
 }
 
 static void
@@ -116,7 +95,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  remove_tree (f->root);
+  byline_test_remove_tree (f->root);
   g_free (f->root);
   g_free (f->site);
   g_free (f->post);
@@ -343,7 +322,7 @@ test_site_root_forms (Fixture       *f,
   {
     g_autofree char *config = g_build_filename (f->site, "config", NULL);
 
-    remove_tree (config);
+    byline_test_remove_tree (config);
   }
   write_file (f->site, "config.yaml", "baseURL: x\n");
   {

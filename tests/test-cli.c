@@ -14,6 +14,8 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "byline-test-util.h"
+
 typedef struct
 {
   int   status;
@@ -83,28 +85,6 @@ make_tmp_dir (void)
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    {
-      g_unlink (path);
-    }
-}
-
-static void
 test_render_to_file (void)
 {
   g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
@@ -136,7 +116,7 @@ test_render_to_file (void)
                                   "$ byline-cli render index.md</code></pre>"));
   g_assert_nonnull (strstr (page, "<h2 data-sourcepos=\"16:1-16:11\">Commands</h2>"));
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 static void
@@ -165,7 +145,7 @@ test_render_missing (void)
   g_assert_cmpstr (run.out, ==, "");
   g_assert_nonnull (strstr (run.err, missing));
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 static void
@@ -247,7 +227,7 @@ test_new (void)
   run_cli (&render, "render", post, "-o", rendered, NULL);
   g_assert_cmpint (render.status, ==, 0);
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 static void
@@ -268,7 +248,7 @@ test_new_default_date (void)
   /* Passes unless the day changed between the two clocks. */
   g_assert_nonnull (strstr (contents, today));
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 static void
@@ -302,7 +282,7 @@ test_new_usage (void)
   g_assert_nonnull (strstr (help.out, "--date=DATE"));
   g_assert_nonnull (strstr (help.out, "--author=AUTHOR"));
 
-  remove_tree (dir);
+  byline_test_remove_tree (dir);
 }
 
 static void

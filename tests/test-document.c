@@ -48,7 +48,10 @@ load (BylineDocument *document,
   Result r = { 0 };
 
   byline_document_load_async (document, file, NULL, load_cb, &r);
+  /* Busy until done, whatever the outcome: the text must not be edited. */
+  g_assert_true (byline_document_get_busy (document));
   byline_test_wait_for (r.done);
+  g_assert_false (byline_document_get_busy (document));
   if (r.error != NULL)
     g_propagate_error (error, r.error);
 
@@ -93,17 +96,22 @@ static void
 test_load_title (void)
 {
   BylineDocument *document = byline_document_new ();
+  g_autoptr(BylineProfile) builtin = byline_profile_new_builtin ();
   g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
 
   g_assert_null (byline_document_get_title (document));
   g_assert_null (byline_document_get_file (document));
+  g_assert_nonnull (byline_document_get_profile (document));
 
   g_assert_true (load (document, file, &error));
   g_assert_no_error (error);
 
   g_assert_true (g_file_equal (byline_document_get_file (document), file));
+  g_assert_null (byline_document_get_profile_error (document));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   byline_profile_get_name (builtin));
   g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
   name = byline_document_dup_display_name (document);
   g_assert_cmpstr (name, ==, "A Fixture Post");
@@ -341,6 +349,36 @@ test_save_as (void)
   g_assert_true (g_bytes_equal (before, after));
 }
 
+/* A broken .byline.yml does not stop the post from opening: the built-in
+ * profile is used and the error is kept for the window to show. */
+static void
+test_load_bad_profile (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *site = g_build_filename (tmpdir, "site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  const GError *profile_error;
+
+  g_mkdir_with_parents (git, 0700);
+  g_mkdir_with_parents (bundle, 0700);
+  g_file_set_contents (profile, "fields: [unclosed\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
+
+  profile_error = byline_document_get_profile_error (document);
+  g_assert_nonnull (profile_error);
+  g_assert_true (profile_error->domain == BYLINE_PROFILE_ERROR);
+  g_assert_nonnull (byline_document_get_profile (document));
+}
+
 /* Another program changes the file: the document notices, a plain save
  * refuses to overwrite that version, an explicit overwrite does. */
 static void
@@ -464,6 +502,7 @@ main (int   argc,
   g_test_add_data_func ("/gui/document/load/refuses/binary", &refuse_cases[1],
                         test_load_refused);
   g_test_add_func ("/gui/document/load/refuses/folder", test_load_folder);
+  g_test_add_func ("/gui/document/load/bad-profile", test_load_bad_profile);
   g_test_add_func ("/gui/document/modified", test_modified);
   g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
   g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);

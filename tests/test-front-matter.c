@@ -1185,6 +1185,29 @@ test_corpus_istiocon (void)
   g_assert_nonnull (strstr (edited->str, "\nkeywords: [Istio Day,IstioCon,Shanghai]\n---\n"));
 }
 
+static void
+test_yaml_escape (void)
+{
+  static const struct {
+    const char *value;
+    const char *escaped;
+  } cases[] = {
+    { "plain", "plain" },
+    { "Istio's \"mesh\" \\ day", "Istio's \\\"mesh\\\" \\\\ day" },
+    { "a\nb\tc\r", "a\\nb\\tc\\r" },
+    { "\x01", "\\x01" },
+    { "next\xc2\x85line\xe2\x80\xa8", "next\\Nline\\L" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new (NULL);
+
+      byline_yaml_escape_append (out, cases[i].value);
+      g_assert_cmpstr (out->str, ==, cases[i].escaped);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1219,5 +1242,6 @@ main (int   argc,
   g_test_add_func ("/core/front-matter/corpus/round-trip", test_corpus_round_trip);
   g_test_add_func ("/core/front-matter/corpus/istiocon-china", test_corpus_istiocon);
 
+  g_test_add_func ("/core/front-matter/yaml-escape", test_yaml_escape);
   return g_test_run ();
 }

@@ -10,6 +10,8 @@
 
 #include <glib/gstdio.h>
 
+#include "byline-test-util.h"
+
 /* Main-loop iterations a wait may take; a 10 ms tick keeps them coming, so
  * this bounds every wait to a few tens of seconds on a slow machine. */
 #define MAX_ITERATIONS 4000
@@ -772,28 +774,6 @@ test_links (Fixture       *fixture,
   rendering_free (rendering);
 }
 
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR)
-              && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-  g_rmdir (path);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -837,7 +817,7 @@ main (int   argc,
               fixture_set_up, test_links, fixture_tear_down);
 
   status = g_test_run ();
-  remove_tree (runtime_dir);
+  byline_test_remove_tree (runtime_dir);
   g_free (runtime_dir);
   return status;
 }

@@ -319,6 +319,32 @@ test_find_invalid (void)
   g_assert_false (byline_text_find_invalid (NULL, 0, NULL, NULL));
 }
 
+static void
+test_json_string (void)
+{
+  static const struct {
+    const char *text;
+    const char *json;
+  } cases[] = {
+    { "", "\"\"" },
+    { "plain", "\"plain\"" },
+    { "say \"hi\" \\ now", "\"say \\\"hi\\\" \\\\ now\"" },
+    { "a\nb\r\tc", "\"a\\nb\\r\\tc\"" },
+    { "\x01\x1f\x7f", "\"\\u0001\\u001f\\u007f\"" },
+    { "line\xe2\x80\xa8para\xe2\x80\xa9", "\"line\\u2028para\\u2029\"" },
+    { "caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d", "\"caf\xc3\xa9 \xe2\x80\x9cq\xe2\x80\x9d\"" },
+    { "bad \xff byte", "\"bad \xef\xbf\xbd byte\"" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("x");
+
+      byline_json_string_append (out, cases[i].text);
+      g_assert_cmpstr (out->str + 1, ==, cases[i].json);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -334,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/core/text/escape", test_escape);
   g_test_add_func ("/core/text/escape/null", test_escape_null);
   g_test_add_func ("/core/text/find-invalid", test_find_invalid);
+  g_test_add_func ("/core/text/json-string", test_json_string);
 
   return g_test_run ();
 }

@@ -396,6 +396,51 @@ test_scroll_sync_from_editor (void)
   destroy_window (window);
 }
 
+static GtkWindow *
+find_window_showing (GFile *file)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    {
+      GFile *shown = byline_document_get_file (byline_window_get_document (l->data));
+
+      if (shown != NULL && g_file_equal (shown, file))
+        return l->data;
+    }
+
+  return NULL;
+}
+
+/* The preview shows the profile's style sheet; a link to another post opens
+ * it in Byline, other links are left to the preview. */
+static void
+test_preview_links (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_PREVIEW));
+  BylineProfile *profile = byline_document_get_profile (byline_window_get_document (window));
+  g_autoptr(GFile) other = byline_test_copy_fixture ("post-no-newline.md", tmpdir);
+  g_autofree char *other_uri = g_file_get_uri (other);
+  GtkWindow *other_window = NULL;
+  gboolean handled = FALSE;
+
+  g_assert_cmpstr (byline_preview_get_stylesheet (preview), ==,
+                   byline_profile_get_stylesheet (profile));
+
+  g_signal_emit_by_name (preview, "open-uri", "https://istio.io/latest/blog/", &handled);
+  g_assert_false (handled);
+
+  g_signal_emit_by_name (preview, "open-uri", other_uri, &handled);
+  g_assert_true (handled);
+
+  byline_test_wait_for ((other_window = find_window_showing (other)) != NULL);
+  g_assert_true (other_window != GTK_WINDOW (window));
+
+  destroy_window (BYLINE_WINDOW (other_window));
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -419,6 +464,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
   g_test_add_func ("/gui/window/close/save", test_close_save);
   g_test_add_func ("/gui/window/preview/follows-edits", test_preview_follows_edits);
+  g_test_add_func ("/gui/window/preview/links", test_preview_links);
   g_test_add_func ("/gui/window/scroll-sync/from-preview", test_scroll_sync_from_preview);
   g_test_add_func ("/gui/window/scroll-sync/from-editor", test_scroll_sync_from_editor);
 

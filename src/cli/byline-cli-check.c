@@ -259,53 +259,6 @@ check_file (Check      *check,
 /* Output. */
 
 static void
-append_json_string (GString    *out,
-                    const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        default:
-          if (c < 0x20)
-            g_string_append_printf (out, "\\u%04x", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-  g_string_append_c (out, '"');
-}
-
-/* Messages, paths and replacement texts end up in JSON: make sure they are
- * valid UTF-8 whatever the file system or the post held. */
-static void
-append_json_text (GString    *out,
-                  const char *text)
-{
-  g_autofree char *valid = g_utf8_make_valid (text, -1);
-
-  append_json_string (out, valid);
-}
-
-static void
 print_text (Check *check)
 {
   GString *out = g_string_new (NULL);
@@ -363,7 +316,7 @@ append_json_fix (GString               *out,
 {
   g_string_append_printf (out, "{\"offset\": %" G_GSIZE_FORMAT ", \"length\": %" G_GSIZE_FORMAT
                           ", \"text\": ", fix->offset, fix->length);
-  append_json_text (out, fix->text != NULL ? fix->text : "");
+  byline_json_string_append (out, fix->text != NULL ? fix->text : "");
   g_string_append_c (out, '}');
 }
 
@@ -380,10 +333,10 @@ print_json (Check *check)
       const FileResult *result = g_ptr_array_index (check->results, i);
 
       g_string_append (out, i > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ");
-      append_json_text (out, result->path);
+      byline_json_string_append (out, result->path);
       g_string_append (out, ", \"error\": ");
       if (result->error != NULL)
-        append_json_text (out, result->error);
+        byline_json_string_append (out, result->error);
       else
         g_string_append (out, "null");
       g_string_append (out, ", \"diagnostics\": [");
@@ -394,10 +347,10 @@ print_json (Check *check)
 
           g_string_append (out, j > 0 ? ",\n      {" : "\n      {");
           g_string_append (out, "\"ruleId\": ");
-          append_json_string (out, d->rule_id);
+          byline_json_string_append (out, d->rule_id);
           g_string_append_printf (out, ", \"severity\": \"%s\", \"message\": ",
                                   byline_severity_to_string (d->severity));
-          append_json_text (out, d->message);
+          byline_json_string_append (out, d->message);
           g_string_append_printf (out,
                                   ", \"line\": %u, \"column\": %u, \"endLine\": %u, "
                                   "\"endColumn\": %u, \"offset\": %" G_GSIZE_FORMAT
@@ -448,7 +401,7 @@ append_sarif_uri (GString    *out,
 {
   g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
 
-  append_json_text (out, escaped);
+  byline_json_string_append (out, escaped);
 }
 
 static guint
@@ -481,9 +434,9 @@ print_sarif (Check *check)
       const BylineRuleInfo *rule = byline_linter_get_rule (i);
 
       g_string_append (out, i > 0 ? ",\n        {\"id\": " : "\n        {\"id\": ");
-      append_json_string (out, rule->id);
+      byline_json_string_append (out, rule->id);
       g_string_append (out, ", \"shortDescription\": {\"text\": ");
-      append_json_text (out, _(rule->summary));
+      byline_json_string_append (out, _(rule->summary));
       g_string_append_printf (out, "}, \"defaultConfiguration\": {\"level\": \"%s\"}}",
                               sarif_level (rule->default_severity));
     }
@@ -501,11 +454,11 @@ print_sarif (Check *check)
           g_string_append (out, first ? "\n      {" : ",\n      {");
           first = FALSE;
           g_string_append (out, "\"ruleId\": ");
-          append_json_string (out, d->rule_id);
+          byline_json_string_append (out, d->rule_id);
           g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": \"%s\", "
                                   "\"message\": {\"text\": ",
                                   rule_index (d->rule_id), sarif_level (d->severity));
-          append_json_text (out, d->message);
+          byline_json_string_append (out, d->message);
           g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
                                 "{\"artifactLocation\": {\"uri\": ");
           append_sarif_uri (out, result->path);
@@ -531,7 +484,7 @@ print_sarif (Check *check)
       g_string_append (out, first ? "\n      {" : ",\n      {");
       first = FALSE;
       g_string_append (out, "\"level\": \"error\", \"message\": {\"text\": ");
-      append_json_text (out, result->error);
+      byline_json_string_append (out, result->error);
       g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
                             "{\"artifactLocation\": {\"uri\": ");
       append_sarif_uri (out, result->path);

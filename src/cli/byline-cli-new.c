@@ -9,6 +9,7 @@
 
 #include "byline-cli.h"
 
+#include "byline-front-matter.h"
 #include "byline-profile.h"
 #include "byline-template.h"
 
@@ -31,40 +32,7 @@ yaml_escape (const char *value)
 {
   GString *out = g_string_new (NULL);
 
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = (guchar) *p;
-
-      switch (c)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-
-        default:
-          if (c < 0x20 || c == 0x7f)
-            g_string_append_printf (out, "\\x%02x", c);
-          else
-            g_string_append_c (out, (char) c);
-        }
-    }
-
+  byline_yaml_escape_append (out, value);
   return g_string_free (out, FALSE);
 }
 

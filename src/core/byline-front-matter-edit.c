@@ -89,11 +89,13 @@ is_plain_safe (const char *value,
   return !looks_typed (value);
 }
 
-static void
-append_double_quoted (GString    *out,
-                      const char *value)
+void
+byline_yaml_escape_append (GString    *out,
+                           const char *value)
 {
-  g_string_append_c (out, '"');
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
   for (const char *p = value; *p != '\0'; p++)
     {
       guchar c = *p;
@@ -127,6 +129,14 @@ append_double_quoted (GString    *out,
             g_string_append_c (out, c);
         }
     }
+}
+
+static void
+append_double_quoted (GString    *out,
+                      const char *value)
+{
+  g_string_append_c (out, '"');
+  byline_yaml_escape_append (out, value);
   g_string_append_c (out, '"');
 }
 

@@ -129,6 +129,11 @@ BylineTextPatch              *byline_front_matter_set_strv       (BylineFrontMat
 BylineTextPatch              *byline_front_matter_remove         (BylineFrontMatter      *self,
                                                                   const char             *key);
 
+/* Appends @value escaped for the inside of a YAML double-quoted scalar
+ * (quotes, backslashes, control and line-breaking characters). */
+void                          byline_yaml_escape_append          (GString                *out,
+                                                                  const char             *value);
+
 /* Parses one of Hugo's date formats (see get_date). */
 gboolean                      byline_parse_date                  (const char             *text,
                                                                   GDateTime             **value,

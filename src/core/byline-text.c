@@ -306,3 +306,59 @@ byline_text_find_invalid (const char *text,
     *is_nul = FALSE;
   return TRUE;
 }
+
+void
+byline_json_string_append (GString    *out,
+                           const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  g_return_if_fail (out != NULL);
+
+  if (text == NULL)
+    text = "";
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar) *p;
+
+      switch (c)
+        {
+        case '"':
+          g_string_append (out, "\\\"");
+          break;
+        case '\\':
+          g_string_append (out, "\\\\");
+          break;
+        case '\n':
+          g_string_append (out, "\\n");
+          break;
+        case '\r':
+          g_string_append (out, "\\r");
+          break;
+        case '\t':
+          g_string_append (out, "\\t");
+          break;
+        case 0xE2:
+          /* U+2028 and U+2029 end a line in JavaScript before ES2019. */
+          if ((guchar) p[1] == 0x80 && ((guchar) p[2] == 0xA8 || (guchar) p[2] == 0xA9))
+            {
+              g_string_append_printf (out, "\\u%04x", (guchar) p[2] == 0xA8 ? 0x2028 : 0x2029);
+              p += 2;
+            }
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        default:
+          if (c < 0x20 || c == 0x7F)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_c (out, (char) c);
+          break;
+        }
+    }
+  g_string_append_c (out, '"');
+}

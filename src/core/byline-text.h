@@ -84,6 +84,12 @@ void             byline_html_escape_append      (GString               *out,
                                                  const char            *text,
                                                  gssize                 length);
 
+/* Appends @text as a JSON string literal, quotes included. It is also a valid
+ * JavaScript literal (U+2028 and U+2029 are escaped). Invalid UTF-8 is
+ * replaced by U+FFFD, so the output is always valid. */
+void             byline_json_string_append      (GString               *out,
+                                                 const char            *text);
+
 /* Finds the first invalid UTF-8 sequence or NUL byte; FALSE if the text is clean. */
 gboolean         byline_text_find_invalid       (const char            *text,
                                                  gsize                  length,

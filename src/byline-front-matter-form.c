@@ -1,0 +1,1069 @@
+/* byline-front-matter-form.c — the front matter as typed fields beside the editor
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form never keeps its own copy of the front matter: it shows what the
+ * document's last analysis found and writes back through the core's text
+ * patches, computed from the buffer's text at the moment of writing, as one
+ * undo step each. A field with the focus or with edits of its own is left
+ * alone when the text changes under it.
+ */
+
+#define G_LOG_DOMAIN "byline-front-matter-form"
+
+#include "config.h"
+
+#include "byline-front-matter-form-private.h"
+
+#include "byline-tag-list.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+/* How long a pause in typing commits a field. */
+#define COMMIT_DELAY_MS 500
+
+/* Limits of the walk through the site for keyword suggestions. */
+#define SCAN_MAX_DEPTH 6
+#define SCAN_MAX_FILES 5000
+#define SCAN_MAX_FILE_SIZE (1024 * 1024)
+
+G_DEFINE_FINAL_TYPE (BylineFrontMatterForm, byline_front_matter_form, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_DOCUMENT,
+  PROP_EDITABLE,
+  N_PROPS
+};
+
+enum {
+  JUMP_TO_LINE,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+/* Keys of list fields whose values other posts of the site can suggest;
+ * aliases and the like are unique to each post. */
+static const char * const suggested_keys[] = { "keywords", "tags", "categories", NULL };
+
+static FormField *
+find_field (BylineFrontMatterForm *self,
+            const char            *key)
+{
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    {
+      FormField *field = g_ptr_array_index (self->fields, i);
+
+      if (g_str_equal (field->spec->key, key))
+        return field;
+    }
+  return NULL;
+}
+
+static BylineFrontMatter *
+current_front_matter (BylineFrontMatterForm *self)
+{
+  BylinePost *post = self->document != NULL ? byline_document_get_post (self->document) : NULL;
+
+  return post != NULL ? byline_post_get_front_matter (post) : NULL;
+}
+
+/* Writing */
+
+static char *
+dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* Parses the buffer as it is now, so that a patch never lands on offsets
+ * of an older text. NULL unless the front matter parses. */
+static BylineFrontMatter *
+parse_buffer (GtkTextBuffer  *buffer,
+              char          **text_out)
+{
+  g_autofree char *text = dup_buffer_text (buffer);
+  BylinePostLayout layout;
+  BylineFrontMatter *front_matter;
+
+  if (!byline_post_layout_parse (&layout, text, strlen (text), NULL)
+      || layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return NULL;
+
+  front_matter = byline_front_matter_parse (text, &layout, NULL, NULL);
+  if (front_matter != NULL)
+    *text_out = g_steal_pointer (&text);
+  return front_matter;
+}
+
+static void
+apply_patch (BylineFrontMatterForm *self,
+             const char            *text,
+             const BylineTextPatch *patch)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  const char *start_p = text + patch->offset;
+  glong start_char = g_utf8_pointer_to_offset (text, start_p);
+  glong n_chars = g_utf8_pointer_to_offset (start_p, start_p + patch->length);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) (start_char + n_chars));
+
+  /* One user action: one undo step, whatever the patch does. */
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, patch->text, -1);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+static void
+toast_undo_cb (BylineFrontMatterForm *self,
+               AdwToast              *toast)
+{
+  GtkTextBuffer *buffer = self->document != NULL ? GTK_TEXT_BUFFER (self->document) : NULL;
+
+  /* After other edits the last undo step is no longer the removal. */
+  if (buffer != NULL && self->generation == self->removal_generation
+      && gtk_text_buffer_get_can_undo (buffer))
+    gtk_text_buffer_undo (buffer);
+}
+
+static void
+show_removal_toast (BylineFrontMatterForm *self,
+                    FormField             *field)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  self->removal_generation = self->generation;
+
+  if (overlay == NULL)
+    return;
+
+  title = g_strdup_printf (_("Removed %s from the front matter"), field->spec->label);
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_timeout (toast, 6);
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+}
+
+void
+byline_front_matter_form_commit_field (BylineFrontMatterForm *self,
+                                       FormField             *field,
+                                       CommitReason           reason)
+{
+  g_autoptr(BylineFrontMatter) front_matter = NULL;
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  BylineFieldEdit edit = BYLINE_FIELD_EDIT_NONE;
+
+  g_clear_handle_id (&field->commit_source, g_source_remove);
+
+  if (!field->dirty || self->document == NULL || !self->editable
+      || byline_document_get_busy (self->document))
+    return;
+
+  /* Text that does not parse is never written over. */
+  front_matter = parse_buffer (GTK_TEXT_BUFFER (self->document), &text);
+  if (front_matter == NULL)
+    return;
+
+  patch = form_field_make_patch (field, front_matter, &edit, &error);
+  g_clear_pointer (&field->error, g_free);
+  if (error != NULL)
+    {
+      field->error = g_strdup (error->message);
+      form_field_update_problem (field, front_matter);
+      return;
+    }
+
+  /* Clearing a field to type a new value is not yet removing the key. */
+  if (edit == BYLINE_FIELD_EDIT_REMOVE && reason == COMMIT_PAUSE)
+    return;
+
+  field->dirty = FALSE;
+  form_field_update_problem (field, front_matter);
+
+  if (patch == NULL)
+    return;
+
+  apply_patch (self, text, patch);
+
+  if (edit == BYLINE_FIELD_EDIT_REMOVE)
+    show_removal_toast (self, field);
+}
+
+static gboolean
+commit_timeout_cb (gpointer user_data)
+{
+  FormField *field = user_data;
+
+  field->commit_source = 0;
+  byline_front_matter_form_commit_field (field->form, field, COMMIT_PAUSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+byline_front_matter_form_field_edited (BylineFrontMatterForm *self,
+                                       FormField             *field,
+                                       gboolean               now)
+{
+  if (self->updating)
+    return;
+
+  field->dirty = TRUE;
+
+  if (now)
+    {
+      byline_front_matter_form_commit_field (self, field, COMMIT_NOW);
+      return;
+    }
+
+  g_clear_handle_id (&field->commit_source, g_source_remove);
+  field->commit_source = g_timeout_add (COMMIT_DELAY_MS, commit_timeout_cb, field);
+}
+
+static void
+show_field (BylineFrontMatterForm *self,
+            FormField             *field,
+            BylineFrontMatter     *front_matter)
+{
+  self->updating = TRUE;
+  form_field_show_value (field, front_matter);
+  self->updating = FALSE;
+  form_field_update_problem (field, front_matter);
+}
+
+void
+byline_front_matter_form_field_left (BylineFrontMatterForm *self,
+                                     FormField             *field)
+{
+  BylineFrontMatter *front_matter;
+
+  byline_front_matter_form_commit_field (self, field, COMMIT_FOCUS_OUT);
+
+  /* The text changed while the field was in use: show what it says now. */
+  front_matter = current_front_matter (self);
+  if (field->stale && !field->dirty && front_matter != NULL)
+    show_field (self, field, front_matter);
+}
+
+void
+byline_front_matter_form_commit (BylineFrontMatterForm *self)
+{
+  g_return_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self));
+
+  for (guint i = 0; self->fields != NULL && i < self->fields->len; i++)
+    byline_front_matter_form_commit_field (self, g_ptr_array_index (self->fields, i),
+                                           COMMIT_NOW);
+}
+
+/* Reading: the status, the fields and the other keys */
+
+static void
+set_status (BylineFrontMatterForm *self,
+            const char            *title,
+            const char            *detail,
+            guint                  jump_line,
+            gboolean               can_add)
+{
+  gtk_widget_set_visible (self->status_box, title != NULL);
+  gtk_label_set_label (self->status_title, title);
+  gtk_label_set_label (self->status_detail, detail);
+  gtk_widget_set_visible (GTK_WIDGET (self->status_detail), detail != NULL);
+
+  self->jump_line = jump_line;
+  gtk_widget_set_visible (GTK_WIDGET (self->jump_button), jump_line > 0);
+  if (jump_line > 0)
+    {
+      g_autofree char *label = g_strdup_printf (_("_Go to Line %u"), jump_line);
+
+      gtk_button_set_label (self->jump_button, label);
+      gtk_button_set_use_underline (self->jump_button, TRUE);
+    }
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.jump", jump_line > 0);
+
+  /* Anything but a missing block is a problem to fix. */
+  if (title != NULL && !can_add)
+    gtk_widget_add_css_class (self->status_box, "error");
+  else
+    gtk_widget_remove_css_class (self->status_box, "error");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->add_button), can_add);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "form.add-front-matter", can_add);
+}
+
+static void
+update_status (BylineFrontMatterForm *self,
+               BylinePost            *post)
+{
+  const GError *layout_error;
+  const GError *error;
+  BylineSpan span = { 0, };
+
+  if (post == NULL)
+    {
+      set_status (self, NULL, NULL, 0, FALSE);
+      return;
+    }
+
+  layout_error = byline_post_get_layout_error (post);
+  error = byline_post_get_front_matter_error (post, &span);
+
+  if (layout_error != NULL)
+    {
+      guint line = 0;
+
+      byline_line_index_locate (byline_post_get_lines (post),
+                                byline_post_get_layout (post)->block_start, &line, NULL);
+      set_status (self, _("The front matter cannot be read"), layout_error->message,
+                  MAX (line, 1), FALSE);
+    }
+  else if (error != NULL)
+    {
+      g_autofree char *title =
+        g_strdup_printf (_("The front matter has a syntax error on line %u"), MAX (span.line, 1));
+
+      set_status (self, title, error->message, MAX (span.line, 1), FALSE);
+    }
+  else if (byline_post_get_layout (post)->kind == BYLINE_FRONT_MATTER_NONE)
+    {
+      set_status (self, _("This post has no front matter"),
+                  _("Add the site’s block of title, date and keywords to fill it in here."),
+                  0, TRUE);
+    }
+  else
+    {
+      set_status (self, NULL, NULL, 0, FALSE);
+    }
+}
+
+static void
+update_other_keys (BylineFrontMatterForm *self,
+                   BylineFrontMatter     *front_matter)
+{
+  guint n = front_matter != NULL ? byline_front_matter_get_n_entries (front_matter) : 0;
+  guint shown = 0;
+
+  for (guint i = 0; i < self->other_rows->len; i++)
+    adw_preferences_group_remove (self->other_group, g_ptr_array_index (self->other_rows, i));
+  g_ptr_array_set_size (self->other_rows, 0);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (front_matter, i);
+      GtkWidget *row;
+
+      if (self->profile != NULL && byline_profile_lookup_field (self->profile, entry->key) != NULL)
+        continue;
+
+      row = adw_action_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), entry->key);
+      adw_preferences_row_set_use_underline (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), entry->raw != NULL ? entry->raw : "");
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 3);
+      gtk_widget_add_css_class (row, "property");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, entry->key,
+                                      -1);
+      adw_preferences_group_add (self->other_group, row);
+      g_ptr_array_add (self->other_rows, row);
+      shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->other_group), shown > 0);
+}
+
+/* Whether the other keys' rows show exactly these entries. */
+static gboolean
+other_keys_match (BylineFrontMatterForm *self,
+                  BylineFrontMatter     *front_matter)
+{
+  guint n = front_matter != NULL ? byline_front_matter_get_n_entries (front_matter) : 0;
+  guint row = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (front_matter, i);
+      AdwActionRow *other;
+
+      if (self->profile != NULL && byline_profile_lookup_field (self->profile, entry->key) != NULL)
+        continue;
+      if (row >= self->other_rows->len)
+        return FALSE;
+
+      other = g_ptr_array_index (self->other_rows, row++);
+      if (g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (other)), entry->key) != 0
+          || g_strcmp0 (adw_action_row_get_subtitle (other),
+                        entry->raw != NULL ? entry->raw : "") != 0)
+        return FALSE;
+    }
+
+  return row == self->other_rows->len;
+}
+
+static void
+byline_front_matter_form_set_editable (BylineFrontMatterForm *self,
+                                       gboolean               editable)
+{
+  editable = !!editable;
+
+  if (self->editable == editable)
+    return;
+
+  self->editable = editable;
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), editable);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
+}
+
+static void
+byline_front_matter_form_refresh (BylineFrontMatterForm *self)
+{
+  BylinePost *post = self->document != NULL ? byline_document_get_post (self->document) : NULL;
+  BylineFrontMatter *front_matter = post != NULL ? byline_post_get_front_matter (post) : NULL;
+
+  update_status (self, post);
+  byline_front_matter_form_set_editable (self, front_matter != NULL);
+
+  /* While the YAML does not parse the fields keep their last values,
+   * greyed out, so that the author still sees what was there. */
+  if (front_matter == NULL && post != NULL
+      && byline_post_get_layout (post)->kind != BYLINE_FRONT_MATTER_NONE)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = g_ptr_array_index (self->fields, i);
+
+      if (field->dirty || form_field_has_focus (field))
+        {
+          field->stale = TRUE;
+          continue;
+        }
+      show_field (self, field, front_matter);
+    }
+
+  if (!other_keys_match (self, front_matter))
+    update_other_keys (self, front_matter);
+}
+
+static void
+document_analyzed_cb (BylineFrontMatterForm *self,
+                      BylineDocument        *document)
+{
+  byline_front_matter_form_refresh (self);
+}
+
+static void
+buffer_changed_cb (BylineFrontMatterForm *self,
+                   GtkTextBuffer         *buffer)
+{
+  self->generation++;
+}
+
+/* Keyword suggestions from the other posts of the site */
+
+typedef struct
+{
+  GFile      *root;
+  GHashTable *counts;   /* key → (word → count) */
+  guint       n_files;
+} Scan;
+
+static void
+scan_free (Scan *scan)
+{
+  g_clear_object (&scan->root);
+  g_clear_pointer (&scan->counts, g_hash_table_unref);
+  g_free (scan);
+}
+
+static void
+scan_post (Scan       *scan,
+           GFile      *file,
+           GFileInfo  *info)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(BylineFrontMatter) front_matter = NULL;
+  BylinePostLayout layout;
+  gsize length = 0;
+
+  if (g_file_info_get_size (info) > SCAN_MAX_FILE_SIZE
+      || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL)
+      || !byline_post_layout_parse (&layout, contents, length, NULL)
+      || layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return;
+
+  front_matter = byline_front_matter_parse (contents, &layout, NULL, NULL);
+  if (front_matter == NULL)
+    return;
+
+  for (guint k = 0; suggested_keys[k] != NULL; k++)
+    {
+      g_auto(GStrv) words = byline_front_matter_get_strv (front_matter, suggested_keys[k]);
+      GHashTable *counts;
+
+      if (words == NULL)
+        continue;
+
+      counts = g_hash_table_lookup (scan->counts, suggested_keys[k]);
+      if (counts == NULL)
+        {
+          counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+          g_hash_table_insert (scan->counts, (gpointer) suggested_keys[k], counts);
+        }
+      for (guint i = 0; words[i] != NULL; i++)
+        {
+          gpointer count = g_hash_table_lookup (counts, words[i]);
+
+          g_hash_table_replace (counts, g_strdup (words[i]),
+                                GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+        }
+    }
+}
+
+static void
+scan_folder (Scan         *scan,
+             GFile        *folder,
+             guint         depth,
+             GCancellable *cancellable)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+  GFileInfo *info;
+
+  if (depth > SCAN_MAX_DEPTH)
+    return;
+
+  children = g_file_enumerate_children (folder,
+                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
+                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                                        G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
+  if (children == NULL)
+    return;
+
+  while (scan->n_files < SCAN_MAX_FILES
+         && !g_cancellable_is_cancelled (cancellable)
+         && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
+    {
+      g_autoptr(GFileInfo) owned = info;
+      const char *name = g_file_info_get_name (info);
+      g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+      if (name[0] == '.')
+        continue;
+
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+        {
+          scan_folder (scan, child, depth + 1, cancellable);
+        }
+      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
+               && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown")))
+        {
+          scan->n_files++;
+          scan_post (scan, child, info);
+        }
+    }
+}
+
+typedef struct
+{
+  const char *word;
+  guint       count;
+} WordCount;
+
+static int
+compare_word_counts (gconstpointer a,
+                     gconstpointer b)
+{
+  const WordCount *wa = a;
+  const WordCount *wb = b;
+
+  if (wa->count != wb->count)
+    return wa->count > wb->count ? -1 : 1;
+  return g_utf8_collate (wa->word, wb->word);
+}
+
+/* Words of each key, the most used first. */
+static GHashTable *
+scan_result (Scan *scan)
+{
+  GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                              (GDestroyNotify) g_strfreev);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, scan->counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (WordCount));
+      GHashTableIter word_iter;
+      gpointer word, count;
+      char **strv;
+
+      g_hash_table_iter_init (&word_iter, value);
+      while (g_hash_table_iter_next (&word_iter, &word, &count))
+        {
+          WordCount wc = { word, GPOINTER_TO_UINT (count) };
+
+          g_array_append_val (words, wc);
+        }
+      g_array_sort (words, compare_word_counts);
+
+      strv = g_new0 (char *, words->len + 1);
+      for (guint i = 0; i < words->len; i++)
+        strv[i] = g_strdup (g_array_index (words, WordCount, i).word);
+      g_hash_table_insert (result, key, strv);
+    }
+
+  return result;
+}
+
+static void
+scan_thread_cb (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  Scan *scan = task_data;
+
+  scan_folder (scan, scan->root, 0, cancellable);
+  g_task_return_pointer (task, scan_result (scan), (GDestroyNotify) g_hash_table_unref);
+}
+
+static void
+scan_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
+  g_autoptr(GHashTable) words = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (words == NULL)
+    return;
+
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = g_ptr_array_index (self->fields, i);
+      const char * const *suggestions = g_hash_table_lookup (words, field->spec->key);
+
+      if (field->spec->type == BYLINE_FIELD_STRING_LIST && suggestions != NULL)
+        byline_tag_list_set_suggestions (BYLINE_TAG_LIST (field->control), suggestions);
+    }
+}
+
+static gboolean
+has_ancestor_named (GFile      *file,
+                    const char *name)
+{
+  GFile *up = g_file_get_parent (file);
+
+  while (up != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (up);
+      GFile *next;
+
+      if (g_strcmp0 (base, name) == 0)
+        {
+          g_object_unref (up);
+          return TRUE;
+        }
+      next = g_file_get_parent (up);
+      g_object_unref (up);
+      up = next;
+    }
+
+  return FALSE;
+}
+
+/* The blog folder of a Hugo site holding @file: the nearest folder named
+ * "blog" inside a "content" folder. */
+static GFile *
+find_site_blog (GFile *file)
+{
+  GFile *folder = g_file_get_parent (file);
+
+  while (folder != NULL)
+    {
+      g_autofree char *name = g_file_get_basename (folder);
+      GFile *next;
+
+      if (g_strcmp0 (name, "blog") == 0 && has_ancestor_named (folder, "content"))
+        return folder;
+      next = g_file_get_parent (folder);
+      g_object_unref (folder);
+      folder = next;
+    }
+
+  return NULL;
+}
+
+static void
+start_scan (BylineFrontMatterForm *self)
+{
+  GFile *file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
+  g_autoptr(GFile) blog = file != NULL ? find_site_blog (file) : NULL;
+  g_autoptr(GTask) task = NULL;
+  Scan *scan;
+
+  g_cancellable_cancel (self->scan_cancellable);
+  g_clear_object (&self->scan_cancellable);
+
+  if (blog == NULL)
+    return;
+
+  self->scan_cancellable = g_cancellable_new ();
+  scan = g_new0 (Scan, 1);
+  scan->root = g_steal_pointer (&blog);
+  scan->counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
+                                        (GDestroyNotify) g_hash_table_unref);
+
+  task = g_task_new (self, self->scan_cancellable, scan_done_cb, NULL);
+  g_task_set_source_tag (task, start_scan);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_set_task_data (task, scan, (GDestroyNotify) scan_free);
+  g_task_run_in_thread (task, scan_thread_cb);
+}
+
+/* The fields of the document's profile */
+
+static void
+clear_fields (BylineFrontMatterForm *self)
+{
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      FormField *field = g_ptr_array_index (self->fields, i);
+
+      adw_preferences_group_remove (self->fields_group, field->row);
+    }
+  g_ptr_array_set_size (self->fields, 0);
+}
+
+static void
+rebuild_fields (BylineFrontMatterForm *self)
+{
+  BylineProfile *profile = self->document != NULL
+                           ? byline_document_get_profile (self->document) : NULL;
+
+  if (profile == self->profile && self->fields->len > 0)
+    return;
+
+  clear_fields (self);
+  g_set_object (&self->profile, profile);
+
+  for (guint i = 0; profile != NULL && i < byline_profile_get_n_fields (profile); i++)
+    g_ptr_array_add (self->fields,
+                     byline_front_matter_form_add_field (self, byline_profile_get_field (profile, i)));
+}
+
+static void
+document_file_changed_cb (BylineFrontMatterForm *self,
+                          GParamSpec            *pspec,
+                          BylineDocument        *document)
+{
+  rebuild_fields (self);
+  start_scan (self);
+  byline_front_matter_form_refresh (self);
+}
+
+/* Actions */
+
+static void
+jump_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (widget);
+
+  if (self->jump_line > 0)
+    g_signal_emit (self, signals[JUMP_TO_LINE], 0, self->jump_line);
+}
+
+typedef struct
+{
+  const char *date;
+  const char *author;
+} TemplateValues;
+
+static const char *
+template_lookup_cb (const char *name,
+                    gpointer    user_data)
+{
+  TemplateValues *values = user_data;
+
+  if (g_str_equal (name, "date"))
+    return values->date;
+  if (g_str_equal (name, "author"))
+    return values->author;
+  return NULL;
+}
+
+static void
+add_front_matter_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (widget);
+  GtkTextBuffer *buffer;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autofree char *text = NULL;
+  g_autoptr(GString) post = g_string_new (NULL);
+  g_autoptr(GString) block = NULL;
+  const char *real_name = g_get_real_name ();
+  TemplateValues values = { date, NULL };
+  BylinePostLayout layout;
+  GtkTextIter start;
+
+  if (self->document == NULL || self->profile == NULL
+      || byline_document_get_busy (self->document))
+    return;
+
+  buffer = GTK_TEXT_BUFFER (self->document);
+  text = dup_buffer_text (buffer);
+  byline_post_layout_parse (&layout, text, strlen (text), NULL);
+  if (layout.kind != BYLINE_FRONT_MATTER_NONE)
+    return;
+
+  /* GLib says "Unknown" when it cannot tell: an empty attribution then. */
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+    values.author = real_name;
+
+  byline_template_expand (byline_profile_get_post_template (self->profile), post,
+                          template_lookup_cb, &values);
+  byline_post_layout_parse (&layout, post->str, post->len, NULL);
+  if (layout.kind != BYLINE_FRONT_MATTER_YAML || layout.block_end <= layout.block_start)
+    return;
+
+  block = g_string_new_len (post->str + layout.block_start, layout.block_end - layout.block_start);
+  if (text[0] != '\n' && text[0] != '\0')
+    g_string_append_c (block, '\n');
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &start, block->str, (int) block->len);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+/* Public API */
+
+GtkWidget *
+byline_front_matter_form_new (void)
+{
+  return g_object_new (BYLINE_TYPE_FRONT_MATTER_FORM, NULL);
+}
+
+BylineDocument *
+byline_front_matter_form_get_document (BylineFrontMatterForm *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self), NULL);
+
+  return self->document;
+}
+
+void
+byline_front_matter_form_set_document (BylineFrontMatterForm *self,
+                                       BylineDocument        *document)
+{
+  g_return_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self));
+  g_return_if_fail (document == NULL || BYLINE_IS_DOCUMENT (document));
+
+  if (self->document == document)
+    return;
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+
+  g_set_object (&self->document, document);
+
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "analyzed", G_CALLBACK (document_analyzed_cb), self,
+                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_changed_cb),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "changed", G_CALLBACK (buffer_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+
+  document_file_changed_cb (self, NULL, document);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+}
+
+GtkWidget *
+byline_front_matter_form_get_field_widget (BylineFrontMatterForm *self,
+                                           const char            *key)
+{
+  FormField *field;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  field = find_field (self, key);
+  return field != NULL ? field->control : NULL;
+}
+
+gboolean
+byline_front_matter_form_get_editable (BylineFrontMatterForm *self)
+{
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self), FALSE);
+
+  return self->editable;
+}
+
+/* GObject */
+
+static void
+byline_front_matter_form_dispose (GObject *object)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
+
+  g_cancellable_cancel (self->scan_cancellable);
+  g_clear_object (&self->scan_cancellable);
+
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+
+  /* The rows point at their fields: the fields go first, with their timers. */
+  if (self->fields != NULL)
+    clear_fields (self);
+  if (self->other_rows != NULL)
+    g_ptr_array_set_size (self->other_rows, 0);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_FRONT_MATTER_FORM);
+
+  G_OBJECT_CLASS (byline_front_matter_form_parent_class)->dispose (object);
+}
+
+static void
+byline_front_matter_form_finalize (GObject *object)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
+
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->fields, g_ptr_array_unref);
+  g_clear_pointer (&self->other_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (byline_front_matter_form_parent_class)->finalize (object);
+}
+
+static void
+byline_front_matter_form_get_property (GObject    *object,
+                                       guint       prop_id,
+                                       GValue     *value,
+                                       GParamSpec *pspec)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
+
+    case PROP_EDITABLE:
+      g_value_set_boolean (value, self->editable);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_front_matter_form_set_property (GObject      *object,
+                                       guint         prop_id,
+                                       const GValue *value,
+                                       GParamSpec   *pspec)
+{
+  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_DOCUMENT:
+      byline_front_matter_form_set_document (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+byline_front_matter_form_class_init (BylineFrontMatterFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = byline_front_matter_form_dispose;
+  object_class->finalize = byline_front_matter_form_finalize;
+  object_class->get_property = byline_front_matter_form_get_property;
+  object_class->set_property = byline_front_matter_form_set_property;
+
+  properties[PROP_DOCUMENT] =
+    g_param_spec_object ("document", NULL, NULL,
+                         BYLINE_TYPE_DOCUMENT,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EDITABLE] =
+    g_param_spec_boolean ("editable", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[JUMP_TO_LINE] =
+    g_signal_new ("jump-to-line",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/byline-front-matter-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, status_box);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, status_title);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, status_detail);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, jump_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, add_button);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, fields_group);
+  gtk_widget_class_bind_template_child (widget_class, BylineFrontMatterForm, other_group);
+
+  gtk_widget_class_install_action (widget_class, "form.jump", NULL, jump_action);
+  gtk_widget_class_install_action (widget_class, "form.add-front-matter", NULL,
+                                   add_front_matter_action);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "bylinefrontmatterform");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+byline_front_matter_form_init (BylineFrontMatterForm *self)
+{
+  self->fields = g_ptr_array_new_with_free_func ((GDestroyNotify) form_field_free);
+  self->other_rows = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Front Matter"),
+                                  -1);
+  set_status (self, NULL, NULL, 0, FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->fields_group), FALSE);
+}

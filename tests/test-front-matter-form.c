@@ -1,0 +1,721 @@
+/* test-front-matter-form.c — the front-matter form, two-way with the YAML text
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "byline-application.h"
+#include "byline-front-matter-form.h"
+#include "byline-tag-list.h"
+#include "byline-window.h"
+
+#include "byline-test-gui.h"
+
+static char *tmpdir;
+static BylineApplication *app;
+
+typedef struct
+{
+  BylineWindow          *window;
+  BylineDocument        *document;
+  BylineFrontMatterForm *form;
+  char                  *original;
+} Fixture;
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (find_label (child, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static char *
+buffer_text (BylineDocument *document)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+}
+
+/* Opens a copy of a fixture (tests/data/form/NAME, or the sample post for
+ * "sample") in a window with the form shown. */
+static void
+fixture_open (Fixture    *fixture,
+              const char *name)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *target = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  if (g_str_equal (name, "sample"))
+    source = g_test_build_filename (G_TEST_DIST, "..", "data", "sample", "index.md", NULL);
+  else
+    source = g_test_build_filename (G_TEST_DIST, "data", "form", name, NULL);
+  target = g_build_filename (tmpdir, g_str_equal (name, "sample") ? "index.md" : name, NULL);
+  g_file_get_contents (source, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (target, contents, (gssize) length, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (target);
+
+  fixture->window = byline_window_new (GTK_APPLICATION (app));
+  fixture->document = byline_window_get_document (fixture->window);
+  fixture->form = BYLINE_FRONT_MATTER_FORM (find_widget (GTK_WIDGET (fixture->window),
+                                                         BYLINE_TYPE_FRONT_MATTER_FORM));
+  g_assert_nonnull (fixture->form);
+
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  g_object_set (fixture->window, "show-sidebar", TRUE, NULL);
+  byline_window_load (fixture->window, file);
+  byline_test_wait_for (byline_document_get_file (fixture->document) != NULL
+                        && !byline_document_get_busy (fixture->document));
+  byline_document_analyze_now (fixture->document);
+
+  /* The buffer holds the file but its last line break, which GtkSourceView
+   * keeps implicit and writes back on save. */
+  fixture->original = buffer_text (fixture->document);
+  if (g_str_has_suffix (contents, "\n"))
+    contents[length - 1] = '\0';
+  g_assert_cmpstr (fixture->original, ==, contents);
+}
+
+static void
+fixture_close (Fixture *fixture)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  byline_test_wait_for (widget == NULL);
+  g_clear_pointer (&fixture->original, g_free);
+}
+
+/* Asserts that the buffer is the original text with @old replaced by @new. */
+static void
+assert_replaced (Fixture    *fixture,
+                 const char *old,
+                 const char *replacement)
+{
+  g_autofree char *text = buffer_text (fixture->document);
+  const char *at = strstr (fixture->original, old);
+  g_autofree char *expected = NULL;
+
+  g_assert_nonnull (at);
+  expected = g_strdup_printf ("%.*s%s%s", (int) (at - fixture->original), fixture->original,
+                              replacement, at + strlen (old));
+  g_assert_cmpstr (text, ==, expected);
+}
+
+/* Setting each field type through its widget */
+
+typedef enum { ENTRY, TEXT_VIEW, LIST_ADD, LIST_REMOVE, SWITCH } Control;
+
+typedef struct
+{
+  const char *name;
+  const char *fixture;
+  const char *key;
+  Control     control;
+  const char *value;
+  const char *old;
+  const char *replacement;
+} SetCase;
+
+static const SetCase set_cases[] = {
+  { "sample/title", "sample", "title", ENTRY, "Mesh Day Lisbon 2026: the wrap-up",
+    "title: \"Mesh Day Lisbon 2026 wrap-up\"\n",
+    "title: \"Mesh Day Lisbon 2026: the wrap-up\"\n" },
+  { "sample/subtitle-inserted", "sample", "subtitle", ENTRY, "Notes from the river",
+    "title: \"Mesh Day Lisbon 2026 wrap-up\"\n",
+    "title: \"Mesh Day Lisbon 2026 wrap-up\"\nsubtitle: Notes from the river\n" },
+  { "sample/description", "sample", "description", TEXT_VIEW, "Two days by the river.",
+    "description: Two days of talks, a hands-on workshop and a busy booth by the river at "
+    "the first Mesh Day in Lisbon.\n",
+    "description: Two days by the river.\n" },
+  { "sample/publishdate", "sample", "publishdate", ENTRY, "2026-10-13",
+    "publishdate: 2026-10-12\n", "publishdate: 2026-10-13\n" },
+  { "sample/keywords-add", "sample", "keywords", LIST_ADD, "mesh",
+    "keywords: [Mesh Day,Tessera,service mesh,conference,Lisbon,community]\n",
+    "keywords: [Mesh Day,Tessera,service mesh,conference,Lisbon,community,mesh]\n" },
+  { "sample/keywords-remove", "sample", "keywords", LIST_REMOVE, "Tessera",
+    "keywords: [Mesh Day,Tessera,service mesh,conference,Lisbon,community]\n",
+    "keywords: [Mesh Day,service mesh,conference,Lisbon,community]\n" },
+  { "sample/draft-inserted", "sample", "draft", SWITCH, "true",
+    "keywords: [Mesh Day,Tessera,service mesh,conference,Lisbon,community]\n",
+    "keywords: [Mesh Day,Tessera,service mesh,conference,Lisbon,community]\ndraft: true\n" },
+  { "comments/title", "comments.md", "title", ENTRY, "Upgrading the Mesh, Carefully",
+    "title: 'Upgrading the Mesh, Safely'   # single quotes on purpose\n",
+    "title: 'Upgrading the Mesh, Carefully'   # single quotes on purpose\n" },
+  { "comments/description-folded", "comments.md", "description", TEXT_VIEW, "Forty clusters.",
+    "description: >\n  How we moved forty clusters to the new data plane\n"
+    "  without a minute of downtime.\n",
+    "description: >\n  Forty clusters.\n" },
+  { "comments/publishdate-comment", "comments.md", "publishdate", ENTRY, "2024-03-06",
+    "publishdate: 2024-03-05   # the day it goes out\n",
+    "publishdate: 2024-03-06   # the day it goes out\n" },
+  { "comments/keywords-block", "comments.md", "keywords", LIST_ADD, "rollout",
+    "  - upgrade\n  - 'data plane'\n  - operations\n",
+    "  - upgrade\n  - data plane\n  - operations\n  - rollout\n" },
+  { "comments/target-release", "comments.md", "target_release", ENTRY, "1.11",
+    "target_release: 1.10\n", "target_release: 1.11\n" },
+  { "comments/draft", "comments.md", "draft", SWITCH, "false",
+    "draft: true\n", "draft: false\n" },
+  { "plain/publishdate-quoted", "plain.md", "publishdate", ENTRY, "2023-10-01",
+    "publishdate: \"2023-09-29\"\n", "publishdate: \"2023-10-01\"\n" },
+  { "plain/attribution-inserted", "plain.md", "attribution", ENTRY, "Jane Doe",
+    "publishdate: \"2023-09-29\"\n", "publishdate: \"2023-09-29\"\nattribution: Jane Doe\n" },
+};
+
+static void
+set_control (Fixture       *fixture,
+             const SetCase *c)
+{
+  GtkWidget *widget = byline_front_matter_form_get_field_widget (fixture->form, c->key);
+
+  g_assert_nonnull (widget);
+
+  switch (c->control)
+    {
+    case ENTRY:
+      g_assert_true (ADW_IS_ENTRY_ROW (widget));
+      gtk_editable_set_text (GTK_EDITABLE (widget), c->value);
+      g_signal_emit_by_name (widget, "entry-activated");
+      break;
+
+    case TEXT_VIEW:
+      g_assert_true (GTK_IS_TEXT_VIEW (widget));
+      gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget)), c->value, -1);
+      /* The pause in typing would write it; the form's commit does it now. */
+      byline_front_matter_form_commit (fixture->form);
+      break;
+
+    case LIST_ADD:
+      g_assert_true (BYLINE_IS_TAG_LIST (widget));
+      {
+        GtkEditable *entry = byline_tag_list_get_entry (BYLINE_TAG_LIST (widget));
+
+        gtk_editable_set_text (entry, c->value);
+        g_signal_emit_by_name (entry, "activate");
+        g_assert_cmpstr (gtk_editable_get_text (entry), ==, "");
+      }
+      break;
+
+    case LIST_REMOVE:
+      g_assert_true (BYLINE_IS_TAG_LIST (widget));
+      {
+        GtkWidget *chip = byline_tag_list_get_chip (BYLINE_TAG_LIST (widget), c->value);
+
+        g_assert_nonnull (chip);
+        g_signal_emit_by_name (chip, "clicked");
+      }
+      break;
+
+    case SWITCH:
+      g_assert_true (GTK_IS_SWITCH (widget));
+      gtk_switch_set_active (GTK_SWITCH (widget), g_str_equal (c->value, "true"));
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+test_set (gconstpointer data)
+{
+  const SetCase *c = data;
+  Fixture fixture = { 0, };
+
+  fixture_open (&fixture, c->fixture);
+  g_assert_true (byline_front_matter_form_get_editable (fixture.form));
+
+  set_control (&fixture, c);
+  assert_replaced (&fixture, c->old, c->replacement);
+
+  /* One undo step brings back the exact text. */
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (fixture.document));
+  {
+    g_autofree char *text = buffer_text (fixture.document);
+
+    g_assert_cmpstr (text, ==, fixture.original);
+  }
+
+  /* The form follows the undo like any other change of the text. */
+  byline_document_analyze_now (fixture.document);
+  if (c->control == ENTRY)
+    {
+      GtkWidget *widget = byline_front_matter_form_get_field_widget (fixture.form, c->key);
+
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), !=, c->value);
+    }
+
+  fixture_close (&fixture);
+}
+
+static gboolean
+buffer_changed (Fixture *fixture)
+{
+  g_autofree char *text = buffer_text (fixture->document);
+
+  return g_strcmp0 (text, fixture->original) != 0;
+}
+
+/* A pause in typing writes the field too. */
+static void
+test_pause_commits (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *title;
+
+  fixture_open (&fixture, "plain.md");
+  title = byline_front_matter_form_get_field_widget (fixture.form, "title");
+  gtk_editable_set_text (GTK_EDITABLE (title), "A plainer post");
+
+  byline_test_wait_for (buffer_changed (&fixture));
+  assert_replaced (&fixture, "title: A plain post\n", "title: A plainer post\n");
+
+  fixture_close (&fixture);
+}
+
+/* An optional field cleared removes its key, with a toast that undoes it. */
+static void
+test_clear_optional (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *subtitle;
+  GtkWidget *undo;
+
+  fixture_open (&fixture, "comments.md");
+  subtitle = byline_front_matter_form_get_field_widget (fixture.form, "subtitle");
+  gtk_editable_set_text (GTK_EDITABLE (subtitle), "");
+  g_signal_emit_by_name (subtitle, "entry-activated");
+  assert_replaced (&fixture, "subtitle: A field guide\n", "");
+
+  byline_test_wait_for (find_label (GTK_WIDGET (fixture.window),
+                                    "Removed Subtitle from the front matter"));
+  undo = find_button (GTK_WIDGET (fixture.window), "_Undo");
+  g_assert_nonnull (undo);
+  g_signal_emit_by_name (undo, "clicked");
+  {
+    g_autofree char *text = buffer_text (fixture.document);
+
+    g_assert_cmpstr (text, ==, fixture.original);
+  }
+
+  fixture_close (&fixture);
+}
+
+/* A date that is not one stays in the field, marked, and is not written. */
+static void
+test_invalid_date (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *date;
+
+  fixture_open (&fixture, "comments.md");
+  date = byline_front_matter_form_get_field_widget (fixture.form, "publishdate");
+  gtk_editable_set_text (GTK_EDITABLE (date), "next Tuesday");
+  g_signal_emit_by_name (date, "entry-activated");
+
+  {
+    g_autofree char *text = buffer_text (fixture.document);
+
+    g_assert_cmpstr (text, ==, fixture.original);
+  }
+  g_assert_true (gtk_widget_has_css_class (date, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (date)), ==, "next Tuesday");
+
+  gtk_editable_set_text (GTK_EDITABLE (date), "2024-03-07");
+  g_signal_emit_by_name (date, "entry-activated");
+  g_assert_false (gtk_widget_has_css_class (date, "error"));
+  assert_replaced (&fixture, "publishdate: 2024-03-05   #", "publishdate: 2024-03-07   #");
+
+  fixture_close (&fixture);
+}
+
+/* Text → form: edits of the YAML show in the fields. */
+static void
+test_follows_text (void)
+{
+  Fixture fixture = { 0, };
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *title;
+  GtkWidget *keywords;
+  GtkWidget *draft;
+  GtkWidget *description;
+  g_auto(GStrv) items = NULL;
+  const char * const expected_items[] = { "istio", "ambient", NULL };
+  g_autofree char *described = NULL;
+
+  fixture_open (&fixture, "plain.md");
+  buffer = GTK_TEXT_BUFFER (fixture.document);
+  title = byline_front_matter_form_get_field_widget (fixture.form, "title");
+  keywords = byline_front_matter_form_get_field_widget (fixture.form, "keywords");
+  draft = byline_front_matter_form_get_field_widget (fixture.form, "draft");
+  description = byline_front_matter_form_get_field_widget (fixture.form, "description");
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "A plain post");
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, 4);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start,
+                          "title: 'Typed in the editor'\n"
+                          "description: |\n  Two lines\n  of text.\n"
+                          "keywords:\n  - istio\n  - ambient\n"
+                          "draft: true\n", -1);
+  byline_test_wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (title)),
+                                   "Typed in the editor") == 0);
+
+  items = byline_tag_list_dup_items (BYLINE_TAG_LIST (keywords));
+  g_assert_true (g_strv_equal ((const char * const *) items, expected_items));
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (draft)));
+  {
+    GtkTextBuffer *view_buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (description));
+
+    gtk_text_buffer_get_bounds (view_buffer, &start, &end);
+    described = gtk_text_buffer_get_text (view_buffer, &start, &end, FALSE);
+    g_assert_cmpstr (described, ==, "Two lines\nof text.");
+  }
+
+  /* Showing the text's values wrote nothing back. */
+  {
+    g_autofree char *before = buffer_text (fixture.document);
+    g_autofree char *after = NULL;
+
+    byline_front_matter_form_commit (fixture.form);
+    after = buffer_text (fixture.document);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  fixture_close (&fixture);
+}
+
+/* A field being typed in is not overwritten by the text. */
+static void
+test_focused_field_kept (void)
+{
+  Fixture fixture = { 0, };
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GtkWidget *title;
+  GtkWidget *attribution;
+
+  fixture_open (&fixture, "plain.md");
+  buffer = GTK_TEXT_BUFFER (fixture.document);
+  title = byline_front_matter_form_get_field_widget (fixture.form, "title");
+  attribution = byline_front_matter_form_get_field_widget (fixture.form, "attribution");
+
+  /* Typing without a pause yet: the field has its own edit. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Half-typed");
+
+  gtk_text_buffer_get_iter_at_line (buffer, &start, 1);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, 2);
+  gtk_text_buffer_delete (buffer, &start, &end);
+  gtk_text_buffer_insert (buffer, &start, "title: From the editor\nattribution: Ann\n", -1);
+  byline_test_wait_for (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (attribution)),
+                                   "Ann") == 0);
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "Half-typed");
+
+  fixture_close (&fixture);
+}
+
+/* A syntax error: the form says where, goes insensitive and writes nothing. */
+static void
+test_syntax_error (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *title;
+  GtkTextIter cursor;
+
+  fixture_open (&fixture, "syntax-error.md");
+
+  g_assert_false (byline_front_matter_form_get_editable (fixture.form));
+  g_assert_true (find_label (GTK_WIDGET (fixture.form),
+                             "The front matter has a syntax error on line 3"));
+  title = byline_front_matter_form_get_field_widget (fixture.form, "title");
+  g_assert_false (gtk_widget_is_sensitive (title));
+
+  /* Even a field that is changed anyway does not write. */
+  gtk_editable_set_text (GTK_EDITABLE (title), "Overwritten");
+  g_signal_emit_by_name (title, "entry-activated");
+  byline_front_matter_form_commit (fixture.form);
+  {
+    g_autofree char *text = buffer_text (fixture.document);
+
+    g_assert_cmpstr (text, ==, fixture.original);
+  }
+
+  /* The button goes to the line. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.form), "form.jump", NULL));
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (fixture.document), &cursor,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (fixture.document)));
+  g_assert_cmpint (gtk_text_iter_get_line (&cursor), ==, 2);
+
+  fixture_close (&fixture);
+}
+
+/* A post without front matter gets the profile's block. */
+static void
+test_add_front_matter (void)
+{
+  Fixture fixture = { 0, };
+  g_autofree char *text = NULL;
+  const char *prefix = "---\ntitle: \"\"\ndescription: \"\"\npublishdate: ";
+
+  fixture_open (&fixture, "no-front-matter.md");
+  g_assert_false (byline_front_matter_form_get_editable (fixture.form));
+  g_assert_true (find_label (GTK_WIDGET (fixture.form), "This post has no front matter"));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture.form),
+                                             "form.add-front-matter", NULL));
+  text = buffer_text (fixture.document);
+  g_assert_true (g_str_has_prefix (text, prefix));
+  g_assert_true (g_str_has_suffix (text, "keywords: []\n---\n\n# A post without front matter\n"
+                                   "\nJust a body."));
+
+  byline_document_analyze_now (fixture.document);
+  g_assert_true (byline_front_matter_form_get_editable (fixture.form));
+
+  /* One undo step takes it away again. */
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (fixture.document));
+  g_free (text);
+  text = buffer_text (fixture.document);
+  g_assert_cmpstr (text, ==, fixture.original);
+
+  fixture_close (&fixture);
+}
+
+/* Every field is named by its visible label; keys the profile does not
+ * know are listed read-only. */
+static void
+test_accessible_names (void)
+{
+  static const char * const labels[] = {
+    "title", "Title", "subtitle", "Subtitle", "description", "Description",
+    "publishdate", "Publish date", "last_update", "Last update", "attribution", "Attribution",
+    "twitter", "Twitter", "keywords", "Keywords", "target_release", "Target release",
+    "aliases", "Aliases", "social_image", "Social image", "draft", "Draft", NULL
+  };
+  Fixture fixture = { 0, };
+  GtkWidget *keywords;
+  GtkWidget *chip;
+
+  fixture_open (&fixture, "plain.md");
+
+  for (guint i = 0; labels[i] != NULL; i += 2)
+    {
+      GtkWidget *widget = byline_front_matter_form_get_field_widget (fixture.form, labels[i]);
+
+      g_assert_nonnull (widget);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (widget),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, labels[i + 1]);
+    }
+
+  keywords = byline_front_matter_form_get_field_widget (fixture.form, "keywords");
+  gtk_test_accessible_assert_property (byline_tag_list_get_entry (BYLINE_TAG_LIST (keywords)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Keywords");
+  chip = byline_tag_list_get_chip (BYLINE_TAG_LIST (keywords), "security");
+  g_assert_nonnull (chip);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (chip), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Remove keyword security");
+
+  g_assert_true (find_label (GTK_WIDGET (fixture.form), "Other Keys"));
+  g_assert_true (find_label (GTK_WIDGET (fixture.form), "custom_key"));
+  g_assert_true (find_label (GTK_WIDGET (fixture.form), "kept as is"));
+
+  fixture_close (&fixture);
+}
+
+/* The header bar's toggle and F9 show the form; the setting follows. */
+static void
+test_toggle (void)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  gboolean shown = FALSE;
+
+  fixture_open (&fixture, "plain.md");
+  g_object_get (fixture.window, "show-sidebar", &shown, NULL);
+  g_assert_true (shown);
+  g_assert_true (g_settings_get_boolean (settings, "show-sidebar"));
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-sidebar", NULL);
+  g_object_get (fixture.window, "show-sidebar", &shown, NULL);
+  g_assert_false (shown);
+  g_assert_false (g_settings_get_boolean (settings, "show-sidebar"));
+
+  fixture_close (&fixture);
+}
+
+/* Keywords of the site's other posts are offered while typing. */
+static void
+test_suggestions (void)
+{
+  const char *posts[] = { "2023/first", "2024/second" };
+  g_autofree char *site = g_build_filename (tmpdir, "site", "content", "en", "blog", NULL);
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window;
+  BylineFrontMatterForm *form;
+  GtkWidget *keywords;
+  GtkEntryCompletion *completion;
+  GtkTreeModel *model;
+  GtkTreeIter iter;
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *widget;
+
+  for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
+    {
+      g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "form", "site",
+                                                       "content", "en", "blog", posts[i],
+                                                       "index.md", NULL);
+      g_autofree char *folder = g_build_filename (site, posts[i], NULL);
+      g_autofree char *target = g_build_filename (folder, "index.md", NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+      g_assert_cmpint (g_mkdir_with_parents (folder, 0700), ==, 0);
+      g_assert_true (g_file_set_contents (target, contents, -1, NULL));
+      if (i == 1)
+        file = g_file_new_for_path (target);
+    }
+
+  window = byline_window_new (GTK_APPLICATION (app));
+  form = BYLINE_FRONT_MATTER_FORM (find_widget (GTK_WIDGET (window),
+                                                BYLINE_TYPE_FRONT_MATTER_FORM));
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, file);
+  byline_test_wait_for (byline_document_get_file (byline_window_get_document (window)) != NULL);
+
+  keywords = byline_front_matter_form_get_field_widget (form, "keywords");
+  completion = gtk_entry_get_completion (GTK_ENTRY (byline_tag_list_get_entry (
+    BYLINE_TAG_LIST (keywords))));
+  model = gtk_entry_completion_get_model (completion);
+  byline_test_wait_for (gtk_tree_model_iter_n_children (model, NULL) == 4);
+
+  g_assert_true (gtk_tree_model_get_iter_first (model, &iter));
+  do
+    {
+      char *word = NULL;
+
+      gtk_tree_model_get (model, &iter, 0, &word, -1);
+      g_ptr_array_add (words, word);
+    }
+  while (gtk_tree_model_iter_next (model, &iter));
+
+  /* The most used first, then in alphabetical order. */
+  g_assert_cmpstr (g_ptr_array_index (words, 0), ==, "istio");
+  g_assert_cmpstr (g_ptr_array_index (words, 1), ==, "ambient");
+  g_assert_cmpstr (g_ptr_array_index (words, 2), ==, "mtls");
+  g_assert_cmpstr (g_ptr_array_index (words, 3), ==, "security");
+  g_ptr_array_unref (words);
+
+  widget = GTK_WIDGET (window);
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  gtk_window_destroy (GTK_WINDOW (window));
+  byline_test_wait_for (widget == NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int ret;
+
+  /* The test backend keeps the accessible properties the tests check. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  if (!byline_test_gui_init (&argc, &argv, &tmpdir))
+    return 0;
+
+  app = byline_application_new ();
+  g_application_set_flags (G_APPLICATION (app),
+                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (set_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/gui/front-matter-form/set/", set_cases[i].name, NULL);
+
+      g_test_add_data_func (path, &set_cases[i], test_set);
+    }
+  g_test_add_func ("/gui/front-matter-form/pause-commits", test_pause_commits);
+  g_test_add_func ("/gui/front-matter-form/clear-optional", test_clear_optional);
+  g_test_add_func ("/gui/front-matter-form/invalid-date", test_invalid_date);
+  g_test_add_func ("/gui/front-matter-form/follows-text", test_follows_text);
+  g_test_add_func ("/gui/front-matter-form/focused-field-kept", test_focused_field_kept);
+  g_test_add_func ("/gui/front-matter-form/syntax-error", test_syntax_error);
+  g_test_add_func ("/gui/front-matter-form/add-front-matter", test_add_front_matter);
+  g_test_add_func ("/gui/front-matter-form/accessible-names", test_accessible_names);
+  g_test_add_func ("/gui/front-matter-form/toggle", test_toggle);
+  g_test_add_func ("/gui/front-matter-form/suggestions", test_suggestions);
+
+  ret = g_test_run ();
+
+  g_clear_object (&app);
+  byline_test_remove_tree (tmpdir);
+  g_free (tmpdir);
+
+  return ret;
+}

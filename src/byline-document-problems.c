@@ -46,24 +46,20 @@ byline_document_finalize_problems (BylineDocument *self)
   g_clear_object (&self->problems);
 }
 
-static gboolean
-problems_equal (GListModel *model,
-                GPtrArray  *problems)
+/* Moves the problem at @position of the list onto @problem's diagnostic. */
+static void
+update_in_place (BylineDocument *self,
+                 guint           position,
+                 BylineProblem  *problem,
+                 guint64         generation)
 {
-  guint n_items = g_list_model_get_n_items (model);
+  g_autoptr(BylineProblem) old = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
+  const BylineDiagnostic *diagnostic = byline_problem_get_diagnostic (problem);
 
-  if (n_items != problems->len)
-    return FALSE;
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(BylineProblem) old = g_list_model_get_item (model, i);
-
-      if (!byline_problem_equal (old, g_ptr_array_index (problems, i)))
-        return FALSE;
-    }
-
-  return TRUE;
+  if (byline_problem_equal (old, problem))
+    byline_problem_set_generation (old, generation);
+  else
+    byline_problem_update (old, byline_diagnostic_copy (diagnostic), generation);
 }
 
 void
@@ -72,7 +68,10 @@ byline_document_apply_diagnostics (BylineDocument *self,
                                    guint64         generation)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->problems);
+  guint n_old = g_list_model_get_n_items (model);
   guint n_errors = 0, n_warnings = 0, n_infos = 0;
+  guint prefix = 0, suffix = 0;
 
   self->analyzed_generation = generation;
 
@@ -95,23 +94,38 @@ byline_document_apply_diagnostics (BylineDocument *self,
   self->n_warnings = n_warnings;
   self->n_infos = n_infos;
 
-  /* An edit that changes no finding leaves the list alone, so that the
-   * problems panel does not rebuild its rows on every keystroke. The items
-   * are still replaced when only their text generation differs: a fix must
-   * know which text its offsets belong to. */
-  if (problems_equal (G_LIST_MODEL (self->problems), problems))
+  /* An edit changes the findings near it and moves the ones after it. The
+   * findings that stay (the same from the start, and from the end) keep
+   * their items, moved in place, so that the problems panel does not
+   * rebuild hundreds of rows on every keystroke; only the middle is
+   * replaced. */
+  while (prefix < n_old && prefix < problems->len)
     {
-      for (guint i = 0; i < problems->len; i++)
-        {
-          g_autoptr(BylineProblem) old = g_list_model_get_item (G_LIST_MODEL (self->problems), i);
+      g_autoptr(BylineProblem) old = g_list_model_get_item (model, prefix);
 
-          byline_problem_set_generation (old, generation);
-        }
-      return;
+      if (!byline_problem_same_finding (old, g_ptr_array_index (problems, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < n_old - prefix && suffix < problems->len - prefix)
+    {
+      g_autoptr(BylineProblem) old = g_list_model_get_item (model, n_old - 1 - suffix);
+
+      if (!byline_problem_same_finding (old, g_ptr_array_index (problems,
+                                                                problems->len - 1 - suffix)))
+        break;
+      suffix++;
     }
 
-  g_list_store_splice (self->problems, 0, g_list_model_get_n_items (G_LIST_MODEL (self->problems)),
-                       problems->pdata, problems->len);
+  for (guint i = 0; i < prefix; i++)
+    update_in_place (self, i, g_ptr_array_index (problems, i), generation);
+  for (guint i = 0; i < suffix; i++)
+    update_in_place (self, n_old - 1 - i, g_ptr_array_index (problems, problems->len - 1 - i),
+                     generation);
+
+  if (n_old - prefix - suffix > 0 || problems->len - prefix - suffix > 0)
+    g_list_store_splice (self->problems, prefix, n_old - prefix - suffix,
+                         problems->pdata + prefix, problems->len - prefix - suffix);
 }
 
 /* Watching the bundle's folder */

@@ -74,6 +74,46 @@ byline_problem_set_generation (BylineProblem *self,
   self->generation = generation;
 }
 
+void
+byline_problem_update (BylineProblem    *self,
+                       BylineDiagnostic *diagnostic,
+                       guint64           generation)
+{
+  BylineDiagnostic *old;
+
+  g_return_if_fail (BYLINE_IS_PROBLEM (self));
+  g_return_if_fail (diagnostic != NULL);
+
+  old = self->diagnostic;
+  self->diagnostic = diagnostic;
+  self->generation = generation;
+
+  if (old->span.line != diagnostic->span.line)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
+  if (old->span.column != diagnostic->span.column)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN]);
+
+  byline_diagnostic_free (old);
+}
+
+gboolean
+byline_problem_same_finding (BylineProblem *self,
+                             BylineProblem *other)
+{
+  const BylineDiagnostic *a, *b;
+
+  g_return_val_if_fail (BYLINE_IS_PROBLEM (self), FALSE);
+  g_return_val_if_fail (BYLINE_IS_PROBLEM (other), FALSE);
+
+  a = self->diagnostic;
+  b = other->diagnostic;
+
+  return a->severity == b->severity
+         && g_strcmp0 (a->rule_id, b->rule_id) == 0
+         && g_strcmp0 (a->message, b->message) == 0
+         && (a->fix == NULL) == (b->fix == NULL);
+}
+
 BylineSeverity
 byline_problem_get_severity (BylineProblem *self)
 {
@@ -258,7 +298,7 @@ byline_problem_class_init (BylineProblemClass *klass)
   object_class->finalize = byline_problem_finalize;
   object_class->get_property = byline_problem_get_property;
 
-  /* A problem never changes: its properties are read-only and never notify. */
+  /* Only an edit that moves a finding changes its line and column. */
   properties[PROP_SEVERITY] =
     g_param_spec_int ("severity", NULL, NULL,
                       BYLINE_SEVERITY_OFF, BYLINE_SEVERITY_ERROR, BYLINE_SEVERITY_INFO,

@@ -24,6 +24,16 @@ guint64                 byline_problem_get_generation (BylineProblem    *self);
 /* For the document: the same finding, still true of a newer text. */
 void                    byline_problem_set_generation (BylineProblem    *self,
                                                        guint64           generation);
+/* For the document: the same finding, moved by an edit. Takes @diagnostic,
+ * which must say the same as the current one (byline_problem_same_finding);
+ * notifies "line" and "column" when they change. */
+void                    byline_problem_update         (BylineProblem    *self,
+                                                       BylineDiagnostic *diagnostic,
+                                                       guint64           generation);
+/* Whether two problems say the same thing (severity, rule, message, whether
+ * there is a fix), wherever they are. */
+gboolean                byline_problem_same_finding   (BylineProblem    *self,
+                                                       BylineProblem    *other);
 BylineSeverity          byline_problem_get_severity   (BylineProblem    *self);
 const char             *byline_problem_get_rule_id    (BylineProblem    *self);
 const char             *byline_problem_get_message    (BylineProblem    *self);

@@ -27,6 +27,9 @@ struct _BylineProblemsPanel
   GtkListBox     *list_box;
 
   BylineDocument *document;
+  /* The rows are made when the panel first shows, not for every post
+   * opened with the panel closed. */
+  guint           bound : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylineProblemsPanel, byline_problems_panel, GTK_TYPE_WIDGET)
@@ -87,14 +90,37 @@ severity_style_class (BylineSeverity severity)
     }
 }
 
+/* The line label and the accessible name follow the problem when an edit
+ * above it moves it. */
+static void
+row_update_line (GtkWidget     *row,
+                 BylineProblem *problem)
+{
+  GtkLabel *line_label = g_object_get_data (G_OBJECT (row), "byline-line-label");
+  g_autofree char *description = byline_problem_dup_description (problem);
+  /* TRANSLATORS: where a problem is, in the problems list. */
+  g_autofree char *line = g_strdup_printf (_("Line %u"), byline_problem_get_line (problem));
+
+  gtk_label_set_label (line_label, line);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
+                                  -1);
+}
+
+static void
+problem_line_changed_cb (BylineProblem *problem,
+                         GParamSpec    *pspec,
+                         GtkWidget     *row)
+{
+  row_update_line (row, problem);
+}
+
 static GtkWidget *
 create_row_cb (gpointer item,
                gpointer user_data)
 {
   BylineProblemsPanel *self = user_data;
   BylineProblem *problem = item;
-  g_autofree char *description = byline_problem_dup_description (problem);
-  g_autofree char *line = NULL;
   GtkWidget *row, *box, *text_box, *icon, *label;
 
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -121,9 +147,7 @@ create_row_cb (gpointer item,
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (text_box), label);
 
-  /* TRANSLATORS: where a problem is, in the problems list. */
-  line = g_strdup_printf (_("Line %u"), byline_problem_get_line (problem));
-  label = gtk_label_new (line);
+  label = gtk_label_new (NULL);
   gtk_widget_set_valign (label, GTK_ALIGN_START);
   gtk_widget_add_css_class (label, "dim-label");
   gtk_widget_add_css_class (label, "numeric");
@@ -151,11 +175,12 @@ create_row_cb (gpointer item,
 
   row = gtk_list_box_row_new ();
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, description,
-                                  -1);
+  g_object_set_data (G_OBJECT (row), "byline-line-label", label);
   g_object_set_data_full (G_OBJECT (row), "byline-problem",
                           g_object_ref (problem), g_object_unref);
+  row_update_line (row, problem);
+  g_signal_connect_object (problem, "notify::line",
+                           G_CALLBACK (problem_line_changed_cb), row, 0);
 
   return row;
 }
@@ -204,6 +229,25 @@ analyzed_cb (BylineProblemsPanel *self,
   byline_problems_panel_update (self);
 }
 
+static void
+byline_problems_panel_bind (BylineProblemsPanel *self)
+{
+  if (self->bound || self->document == NULL)
+    return;
+
+  self->bound = TRUE;
+  gtk_list_box_bind_model (self->list_box, byline_document_get_problems (self->document),
+                           create_row_cb, self, NULL);
+}
+
+static void
+byline_problems_panel_map (GtkWidget *widget)
+{
+  byline_problems_panel_bind (BYLINE_PROBLEMS_PANEL (widget));
+
+  GTK_WIDGET_CLASS (byline_problems_panel_parent_class)->map (widget);
+}
+
 BylineDocument *
 byline_problems_panel_get_document (BylineProblemsPanel *self)
 {
@@ -231,19 +275,19 @@ byline_problems_panel_set_document (BylineProblemsPanel *self,
 
   g_set_object (&self->document, document);
 
+  self->bound = FALSE;
+  gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    byline_problems_panel_bind (self);
+
   if (document != NULL)
     {
       GListModel *problems = byline_document_get_problems (document);
 
-      gtk_list_box_bind_model (self->list_box, problems, create_row_cb, self, NULL);
       g_signal_connect_object (problems, "items-changed",
                                G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
       g_signal_connect_object (document, "analyzed",
                                G_CALLBACK (analyzed_cb), self, G_CONNECT_SWAPPED);
-    }
-  else
-    {
-      gtk_list_box_bind_model (self->list_box, NULL, NULL, NULL, NULL);
     }
 
   byline_problems_panel_update (self);
@@ -254,6 +298,9 @@ GtkListBox *
 byline_problems_panel_get_list_box (BylineProblemsPanel *self)
 {
   g_return_val_if_fail (BYLINE_IS_PROBLEMS_PANEL (self), NULL);
+
+  /* Whoever asks for the rows gets them. */
+  byline_problems_panel_bind (self);
 
   return self->list_box;
 }
@@ -322,6 +369,8 @@ byline_problems_panel_class_init (BylineProblemsPanelClass *klass)
   object_class->dispose = byline_problems_panel_dispose;
   object_class->get_property = byline_problems_panel_get_property;
   object_class->set_property = byline_problems_panel_set_property;
+
+  widget_class->map = byline_problems_panel_map;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

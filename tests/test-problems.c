@@ -369,6 +369,52 @@ test_activate_row (void)
   destroy_window (window);
 }
 
+/* An edit above a problem moves its row rather than replacing it: the row
+ * shows the new line, reads it out, and its Fix still lands on its text. */
+static void
+test_rows_follow_edits (void)
+{
+  g_autoptr(GFile) file = copy_problems_bundle ();
+  BylineWindow *window = open_window (file);
+  BylineDocument *document = byline_window_get_document (window);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  g_autofree char *text = NULL;
+  GtkListBoxRow *row;
+  GtkWidget *button;
+  GtkTextIter iter;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-problems", NULL);
+  row = find_row (window, "markdown/curly-quote");
+  g_assert_nonnull (row);
+  g_object_add_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+
+  /* A new paragraph after line 9. */
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 9);
+  gtk_text_buffer_insert (buffer, &iter, "A new paragraph.\n\n", -1);
+  wait_for_analysis (document);
+
+  g_assert_nonnull (row);
+  g_assert_true (find_row (window, "markdown/curly-quote") == row);
+  g_assert_true (find_label (GTK_WIDGET (row), "Line 18"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Error: Curly quotation mark “: use a straight \" "
+                                       "instead, as the site’s lint requires, line 18");
+
+  button = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  g_signal_emit_by_name (button, "clicked");
+  gtk_text_buffer_get_iter_at_line (buffer, &iter, 17);
+  {
+    GtkTextIter end = iter;
+
+    gtk_text_iter_forward_to_line_end (&end);
+    text = gtk_text_buffer_get_text (buffer, &iter, &end, TRUE);
+  }
+  g_assert_cmpstr (text, ==, "The speaker said \"hello\" to everyone.");
+
+  g_object_remove_weak_pointer (G_OBJECT (row), (gpointer *) &row);
+  destroy_window (window);
+}
+
 static char *
 replace_once (const char *text,
               const char *old,
@@ -788,6 +834,7 @@ main (int   argc,
   g_test_add_func ("/gui/problems/panel/lists", test_panel_lists);
   g_test_add_func ("/gui/problems/panel/toggle", test_toggle_panel);
   g_test_add_func ("/gui/problems/panel/activate", test_activate_row);
+  g_test_add_func ("/gui/problems/panel/rows-follow-edits", test_rows_follow_edits);
   for (guint i = 0; i < G_N_ELEMENTS (fix_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/gui/problems/fix/%s", fix_cases[i].rule_id);

@@ -24,6 +24,7 @@ struct _BylineUnderlines
   GtkSourceView  *view;
   BylineDocument *document;
   GtkTextTag     *tags[3];   /* info, warning, error: in priority order */
+  GtkLabel       *tooltip_label;
 };
 
 G_DEFINE_FINAL_TYPE (BylineUnderlines, byline_underlines, G_TYPE_OBJECT)
@@ -329,6 +330,18 @@ byline_underlines_dup_messages_at (BylineUnderlines  *self,
   return text != NULL ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+static int
+longest_line (const char *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  glong longest = 0;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    longest = MAX (longest, g_utf8_strlen (lines[i], -1));
+
+  return (int) MIN (longest, G_MAXINT);
+}
+
 static gboolean
 query_tooltip_cb (BylineUnderlines *self,
                   int               x,
@@ -364,7 +377,12 @@ query_tooltip_cb (BylineUnderlines *self,
   if (messages == NULL)
     return FALSE;
 
-  gtk_tooltip_set_text (tooltip, messages);
+  /* The stock tooltip label wraps long messages into a box much wider
+   * than its text; this one is as wide as its longest line, up to a
+   * readable width, so that it wraps there and fills its box. */
+  gtk_label_set_label (self->tooltip_label, messages);
+  gtk_label_set_width_chars (self->tooltip_label, MIN (longest_line (messages), 60));
+  gtk_tooltip_set_custom (tooltip, GTK_WIDGET (self->tooltip_label));
   return TRUE;
 }
 
@@ -419,6 +437,7 @@ byline_underlines_dispose (GObject *object)
   BylineUnderlines *self = BYLINE_UNDERLINES (object);
 
   byline_underlines_set_document (self, NULL);
+  g_clear_object (&self->tooltip_label);
 
   G_OBJECT_CLASS (byline_underlines_parent_class)->dispose (object);
 }
@@ -434,4 +453,9 @@ byline_underlines_class_init (BylineUnderlinesClass *klass)
 static void
 byline_underlines_init (BylineUnderlines *self)
 {
+  self->tooltip_label = GTK_LABEL (g_object_ref_sink (gtk_label_new (NULL)));
+  gtk_label_set_wrap (self->tooltip_label, TRUE);
+  gtk_label_set_wrap_mode (self->tooltip_label, PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_max_width_chars (self->tooltip_label, 60);
+  gtk_label_set_xalign (self->tooltip_label, 0);
 }

@@ -185,6 +185,7 @@ byline_application_startup (GApplication *application)
     { "win.save-as", { "<Control><Shift>s", NULL } },
     { "win.close", { "<Control>w", NULL } },
     { "win.show-preview", { "<Control><Alt>p", NULL } },
+    { "win.insert-image", { "<Control><Shift>i", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 

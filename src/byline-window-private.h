@@ -9,6 +9,7 @@
 
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
+#include "byline-image-dialog.h"
 #include "byline-preview.h"
 #include "byline-problems-panel.h"
 
@@ -41,6 +42,8 @@ struct _BylineWindow
   BylineDocument       *document;
   GSettings            *settings;
   GCancellable         *cancellable;
+  /* image */
+  BylineImageDialog    *image_dialog;  /* the open one, not owned */
 
   /* Scroll sync: after one side moves the other, the other side's own
    * scroll reports are ignored until this time (monotonic µs). */
@@ -64,6 +67,11 @@ void byline_window_save               (BylineWindow      *self,
                                        gboolean           close_after);
 void byline_window_save_state         (BylineWindow      *self);
 
+/* byline-window-image.c */
+void byline_window_class_init_image   (BylineWindowClass *klass);
+void byline_window_init_image         (BylineWindow      *self);
+
+/* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);
 void byline_window_init_problems       (BylineWindow      *self);
 

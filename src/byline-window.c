@@ -572,6 +572,7 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, form);
 
   byline_window_class_init_actions (klass);
+  byline_window_class_init_image (klass);
   byline_window_class_init_problems (klass);
 }
 
@@ -587,6 +588,7 @@ byline_window_init (BylineWindow *self)
   byline_front_matter_form_set_document (self->form, self->document);
   g_signal_connect_object (self->form, "jump-to-line",
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
+  byline_window_init_image (self);
   byline_window_init_problems (self);
 
   g_signal_connect_object (self->document, "modified-changed",

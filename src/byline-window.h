@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "byline-document.h"
+#include "byline-image-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -29,5 +30,19 @@ const char     *byline_window_get_title_text    (BylineWindow *self);
 const char     *byline_window_get_subtitle_text (BylineWindow *self);
 void            byline_window_add_toast    (BylineWindow   *self,
                                             const char     *message);
+
+/* Pictures (byline-window-image.c). */
+/* The image dialog the window shows ("win.insert-image"), or NULL. */
+BylineImageDialog *byline_window_get_image_dialog (BylineWindow      *self);
+/* Copies dropped pictures into the post's folder (other files are left
+ * out, with a toast): one opens the image dialog on it, several are
+ * inserted with empty captions, at @iter. FALSE without a post folder. */
+gboolean        byline_window_drop_images  (BylineWindow      *self,
+                                            GSList            *files,
+                                            const GtkTextIter *iter);
+/* Saves a pasted picture as PNG into the post's folder and opens the image
+ * dialog on it, for the cursor's position. FALSE without a post folder. */
+gboolean        byline_window_paste_image  (BylineWindow      *self,
+                                            GdkTexture        *texture);
 
 G_END_DECLS

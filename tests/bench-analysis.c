@@ -20,8 +20,9 @@
  *              100x post only the snapshot and those handlers, the rest runs
  *              on the worker;
  *   round trip for the 100x post: from the edit to "analyzed";
- *   handlers   (with the problems panel open) the window's "analyzed" handlers alone (preview patch sent,
- *              underlines re-tagged, problems list and header button).
+ *   handlers   the window's "analyzed" handlers alone, with the problems
+ *              panel open (preview patch sent, underlines re-tagged,
+ *              problems list and header button).
  */
 
 #include "config.h"

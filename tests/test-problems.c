@@ -560,7 +560,8 @@ test_underline_clears (void)
 
   /* The tooltip text at the period is the finding's message. */
   {
-    g_autoptr(BylineUnderlines) underlines = byline_underlines_new (byline_editor_get_view (editor));
+    GtkSourceView *view = byline_editor_get_view (editor);
+    g_autoptr(BylineUnderlines) underlines = byline_underlines_new (view);
     g_autofree char *messages = NULL;
 
     byline_underlines_set_document (underlines, document);

@@ -7,6 +7,8 @@
 
 #include "byline-document.h"
 
+#include "byline-linter.h"
+
 G_BEGIN_DECLS
 
 struct _BylineDocument
@@ -27,6 +29,20 @@ struct _BylineDocument
   BylineRendering  *rendering;
   char             *header_html;
   char             *title;
+
+  /* Problems: byline-document-problems.c. The generation counts changes
+   * of the text; problems and fixes belong to the generation they were
+   * found in. */
+  BylineLinter     *linter;
+  GListStore       *problems;
+  guint             n_errors;
+  guint             n_warnings;
+  guint             n_infos;
+  guint64           generation;
+  guint64           analyzed_generation;
+  GFile            *folder;
+  GFileMonitor     *folder_monitor;
+  guint             folder_check_source;
 
   guint             analysis_source;
   GCancellable     *analysis_cancellable;
@@ -49,5 +65,15 @@ void byline_document_set_externally_modified (BylineDocument *self,
 /* A new renderer (profile, bundle, base URI) for the document's file. */
 void byline_document_update_renderer         (BylineDocument *self);
 void byline_document_queue_analysis          (BylineDocument *self);
+
+void byline_document_init_problems           (BylineDocument *self);
+void byline_document_dispose_problems        (BylineDocument *self);
+void byline_document_finalize_problems       (BylineDocument *self);
+/* Takes the diagnostics out of @diagnostics. */
+void byline_document_apply_diagnostics       (BylineDocument *self,
+                                              GPtrArray      *diagnostics,
+                                              guint64         generation);
+/* Follows the folder of the document's file, for the bundle's findings. */
+void byline_document_watch_folder            (BylineDocument *self);
 
 G_END_DECLS

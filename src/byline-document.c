@@ -39,17 +39,22 @@ G_DEFINE_QUARK (byline-document-error-quark, byline_document_error)
 typedef struct
 {
   BylineRenderer  *renderer;
+  BylineLinter    *linter;
+  guint64          generation;
   char            *text;
   gsize            length;
   BylinePost      *post;
   BylineRendering *rendering;
   char            *header_html;
+  GPtrArray       *diagnostics;
 } Analysis;
 
 static void
 analysis_free (Analysis *analysis)
 {
   g_clear_object (&analysis->renderer);
+  g_clear_object (&analysis->linter);
+  g_clear_pointer (&analysis->diagnostics, g_ptr_array_unref);
   g_clear_pointer (&analysis->text, g_free);
   g_clear_object (&analysis->post);
   g_clear_pointer (&analysis->rendering, byline_rendering_free);
@@ -65,6 +70,7 @@ analysis_run (Analysis *analysis)
   analysis->post = byline_post_new (analysis->text, analysis->length);
   analysis->rendering = byline_renderer_render (analysis->renderer, analysis->post);
   analysis->header_html = byline_renderer_render_header (analysis->renderer, analysis->post);
+  analysis->diagnostics = byline_linter_check (analysis->linter, analysis->post);
 }
 
 void
@@ -123,6 +129,8 @@ byline_document_apply_analysis (BylineDocument *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
     }
 
+  byline_document_apply_diagnostics (self, analysis->diagnostics, analysis->generation);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POST]);
   g_signal_emit (self, signals[ANALYZED], 0);
 }
@@ -137,6 +145,8 @@ byline_document_take_snapshot (BylineDocument *self)
 
   analysis = g_new0 (Analysis, 1);
   analysis->renderer = g_object_ref (self->renderer);
+  analysis->linter = g_object_ref (self->linter);
+  analysis->generation = self->generation;
   analysis->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
   analysis->length = strlen (analysis->text);
 
@@ -245,6 +255,7 @@ byline_document_changed (GtkTextBuffer *buffer)
 
   GTK_TEXT_BUFFER_CLASS (byline_document_parent_class)->changed (buffer);
 
+  self->generation++;
   byline_document_queue_analysis (self);
 }
 
@@ -317,6 +328,12 @@ byline_document_update_renderer (BylineDocument *self)
       g_clear_object (&self->renderer);
       self->renderer = byline_renderer_new (profile, NULL);
     }
+
+  /* The linter shares the renderer's profile and bundle; both are replaced,
+   * never changed, while a worker may be using them. */
+  g_clear_object (&self->linter);
+  self->linter = byline_linter_new (profile, bundle);
+  byline_document_watch_folder (self);
 }
 
 /* Accessors */
@@ -449,6 +466,8 @@ byline_document_dispose (GObject *object)
       g_clear_object (&self->monitor);
     }
 
+  byline_document_dispose_problems (self);
+
   G_OBJECT_CLASS (byline_document_parent_class)->dispose (object);
 }
 
@@ -467,6 +486,7 @@ byline_document_finalize (GObject *object)
   g_clear_pointer (&self->rendering, byline_rendering_free);
   g_clear_pointer (&self->header_html, g_free);
   g_clear_pointer (&self->title, g_free);
+  byline_document_finalize_problems (self);
 
   G_OBJECT_CLASS (byline_document_parent_class)->finalize (object);
 }
@@ -566,6 +586,7 @@ byline_document_init (BylineDocument *self)
   self->settings = g_settings_new (APPLICATION_ID);
   g_signal_connect_object (self->settings, "changed::profile-file",
                            G_CALLBACK (profile_file_changed_cb), self, G_CONNECT_SWAPPED);
+  byline_document_init_problems (self);
 
   byline_document_update_renderer (self);
 }

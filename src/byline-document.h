@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "byline-post.h"
+#include "byline-problem.h"
 #include "byline-profile.h"
 #include "byline-renderer.h"
 
@@ -21,6 +22,7 @@ typedef enum
   BYLINE_DOCUMENT_ERROR_BINARY,        /* a NUL byte: not a text file */
   BYLINE_DOCUMENT_ERROR_TOO_LARGE,
   BYLINE_DOCUMENT_ERROR_NOT_REGULAR,   /* a folder or a special file */
+  BYLINE_DOCUMENT_ERROR_STALE,         /* a fix for a text that has changed since */
 } BylineDocumentError;
 
 /* Posts at least this long are analysed in a worker thread. */
@@ -80,5 +82,29 @@ BylineRendering *byline_document_get_rendering        (BylineDocument       *sel
 const char      *byline_document_get_header_html      (BylineDocument       *self);
 /* Runs the pending analysis now, on this thread (first paint, tests). */
 void             byline_document_analyze_now          (BylineDocument       *self);
+
+/* Problems (byline-document-problems.c): the linter's findings from the
+ * last analysis, as BylineProblem items sorted by position. The list
+ * changes only when the findings do. */
+GListModel      *byline_document_get_problems         (BylineDocument       *self);
+guint            byline_document_get_n_errors         (BylineDocument       *self);
+guint            byline_document_get_n_warnings       (BylineDocument       *self);
+guint            byline_document_get_n_infos          (BylineDocument       *self);
+/* "2 errors, 1 warning" (with infos when there are some), or "No problems
+ * found". */
+char            *byline_document_dup_problems_summary (BylineDocument       *self);
+/* The last analysis (and so the problems list) is of the current text. */
+gboolean         byline_document_is_analyzed          (BylineDocument       *self);
+/* Where the problem's text is in the buffer; FALSE when the text changed
+ * since it was found. */
+gboolean         byline_document_get_problem_bounds   (BylineDocument       *self,
+                                                       BylineProblem        *problem,
+                                                       GtkTextIter          *start,
+                                                       GtkTextIter          *end);
+/* Applies the problem's fix as one undo step; fails with
+ * BYLINE_DOCUMENT_ERROR_STALE when the text changed since it was found. */
+gboolean         byline_document_apply_fix            (BylineDocument       *self,
+                                                       BylineProblem        *problem,
+                                                       GError              **error);
 
 G_END_DECLS

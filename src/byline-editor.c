@@ -10,6 +10,7 @@
 #include "byline-editor.h"
 
 #include "byline-search-bar.h"
+#include "byline-underlines.h"
 
 #include <adwaita.h>
 
@@ -25,6 +26,7 @@ struct _BylineEditor
   BylineDocument    *document;
   GSettings         *settings;
   GtkCssProvider    *font_provider;
+  BylineUnderlines  *underlines;
 
   guint              last_top_line;
   guint              language_source;
@@ -368,6 +370,8 @@ byline_editor_set_document (BylineEditor   *self,
                               G_BINDING_SYNC_CREATE | G_BINDING_INVERT_BOOLEAN);
     }
 
+  byline_underlines_set_document (self->underlines, document);
+
   self->last_top_line = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
@@ -399,6 +403,7 @@ byline_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->language_source, g_source_remove);
+  g_clear_object (&self->underlines);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
 
   /* The template's root box has no id, so it is not disposed with it. */
@@ -531,6 +536,7 @@ byline_editor_init (BylineEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   byline_search_bar_set_view (self->search_bar, self->view);
+  self->underlines = byline_underlines_new (self->view);
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),

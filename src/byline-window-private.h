@@ -11,6 +11,7 @@
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
 #include "byline-preview.h"
+#include "byline-problems-panel.h"
 
 G_BEGIN_DECLS
 
@@ -31,6 +32,12 @@ struct _BylineWindow
   /* form */
   AdwFlap              *flap;
   BylineFrontMatterForm *form;
+  /* Problems: byline-window-problems.c */
+  GtkToggleButton      *problems_button;
+  GtkImage             *problems_icon;
+  GtkLabel             *problems_label;
+  GtkRevealer          *problems_revealer;
+  BylineProblemsPanel  *problems_panel;
 
   BylineDocument       *document;
   GSettings            *settings;
@@ -47,6 +54,8 @@ struct _BylineWindow
   guint                 show_sidebar : 1;
   /* The user chose to close: the unsaved-changes question was answered. */
   guint                 close_confirmed : 1;
+  /* "Check post" shows its toast after the next analysis of the text. */
+  guint                 check_pending : 1;
 };
 
 void byline_window_class_init_actions (BylineWindowClass *klass);
@@ -61,5 +70,9 @@ void byline_window_save_state         (BylineWindow      *self);
 /* byline-window-image.c */
 void byline_window_class_init_image   (BylineWindowClass *klass);
 void byline_window_init_image         (BylineWindow      *self);
+
+/* byline-window-problems.c */
+void byline_window_class_init_problems (BylineWindowClass *klass);
+void byline_window_init_problems       (BylineWindow      *self);
 
 G_END_DECLS

@@ -573,6 +573,7 @@ byline_window_class_init (BylineWindowClass *klass)
 
   byline_window_class_init_actions (klass);
   byline_window_class_init_image (klass);
+  byline_window_class_init_problems (klass);
 }
 
 static void
@@ -588,6 +589,7 @@ byline_window_init (BylineWindow *self)
   g_signal_connect_object (self->form, "jump-to-line",
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
+  byline_window_init_problems (self);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);

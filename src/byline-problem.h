@@ -1,0 +1,53 @@
+/* byline-problem.h — one finding of the linter, as an item of a list model
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "byline-diagnostic.h"
+
+G_BEGIN_DECLS
+
+#define BYLINE_TYPE_PROBLEM (byline_problem_get_type ())
+
+G_DECLARE_FINAL_TYPE (BylineProblem, byline_problem, BYLINE, PROBLEM, GObject)
+
+/* Takes @diagnostic. @generation is the document's text generation the
+ * diagnostic was found in: its offsets are valid for that text only. */
+BylineProblem          *byline_problem_new            (BylineDiagnostic *diagnostic,
+                                                       guint64           generation);
+const BylineDiagnostic *byline_problem_get_diagnostic (BylineProblem    *self);
+guint64                 byline_problem_get_generation (BylineProblem    *self);
+/* For the document: the same finding, still true of a newer text. */
+void                    byline_problem_set_generation (BylineProblem    *self,
+                                                       guint64           generation);
+/* For the document: the same finding, moved by an edit. Takes @diagnostic,
+ * which must say the same as the current one (byline_problem_same_finding);
+ * notifies "line" and "column" when they change. */
+void                    byline_problem_update         (BylineProblem    *self,
+                                                       BylineDiagnostic *diagnostic,
+                                                       guint64           generation);
+/* Whether two problems say the same thing (severity, rule, message, whether
+ * there is a fix), wherever they are. */
+gboolean                byline_problem_same_finding   (BylineProblem    *self,
+                                                       BylineProblem    *other);
+BylineSeverity          byline_problem_get_severity   (BylineProblem    *self);
+const char             *byline_problem_get_rule_id    (BylineProblem    *self);
+const char             *byline_problem_get_message    (BylineProblem    *self);
+guint                   byline_problem_get_line       (BylineProblem    *self);
+guint                   byline_problem_get_column     (BylineProblem    *self);
+gboolean                byline_problem_has_fix        (BylineProblem    *self);
+/* "Error", "Warning" or "Info", translated. */
+const char             *byline_problem_get_severity_label (BylineProblem *self);
+/* A symbolic icon name for the severity. */
+const char             *byline_problem_get_icon_name  (BylineProblem    *self);
+/* What a screen reader reads for the problem: "Error: <message>, line 12". */
+char                   *byline_problem_dup_description (BylineProblem   *self);
+/* Whether two problems say the same thing at the same place with the same fix. */
+gboolean                byline_problem_equal          (BylineProblem    *self,
+                                                       BylineProblem    *other);
+
+G_END_DECLS

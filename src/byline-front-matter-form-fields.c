@@ -9,6 +9,7 @@
 
 #include "byline-front-matter-form-private.h"
 
+#include "byline-problem.h"
 #include "byline-tag-list.h"
 
 #include <glib/gi18n.h>
@@ -454,10 +455,46 @@ value_is_empty (FormField         *field,
   return FALSE;
 }
 
+/* The most severe finding of a front-matter rule on the field's own lines,
+ * so that a wrong type or a description without a period shows on its row. */
+static BylineProblem *
+find_linter_problem (FormField         *field,
+                     BylineFrontMatter *front_matter)
+{
+  const BylineFrontMatterEntry *entry;
+  BylineProblem *found = NULL;
+  GListModel *problems;
+  guint n;
+
+  if (field->form->document == NULL || front_matter == NULL)
+    return NULL;
+  entry = byline_front_matter_lookup (front_matter, field->spec->key);
+  if (entry == NULL)
+    return NULL;
+
+  problems = byline_document_get_problems (field->form->document);
+  n = g_list_model_get_n_items (problems);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BylineProblem) problem = g_list_model_get_item (problems, i);
+      guint line = byline_problem_get_line (problem);
+
+      if (!g_str_has_prefix (byline_problem_get_rule_id (problem), "front-matter/") ||
+          line < entry->lines_span.line || line > MAX (entry->lines_span.line,
+                                                       entry->value_span.end_line))
+        continue;
+      if (found == NULL || byline_problem_get_severity (problem) > byline_problem_get_severity (found))
+        found = problem;
+    }
+
+  return found;
+}
+
 void
 form_field_update_problem (FormField         *field,
                            BylineFrontMatter *front_matter)
 {
+  BylineProblem *linter_problem = NULL;
   g_autofree char *message = NULL;
   BylineSeverity severity = BYLINE_SEVERITY_OFF;
   GtkWidget *row = field->row;
@@ -476,12 +513,18 @@ form_field_update_problem (FormField         *field,
                                  : _("%s is missing: the site recommends it."),
                                  field->spec->label);
     }
+  else if ((linter_problem = find_linter_problem (field, front_matter)) != NULL)
+    {
+      severity = byline_problem_get_severity (linter_problem);
+      message = g_strdup (byline_problem_get_message (linter_problem));
+    }
 
   gtk_widget_set_visible (field->problem, message != NULL);
   gtk_widget_set_tooltip_text (field->problem, message);
   gtk_image_set_from_icon_name (GTK_IMAGE (field->problem),
-                                severity == BYLINE_SEVERITY_ERROR
-                                ? "dialog-error-symbolic" : "dialog-warning-symbolic");
+                                severity == BYLINE_SEVERITY_ERROR ? "dialog-error-symbolic"
+                                : severity == BYLINE_SEVERITY_WARNING ? "dialog-warning-symbolic"
+                                : "dialog-information-symbolic");
 
   if (severity == BYLINE_SEVERITY_ERROR)
     gtk_widget_add_css_class (row, "error");

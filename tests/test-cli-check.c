@@ -131,7 +131,7 @@ test_text_format (Fixture       *fixture,
 
   g_assert_cmpint (run_check (fixture, "bad/index.md", NULL, &out, NULL), ==, 1);
   g_assert_cmpstr (out, ==,
-                   "bad/index.md:9:40: error: image caption ends with a period: remove it, "
+                   "bad/index.md:9:40: error: Image caption ends with a period: remove it, "
                    "captions are not sentences on the site [image/caption-period]\n"
                    "bad/index.md:11:5: warning: Trailing whitespace: remove the spaces at the "
                    "end of the line [markdown/trailing-space]\n"

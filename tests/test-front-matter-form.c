@@ -391,6 +391,42 @@ test_invalid_date (void)
   fixture_close (&fixture);
 }
 
+/* The linter's front-matter findings show on the row of their key, and go
+ * when the text is fixed. */
+static void
+test_linter_findings (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *release;
+  GtkWidget *title;
+  GtkTextIter start, end;
+  const char *text;
+  const char *at;
+
+  fixture_open (&fixture, "lint.md");
+  release = byline_front_matter_form_get_field_widget (fixture.form, "target_release");
+  title = byline_front_matter_form_get_field_widget (fixture.form, "title");
+  g_assert_true (gtk_widget_has_css_class (release, "warning"));
+  g_assert_false (gtk_widget_has_css_class (title, "warning"));
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+
+  /* Quoting the version is the fix the rule asks for. */
+  text = fixture.original;
+  at = strstr (text, "1.10");
+  g_assert_nonnull (at);
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (fixture.document), &start,
+                                      (int) g_utf8_pointer_to_offset (text, at));
+  end = start;
+  gtk_text_iter_forward_chars (&end, 4);
+  gtk_text_buffer_delete (GTK_TEXT_BUFFER (fixture.document), &start, &end);
+  gtk_text_buffer_insert (GTK_TEXT_BUFFER (fixture.document), &start, "\"1.10\"", -1);
+  byline_document_analyze_now (fixture.document);
+
+  g_assert_false (gtk_widget_has_css_class (release, "warning"));
+
+  fixture_close (&fixture);
+}
+
 /* Text → form: edits of the YAML show in the fields. */
 static void
 test_follows_text (void)
@@ -703,6 +739,7 @@ main (int   argc,
   g_test_add_func ("/gui/front-matter-form/pause-commits", test_pause_commits);
   g_test_add_func ("/gui/front-matter-form/clear-optional", test_clear_optional);
   g_test_add_func ("/gui/front-matter-form/invalid-date", test_invalid_date);
+  g_test_add_func ("/gui/front-matter-form/linter-findings", test_linter_findings);
   g_test_add_func ("/gui/front-matter-form/follows-text", test_follows_text);
   g_test_add_func ("/gui/front-matter-form/focused-field-kept", test_focused_field_kept);
   g_test_add_func ("/gui/front-matter-form/syntax-error", test_syntax_error);

@@ -64,7 +64,7 @@ static const ExpectedRow expected_rows[] = {
   { "markdown/trailing-space", 9, TRUE,
     "Warning: Trailing whitespace: remove the spaces at the end of the line, line 9" },
   { "image/caption-period", 13, TRUE,
-    "Error: image caption ends with a period: remove it, captions are not sentences on the "
+    "Error: Image caption ends with a period: remove it, captions are not sentences on the "
     "site, line 13" },
   { "markdown/curly-quote", 16, TRUE,
     "Error: Curly quotation mark “: use a straight \" instead, as the site’s lint requires, "
@@ -566,7 +566,7 @@ test_underline_clears (void)
 
     byline_underlines_set_document (underlines, document);
     messages = byline_underlines_dup_messages_at (underlines, &period);
-    g_assert_cmpstr (messages, ==, "Error: image caption ends with a period: remove it, "
+    g_assert_cmpstr (messages, ==, "Error: Image caption ends with a period: remove it, "
                                    "captions are not sentences on the site");
     g_clear_pointer (&messages, g_free);
     gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 12, 20);

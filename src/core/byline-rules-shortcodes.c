@@ -378,7 +378,7 @@ byline_rule_image_caption_period (BylineLintContext *ctx)
         continue;
 
       byline_lint_report (ctx, end - 1, end, byline_text_patch_new (end - 1, 1, ""),
-                          _("image caption ends with a period: remove it, captions are "
+                          _("Image caption ends with a period: remove it, captions are "
                             "not sentences on the site"));
     }
 }

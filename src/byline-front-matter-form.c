@@ -15,6 +15,7 @@
 
 #include "byline-front-matter-form-private.h"
 
+#include "byline-site-words.h"
 #include "byline-tag-list.h"
 
 #include <glib/gi18n.h>
@@ -22,11 +23,6 @@
 
 /* How long a pause in typing commits a field. */
 #define COMMIT_DELAY_MS 500
-
-/* Limits of the walk through the site for keyword suggestions. */
-#define SCAN_MAX_DEPTH 6
-#define SCAN_MAX_FILES 5000
-#define SCAN_MAX_FILE_SIZE (1024 * 1024)
 
 G_DEFINE_FINAL_TYPE (BylineFrontMatterForm, byline_front_matter_form, GTK_TYPE_WIDGET)
 
@@ -476,181 +472,13 @@ buffer_changed_cb (BylineFrontMatterForm *self,
 
 /* Keyword suggestions from the other posts of the site */
 
-typedef struct
-{
-  GFile      *root;
-  GHashTable *counts;   /* key → (word → count) */
-  guint       n_files;
-} Scan;
-
-static void
-scan_free (Scan *scan)
-{
-  g_clear_object (&scan->root);
-  g_clear_pointer (&scan->counts, g_hash_table_unref);
-  g_free (scan);
-}
-
-static void
-scan_post (Scan       *scan,
-           GFile      *file,
-           GFileInfo  *info)
-{
-  g_autofree char *contents = NULL;
-  g_autoptr(BylineFrontMatter) front_matter = NULL;
-  BylinePostLayout layout;
-  gsize length = 0;
-
-  if (g_file_info_get_size (info) > SCAN_MAX_FILE_SIZE
-      || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL)
-      || !byline_post_layout_parse (&layout, contents, length, NULL)
-      || layout.kind != BYLINE_FRONT_MATTER_YAML)
-    return;
-
-  front_matter = byline_front_matter_parse (contents, &layout, NULL, NULL);
-  if (front_matter == NULL)
-    return;
-
-  for (guint k = 0; suggested_keys[k] != NULL; k++)
-    {
-      g_auto(GStrv) words = byline_front_matter_get_strv (front_matter, suggested_keys[k]);
-      GHashTable *counts;
-
-      if (words == NULL)
-        continue;
-
-      counts = g_hash_table_lookup (scan->counts, suggested_keys[k]);
-      if (counts == NULL)
-        {
-          counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-          g_hash_table_insert (scan->counts, (gpointer) suggested_keys[k], counts);
-        }
-      for (guint i = 0; words[i] != NULL; i++)
-        {
-          gpointer count = g_hash_table_lookup (counts, words[i]);
-
-          g_hash_table_replace (counts, g_strdup (words[i]),
-                                GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
-        }
-    }
-}
-
-static void
-scan_folder (Scan         *scan,
-             GFile        *folder,
-             guint         depth,
-             GCancellable *cancellable)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  GFileInfo *info;
-
-  if (depth > SCAN_MAX_DEPTH)
-    return;
-
-  children = g_file_enumerate_children (folder,
-                                        G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE ","
-                                        G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, NULL);
-  if (children == NULL)
-    return;
-
-  while (scan->n_files < SCAN_MAX_FILES
-         && !g_cancellable_is_cancelled (cancellable)
-         && (info = g_file_enumerator_next_file (children, cancellable, NULL)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      const char *name = g_file_info_get_name (info);
-      g_autoptr(GFile) child = g_file_get_child (folder, name);
-
-      if (name[0] == '.')
-        continue;
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        {
-          scan_folder (scan, child, depth + 1, cancellable);
-        }
-      else if (g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR
-               && (g_str_has_suffix (name, ".md") || g_str_has_suffix (name, ".markdown")))
-        {
-          scan->n_files++;
-          scan_post (scan, child, info);
-        }
-    }
-}
-
-typedef struct
-{
-  const char *word;
-  guint       count;
-} WordCount;
-
-static int
-compare_word_counts (gconstpointer a,
-                     gconstpointer b)
-{
-  const WordCount *wa = a;
-  const WordCount *wb = b;
-
-  if (wa->count != wb->count)
-    return wa->count > wb->count ? -1 : 1;
-  return g_utf8_collate (wa->word, wb->word);
-}
-
-/* Words of each key, the most used first. */
-static GHashTable *
-scan_result (Scan *scan)
-{
-  GHashTable *result = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                              (GDestroyNotify) g_strfreev);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_hash_table_iter_init (&iter, scan->counts);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (WordCount));
-      GHashTableIter word_iter;
-      gpointer word, count;
-      char **strv;
-
-      g_hash_table_iter_init (&word_iter, value);
-      while (g_hash_table_iter_next (&word_iter, &word, &count))
-        {
-          WordCount wc = { word, GPOINTER_TO_UINT (count) };
-
-          g_array_append_val (words, wc);
-        }
-      g_array_sort (words, compare_word_counts);
-
-      strv = g_new0 (char *, words->len + 1);
-      for (guint i = 0; i < words->len; i++)
-        strv[i] = g_strdup (g_array_index (words, WordCount, i).word);
-      g_hash_table_insert (result, key, strv);
-    }
-
-  return result;
-}
-
-static void
-scan_thread_cb (GTask        *task,
-                gpointer      source_object,
-                gpointer      task_data,
-                GCancellable *cancellable)
-{
-  Scan *scan = task_data;
-
-  scan_folder (scan, scan->root, 0, cancellable);
-  g_task_return_pointer (task, scan_result (scan), (GDestroyNotify) g_hash_table_unref);
-}
-
 static void
 scan_done_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (object);
-  g_autoptr(GHashTable) words = g_task_propagate_pointer (G_TASK (result), NULL);
+  g_autoptr(BylineFrontMatterForm) self = user_data;
+  g_autoptr(GHashTable) words = byline_site_words_scan_finish (result, NULL);
 
   if (words == NULL)
     return;
@@ -665,77 +493,21 @@ scan_done_cb (GObject      *object,
     }
 }
 
-static gboolean
-has_ancestor_named (GFile      *file,
-                    const char *name)
-{
-  GFile *up = g_file_get_parent (file);
-
-  while (up != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (up);
-      GFile *next;
-
-      if (g_strcmp0 (base, name) == 0)
-        {
-          g_object_unref (up);
-          return TRUE;
-        }
-      next = g_file_get_parent (up);
-      g_object_unref (up);
-      up = next;
-    }
-
-  return FALSE;
-}
-
-/* The blog folder of a Hugo site holding @file: the nearest folder named
- * "blog" inside a "content" folder. */
-static GFile *
-find_site_blog (GFile *file)
-{
-  GFile *folder = g_file_get_parent (file);
-
-  while (folder != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (folder);
-      GFile *next;
-
-      if (g_strcmp0 (name, "blog") == 0 && has_ancestor_named (folder, "content"))
-        return folder;
-      next = g_file_get_parent (folder);
-      g_object_unref (folder);
-      folder = next;
-    }
-
-  return NULL;
-}
-
 static void
 start_scan (BylineFrontMatterForm *self)
 {
   GFile *file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
-  g_autoptr(GFile) blog = file != NULL ? find_site_blog (file) : NULL;
-  g_autoptr(GTask) task = NULL;
-  Scan *scan;
 
   g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
 
-  if (blog == NULL)
+  if (file == NULL)
     return;
 
   self->scan_cancellable = g_cancellable_new ();
-  scan = g_new0 (Scan, 1);
-  scan->root = g_steal_pointer (&blog);
-  scan->counts = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
-                                        (GDestroyNotify) g_hash_table_unref);
-
-  task = g_task_new (self, self->scan_cancellable, scan_done_cb, NULL);
-  g_task_set_source_tag (task, start_scan);
-  g_task_set_return_on_cancel (task, TRUE);
-  g_task_set_task_data (task, scan, (GDestroyNotify) scan_free);
-  g_task_run_in_thread (task, scan_thread_cb);
+  /* The scan holds the form until it ends; a cancelled scan ends at once. */
+  byline_site_words_scan_async (file, suggested_keys, self->scan_cancellable,
+                                scan_done_cb, g_object_ref (self));
 }
 
 /* The fields of the document's profile */

@@ -147,6 +147,8 @@ void byline_rule_md_curly_quote         (BylineLintContext *ctx);
 void byline_rule_md_blockquote          (BylineLintContext *ctx);
 void byline_rule_md_trailing_space      (BylineLintContext *ctx);
 void byline_rule_md_hard_tab            (BylineLintContext *ctx);
+
+/* Links (byline-rules-links.c). */
 void byline_rule_link_site_domain       (BylineLintContext *ctx);
 void byline_rule_link_github            (BylineLintContext *ctx);
 void byline_rule_link_empty             (BylineLintContext *ctx);

@@ -102,3 +102,35 @@ byline_test_read_bytes (GFile *file)
   return g_bytes_new_take (contents, length);
 }
 
+/* The first widget of @type at or below @widget, depth first. */
+static inline GtkWidget *
+byline_test_find_widget (GtkWidget *widget,
+                         GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_test_find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Destroys a window and waits until it is finalized, so that nothing of it
+ * outlives the test. */
+static inline void
+byline_test_destroy_window (GtkWindow *window)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+
+  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
+  gtk_window_destroy (window);
+  byline_test_wait_for (widget == NULL);
+}

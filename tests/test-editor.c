@@ -176,26 +176,6 @@ test_language_tags (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static char *
 get_text (BylineDocument *document)
 {
@@ -226,9 +206,9 @@ test_search_replace (void)
   gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &start);
 
   gtk_widget_activate_action (editor, "editor.find-replace", NULL);
-  bar = BYLINE_SEARCH_BAR (find_descendant (editor, BYLINE_TYPE_SEARCH_BAR));
-  search_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
-  replace_entry = find_descendant (GTK_WIDGET (bar), GTK_TYPE_ENTRY);
+  bar = BYLINE_SEARCH_BAR (byline_test_find_widget (editor, BYLINE_TYPE_SEARCH_BAR));
+  search_entry = byline_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_SEARCH_ENTRY);
+  replace_entry = byline_test_find_widget (GTK_WIDGET (bar), GTK_TYPE_ENTRY);
   g_assert_nonnull (search_entry);
   g_assert_nonnull (replace_entry);
   g_assert_true (gtk_widget_is_ancestor (gtk_window_get_focus (GTK_WINDOW (window)),

@@ -23,26 +23,6 @@ typedef struct
   char                  *original;
 } Fixture;
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 find_label (GtkWidget  *widget,
             const char *text)
@@ -117,7 +97,7 @@ fixture_open (Fixture    *fixture,
 
   fixture->window = byline_window_new (GTK_APPLICATION (app));
   fixture->document = byline_window_get_document (fixture->window);
-  fixture->form = BYLINE_FRONT_MATTER_FORM (find_widget (GTK_WIDGET (fixture->window),
+  fixture->form = BYLINE_FRONT_MATTER_FORM (byline_test_find_widget (GTK_WIDGET (fixture->window),
                                                          BYLINE_TYPE_FRONT_MATTER_FORM));
   g_assert_nonnull (fixture->form);
 
@@ -139,12 +119,8 @@ fixture_open (Fixture    *fixture,
 static void
 fixture_close (Fixture *fixture)
 {
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
-
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture->document), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (fixture->window));
   g_clear_pointer (&fixture->original, g_free);
 }
 
@@ -658,7 +634,6 @@ test_suggestions (void)
   GtkTreeModel *model;
   GtkTreeIter iter;
   GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *widget;
 
   for (guint i = 0; i < G_N_ELEMENTS (posts); i++)
     {
@@ -677,7 +652,7 @@ test_suggestions (void)
     }
 
   window = byline_window_new (GTK_APPLICATION (app));
-  form = BYLINE_FRONT_MATTER_FORM (find_widget (GTK_WIDGET (window),
+  form = BYLINE_FRONT_MATTER_FORM (byline_test_find_widget (GTK_WIDGET (window),
                                                 BYLINE_TYPE_FRONT_MATTER_FORM));
   gtk_window_present (GTK_WINDOW (window));
   byline_window_load (window, file);
@@ -706,10 +681,7 @@ test_suggestions (void)
   g_assert_cmpstr (g_ptr_array_index (words, 3), ==, "security");
   g_ptr_array_unref (words);
 
-  widget = GTK_WIDGET (window);
-  g_object_add_weak_pointer (G_OBJECT (widget), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

@@ -139,13 +139,9 @@ open_window (Fixture *fixture)
 static void
 destroy_window (BylineWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-
   /* The post was changed on purpose: close without asking. */
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static char *
@@ -211,11 +207,7 @@ activate_insert (BylineWindow      *window,
 static void
 destroy_dialog (BylineImageDialog *dialog)
 {
-  GtkWidget *widget = GTK_WIDGET (dialog);
-
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (dialog));
 }
 
 static void
@@ -643,9 +635,7 @@ test_unsaved_post (void)
   g_assert_true (gtk_widget_activate_action (widget, "win.insert-image", NULL));
   g_assert_null (byline_window_get_image_dialog (window));
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

@@ -79,26 +79,6 @@ static const ExpectedRow expected_rows[] = {
 
 /* Helpers */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Whether a label below @widget, but not below a widget of type @skip,
  * shows @text. */
 static gboolean
@@ -202,13 +182,9 @@ open_window (GFile *file)
 static void
 destroy_window (BylineWindow *window)
 {
-  GtkWidget *widget = GTK_WIDGET (window);
-
   /* Nothing of the tests is meant to be saved. */
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static char *
@@ -231,7 +207,7 @@ get_row (BylineWindow *window,
          int           index)
 {
   BylineProblemsPanel *panel =
-    BYLINE_PROBLEMS_PANEL (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL));
+    BYLINE_PROBLEMS_PANEL (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL));
 
   return gtk_list_box_get_row_at_index (byline_problems_panel_get_list_box (panel), index);
 }
@@ -295,7 +271,7 @@ test_panel_lists (void)
       gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                            expected_rows[i].accessible_name);
 
-      button = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+      button = byline_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON);
       has_fix_button = button != NULL;
       g_assert_cmpint (has_fix_button, ==, expected_rows[i].has_fix);
       if (button != NULL)
@@ -322,7 +298,7 @@ test_toggle_panel (void)
   g_autoptr(GFile) file = copy_problems_bundle ();
   BylineWindow *window = open_window (file);
   GtkToggleButton *button = find_problems_button (window);
-  GtkWidget *panel = find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL);
+  GtkWidget *panel = byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL);
   GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_parent (panel));
 
   g_assert_nonnull (button);
@@ -400,7 +376,7 @@ test_rows_follow_edits (void)
                                        "Error: Curly quotation mark “: use a straight \" "
                                        "instead, as the site’s lint requires, line 18");
 
-  button = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  button = byline_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON);
   g_signal_emit_by_name (button, "clicked");
   gtk_text_buffer_get_iter_at_line (buffer, &iter, 17);
   {
@@ -468,7 +444,7 @@ test_fix (gconstpointer data)
 
   row = find_row (window, c->rule_id);
   g_assert_nonnull (row);
-  button = find_descendant (GTK_WIDGET (row), GTK_TYPE_BUTTON);
+  button = byline_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON);
   g_assert_nonnull (button);
   g_signal_emit_by_name (button, "clicked");
 
@@ -535,7 +511,7 @@ test_underline_clears (void)
   BylineWindow *window = open_window (file);
   BylineDocument *document = byline_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
-  BylineEditor *editor = BYLINE_EDITOR (find_descendant (GTK_WIDGET (window),
+  BylineEditor *editor = BYLINE_EDITOR (byline_test_find_widget (GTK_WIDGET (window),
                                                          BYLINE_TYPE_EDITOR));
   GtkTextTag *error_tag = lookup_tag (document, BYLINE_UNDERLINE_TAG_ERROR);
   GtkTextTag *warning_tag = lookup_tag (document, BYLINE_UNDERLINE_TAG_WARNING);
@@ -653,7 +629,7 @@ test_check (void)
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "success"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Problems: none");
-  panel = find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL);
+  panel = byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL);
   g_assert_true (find_label (panel, "No Problems"));
 
   destroy_window (window);

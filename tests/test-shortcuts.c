@@ -184,9 +184,7 @@ test_widget_bindings (void)
   collect_bindings (widget, used);
   assert_listed (listed, used, "The key binding");
 
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

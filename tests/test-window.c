@@ -33,16 +33,6 @@ open_window (const char *fixture,
 }
 
 static void
-destroy_window (BylineWindow *window)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &widget);
-  gtk_window_destroy (GTK_WINDOW (window));
-  byline_test_wait_for (widget == NULL);
-}
-
-static void
 test_title (void)
 {
   g_autoptr(GFile) file = NULL;
@@ -71,7 +61,7 @@ test_title (void)
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
   g_assert_cmpstr (byline_window_get_title_text (window), ==, "An Edited Fixture Post");
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static gboolean
@@ -115,7 +105,7 @@ test_empty_window (void)
   after = byline_test_read_bytes (file);
   g_assert_true (g_bytes_equal (before, after));
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -138,7 +128,7 @@ test_toggle_preview (void)
   g_assert_true (shown);
   g_assert_true (g_settings_get_boolean (settings, "show-preview"));
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWindow *
@@ -229,26 +219,6 @@ test_close_save (void)
                    expected, strlen (expected));
 }
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 count_cb (guint *counter)
 {
@@ -297,7 +267,7 @@ static void
 test_preview_follows_edits (void)
 {
   BylineWindow *window = open_window ("post-lf.md", NULL);
-  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+  BylinePreview *preview = BYLINE_PREVIEW (byline_test_find_widget (GTK_WIDGET (window),
                                                             BYLINE_TYPE_PREVIEW));
   BylineDocument *document = byline_window_get_document (window);
   guint patches = 0;
@@ -313,7 +283,7 @@ test_preview_follows_edits (void)
   byline_test_wait_for (preview_eval (preview,
                                       "document.body.innerText.includes('Zebra crossing')"));
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static BylineWindow *
@@ -326,8 +296,8 @@ open_sample (BylineEditor  **editor,
   BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
   guint patches = 0;
 
-  *editor = BYLINE_EDITOR (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_EDITOR));
-  *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
+  *editor = BYLINE_EDITOR (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_EDITOR));
+  *preview = BYLINE_PREVIEW (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
   g_signal_connect_swapped (*preview, "patched", G_CALLBACK (count_cb), &patches);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 1000, 700);
@@ -368,7 +338,7 @@ test_scroll_sync_from_preview (void)
   g_assert_cmpuint (byline_editor_get_top_line (editor), !=, 10);
   g_settings_set_boolean (settings, "scroll-sync", TRUE);
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 /* Scrolling the editor brings the preview along. */
@@ -383,7 +353,7 @@ test_scroll_sync_from_editor (void)
 
   g_assert_true (preview_eval (preview, "window.scrollY == 0"));
 
-  scroller = GTK_SCROLLED_WINDOW (find_descendant (GTK_WIDGET (editor),
+  scroller = GTK_SCROLLED_WINDOW (byline_test_find_widget (GTK_WIDGET (editor),
                                                    GTK_TYPE_SCROLLED_WINDOW));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   byline_test_wait_for (gtk_adjustment_get_upper (adjustment)
@@ -393,7 +363,7 @@ test_scroll_sync_from_editor (void)
 
   byline_test_wait_for (preview_eval (preview, "window.scrollY > 0"));
 
-  destroy_window (window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static GtkWindow *
@@ -417,7 +387,7 @@ test_preview_links (void)
 {
   g_autoptr(GFile) file = NULL;
   BylineWindow *window = open_window ("post-lf.md", &file);
-  BylinePreview *preview = BYLINE_PREVIEW (find_descendant (GTK_WIDGET (window),
+  BylinePreview *preview = BYLINE_PREVIEW (byline_test_find_widget (GTK_WIDGET (window),
                                                             BYLINE_TYPE_PREVIEW));
   BylineProfile *profile = byline_document_get_profile (byline_window_get_document (window));
   g_autoptr(GFile) other = byline_test_copy_fixture ("post-no-newline.md", tmpdir);
@@ -437,8 +407,8 @@ test_preview_links (void)
   byline_test_wait_for ((other_window = find_window_showing (other)) != NULL);
   g_assert_true (other_window != GTK_WINDOW (window));
 
-  destroy_window (BYLINE_WINDOW (other_window));
-  destroy_window (window);
+  byline_test_destroy_window (other_window);
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 int

@@ -572,19 +572,19 @@ test_header (void)
 
   g_assert_cmpstr (header, ==,
                    "<header class=\"byline-post-header\"><h1>Cats &amp; &lt;Dogs&gt;</h1>"
-                   "<p class=\"byline-meta byline-post-byline\">"
+                   "<p class=\"byline-post-byline\">"
                    "<time datetime=\"2023-09-29\">September 29, 2023</time>"
                    " · Jane Doe (Example &amp; Co)</p>"
-                   "<p class=\"byline-description byline-post-description\">"
+                   "<p class=\"byline-post-description\">"
                    "It&#39;s &quot;fine&quot;.</p></header>");
   g_assert_cmpstr (timed_header, ==,
                    "<header class=\"byline-post-header\"><h1>T</h1>"
-                   "<p class=\"byline-meta byline-post-byline\">"
+                   "<p class=\"byline-post-byline\">"
                    "<time datetime=\"2024-02-03T10:20:30Z\">February 3, 2024</time></p></header>");
   g_assert_cmpstr (bare_header, ==, "");
   g_assert_cmpstr (title_header, ==,
                    "<header class=\"byline-post-header\"><h1>Only</h1>"
-                   "<p class=\"byline-subtitle byline-post-subtitle\">&lt;Sub&gt;</p></header>");
+                   "<p class=\"byline-post-subtitle\">&lt;Sub&gt;</p></header>");
 }
 
 static void

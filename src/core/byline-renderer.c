@@ -482,7 +482,7 @@ append_date (GString           *out,
     }
 }
 
-#define META_OPEN "<p class=\"byline-meta byline-post-byline\">"
+#define META_OPEN "<p class=\"byline-post-byline\">"
 
 char *
 byline_renderer_render_header (BylineRenderer *self,
@@ -521,7 +521,7 @@ byline_renderer_render_header (BylineRenderer *self,
    * targets. */
   if (subtitle != NULL && *subtitle != '\0')
     {
-      g_string_append (out, "<p class=\"byline-subtitle byline-post-subtitle\">");
+      g_string_append (out, "<p class=\"byline-post-subtitle\">");
       byline_html_escape_append (out, subtitle, -1);
       g_string_append (out, "</p>");
     }
@@ -542,7 +542,7 @@ byline_renderer_render_header (BylineRenderer *self,
 
   if (description != NULL && *description != '\0')
     {
-      g_string_append (out, "<p class=\"byline-description byline-post-description\">");
+      g_string_append (out, "<p class=\"byline-post-description\">");
       byline_html_escape_append (out, description, -1);
       g_string_append (out, "</p>");
     }

@@ -182,6 +182,22 @@ read_string (Loader             *loader,
   return TRUE;
 }
 
+/* Like read_string(), but a null value reads as the empty string: for the
+ * profile's own texts, which are never absent. */
+static gboolean
+read_text (Loader             *loader,
+           const yaml_node_t  *node,
+           const char         *what,
+           char              **out,
+           GError            **error)
+{
+  if (!read_string (loader, node, what, out, error))
+    return FALSE;
+  if (*out == NULL)
+    *out = g_strdup ("");
+  return TRUE;
+}
+
 /* Labels and help of the built-in profile are in the program's message
  * catalogue; user profiles are written in the user's own language. */
 static gboolean
@@ -416,25 +432,9 @@ site_pair (Loader             *loader,
   const char *name = scalar (key);
 
   if (strcmp (name, "url") == 0)
-    {
-      g_autofree char *url = NULL;
-
-      if (!read_string (loader, value, name, &url, error))
-        return FALSE;
-      g_free (self->site_url);
-      self->site_url = url != NULL ? g_steal_pointer (&url) : g_strdup ("");
-      return TRUE;
-    }
+    return read_text (loader, value, name, &self->site_url, error);
   if (strcmp (name, "github_url") == 0)
-    {
-      g_autofree char *url = NULL;
-
-      if (!read_string (loader, value, name, &url, error))
-        return FALSE;
-      g_free (self->github_url);
-      self->github_url = url != NULL ? g_steal_pointer (&url) : g_strdup ("");
-      return TRUE;
-    }
+    return read_text (loader, value, name, &self->github_url, error);
   if (strcmp (name, "allowed_absolute_paths") == 0)
     {
       g_auto(GStrv) paths = NULL;
@@ -904,15 +904,7 @@ top_pair (Loader             *loader,
   const char *name = scalar (key);
 
   if (strcmp (name, "name") == 0)
-    {
-      g_autofree char *profile_name = NULL;
-
-      if (!read_string (loader, value, name, &profile_name, error))
-        return FALSE;
-      g_free (self->name);
-      self->name = profile_name != NULL ? g_steal_pointer (&profile_name) : g_strdup ("");
-      return TRUE;
-    }
+    return read_text (loader, value, name, &self->name, error);
   if (strcmp (name, "site") == 0)
     return for_each_pair (loader, value, name, site_pair, NULL, error);
   if (strcmp (name, "fields") == 0)

@@ -274,6 +274,21 @@ byline_test_save_photo (GdkPixbuf  *pixbuf,
     }
 }
 
+static inline int
+byline_test_compare_strings (gconstpointer a,
+                             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Stands for the tests that need exiftool, which are not added without it. */
+static inline void
+byline_test_skip_without_exiftool (void)
+{
+  g_test_skip ("exiftool is not installed (libimage-exiftool-perl): the tests that make "
+               "and inspect pictures do not run");
+}
+
 static inline gboolean
 byline_test_have_exiftool (void)
 {

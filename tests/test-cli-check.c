@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "byline-test-photos.h"
 #include "byline-test-util.h"
 
 #define HEAD \
@@ -309,6 +310,57 @@ test_sarif (Fixture       *fixture,
                  "assert res[1]['level'] == 'warning'\n");
 }
 
+/* A picture that records where it was taken: reported with the place
+ * rounded, and --fix strips the GPS tags (exiftool checks). */
+static void
+test_photo_location (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *post = write_file (fixture, "photos/index.md",
+                                      HEAD "{{< image link=\"./photo.jpg\" alt=\"A stage\" >}}\n",
+                                      -1);
+  g_autofree char *photo = g_build_filename (fixture->root, "photos", "photo.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (60, 40, 1, FALSE);
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *fixed = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *gps = NULL;
+  g_autofree char *camera = NULL;
+
+  if (!byline_test_have_exiftool ())
+    {
+      byline_test_skip_without_exiftool ();
+      return;
+    }
+  byline_test_save_photo (pixbuf, photo, "jpeg");
+  byline_test_tag_photo (photo, 1, "2024:06:15 14:03:07");
+
+  g_assert_cmpint (run_check (fixture, "photos/index.md", NULL, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "photos/index.md:9:16: warning: “photo.jpg” records where it was taken, near "
+                   "47.38° N, 8.54° E: remove the location, anyone can read it from the "
+                   "published picture [bundle/photo-location]\n"
+                   "0 errors, 1 warning, 0 infos in 1 file\n");
+
+  g_assert_cmpint (run_check (fixture, "--format", "json", "photos/index.md", NULL, &json, NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (json, "\"fileFix\": {\"kind\": \"remove-location\", \"file\": \""));
+
+  g_assert_cmpint (run_check (fixture, "--fix", "photos/index.md", NULL, &fixed, NULL), ==, 0);
+  g_assert_cmpstr (fixed, ==,
+                   "photos/photo.jpg: Removed the location from “photo.jpg”\n"
+                   "0 errors, 0 warnings, 0 infos in 1 file\n");
+  gps = byline_test_gps_tags (photo);
+  g_assert_cmpstr (gps, ==, "");
+  camera = byline_test_exiftool ("-s", "-s", "-s", "-Make", photo, NULL);
+  g_assert_cmpstr (camera, ==, "Canon\n");
+
+  /* Nothing left to fix: nothing printed but the summary. */
+  g_assert_cmpint (run_check (fixture, "--fix", "photos/index.md", NULL, &again, NULL), ==, 0);
+  g_assert_cmpstr (again, ==, "0 errors, 0 warnings, 0 infos in 1 file\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -327,6 +379,7 @@ main (int    argc,
   ADD ("unreadable", test_unreadable);
   ADD ("json", test_json);
   ADD ("sarif", test_sarif);
+  ADD ("photo-location", test_photo_location);
 
 #undef ADD
 

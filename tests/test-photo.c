@@ -58,13 +58,6 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->folder);
 }
 
-static void
-test_no_exiftool (void)
-{
-  g_test_skip ("exiftool is not installed (libimage-exiftool-perl): the tests that make "
-               "and inspect pictures do not run");
-}
-
 /* A picture in the camera folder: @width × @height as shown. */
 static char *
 make_photo (Fixture    *fixture,
@@ -83,13 +76,6 @@ make_photo (Fixture    *fixture,
   return g_steal_pointer (&path);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Names in the bundle, hidden ones included, sorted, space-separated. */
 static char *
 list_bundle (Fixture *fixture)
@@ -100,7 +86,7 @@ list_bundle (Fixture *fixture)
 
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_sort (names, byline_test_compare_strings);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
 }
@@ -902,7 +888,7 @@ main (int    argc,
   /* The rest draws and tags pictures with exiftool. */
   if (!byline_test_have_exiftool ())
     {
-      g_test_add_func ("/core/photo/exiftool", test_no_exiftool);
+      g_test_add_func ("/core/photo/exiftool", byline_test_skip_without_exiftool);
       return g_test_run ();
     }
 

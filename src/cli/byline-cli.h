@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 enum
 {
   BYLINE_CLI_OK = 0,
-  BYLINE_CLI_FINDINGS = 1,   /* check found errors; render or new failed on the post */
+  BYLINE_CLI_FINDINGS = 1,   /* check found errors; render, new or add-photos failed on the post */
   BYLINE_CLI_USAGE = 2,      /* bad arguments, unreadable files, I/O problems */
 };
 
@@ -21,6 +21,7 @@ enum
 int byline_cli_render (int argc, char **argv);
 int byline_cli_new    (int argc, char **argv);
 int byline_cli_check  (int argc, char **argv);
+int byline_cli_add_photos (int argc, char **argv);
 
 /* Prints "file:line:col: error: message" on stderr, the GCC style. */
 void byline_cli_print_error (const char *file,

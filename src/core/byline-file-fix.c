@@ -106,6 +106,11 @@ byline_file_fix_apply (const BylineFileFix  *self,
         after = byline_photo_info_new_for_file (self->file, cancellable, error);
         if (after == NULL)
           return NULL;
+        /* A picture Byline encodes never keeps its location. */
+        if (before->has_location)
+          return g_strdup_printf (_("Resized “%s” from %d×%d to %d×%d pixels and removed its "
+                                    "location"), name,
+                                  before->width, before->height, after->width, after->height);
         return g_strdup_printf (_("Resized “%s” from %d×%d to %d×%d pixels"), name,
                                 before->width, before->height, after->width, after->height);
       }

@@ -66,6 +66,22 @@ gboolean byline_photo_write              (GFile                    *source,
                                           BylinePhotoChanges       *changes,
                                           GCancellable             *cancellable,
                                           GError                  **error);
+/* The two halves of byline_photo_import_file(), so that a batch can write
+ * its pictures side by side and still name them in the order given.
+ * Prepare reads @import->source and writes its copy into *@temporary, a
+ * hidden file of @folder (NULL for a source already in the bundle); place
+ * gives it its name, or deletes it on failure. */
+gboolean byline_photo_import_prepare     (BylinePhotoImport        *import,
+                                          GFile                    *folder,
+                                          const BylinePhotoOptions *options,
+                                          GFile                   **temporary,
+                                          GCancellable             *cancellable,
+                                          GError                  **error);
+gboolean byline_photo_import_place       (BylinePhotoImport        *import,
+                                          GFile                    *folder,
+                                          GFile                    *temporary,
+                                          GCancellable             *cancellable,
+                                          GError                  **error);
 /* A new hidden file name in @folder for a file being written. */
 GFile   *byline_photo_temporary_file     (GFile                    *folder);
 

@@ -510,15 +510,16 @@ reencode (GFile                    *source,
           GCancellable             *cancellable,
           GError                  **error)
 {
-  g_autoptr(GFileInputStream) in = NULL;
   g_autoptr(GFileOutputStream) out = NULL;
   g_autoptr(GdkPixbuf) decoded = NULL;
+  g_autoptr(GdkPixbuf) scaled = NULL;
   g_autoptr(GdkPixbuf) upright = NULL;
   g_autofree char *target_path = NULL;
   gboolean resize = options->max_width > 0 && info->width > (int) options->max_width;
   gboolean swapped = info->orientation >= 5;
   int new_width = info->width;
   int new_height = info->height;
+  int stored_width, stored_height;
 
   if (resize)
     {
@@ -526,23 +527,27 @@ reencode (GFile                    *source,
       new_height = MAX (1, (int) floor ((double) info->height * new_width / info->width + 0.5));
     }
 
-  in = g_file_read (source, cancellable, error);
-  if (in == NULL)
-    return FALSE;
-  /* The decoder scales while it reads (a JPEG at a half or a quarter when
-   * that is still big enough), then to the exact size; the orientation
-   * comes after, so the stored sides are the swapped ones. */
-  if (resize)
-    decoded = gdk_pixbuf_new_from_stream_at_scale (G_INPUT_STREAM (in),
-                                                   swapped ? new_height : new_width,
-                                                   swapped ? new_width : new_height,
-                                                   FALSE, cancellable, error);
+  /* The orientation comes after the scaling, so the stored sides are the
+   * swapped ones. A JPEG at least twice too big is decoded at a half, a
+   * quarter or an eighth of its size, which saves most of the decoding;
+   * otherwise gdk-pixbuf's one-go decoder is faster than its incremental
+   * one, and scaling the result is as fast as letting the loader do it. */
+  stored_width = swapped ? new_height : new_width;
+  stored_height = swapped ? new_width : new_height;
+  if (resize && (swapped ? info->height : info->width) >= 2 * stored_width)
+    decoded = gdk_pixbuf_new_from_file_at_scale (source_path, stored_width, stored_height,
+                                                 FALSE, error);
   else
-    decoded = gdk_pixbuf_new_from_stream (G_INPUT_STREAM (in), cancellable, error);
-  if (decoded == NULL)
+    decoded = gdk_pixbuf_new_from_file (source_path, error);
+  if (decoded == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
+  if (gdk_pixbuf_get_width (decoded) != stored_width ||
+      gdk_pixbuf_get_height (decoded) != stored_height)
+    scaled = gdk_pixbuf_scale_simple (decoded, stored_width, stored_height, GDK_INTERP_BILINEAR);
+  else
+    scaled = g_object_ref (decoded);
 
-  upright = apply_orientation (decoded, info->orientation);
+  upright = apply_orientation (scaled, info->orientation);
   new_width = gdk_pixbuf_get_width (upright);
   new_height = gdk_pixbuf_get_height (upright);
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
@@ -698,6 +703,64 @@ place_create (GFile         *target,
   return FALSE;
 }
 
+gboolean
+byline_photo_import_prepare (BylinePhotoImport         *import,
+                             GFile                     *folder,
+                             const BylinePhotoOptions  *options,
+                             GFile                    **temporary,
+                             GCancellable              *cancellable,
+                             GError                   **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) written = NULL;
+
+  *temporary = NULL;
+  import->info = byline_photo_info_new_for_file (import->source, cancellable, error);
+  if (import->info == NULL)
+    return FALSE;
+
+  parent = g_file_get_parent (import->source);
+  if (parent != NULL && g_file_equal (parent, folder))
+    {
+      import->file = g_object_ref (import->source);
+      import->width = import->info->width;
+      import->height = import->info->height;
+      return TRUE;
+    }
+
+  written = byline_photo_temporary_file (folder);
+  if (!byline_photo_write (import->source, import->info, options, written, &import->width,
+                           &import->height, &import->changes, cancellable, error))
+    return FALSE;
+
+  *temporary = g_steal_pointer (&written);
+  return TRUE;
+}
+
+gboolean
+byline_photo_import_place (BylinePhotoImport  *import,
+                           GFile              *folder,
+                           GFile              *temporary,
+                           GCancellable       *cancellable,
+                           GError            **error)
+{
+  g_autofree char *name = NULL;
+
+  if (temporary == NULL)
+    return TRUE;
+
+  name = g_file_get_basename (import->source);
+  import->file = byline_image_create_in_bundle (folder, name, place_create, temporary,
+                                                cancellable, error);
+  if (import->file == NULL)
+    {
+      g_file_delete (temporary, NULL, NULL);
+      return FALSE;
+    }
+  import->copied = TRUE;
+  return TRUE;
+}
+
 BylinePhotoImport *
 byline_photo_import_file (GFile                    *source,
                           GFile                    *folder,
@@ -706,9 +769,7 @@ byline_photo_import_file (GFile                    *source,
                           GError                  **error)
 {
   g_autoptr(BylinePhotoImport) import = NULL;
-  g_autoptr(GFile) parent = NULL;
   g_autoptr(GFile) temporary = NULL;
-  g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (source), NULL);
   g_return_val_if_fail (G_IS_FILE (folder), NULL);
@@ -717,33 +778,9 @@ byline_photo_import_file (GFile                    *source,
 
   import = g_new0 (BylinePhotoImport, 1);
   import->source = g_object_ref (source);
-  import->info = byline_photo_info_new_for_file (source, cancellable, error);
-  if (import->info == NULL)
+  if (!byline_photo_import_prepare (import, folder, options, &temporary, cancellable, error) ||
+      !byline_photo_import_place (import, folder, temporary, cancellable, error))
     return NULL;
-
-  parent = g_file_get_parent (source);
-  if (parent != NULL && g_file_equal (parent, folder))
-    {
-      import->file = g_object_ref (source);
-      import->width = import->info->width;
-      import->height = import->info->height;
-      return g_steal_pointer (&import);
-    }
-
-  temporary = byline_photo_temporary_file (folder);
-  if (!byline_photo_write (source, import->info, options, temporary, &import->width,
-                           &import->height, &import->changes, cancellable, error))
-    return NULL;
-
-  name = g_file_get_basename (source);
-  import->file = byline_image_create_in_bundle (folder, name, place_create, temporary,
-                                                cancellable, error);
-  if (import->file == NULL)
-    {
-      g_file_delete (temporary, NULL, NULL);
-      return NULL;
-    }
-  import->copied = TRUE;
   return g_steal_pointer (&import);
 }
 

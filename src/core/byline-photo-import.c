@@ -20,6 +20,7 @@ typedef struct
   BylinePhotoProgressFunc  progress;
   gpointer                 progress_data;
   GDestroyNotify           progress_destroy;
+  guint                    reported;  /* counted on the caller's context */
 } ImportData;
 
 static void
@@ -35,7 +36,6 @@ import_data_free (ImportData *data)
 typedef struct
 {
   GTask *task;  /* holds the ImportData */
-  guint  done;
   GFile *source;
 } ProgressEvent;
 
@@ -45,7 +45,10 @@ progress_cb (gpointer user_data)
   ProgressEvent *event = user_data;
   ImportData *data = g_task_get_task_data (event->task);
 
-  data->progress (event->done, data->sources->len, event->source, data->progress_data);
+  /* Counted here rather than on the workers, whose events may arrive in
+   * another order than they finished: the count only goes up. */
+  data->reported++;
+  data->progress (data->reported, data->sources->len, event->source, data->progress_data);
   return G_SOURCE_REMOVE;
 }
 
@@ -69,7 +72,6 @@ typedef struct
   BylinePhotoImport **imports;
   GFile             **temporaries;
   GError            **errors;
-  int                 done;
 } Work;
 
 static void
@@ -80,7 +82,6 @@ prepare_job (gpointer job,
   guint i = GPOINTER_TO_UINT (job) - 1;
   GFile *source = g_ptr_array_index (work->data->sources, i);
   BylinePhotoImport *import;
-  int done;
 
   if (g_cancellable_set_error_if_cancelled (work->stop, &work->errors[i]))
     return;
@@ -97,13 +98,11 @@ prepare_job (gpointer job,
     }
   work->imports[i] = import;
 
-  done = g_atomic_int_add (&work->done, 1) + 1;
   if (work->data->progress != NULL)
     {
       ProgressEvent *event = g_new0 (ProgressEvent, 1);
 
       event->task = g_object_ref (work->task);
-      event->done = done;
       event->source = g_object_ref (source);
       g_main_context_invoke_full (g_task_get_context (work->task), G_PRIORITY_DEFAULT,
                                   progress_cb, event, (GDestroyNotify) progress_event_free);

@@ -287,11 +287,15 @@ byline_photo_info_dup_location (const BylinePhotoInfo *self)
    * the same way everywhere. */
   g_ascii_formatd (latitude, sizeof latitude, "%.2f", fabs (self->latitude));
   g_ascii_formatd (longitude, sizeof longitude, "%.2f", fabs (self->longitude));
-  /* TRANSLATORS: a position on Earth: "47.38° N, 8.54° E". N, S, E and W
-   * are the compass points. */
+  /* TRANSLATORS: a position on Earth, "47.38° N, 8.54° E": the latitude,
+   * its compass point, the longitude, its compass point. */
   return g_strdup_printf (_("%s° %s, %s° %s"),
-                          latitude, self->latitude < 0 ? _("S") : _("N"),
-                          longitude, self->longitude < 0 ? _("W") : _("E"));
+                          latitude,
+                          self->latitude < 0 ? C_("compass point", "S")
+                                             : C_("compass point", "N"),
+                          longitude,
+                          self->longitude < 0 ? C_("compass point", "W")
+                                              : C_("compass point", "E"));
 }
 
 void

@@ -4,8 +4,9 @@
  *
  * Ten 4000 × 3000 JPEGs with a photo's grain, stored sideways (orientation
  * 6) and carrying GPS tags when exiftool is there to write them, go through
- * byline_photo_import_async() as one batch, the way add-photos and the
- * photo sheet bring them in: decoded, scaled to the profile's 2400 pixels,
+ * byline_photo_import_files() as one batch, the way add-photos brings
+ * them in (the photo sheet's byline_photo_import_async() runs the same on
+ * a worker): decoded, scaled to the profile's 2400 pixels,
  * turned upright, encoded at its JPEG quality, without their location.
  */
 
@@ -20,24 +21,6 @@
 
 #define N_PHOTOS 10
 #define N_ROUNDS 3
-
-typedef struct
-{
-  GMainLoop *loop;
-  GPtrArray *imports;
-  GError    *error;
-} Batch;
-
-static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Batch *batch = user_data;
-
-  batch->imports = byline_photo_import_finish (result, &batch->error);
-  g_main_loop_quit (batch->loop);
-}
 
 static int
 compare_doubles (gconstpointer a,
@@ -96,23 +79,20 @@ main (int    argc,
       g_autofree char *name = g_strdup_printf ("post-%u", round);
       g_autofree char *bundle = g_build_filename (root, name, NULL);
       g_autoptr(GFile) folder = g_file_new_for_path (bundle);
-      Batch batch = { 0 };
+      g_autoptr(GPtrArray) imports = NULL;
       gint64 start;
 
       g_assert_cmpint (g_mkdir (bundle, 0700), ==, 0);
-      batch.loop = g_main_loop_new (NULL, FALSE);
       start = g_get_monotonic_time ();
-      byline_photo_import_async (folder, (GFile * const *) sources->pdata, sources->len,
-                                 &options, NULL, NULL, NULL, NULL, imported_cb, &batch);
-      g_main_loop_run (batch.loop);
+      imports = byline_photo_import_files (folder, (GFile * const *) sources->pdata,
+                                           sources->len, &options, NULL, &error);
       seconds[round] = (g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC;
-      g_main_loop_unref (batch.loop);
-      g_assert_no_error (batch.error);
+      g_assert_no_error (error);
 
       if (round == 0)
-        for (guint i = 0; i < batch.imports->len; i++)
+        for (guint i = 0; i < imports->len; i++)
           {
-            const BylinePhotoImport *import = g_ptr_array_index (batch.imports, i);
+            const BylinePhotoImport *import = g_ptr_array_index (imports, i);
             g_autoptr(GFileInfo) info = g_file_query_info (import->file,
                                                            G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -121,7 +101,6 @@ main (int    argc,
             bytes_in += import->info->size;
             bytes_out += g_file_info_get_size (info);
           }
-      g_ptr_array_unref (batch.imports);
     }
 
   qsort (seconds, N_ROUNDS, sizeof seconds[0], compare_doubles);

@@ -11,7 +11,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "byline-test-photos.h"
 #include "byline-test-util.h"
@@ -99,30 +98,14 @@ run_args (Fixture            *fixture,
           char              **stderr_out)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-  int status = -1;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
   g_ptr_array_add (argv, (gpointer) "add-photos");
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (fixture->root, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
-  if (stdout_out != NULL)
-    *stdout_out = g_steal_pointer (&out);
-  if (stderr_out != NULL)
-    *stderr_out = g_steal_pointer (&err);
-
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return byline_test_run_cli (fixture->root, (const char * const *) argv->pdata, stdout_out,
+                              stderr_out);
 }
 
 /* The same with the arguments listed, NULL, then stdout and stderr. */

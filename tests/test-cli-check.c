@@ -8,7 +8,6 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include "byline-test-photos.h"
@@ -70,48 +69,30 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->root);
 }
 
-/* Runs byline-cli check in the fixture's folder; returns the exit status. */
+/* Runs byline-cli check in the fixture's folder with the arguments, NULL,
+ * then stdout and stderr (char **, nullable); returns the exit status. */
 static int
 run_check (Fixture     *fixture,
            const char  *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-  int status = -1;
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
   char **stdout_out;
   char **stderr_out;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "check");
-  g_ptr_array_add (argv, (gpointer) first);
+  g_ptr_array_add (args, (gpointer) "check");
+  g_ptr_array_add (args, (gpointer) first);
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  stdout_out = va_arg (ap, char **);
+  stderr_out = va_arg (ap, char **);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL;
-       arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  stdout_out = va_arg (args, char **);
-  stderr_out = va_arg (args, char **);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (fixture->root, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
-
-  if (stdout_out != NULL)
-    *stdout_out = g_steal_pointer (&out);
-  if (stderr_out != NULL)
-    *stderr_out = g_steal_pointer (&err);
-
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return byline_test_run_cli (fixture->root, (const char * const *) args->pdata, stdout_out,
+                              stderr_out);
 }
 
 static void

@@ -17,24 +17,6 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-typedef struct
-{
-  GMainLoop *loop;
-  GPtrArray *imports;
-  GError    *error;
-} Batch;
-
-static void
-imported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Batch *batch = user_data;
-
-  batch->imports = byline_photo_import_finish (result, &batch->error);
-  g_main_loop_quit (batch->loop);
-}
-
 static void
 print_failure (const char *message)
 {
@@ -183,13 +165,13 @@ byline_cli_add_photos (int    argc,
   g_autoptr(BylineTextPatch) patch = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GString) text = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
   gboolean keep_metadata = FALSE;
   int after_line = -1;
   gsize length = 0;
   gsize offset = 0;
   BylinePhotoOrder order = BYLINE_PHOTO_ORDER_GIVEN;
   BylinePhotoOptions options;
-  Batch batch = { 0 };
   const GOptionEntry entries[] = {
     { "after-line", 'l', 0, G_OPTION_ARG_INT, &after_line,
       N_("Insert the pictures after this line of the post (default: at the end)"),
@@ -286,20 +268,16 @@ byline_cli_add_photos (int    argc,
     g_ptr_array_add (sources, g_file_new_for_commandline_arg (argv[i]));
 
   folder = g_file_get_parent (post_file);
-  batch.loop = g_main_loop_new (NULL, FALSE);
-  byline_photo_import_async (folder, (GFile * const *) sources->pdata, sources->len, &options,
-                             NULL, NULL, NULL, NULL, imported_cb, &batch);
-  g_main_loop_run (batch.loop);
-  g_main_loop_unref (batch.loop);
-  if (batch.imports == NULL)
+  imports = byline_photo_import_files (folder, (GFile * const *) sources->pdata, sources->len,
+                                       &options, NULL, &error);
+  if (imports == NULL)
     {
-      print_failure (batch.error->message);
-      g_error_free (batch.error);
+      print_failure (error->message);
       return BYLINE_CLI_USAGE;
     }
 
-  byline_photo_imports_sort (batch.imports, order);
-  calls = calls_text (batch.imports, profile);
+  byline_photo_imports_sort (imports, order);
+  calls = calls_text (imports, profile);
   patch = byline_image_insert_patch (contents, length, offset, calls, NULL);
   if (byline_post_get_layout (post)->crlf)
     {
@@ -316,15 +294,13 @@ byline_cli_add_photos (int    argc,
   if (!g_file_replace_contents (post_file, text->str, text->len, etag, FALSE,
                                 G_FILE_CREATE_NONE, NULL, NULL, &error))
     {
-      remove_copies (batch.imports);
-      g_ptr_array_unref (batch.imports);
+      remove_copies (imports);
       byline_cli_print_error (argv[1], 0, 0, error->message);
       return BYLINE_CLI_USAGE;
     }
 
-  for (guint i = 0; i < batch.imports->len; i++)
-    print_import (g_ptr_array_index (batch.imports, i), &options);
-  g_ptr_array_unref (batch.imports);
+  for (guint i = 0; i < imports->len; i++)
+    print_import (g_ptr_array_index (imports, i), &options);
 
   return BYLINE_CLI_OK;
 }

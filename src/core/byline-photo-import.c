@@ -1,4 +1,4 @@
-/* byline-photo-import.c — a batch of pictures into a bundle, and the calls that show them
+/* byline-photo-import.c — pictures into a bundle, one or a batch, and the calls that show them
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -10,7 +10,137 @@
 #include "byline-photo.h"
 #include "byline-photo-private.h"
 
+#include <errno.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
+
+/* One picture */
+
+/* Puts the finished temporary file @data at @target without replacing a
+ * file there: a hard link fails when the name is taken, where a rename
+ * would replace it. */
+static gboolean
+place_create (GFile         *target,
+              gpointer       data,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  GFile *temporary = data;
+  g_autofree char *from = g_file_get_path (temporary);
+  g_autofree char *to = g_file_get_path (target);
+  int saved_errno;
+
+  if (link (from, to) == 0)
+    {
+      g_unlink (from);
+      return TRUE;
+    }
+  saved_errno = errno;
+
+  /* Folders without hard links (FAT, some network shares) get a copy,
+   * which refuses an existing target too. */
+  if (saved_errno == EPERM || saved_errno == ENOTSUP || saved_errno == EOPNOTSUPP ||
+      saved_errno == ENOSYS || saved_errno == EMLINK)
+    {
+      if (!g_file_copy (temporary, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, error))
+        return FALSE;
+      g_file_delete (temporary, NULL, NULL);
+      return TRUE;
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       g_strerror (saved_errno));
+  return FALSE;
+}
+
+/* The two halves of byline_photo_import_file(), so that a batch can write
+ * its pictures side by side and still name them in the order given.
+ * Prepare reads @import->source and writes its copy into *@temporary, a
+ * hidden file of @folder (NULL for a source already in the bundle); place
+ * gives it its name, or deletes it on failure. */
+static gboolean
+import_prepare (BylinePhotoImport         *import,
+                GFile                     *folder,
+                const BylinePhotoOptions  *options,
+                GFile                    **temporary,
+                GCancellable              *cancellable,
+                GError                   **error)
+{
+  g_autoptr(GFile) parent = NULL;
+  g_autoptr(GFile) written = NULL;
+
+  *temporary = NULL;
+  import->info = byline_photo_info_new_for_file (import->source, cancellable, error);
+  if (import->info == NULL)
+    return FALSE;
+
+  parent = g_file_get_parent (import->source);
+  if (parent != NULL && g_file_equal (parent, folder))
+    {
+      import->file = g_object_ref (import->source);
+      import->width = import->info->width;
+      import->height = import->info->height;
+      return TRUE;
+    }
+
+  written = byline_photo_temporary_file (folder);
+  if (!byline_photo_write (import->source, import->info, options, written, &import->width,
+                           &import->height, &import->changes, cancellable, error))
+    return FALSE;
+
+  *temporary = g_steal_pointer (&written);
+  return TRUE;
+}
+
+static gboolean
+import_place (BylinePhotoImport  *import,
+              GFile              *folder,
+              GFile              *temporary,
+              GCancellable       *cancellable,
+              GError            **error)
+{
+  g_autofree char *name = NULL;
+
+  if (temporary == NULL)
+    return TRUE;
+
+  name = g_file_get_basename (import->source);
+  import->file = byline_image_create_in_bundle (folder, name, place_create, temporary,
+                                                cancellable, error);
+  if (import->file == NULL)
+    {
+      g_file_delete (temporary, NULL, NULL);
+      return FALSE;
+    }
+  import->copied = TRUE;
+  return TRUE;
+}
+
+BylinePhotoImport *
+byline_photo_import_file (GFile                    *source,
+                          GFile                    *folder,
+                          const BylinePhotoOptions *options,
+                          GCancellable             *cancellable,
+                          GError                  **error)
+{
+  g_autoptr(BylinePhotoImport) import = NULL;
+  g_autoptr(GFile) temporary = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (source), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  import = g_new0 (BylinePhotoImport, 1);
+  import->source = g_object_ref (source);
+  if (!import_prepare (import, folder, options, &temporary, cancellable, error) ||
+      !import_place (import, folder, temporary, cancellable, error))
+    return NULL;
+  return g_steal_pointer (&import);
+}
+
+/* Batches */
 
 typedef struct
 {
@@ -88,8 +218,8 @@ prepare_job (gpointer job,
 
   import = g_new0 (BylinePhotoImport, 1);
   import->source = g_object_ref (source);
-  if (!byline_photo_import_prepare (import, work->data->folder, &work->data->options,
-                                    &work->temporaries[i], work->stop, &work->errors[i]))
+  if (!import_prepare (import, work->data->folder, &work->data->options,
+                       &work->temporaries[i], work->stop, &work->errors[i]))
     {
       byline_photo_import_free (import);
       /* The batch is all or nothing: the others need not finish. */
@@ -98,7 +228,7 @@ prepare_job (gpointer job,
     }
   work->imports[i] = import;
 
-  if (work->data->progress != NULL)
+  if (work->task != NULL && work->data->progress != NULL)
     {
       ProgressEvent *event = g_new0 (ProgressEvent, 1);
 
@@ -149,13 +279,14 @@ batch_error (Work         *work,
   return error;
 }
 
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+/* The batch, on the calling thread; @task (nullable) is where progress
+ * goes. */
+static GPtrArray *
+import_batch (ImportData    *data,
+              GTask         *task,
+              GCancellable  *cancellable,
+              GError       **error_out)
 {
-  ImportData *data = task_data;
   guint n = data->sources->len;
   g_autoptr(GPtrArray) imports =
     g_ptr_array_new_with_free_func ((GDestroyNotify) byline_photo_import_free);
@@ -163,7 +294,7 @@ import_thread (GTask        *task,
   GError *error = NULL;
   GThreadPool *pool;
   gulong handler = 0;
-  Work work = { 0 };
+  Work work = { 0, };
 
   work.task = task;
   work.data = data;
@@ -186,8 +317,8 @@ import_thread (GTask        *task,
   if (!g_cancellable_is_cancelled (stop))
     for (guint i = 0; i < n; i++)
       {
-        if (!byline_photo_import_place (work.imports[i], data->folder, work.temporaries[i],
-                                        stop, &work.errors[i]))
+        if (!import_place (work.imports[i], data->folder, work.temporaries[i], stop,
+                           &work.errors[i]))
           {
             g_clear_object (&work.temporaries[i]);
             g_cancellable_cancel (stop);
@@ -221,9 +352,64 @@ import_thread (GTask        *task,
   g_free (work.errors);
 
   if (error != NULL)
+    {
+      g_propagate_error (error_out, error);
+      return NULL;
+    }
+  return g_steal_pointer (&imports);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *imports = import_batch (task_data, task, cancellable, &error);
+
+  if (imports == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, g_steal_pointer (&imports), (GDestroyNotify) g_ptr_array_unref);
+    g_task_return_pointer (task, imports, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static ImportData *
+import_data_new (GFile                    *folder,
+                 GFile * const            *sources,
+                 guint                     n_sources,
+                 const BylinePhotoOptions *options)
+{
+  ImportData *data = g_new0 (ImportData, 1);
+
+  data->folder = g_object_ref (folder);
+  data->sources = g_ptr_array_new_full (n_sources, g_object_unref);
+  for (guint i = 0; i < n_sources; i++)
+    g_ptr_array_add (data->sources, g_object_ref (sources[i]));
+  data->options = *options;
+  return data;
+}
+
+GPtrArray *
+byline_photo_import_files (GFile                    *folder,
+                           GFile * const            *sources,
+                           guint                     n_sources,
+                           const BylinePhotoOptions *options,
+                           GCancellable             *cancellable,
+                           GError                  **error)
+{
+  ImportData *data;
+  GPtrArray *imports;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (sources != NULL || n_sources == 0, NULL);
+  g_return_val_if_fail (options != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  data = import_data_new (folder, sources, n_sources, options);
+  imports = import_batch (data, NULL, cancellable, error);
+  import_data_free (data);
+  return imports;
 }
 
 void
@@ -246,12 +432,7 @@ byline_photo_import_async (GFile                    *folder,
   g_return_if_fail (options != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  data = g_new0 (ImportData, 1);
-  data->folder = g_object_ref (folder);
-  data->sources = g_ptr_array_new_full (n_sources, g_object_unref);
-  for (guint i = 0; i < n_sources; i++)
-    g_ptr_array_add (data->sources, g_object_ref (sources[i]));
-  data->options = *options;
+  data = import_data_new (folder, sources, n_sources, options);
   data->progress = progress;
   data->progress_data = progress_data;
   data->progress_destroy = progress_destroy;

@@ -2,8 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * byline-photo-metadata.c holds every call into gexiv2; byline-photo.c the
- * pixels and the files; byline-photo-import.c the batch and the text.
+ * byline-photo.c reads what a picture is; byline-photo-metadata.c holds
+ * every call into gexiv2; byline-photo-write.c the pixels and the files it
+ * writes; byline-photo-import.c brings pictures into a bundle, one or a
+ * batch, and makes their calls.
  */
 
 #pragma once
@@ -53,7 +55,7 @@ GDateTime *byline_photo_parse_exif_date     (const char *value,
  * ("OLYMPUS DIGITAL CAMERA", blanks). */
 char      *byline_photo_clean_text          (const char *value);
 
-/* Pixels and files (byline-photo.c). */
+/* Pixels and files (byline-photo-write.c). */
 
 /* Writes the picture @source, as @options want it, into the new file
  * @target; sets the copy's size and what changed. @info is @source's. */
@@ -64,22 +66,6 @@ gboolean byline_photo_write              (GFile                    *source,
                                           int                      *width,
                                           int                      *height,
                                           BylinePhotoChanges       *changes,
-                                          GCancellable             *cancellable,
-                                          GError                  **error);
-/* The two halves of byline_photo_import_file(), so that a batch can write
- * its pictures side by side and still name them in the order given.
- * Prepare reads @import->source and writes its copy into *@temporary, a
- * hidden file of @folder (NULL for a source already in the bundle); place
- * gives it its name, or deletes it on failure. */
-gboolean byline_photo_import_prepare     (BylinePhotoImport        *import,
-                                          GFile                    *folder,
-                                          const BylinePhotoOptions *options,
-                                          GFile                   **temporary,
-                                          GCancellable             *cancellable,
-                                          GError                  **error);
-gboolean byline_photo_import_place       (BylinePhotoImport        *import,
-                                          GFile                    *folder,
-                                          GFile                    *temporary,
                                           GCancellable             *cancellable,
                                           GError                  **error);
 /* A new hidden file name in @folder for a file being written. */

@@ -162,6 +162,14 @@ void               byline_photo_import_async     (GFile                 *folder,
 /* Returns: (transfer container): BylinePhotoImport* in the order given. */
 GPtrArray         *byline_photo_import_finish    (GAsyncResult          *result,
                                                   GError               **error);
+/* The same batch on the calling thread (it still uses a few workers), for
+ * command-line tools. */
+GPtrArray         *byline_photo_import_files     (GFile                 *folder,
+                                                  GFile * const         *sources,
+                                                  guint                  n_sources,
+                                                  const BylinePhotoOptions *options,
+                                                  GCancellable          *cancellable,
+                                                  GError               **error);
 
 typedef enum
 {

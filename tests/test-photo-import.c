@@ -264,6 +264,21 @@ test_sort (BylinePhotoFixture *fixture,
   g_assert_cmpstr (names->str, ==, "IMG_1.jpg IMG_2.jpg IMG_3.jpg IMG_10.jpg ");
   g_assert_false (byline_photo_order_from_string ("size", &order));
   g_string_free (names, TRUE);
+
+  /* The same order for pictures not imported yet, as a list shows them. */
+  {
+    const BylinePhotoImport *first = g_ptr_array_index (imports, 0);   /* IMG_1, 11:00 */
+    const BylinePhotoImport *second = g_ptr_array_index (imports, 1);  /* IMG_2, no time */
+
+    g_assert_cmpint (byline_photo_compare (first->source, first->info, second->source,
+                                           second->info, BYLINE_PHOTO_ORDER_TIME), <, 0);
+    g_assert_cmpint (byline_photo_compare (second->source, NULL, first->source, first->info,
+                                           BYLINE_PHOTO_ORDER_TIME), >, 0);
+    g_assert_cmpint (byline_photo_compare (second->source, second->info, first->source,
+                                           first->info, BYLINE_PHOTO_ORDER_NAME), >, 0);
+    g_assert_cmpint (byline_photo_compare (second->source, second->info, first->source,
+                                           first->info, BYLINE_PHOTO_ORDER_GIVEN), ==, 0);
+  }
 }
 
 /* The call for a picture, from its metadata, in the istio.io style: no

@@ -54,6 +54,38 @@ test_info (BylinePhotoFixture *fixture,
 }
 
 static void
+info_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  BylinePhotoInfo **info = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *info = byline_photo_info_new_for_file_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+/* The same facts from a worker, for a list shown before the import. */
+static void
+test_info_async (BylinePhotoFixture *fixture,
+                 gconstpointer       data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BylinePhotoInfo) info = NULL;
+
+  path = byline_photo_fixture_make (fixture, "IMG_0002.JPG", 30, 40, 8, "2024:06:15 14:03:07");
+  file = g_file_new_for_path (path);
+  byline_photo_info_new_for_file_async (file, NULL, info_read_cb, &info);
+  while (info == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpint (info->orientation, ==, 8);
+  g_assert_cmpint (info->width, ==, 30);
+  g_assert_cmpstr (info->alt_text, ==, "A speaker on a lit stage");
+}
+
+static void
 test_info_not_a_picture (BylinePhotoFixture *fixture,
                          gconstpointer       data)
 {
@@ -433,6 +465,7 @@ main (int    argc,
     }
 
   ADD ("info", test_info);
+  ADD ("info-async", test_info_async);
   for (int orientation = 1; orientation <= 8; orientation++)
     {
       g_autofree char *path = g_strdup_printf ("/core/photo/orientation/%d", orientation);

@@ -460,46 +460,56 @@ byline_photo_import_finish (GAsyncResult  *result,
 
 /* Order */
 
-static int
-compare_names (const BylinePhotoImport *a,
-               const BylinePhotoImport *b)
+int
+byline_photo_compare (GFile                 *a,
+                      const BylinePhotoInfo *info_a,
+                      GFile                 *b,
+                      const BylinePhotoInfo *info_b,
+                      BylinePhotoOrder       order)
 {
-  g_autofree char *name_a = g_file_get_basename (a->source);
-  g_autofree char *name_b = g_file_get_basename (b->source);
-  g_autofree char *key_a = g_utf8_collate_key_for_filename (name_a, -1);
-  g_autofree char *key_b = g_utf8_collate_key_for_filename (name_b, -1);
+  g_autofree char *name_a = NULL;
+  g_autofree char *name_b = NULL;
+  g_autofree char *key_a = NULL;
+  g_autofree char *key_b = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (a) && G_IS_FILE (b), 0);
+
+  if (order == BYLINE_PHOTO_ORDER_GIVEN)
+    return 0;
+
+  if (order == BYLINE_PHOTO_ORDER_TIME)
+    {
+      GDateTime *ta = info_a != NULL ? info_a->taken : NULL;
+      GDateTime *tb = info_b != NULL ? info_b->taken : NULL;
+
+      if (ta != NULL && tb != NULL)
+        {
+          int by_time = g_date_time_compare (ta, tb);
+
+          if (by_time != 0)
+            return by_time;
+        }
+      else if (ta != NULL || tb != NULL)
+        return ta != NULL ? -1 : 1;
+    }
+
+  name_a = g_file_get_basename (a);
+  name_b = g_file_get_basename (b);
+  key_a = g_utf8_collate_key_for_filename (name_a, -1);
+  key_b = g_utf8_collate_key_for_filename (name_b, -1);
   return strcmp (key_a, key_b);
 }
 
 static int
-compare_by_name (gconstpointer a,
-                 gconstpointer b)
-{
-  return compare_names (*(const BylinePhotoImport * const *) a,
-                        *(const BylinePhotoImport * const *) b);
-}
-
-static int
-compare_by_time (gconstpointer a,
-                 gconstpointer b)
+compare_imports (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
 {
   const BylinePhotoImport *ia = *(const BylinePhotoImport * const *) a;
   const BylinePhotoImport *ib = *(const BylinePhotoImport * const *) b;
-  GDateTime *ta = ia->info->taken;
-  GDateTime *tb = ib->info->taken;
 
-  if (ta != NULL && tb != NULL)
-    {
-      int order = g_date_time_compare (ta, tb);
-
-      if (order != 0)
-        return order;
-    }
-  else if (ta != NULL || tb != NULL)
-    return ta != NULL ? -1 : 1;
-
-  return compare_names (ia, ib);
+  return byline_photo_compare (ia->source, ia->info, ib->source, ib->info,
+                               GPOINTER_TO_INT (user_data));
 }
 
 void
@@ -508,11 +518,10 @@ byline_photo_imports_sort (GPtrArray        *imports,
 {
   g_return_if_fail (imports != NULL);
 
-  /* g_ptr_array_sort() is a stable merge sort. */
-  if (order == BYLINE_PHOTO_ORDER_NAME)
-    g_ptr_array_sort (imports, compare_by_name);
-  else if (order == BYLINE_PHOTO_ORDER_TIME)
-    g_ptr_array_sort (imports, compare_by_time);
+  /* g_ptr_array_sort_with_data() is a stable merge sort: pictures that
+   * compare equal keep the order given. */
+  if (order != BYLINE_PHOTO_ORDER_GIVEN)
+    g_ptr_array_sort_with_data (imports, compare_imports, GINT_TO_POINTER (order));
 }
 
 gboolean

@@ -195,6 +195,49 @@ byline_photo_info_new_for_file (GFile         *file,
   return g_steal_pointer (&info);
 }
 
+static void
+info_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  BylinePhotoInfo *info = byline_photo_info_new_for_file (task_data, cancellable, &error);
+
+  if (info == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, info, (GDestroyNotify) byline_photo_info_unref);
+}
+
+void
+byline_photo_info_new_for_file_async (GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, byline_photo_info_new_for_file_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, info_thread);
+}
+
+BylinePhotoInfo *
+byline_photo_info_new_for_file_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        byline_photo_info_new_for_file_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 /* The linter's cache */
 
 typedef struct

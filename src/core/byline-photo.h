@@ -74,6 +74,14 @@ GType            byline_photo_info_get_type      (void) G_GNUC_CONST;
 BylinePhotoInfo *byline_photo_info_new_for_file  (GFile                 *file,
                                                   GCancellable          *cancellable,
                                                   GError               **error);
+/* The same on a worker thread, for a list that shows pictures before they
+ * are imported (thumbnails, captions from the metadata, time order). */
+void             byline_photo_info_new_for_file_async  (GFile               *file,
+                                                        GCancellable        *cancellable,
+                                                        GAsyncReadyCallback  callback,
+                                                        gpointer             user_data);
+BylinePhotoInfo *byline_photo_info_new_for_file_finish (GAsyncResult        *result,
+                                                        GError             **error);
 /* The same, remembered per file path, size and modification time, for the
  * rules that look at every picture of a bundle on each check. NULL when the
  * file is not a picture Byline can read. */
@@ -178,6 +186,13 @@ typedef enum
   BYLINE_PHOTO_ORDER_TIME,   /* time taken; pictures without one last, by name */
 } BylinePhotoOrder;
 
+/* Orders two pictures, their infos (nullable) read before: for a list
+ * of pictures to be imported, as the sheet shows them. 0 for GIVEN. */
+int                byline_photo_compare          (GFile                 *a,
+                                                  const BylinePhotoInfo *info_a,
+                                                  GFile                 *b,
+                                                  const BylinePhotoInfo *info_b,
+                                                  BylinePhotoOrder       order);
 /* Sorts BylinePhotoImport* in place; equal keys keep their order. */
 void               byline_photo_imports_sort     (GPtrArray             *imports,
                                                   BylinePhotoOrder       order);

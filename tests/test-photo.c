@@ -392,10 +392,18 @@ test_remove_location (BylinePhotoFixture *fixture,
   before = gdk_pixbuf_new_from_file (path, &error);
   g_assert_no_error (error);
   file = g_file_new_for_path (path);
+  g_assert_cmpint (g_chmod (path, 0444), ==, 0);
 
   g_assert_true (byline_photo_remove_location (file, &changed, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (changed);
+  {
+    GStatBuf st;
+
+    /* A read-only picture stays read-only. */
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0444);
+  }
   gps = byline_test_gps_tags (path);
   g_assert_cmpstr (gps, ==, "");
   /* Only the location goes: the rest is the writer's, the pixels too. */

@@ -385,7 +385,10 @@ byline_photo_remove_location (GFile         *file,
   folder = g_file_get_parent (file);
   temporary = byline_photo_temporary_file (folder);
   temporary_path = g_file_get_path (temporary);
-  if (!g_file_copy (file, temporary, G_FILE_COPY_NONE, cancellable, NULL, NULL, error))
+  /* Writable while its metadata changes; it gets @file's mode back when it
+   * replaces it. */
+  if (!g_file_copy (file, temporary, G_FILE_COPY_TARGET_DEFAULT_PERMS, cancellable, NULL, NULL,
+                    error))
     return FALSE;
   if (!byline_photo_metadata_clean (temporary_path, TRUE, error) ||
       g_cancellable_set_error_if_cancelled (cancellable, error))

@@ -173,9 +173,23 @@ test_given_order (Fixture       *fixture,
   GBytes *originals[3];
   char *paths[3];
 
+  /* Drawn once, copied, then each tagged with its own time. */
+  paths[0] = make_photo (fixture, names[0], 3000, 4000, 6, times[0]);
   for (guint i = 0; i < 3; i++)
     {
-      paths[i] = make_photo (fixture, names[i], 3000, 4000, 6, times[i]);
+      if (i > 0)
+        {
+          g_autoptr(GFile) first = g_file_new_for_path (paths[0]);
+          g_autoptr(GFile) copy = NULL;
+          g_autofree char *time_arg = g_strdup_printf ("-DateTimeOriginal=%s", times[i]);
+          g_autoptr(GError) error = NULL;
+
+          paths[i] = g_build_filename (fixture->root, "camera", names[i], NULL);
+          copy = g_file_new_for_path (paths[i]);
+          g_file_copy (first, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
+          g_assert_no_error (error);
+          g_free (byline_test_exiftool ("-q", "-overwrite_original", time_arg, paths[i], NULL));
+        }
       originals[i] = byline_test_read_bytes (paths[i]);
     }
 

@@ -137,8 +137,10 @@ test_orientation (BylinePhotoFixture *fixture,
   g_assert_cmpstr (tags, ==, "");
 }
 
-/* The issue's case: a phone's 4000 × 3000 picture, stored sideways, with
- * its location and a colour profile. */
+/* A phone's picture stored sideways, with its location and a colour
+ * profile, wider than the limit once upright (test-cli-add-photos.c runs
+ * the same at 4000 × 3000 against the default 2400 pixels; this one is
+ * smaller to keep the suite quick under the sanitizers). */
 static void
 test_import_large (BylinePhotoFixture *fixture,
                    gconstpointer       data)
@@ -160,7 +162,8 @@ test_import_large (BylinePhotoFixture *fixture,
   BylinePhotoOptions options = byline_photo_fixture_options ();
 
   g_assert_cmpuint (options.max_width, ==, 2400);
-  path = byline_photo_fixture_make (fixture, "IMG_4000.JPG", 3000, 4000, 6, "2024:06:15 14:03:07");
+  options.max_width = 600;
+  path = byline_photo_fixture_make (fixture, "IMG_4000.JPG", 900, 1200, 6, "2024:06:15 14:03:07");
   original = byline_test_read_bytes (path);
   source = g_file_new_for_path (path);
   import = byline_photo_import_file (source, fixture->folder, &options, NULL, &error);
@@ -169,17 +172,17 @@ test_import_large (BylinePhotoFixture *fixture,
   copy = g_file_get_path (import->file);
   g_assert_true (g_str_has_suffix (copy, "/post/img-4000.jpg"));
   g_assert_true (import->copied);
-  g_assert_cmpint (import->width, ==, 2400);
-  g_assert_cmpint (import->height, ==, 3200);
+  g_assert_cmpint (import->width, ==, 600);
+  g_assert_cmpint (import->height, ==, 800);
   changes = byline_photo_changes_describe (import->changes, import->info->width,
                                            import->info->height);
-  g_assert_cmpstr (changes, ==, "resized from 3000×4000 pixels, turned upright, "
+  g_assert_cmpstr (changes, ==, "resized from 900×1200 pixels, turned upright, "
                                 "location removed, camera metadata removed");
 
   pixbuf = gdk_pixbuf_new_from_file (copy, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 2400);
-  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 3200);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 600);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 800);
   g_assert_true (byline_test_looks_upright (pixbuf));
 
   gps = byline_test_gps_tags (copy);

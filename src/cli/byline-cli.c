@@ -1,4 +1,4 @@
-/* byline-cli.c — byline-cli: check, render and create Hugo blog posts
+/* byline-cli.c — byline-cli: check, render, create and count Hugo blog posts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "check", byline_cli_check, N_("Check posts against the site's rules") },
   { "new", byline_cli_new, N_("Create a new post bundle") },
   { "render", byline_cli_render, N_("Render a post to a standalone HTML page") },
+  { "stats", byline_cli_stats, N_("Count words and reading time as Hugo does") },
 };
 
 void

@@ -108,7 +108,8 @@ byline_cli_spelling_get_checker (BylineCliSpelling *self,
           g_printerr ("\n");
         }
       for (guint i = 0; i < warnings->len; i++)
-        g_printerr ("%s: %s\n", _("warning"), (const char *) g_ptr_array_index (warnings, i));
+        g_printerr ("byline-cli: %s: %s\n", _("warning"),
+                    (const char *) g_ptr_array_index (warnings, i));
 
       /* NULL is kept too, so that a missing dictionary is reported once. */
       g_hash_table_insert (self->checkers, g_steal_pointer (&key), checker);

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 #include <yaml.h>
 
@@ -261,9 +262,15 @@ parse_cspell_json (const char  *text,
 
   if (!json_parser_load_from_data (parser, clean, length, &local_error))
     {
-      /* Translators: a file name, then json-glib's description with the line. */
+      const char *message = local_error->message;
+      int line = 0, column = 0, consumed = 0;
+
+      /* json-glib says "<data>:LINE:COLUMN: Parse error: …". */
+      if (sscanf (message, "<data>:%d:%d: %n", &line, &column, &consumed) == 2 && consumed > 0)
+        message += consumed;
+      /* Translators: a file name, its line, then json-glib's description. */
       g_set_error (error, BYLINE_SPELL_ERROR, BYLINE_SPELL_ERROR_INVALID_LIST,
-                   _("%s is not valid JSON: %s"), file_name, local_error->message);
+                   _("%s:%lu: Not valid JSON: %s"), file_name, (gulong) MAX (line, 1), message);
       return FALSE;
     }
 

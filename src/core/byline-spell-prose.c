@@ -184,7 +184,13 @@ collect_text (cmark_node            *node,
       start = best;
     }
 
-  end = MIN (start + (gsize) MAX (end_column - start_column + 1, 0), line_end);
+  /* A literal that stands in the source as written ends where it does:
+   * cmark-gfm's autolinker shortens the text before an address without
+   * moving its end column. Otherwise the columns give the length. */
+  if (matches_at (map, start, literal, strlen (literal)))
+    end = start + strlen (literal);
+  else
+    end = MIN (start + (gsize) MAX (end_column - start_column + 1, 0), line_end);
   if (end <= start)
     return;
   *last_end = end;

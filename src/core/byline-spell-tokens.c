@@ -94,7 +94,7 @@ ascii_in (gunichar    c,
 static gboolean
 is_leading_trim (gunichar c)
 {
-  return (ascii_in (c, "([{\"'*_~`") ||
+  return (ascii_in (c, "([{\"'*~") ||
                     c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x2039 ||
                     c == 0x00BF || c == 0x00A1 || c == 0x2019);
 }
@@ -102,7 +102,7 @@ is_leading_trim (gunichar c)
 static gboolean
 is_trailing_trim (gunichar c)
 {
-  return (ascii_in (c, ")]}\"'.,;:!?*_~`%") ||
+  return (ascii_in (c, ")]}\"'.,;:!?*~%") ||
                     c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A ||
                     c == 0x2026);
 }
@@ -149,6 +149,19 @@ is_entity_at (const char *text,
   while (i < end && (g_ascii_isalnum (text[i]) || text[i] == '#'))
     i++;
   return i > offset + 1 && i < end && text[i] == ';';
+}
+
+/* An entity on its own stands for punctuation (&amp;); glued to letters
+ * (caf&eacute;) it hides a word that cannot be checked as written. */
+static gboolean
+has_entity (const char *text,
+            gsize       start,
+            gsize       end)
+{
+  for (gsize i = start; i < end; i++)
+    if (is_entity_at (text, i, end))
+      return TRUE;
+  return FALSE;
 }
 
 /* Whether a whole (trimmed) chunk is something other than prose. */
@@ -202,18 +215,6 @@ skip_chunk (const char *text,
             dot = TRUE;
           break;
 
-        case '&':
-          if (is_entity_at (text, i, end) && end - start > 2)
-            {
-              gsize semicolon = i;
-
-              while (text[semicolon] != ';')
-                semicolon++;
-              /* Glued to letters (caf&eacute;) it hides a word. */
-              if (i > start || semicolon + 1 < end)
-                return TRUE;
-            }
-          break;
 
         default:
           break;
@@ -426,7 +427,7 @@ byline_spell_tokenize (const char *text,
       while (trim_end > trim_start && is_trailing_trim (char_at (text, previous_offset (text, trim_end))))
         trim_end = previous_offset (text, trim_end);
 
-      if (trim_start >= trim_end)
+      if (trim_start >= trim_end || has_entity (text, chunk_start, chunk_end))
         {
           after_number = FALSE;
           continue;

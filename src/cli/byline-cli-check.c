@@ -236,7 +236,8 @@ check_file (Check      *check,
                                         BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
     byline_linter_set_spell_checker (linter,
                                      byline_cli_spelling_get_checker (check->checkers,
-                                                                      result->file, bundle,
+                                                                      result->file,
+                                                                      result->path, bundle,
                                                                       profile));
   diagnostics = byline_linter_check (linter, post);
 

@@ -75,6 +75,7 @@ languages_of (BylineCliSpelling *self,
 BylineSpellChecker *
 byline_cli_spelling_get_checker (BylineCliSpelling *self,
                                  GFile             *post_file,
+                                 const char        *shown,
                                  BylineBundle      *bundle,
                                  BylineProfile     *profile)
 {
@@ -100,11 +101,9 @@ byline_cli_spelling_get_checker (BylineCliSpelling *self,
       checker = byline_spell_checker_new_for_site (language, start, profile, warnings, &error);
       if (checker == NULL)
         {
-          g_autofree char *path = g_file_get_parse_name (post_file);
-
           /* Translators: the first post in that language, then why. */
           g_printerr (_("%s: warning: %s; posts in this language are not checked for spelling"),
-                      path, error->message);
+                      shown, error->message);
           g_printerr ("\n");
         }
       for (guint i = 0; i < warnings->len; i++)

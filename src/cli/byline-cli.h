@@ -39,10 +39,12 @@ typedef struct _BylineCliSpelling BylineCliSpelling;
 
 BylineCliSpelling  *byline_cli_spelling_new         (void);
 void                byline_cli_spelling_free        (BylineCliSpelling *self);
-/* The checker for @post_file, or NULL when its language has no dictionary
- * (said once on standard error) or is not checked word by word. */
+/* The checker for @post_file (@shown as the user named it), or NULL when
+ * its language has no dictionary (said once on standard error) or is not
+ * checked word by word. */
 BylineSpellChecker *byline_cli_spelling_get_checker (BylineCliSpelling *self,
                                                      GFile             *post_file,
+                                                     const char        *shown,
                                                      BylineBundle      *bundle,
                                                      BylineProfile     *profile);
 

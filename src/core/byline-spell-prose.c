@@ -134,6 +134,7 @@ literal_prefix (const char *literal)
 
 static void
 collect_text (cmark_node            *node,
+              cmark_node            *block,
               const BylineSourceMap *map,
               gsize                 *last_end,
               GArray                *ranges)
@@ -142,7 +143,6 @@ collect_text (cmark_node            *node,
   int line = cmark_node_get_start_line (node);
   int start_column = cmark_node_get_start_column (node);
   int end_column = cmark_node_get_end_column (node);
-  cmark_node *block = enclosing_block (node);
   gsize start, end, line_start, line_end, prefix;
 
   if (literal == NULL || literal[0] == '\0' || line <= 0 || start_column <= 0 ||
@@ -217,6 +217,7 @@ byline_spell_prose_collect_body (cmark_node            *document,
   cmark_iter *iter;
   cmark_event_type event;
   cmark_node *block = NULL;
+  cmark_node *enclosing;
   gsize last_end = 0;
 
   g_return_if_fail (document != NULL);
@@ -232,12 +233,13 @@ byline_spell_prose_collect_body (cmark_node            *document,
         continue;
 
       /* Places only move forward within a block. */
-      if (enclosing_block (node) != block)
+      enclosing = enclosing_block (node);
+      if (enclosing != block)
         {
-          block = enclosing_block (node);
+          block = enclosing;
           last_end = 0;
         }
-      collect_text (node, map, &last_end, ranges);
+      collect_text (node, block, map, &last_end, ranges);
     }
   cmark_iter_free (iter);
 }

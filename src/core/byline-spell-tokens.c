@@ -49,31 +49,38 @@ byline_spell_is_hyphen (gunichar c)
   return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-static gboolean
+/* Most prose is ASCII: these take the short way for it. */
+static inline gboolean
 is_word_char (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isalnum (c);
   return (g_unichar_isalpha (c) || g_unichar_ismark (c) || g_unichar_isdigit (c)) &&
          !byline_spell_is_cjk_char (c);
 }
 
-static gboolean
+static inline gboolean
 is_space (gunichar c)
 {
+  if (c < 0x80)
+    return g_ascii_isspace (c);
   return g_unichar_isspace (c);
 }
 
-static gunichar
+static inline gunichar
 char_at (const char *text,
          gsize       offset)
 {
-  return g_utf8_get_char (text + offset);
+  guchar c = text[offset];
+
+  return c < 0x80 ? c : g_utf8_get_char (text + offset);
 }
 
-static gsize
+static inline gsize
 next_offset (const char *text,
              gsize       offset)
 {
-  return g_utf8_next_char (text + offset) - text;
+  return (guchar) text[offset] < 0x80 ? offset + 1 : (gsize) (g_utf8_next_char (text + offset) - text);
 }
 
 static gsize
@@ -260,9 +267,26 @@ part_is_checkable (const char *text,
       gunichar c = char_at (text, i);
 
       n_chars++;
-      if (g_unichar_isdigit (c))
+      if (c < 0x80)
+        {
+          if (g_ascii_isdigit (c))
+            return FALSE;
+          if (g_ascii_isupper (c))
+            {
+              n_letters++;
+              n_upper++;
+              camel |= previous_lower;
+              previous_lower = FALSE;
+            }
+          else if (g_ascii_islower (c))
+            {
+              n_letters++;
+              previous_lower = TRUE;
+            }
+        }
+      else if (g_unichar_isdigit (c))
         return FALSE;
-      if (g_unichar_isalpha (c))
+      else if (g_unichar_isalpha (c))
         {
           n_letters++;
           if (g_unichar_isupper (c) || g_unichar_istitle (c))

@@ -59,6 +59,9 @@ struct _BylineSpellChecker
   GHashTable    *personal_words; /* case-folded set */
   GHashTable    *session_words;  /* case-folded set */
   GFile         *personal_file;
+  /* word → VERDICT_*: the lists and the dictionary together, forgotten when
+   * a list changes */
+  GHashTable    *verdicts;
   GHashTable    *listed_suggestions;  /* "max:word" → GStrv of near listed words */
 };
 
@@ -74,30 +77,48 @@ byline_spell_word_set_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Replaces the typographic apostrophes by ', which is how dictionaries and
+/* Copies @length bytes of @word into @buf (length + 1 bytes at least), with
+ * the typographic apostrophes ’ and ʼ as ', which is how dictionaries and
  * word lists write them. */
+static void
+normalize_into (char       *buf,
+                const char *word,
+                gsize       length)
+{
+  gsize out = 0;
+
+  for (gsize i = 0; i < length; )
+    {
+      guchar c = word[i];
+
+      if (c == 0xE2 && i + 2 < length &&
+          (guchar) word[i + 1] == 0x80 && (guchar) word[i + 2] == 0x99)
+        {
+          buf[out++] = '\'';
+          i += 3;
+        }
+      else if (c == 0xCA && i + 1 < length && (guchar) word[i + 1] == 0xBC)
+        {
+          buf[out++] = '\'';
+          i += 2;
+        }
+      else
+        buf[out++] = word[i++];
+    }
+  buf[out] = '\0';
+}
+
 static char *
 normalize_word (const char *word,
                 gssize      length)
 {
-  GString *out;
-  const char *end;
+  char *normalized;
 
   if (length < 0)
     length = strlen (word);
-  end = word + length;
-  out = g_string_sized_new (length);
-
-  for (const char *p = word; p < end; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (byline_spell_is_apostrophe (c))
-        g_string_append_c (out, '\'');
-      else
-        g_string_append_unichar (out, c);
-    }
-  return g_string_free (out, FALSE);
+  normalized = g_malloc (length + 1);
+  normalize_into (normalized, word, length);
+  return normalized;
 }
 
 static char *
@@ -135,6 +156,14 @@ byline_spell_word_set_add (GHashTable *set,
   g_hash_table_add (set, folded);
 }
 
+/* A list changed: verdicts and near words may be different now. */
+static void
+forget_locked (BylineSpellChecker *self)
+{
+  g_hash_table_remove_all (self->verdicts);
+  g_hash_table_remove_all (self->listed_suggestions);
+}
+
 static void
 byline_spell_checker_finalize (GObject *object)
 {
@@ -148,6 +177,7 @@ byline_spell_checker_finalize (GObject *object)
   g_clear_pointer (&self->personal_words, g_hash_table_unref);
   g_clear_pointer (&self->session_words, g_hash_table_unref);
   g_clear_object (&self->personal_file);
+  g_clear_pointer (&self->verdicts, g_hash_table_unref);
   g_clear_pointer (&self->listed_suggestions, g_hash_table_unref);
   g_mutex_clear (&self->lock);
 
@@ -171,6 +201,7 @@ byline_spell_checker_init (BylineSpellChecker *self)
                                             (GDestroyNotify) g_hash_table_unref);
   self->personal_words = byline_spell_word_set_new ();
   self->session_words = byline_spell_word_set_new ();
+  self->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->listed_suggestions = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                     (GDestroyNotify) g_strfreev);
 }
@@ -394,6 +425,7 @@ byline_spell_checker_add_site_words (BylineSpellChecker *self,
   g_mutex_lock (&self->lock);
   for (guint i = 0; words != NULL && words[i] != NULL; i++)
     byline_spell_word_set_add (self->site_words, words[i], -1);
+  forget_locked (self);
   g_mutex_unlock (&self->lock);
 }
 
@@ -461,6 +493,7 @@ byline_spell_checker_set_personal_file (BylineSpellChecker *self,
   g_mutex_lock (&self->lock);
   g_set_object (&self->personal_file, file);
   g_hash_table_remove_all (self->personal_words);
+  forget_locked (self);
   if (contents != NULL && g_utf8_validate_len (contents, length, NULL))
     {
       g_auto(GStrv) lines = g_strsplit (contents, "\n", -1);
@@ -529,6 +562,7 @@ byline_spell_checker_add_to_personal (BylineSpellChecker  *self,
     goto failed;
 
   byline_spell_word_set_add (self->personal_words, word, -1);
+  forget_locked (self);
   g_mutex_unlock (&self->lock);
   return TRUE;
 
@@ -554,6 +588,7 @@ byline_spell_checker_ignore_word (BylineSpellChecker *self,
 
   g_mutex_lock (&self->lock);
   byline_spell_word_set_add (self->session_words, word, -1);
+  forget_locked (self);
   g_mutex_unlock (&self->lock);
 }
 
@@ -568,38 +603,75 @@ listed_locked (BylineSpellChecker *self,
          g_hash_table_contains (self->session_words, folded);
 }
 
+/* Whether @word, or the name whose possessive it is (Istio's), is in a
+ * list: @extra, or the checker's own when @own. */
+static gboolean
+in_lists_locked (BylineSpellChecker *self,
+                 const char         *word,
+                 GHashTable         *extra,
+                 gboolean            own)
+{
+  g_autofree char *folded = g_utf8_casefold (word, -1);
+  gsize length = strlen (folded);
+  gboolean found;
+
+  found = own ? listed_locked (self, folded, extra)
+              : g_hash_table_contains (extra, folded);
+  if (!found && length > 2 && strcmp (folded + length - 2, "'s") == 0)
+    {
+      folded[length - 2] = '\0';
+      found = own ? listed_locked (self, folded, extra)
+                  : g_hash_table_contains (extra, folded);
+    }
+  return found;
+}
+
+static gboolean
+in_dictionary (SharedDict *shared,
+               const char *word)
+{
+  gpointer verdict;
+
+  g_mutex_lock (&enchant_lock);
+  verdict = g_hash_table_lookup (shared->verdicts, word);
+  if (verdict == NULL)
+    {
+      gboolean correct = enchant_dict_check (shared->dict, word, -1) == 0;
+
+      if (g_hash_table_size (shared->verdicts) >= MAX_CACHED_WORDS)
+        g_hash_table_remove_all (shared->verdicts);
+      verdict = GINT_TO_POINTER (correct ? VERDICT_CORRECT : VERDICT_WRONG);
+      g_hash_table_insert (shared->verdicts, g_strdup (word), verdict);
+    }
+  g_mutex_unlock (&enchant_lock);
+
+  return GPOINTER_TO_INT (verdict) == VERDICT_CORRECT;
+}
+
+/* @word is normalized (see normalize_into()). */
 static gboolean
 check_normalized_locked (BylineSpellChecker *self,
                          const char         *word,
                          GHashTable         *extra)
 {
-  g_autofree char *folded = g_utf8_casefold (word, -1);
-  gsize length = strlen (folded);
   gpointer verdict;
 
-  if (listed_locked (self, folded, extra))
+  /* The post's own words change from post to post: not cached. */
+  if (extra != NULL && g_hash_table_size (extra) > 0 &&
+      in_lists_locked (self, word, extra, FALSE))
     return TRUE;
 
-  /* Istio's, Kubernetes's: the possessive of a listed name. */
-  if (length > 2 && strcmp (folded + length - 2, "'s") == 0)
-    {
-      folded[length - 2] = '\0';
-      if (listed_locked (self, folded, extra))
-        return TRUE;
-    }
-
-  g_mutex_lock (&enchant_lock);
-  verdict = g_hash_table_lookup (self->shared->verdicts, word);
+  verdict = g_hash_table_lookup (self->verdicts, word);
   if (verdict == NULL)
     {
-      gboolean correct = enchant_dict_check (self->shared->dict, word, -1) == 0;
+      gboolean correct = in_lists_locked (self, word, NULL, TRUE) ||
+                         in_dictionary (self->shared, word);
 
-      if (g_hash_table_size (self->shared->verdicts) >= MAX_CACHED_WORDS)
-        g_hash_table_remove_all (self->shared->verdicts);
+      if (g_hash_table_size (self->verdicts) >= MAX_CACHED_WORDS)
+        g_hash_table_remove_all (self->verdicts);
       verdict = GINT_TO_POINTER (correct ? VERDICT_CORRECT : VERDICT_WRONG);
-      g_hash_table_insert (self->shared->verdicts, g_strdup (word), verdict);
+      g_hash_table_insert (self->verdicts, g_strdup (word), verdict);
     }
-  g_mutex_unlock (&enchant_lock);
 
   return GPOINTER_TO_INT (verdict) == VERDICT_CORRECT;
 }
@@ -675,9 +747,13 @@ byline_spell_checker_check_text (BylineSpellChecker *self,
   for (guint i = 0; i < tokens->len; i++)
     {
       const BylineSpellToken *token = &g_array_index (tokens, BylineSpellToken, i);
-      g_autofree char *word = normalize_word (text + token->start, token->end - token->start);
+      gsize length = token->end - token->start;
+      char stack[128];
+      g_autofree char *heap = length < sizeof stack ? NULL : g_malloc (length + 1);
+      char *word = heap != NULL ? heap : stack;
       gsize part_start;
 
+      normalize_into (word, text + token->start, length);
       if (check_normalized_locked (self, word, extra))
         continue;
       if (!token->hyphenated)
@@ -784,8 +860,47 @@ try_candidate (Edits          *edits,
     g_ptr_array_add (edits->found, g_steal_pointer (&candidate));
 }
 
+static void
+add_letter (GArray   *letters,
+            gunichar  c)
+{
+  for (guint i = 0; i < letters->len; i++)
+    if (g_array_index (letters, gunichar, i) == c)
+      return;
+  g_array_append_val (letters, c);
+}
+
+/* The keys around each letter on a QWERTY keyboard. */
+static const char *
+keys_around (gunichar c)
+{
+  static const char * const around[26] = {
+    "qwszx", "vghnf", "xdfvs", "wersfxcv", "wrsdf", "ertdgcvb", "rtyfhvbn", "tyugjbnm",
+    "uojkl", "yuihknm", "uiojlm", "iopk", "njkh", "bhjmg", "ipkl", "ol", "was", "etdfg",
+    "qweadzxc", "ryfgh", "yihjk", "cfgbd", "qeasd", "zsdca", "tughj", "asx",
+  };
+
+  return c >= 'a' && c <= 'z' ? around[c - 'a'] : "";
+}
+
+/* @common, and the keys around @a and @b (0 for none). */
+static GArray *
+letters_near (GArray   *common,
+              gunichar  a,
+              gunichar  b)
+{
+  GArray *letters = g_array_copy (common);
+
+  for (const char *k = keys_around (a); *k != '\0'; k++)
+    add_letter (letters, *k);
+  for (const char *k = keys_around (b); *k != '\0'; k++)
+    add_letter (letters, *k);
+  return letters;
+}
+
 /* The known words one edit away from @word, swaps first, then letters
- * dropped, changed and added; at most @max_suggestions. */
+ * dropped, changed and added (the letters a slip would give); at most
+ * @max_suggestions. */
 static char **
 find_edits (const char *word,
             guint       max_suggestions,
@@ -810,19 +925,22 @@ find_edits (const char *word,
   if (g_unichar_isupper (g_utf8_get_char (word)))
     edits.pattern = CASE_CAPITALIZED;
 
-  /* The letters of the language, approximated by a–z and the letters of
-   * the word itself (é, ß, ø …). */
-  for (gunichar c = 'a'; c <= 'z'; c++)
-    g_array_append_val (alphabet, c);
+  /* Letters a slip puts in: vowels, the letters of the word itself (é, ß,
+   * doubled letters) and, per place, the keys next to the one meant. */
+  for (const char *v = "aeiouy"; *v != '\0'; v++)
+    add_letter (alphabet, *v);
   for (glong i = 0; i < n; i++)
-    if (chars[i] >= 0x80 && g_unichar_isalpha (chars[i]))
-      g_array_append_val (alphabet, chars[i]);
+    if (g_unichar_isalpha (chars[i]))
+      add_letter (alphabet, chars[i]);
 
   edit = g_new (gunichar, n + 1);
 
-  /* Two neighbouring letters swapped: the commonest typing slip. */
-  for (glong i = 0; i + 1 < n; i++)
+  /* Two neighbouring letters swapped: the commonest typing slip. Writers
+   * rarely slip on the first letter: that swap comes last. */
+  for (glong k = 1; k <= n - 1; k++)
     {
+      glong i = k < n - 1 ? k : 0;
+
       memcpy (edit, chars, n * sizeof (gunichar));
       edit[i] = chars[i + 1];
       edit[i + 1] = chars[i];
@@ -837,25 +955,34 @@ find_edits (const char *word,
     }
   /* One letter wrong. */
   for (glong i = 0; i < n; i++)
-    for (guint a = 0; a < alphabet->len; a++)
-      {
-        gunichar c = g_array_index (alphabet, gunichar, a);
+    {
+      g_autoptr(GArray) letters = letters_near (alphabet, chars[i], 0);
 
-        if (c == chars[i])
-          continue;
-        memcpy (edit, chars, n * sizeof (gunichar));
-        edit[i] = c;
-        try_candidate (&edits, edit, n);
-      }
+      for (guint a = 0; a < letters->len; a++)
+        {
+          gunichar c = g_array_index (letters, gunichar, a);
+
+          if (c == chars[i])
+            continue;
+          memcpy (edit, chars, n * sizeof (gunichar));
+          edit[i] = c;
+          try_candidate (&edits, edit, n);
+        }
+    }
   /* One letter missing. */
   for (glong i = 0; i <= n; i++)
-    for (guint a = 0; a < alphabet->len; a++)
-      {
-        memcpy (edit, chars, i * sizeof (gunichar));
-        edit[i] = g_array_index (alphabet, gunichar, a);
-        memcpy (edit + i + 1, chars + i, (n - i) * sizeof (gunichar));
-        try_candidate (&edits, edit, n + 1);
-      }
+    {
+      g_autoptr(GArray) letters = letters_near (alphabet, i > 0 ? chars[i - 1] : 0,
+                                                i < n ? chars[i] : 0);
+
+      for (guint a = 0; a < letters->len; a++)
+        {
+          memcpy (edit, chars, i * sizeof (gunichar));
+          edit[i] = g_array_index (letters, gunichar, a);
+          memcpy (edit + i + 1, chars + i, (n - i) * sizeof (gunichar));
+          try_candidate (&edits, edit, n + 1);
+        }
+    }
 
   g_ptr_array_add (found, NULL);
   return (char **) g_ptr_array_steal (found, NULL);

@@ -105,9 +105,11 @@ void                byline_spell_checker_check_text       (BylineSpellChecker  *
 char              **byline_spell_checker_suggest          (BylineSpellChecker  *self,
                                                            const char          *word,
                                                            guint                max_suggestions);
-/* Fast suggestions, for findings of a whole site: the known words one edit
- * away (two letters swapped, one letter dropped, changed or added), swaps
- * first, in the case of @word. Cached per word; may be empty. */
+/* Fast suggestions, for findings of a whole site: the known words one slip
+ * away (two neighbouring letters swapped, one letter dropped, or one
+ * changed or added for a vowel, a letter of the word or a key next to the
+ * one meant), swaps first, the site's words before the dictionary's, in
+ * the case of @word. Cached per word; may be empty. */
 char              **byline_spell_checker_quick_suggest    (BylineSpellChecker  *self,
                                                            const char          *word,
                                                            guint                max_suggestions);

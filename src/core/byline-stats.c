@@ -253,12 +253,25 @@ strip_tags (const char *s,
     }
 }
 
+/* The placeholders back into newlines, in one pass. */
 static void
-replace_all (GString    *text,
-             const char *from,
-             const char *to)
+restore_newlines (GString *text)
 {
-  g_string_replace (text, from, to, 0);
+  gsize n = strlen (NEWLINE_PLACEHOLDER);
+  gsize out = 0;
+
+  for (gsize i = 0; i < text->len; )
+    {
+      if (text->str[i] == '_' && i + n <= text->len &&
+          memcmp (text->str + i, NEWLINE_PLACEHOLDER, n) == 0)
+        {
+          text->str[out++] = '\n';
+          i += n;
+        }
+      else
+        text->str[out++] = text->str[i++];
+    }
+  g_string_truncate (text, out);
 }
 
 char *
@@ -308,26 +321,44 @@ byline_stats_strip_html (const char *html,
           replaced = TRUE;
         }
       else
-        g_string_append_c (pre, html[i++]);
+        {
+          gssize run = i + 1;
+
+          while (run < length && html[run] != '\n' && html[run] != '<')
+            run++;
+          g_string_append_len (pre, html + i, run - i);
+          i = run;
+        }
     }
 
   stripped = g_string_sized_new (pre->len);
   strip_tags (pre->str, pre->len, stripped);
   if (replaced)
-    replace_all (stripped, NEWLINE_PLACEHOLDER, "\n");
+    restore_newlines (stripped);
 
   /* Runs of white space keep their first character. The renderer's HTML
    * is UTF-8, as Go expects. */
   out = g_string_sized_new (stripped->len);
-  for (const char *p = stripped->str; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gboolean space = go_is_space (c);
+  {
+    char *o = out->str;
 
-      if (!(space && was_space))
-        g_string_append_len (out, p, g_utf8_next_char (p) - p);
-      was_space = space;
-    }
+    for (const char *p = stripped->str; *p != '\0'; )
+      {
+        guchar byte = *p;
+        gsize n = byte < 0x80 ? 1 : (gsize) (g_utf8_next_char (p) - p);
+        gboolean space = byte < 0x80 ? go_is_space (byte) : go_is_space (g_utf8_get_char (p));
+
+        if (!(space && was_space))
+          {
+            memcpy (o, p, n);
+            o += n;
+          }
+        was_space = space;
+        p += n;
+      }
+    *o = '\0';
+    out->len = o - out->str;
+  }
   if (out->len == 0)
     {
       g_string_free (out, TRUE);
@@ -343,10 +374,12 @@ count_pattern (const char *html,
                const char *followers)
 {
   gsize n = strlen (tag);
+  const char *end = html + length;
   guint count = 0;
 
-  for (const char *p = html; (p = g_strstr_len (p, html + length - p, tag)) != NULL; p += n)
-    if ((gsize) (p - html) + n < length && strchr (followers, p[n]) != NULL && p[n] != '\0')
+  for (const char *p = html; (p = memchr (p, '<', end - p)) != NULL; p++)
+    if ((gsize) (end - p) > n && memcmp (p, tag, n) == 0 && p[n] != '\0' &&
+        strchr (followers, p[n]) != NULL)
       count++;
   return count;
 }
@@ -375,11 +408,21 @@ byline_stats_count_html (const char  *html,
   if (!cjk)
     {
       /* helpers.TotalWords */
-      for (const char *p = plain; *p != '\0'; p = g_utf8_next_char (p))
+      for (const char *p = plain; *p != '\0'; )
         {
+          guchar byte = *p;
           gboolean was_in_word = in_word;
 
-          in_word = !go_is_space (g_utf8_get_char (p));
+          if (byte < 0x80)
+            {
+              in_word = !go_is_space (byte);
+              p++;
+            }
+          else
+            {
+              in_word = !go_is_space (g_utf8_get_char (p));
+              p = g_utf8_next_char (p);
+            }
           if (in_word && !was_in_word)
             words++;
         }
@@ -416,8 +459,9 @@ byline_stats_count_html (const char  *html,
 
   /* countrunes strips the HTML of .Plain once more. */
   plain_again = byline_stats_strip_html (plain, -1);
-  for (const char *p = plain_again; *p != '\0'; p = g_utf8_next_char (p))
-    if (!hugo_is_whitespace (g_utf8_get_char (p)))
+  /* Whole characters: the bytes that start one. */
+  for (const char *p = plain_again; *p != '\0'; p++)
+    if (((guchar) *p & 0xC0) != 0x80 && !hugo_is_whitespace ((guchar) *p))
       stats->characters++;
 
   stats->paragraphs = count_pattern (html, length, "<p", " >");

@@ -13,8 +13,8 @@
  *     after a number (2.8 ms, 1.9 GiB);
  *   - ALLCAPS words (TLS, APIs), camelCase and PascalCase identifiers
  *     (VirtualService, mTLS), snake_case identifiers and options (--set);
- *   - HTML entities glued to letters (caf&eacute;) and code-like chunks
- *     (f(x), a=b, {{x}});
+ *   - chunks with an HTML entity (&amp;, caf&eacute;) or a backtick, and
+ *     code-like chunks (f(x), a=b, {{x}}, <b>);
  *   - single letters;
  *   - Chinese, Japanese and Korean characters, which are never checked
  *     word by word.

@@ -65,46 +65,6 @@ typedef struct
   const char *misspelt;
 } Plant;
 
-static int
-run_cli (const char  *folder,
-         const char **args,
-         char       **out,
-         char       **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) env = g_get_environ ();
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("BYLINE_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  /* The personal dictionary of whoever runs the tests stays out. */
-  env = g_environ_setenv (env, "XDG_CONFIG_HOME", folder, TRUE);
-  g_spawn_sync (folder, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
-static void
-write_file (const char *root,
-            const char *relative,
-            const char *text,
-            gssize      length)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_file_set_contents (path, text, length, &error);
-  g_assert_no_error (error);
-}
-
 static gboolean
 have_dictionary (const char *root)
 {
@@ -113,8 +73,8 @@ have_dictionary (const char *root)
   const char *args[] = { "check", "--spelling", "probe.md", NULL };
 
   /* A language without a dictionary is reported on standard error. */
-  write_file (root, "probe.md", "Teh.\n", -1);
-  run_cli (root, args, &out, &err);
+  byline_test_write_file (root, "probe.md", "Teh.\n", -1);
+  byline_test_run_cli (root, args, &out, &err);
   if (strstr (out, "[spelling/unknown-word]") != NULL)
     return TRUE;
   g_test_skip ("No en_US dictionary for Enchant: install hunspell-en-us");
@@ -145,10 +105,10 @@ test_option (void)
 
   if (!have_dictionary (root))
     return;
-  write_file (root, "post/index.md", POST, -1);
+  byline_test_write_file (root, "post/index.md", POST, -1);
 
   /* Infos only: exit status 0. */
-  g_assert_cmpint (run_cli (root, with, &out, &err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (root, with, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
                    "post/index.md:9:4: info: Unknown word “recieve”: did you mean “receive”? "
                    "[spelling/unknown-word]\n"
@@ -157,7 +117,7 @@ test_option (void)
                    "0 errors, 0 warnings, 2 infos in 1 file\n");
   g_assert_cmpstr (err, ==, "");
 
-  g_assert_cmpint (run_cli (root, without, &plain, &plain_err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (root, without, &plain, &plain_err), ==, 0);
   g_assert_cmpstr (plain, ==, "0 errors, 0 warnings, 0 infos in 1 file\n");
 
   byline_test_remove_tree (root);
@@ -174,10 +134,10 @@ test_profile (void)
 
   if (!have_dictionary (root))
     return;
-  write_file (root, "post/index.md", POST, -1);
-  write_file (root, ".byline.yml", "rules:\n  spelling/unknown-word: error\nwords: [quuxly]\n", -1);
+  byline_test_write_file (root, "post/index.md", POST, -1);
+  byline_test_write_file (root, ".byline.yml", "rules:\n  spelling/unknown-word: error\nwords: [quuxly]\n", -1);
 
-  g_assert_cmpint (run_cli (root, args, &out, &err), ==, 1);
+  g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==,
                    "post/index.md:9:4: error: Unknown word “recieve”: did you mean “receive”? "
                    "[spelling/unknown-word]\n"
@@ -198,15 +158,15 @@ test_languages (void)
 
   if (!have_dictionary (root))
     return;
-  write_file (root, "site/hugo.toml",
+  byline_test_write_file (root, "site/hugo.toml",
               "defaultContentLanguage = 'xx'\n"
               "[languages.xx]\n  languageCode = 'xx-YY'\n"
               "[languages.zh]\n  languageCode = 'zh-CN'\n", -1);
-  write_file (root, "site/content/a/index.md", POST, -1);
-  write_file (root, "site/content/b/index.md", POST, -1);
-  write_file (root, "site/content/b/index.zh.md", POST, -1);
+  byline_test_write_file (root, "site/content/a/index.md", POST, -1);
+  byline_test_write_file (root, "site/content/b/index.md", POST, -1);
+  byline_test_write_file (root, "site/content/b/index.zh.md", POST, -1);
 
-  g_assert_cmpint (run_cli (root, args, &out, &err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0 errors, 0 warnings, 0 infos in 3 files\n");
   g_assert_cmpstr (err, ==, "site/content/a/index.md: warning: No spelling dictionary for "
                    "“xx-YY” is installed; posts in this language are not checked for spelling\n");
@@ -226,15 +186,15 @@ test_site_lists (void)
 
   if (!have_dictionary (root))
     return;
-  write_file (root, ".git/HEAD", "ref: refs/heads/main\n", -1);
-  write_file (root, ".spelling", "# words\nQuuxly\n", -1);
-  write_file (root, "site/hugo.toml", "baseURL = '/'\n", -1);
-  write_file (root, "site/.cspell.json", "{\"words\": [\"recieve\"],}", -1);
-  write_file (root, "site/cspell.yml", "words: [\n", -1);
-  write_file (root, "site/content/a/index.md", POST, -1);
-  write_file (root, "site/content/b/index.md", POST, -1);
+  byline_test_write_file (root, ".git/HEAD", "ref: refs/heads/main\n", -1);
+  byline_test_write_file (root, ".spelling", "# words\nQuuxly\n", -1);
+  byline_test_write_file (root, "site/hugo.toml", "baseURL = '/'\n", -1);
+  byline_test_write_file (root, "site/.cspell.json", "{\"words\": [\"recieve\"],}", -1);
+  byline_test_write_file (root, "site/cspell.yml", "words: [\n", -1);
+  byline_test_write_file (root, "site/content/a/index.md", POST, -1);
+  byline_test_write_file (root, "site/content/b/index.md", POST, -1);
 
-  g_assert_cmpint (run_cli (root, args, &out, &err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==, "0 errors, 0 warnings, 0 infos in 2 files\n");
   expected = g_strdup_printf ("byline-cli: warning: %s/site/cspell.yml:2: Not valid YAML: "
                               "did not find expected node content\n", root);
@@ -385,15 +345,15 @@ test_corpus_planted (void)
   /* istio.io keeps a .spelling list at the root of its repository; the
    * corpus has the posts only. Use it when it is there. */
   spelling = g_build_filename (g_getenv ("BYLINE_CORPUS"), "istio-blog", ".spelling", NULL);
-  write_file (root, ".git/HEAD", "ref: refs/heads/main\n", -1);
-  write_file (root, "site/hugo.toml", "baseURL = '/'\n", -1);
+  byline_test_write_file (root, ".git/HEAD", "ref: refs/heads/main\n", -1);
+  byline_test_write_file (root, "site/hugo.toml", "baseURL = '/'\n", -1);
   if (g_file_test (spelling, G_FILE_TEST_IS_REGULAR))
     {
       g_autofree char *contents = NULL;
       gsize length = 0;
 
       g_assert_true (g_file_get_contents (spelling, &contents, &length, NULL));
-      write_file (root, ".spelling", contents, length);
+      byline_test_write_file (root, ".spelling", contents, length);
     }
   else
     g_test_message ("The corpus has no .spelling: measured without the site's word list");
@@ -418,11 +378,11 @@ test_corpus_planted (void)
                            g_strdup_printf ("%s:%u:%u: info: Unknown word “%s”", relative,
                                             plant->line, plant->column, plant->misspelt));
         }
-      write_file (root, relative, planted->str, planted->len);
+      byline_test_write_file (root, relative, planted->str, planted->len);
       n_posts++;
     }
 
-  run_cli (root, args, &out, &err);
+  byline_test_run_cli (root, args, &out, &err);
   g_test_message ("stderr: %s", err);
   lines = g_strsplit (out, "\n", -1);
 

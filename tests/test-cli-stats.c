@@ -20,45 +20,6 @@
 
 #include "byline-test-util.h"
 #include "corpus.h"
-
-/* Runs byline-cli with @args in @folder; returns the exit status. */
-static int
-run_cli (const char  *folder,
-         const char **args,
-         char       **out,
-         char       **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  int status = -1;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("BYLINE_CLI"));
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (folder, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, out, err,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
-}
-
-static void
-write_file (const char *root,
-            const char *relative,
-            const char *text,
-            gssize      length)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_file_set_contents (path, text, length, &error);
-  g_assert_no_error (error);
-}
-
 /* Figures by Hugo's formulas: 3 words (1 minute); "One", "two", "three."
  * are 12 characters; one paragraph; the image is one picture. */
 static void
@@ -69,10 +30,10 @@ test_text (void)
   g_autofree char *err = NULL;
   const char *args[] = { "stats", "post.md", "pic.md", NULL };
 
-  write_file (root, "post.md", "---\ntitle: Not counted\n---\n\nOne two three.\n", -1);
-  write_file (root, "pic.md", "![A cat](cat.png)\n", -1);
+  byline_test_write_file (root, "post.md", "---\ntitle: Not counted\n---\n\nOne two three.\n", -1);
+  byline_test_write_file (root, "pic.md", "![A cat](cat.png)\n", -1);
 
-  g_assert_cmpint (run_cli (root, args, &out, &err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
                    "post.md: 3 words, 1 minute, 12 characters, 1 paragraph, 0 pictures\n"
                    "pic.md: 0 words, 0 minutes, 0 characters, 1 paragraph, 1 picture\n");
@@ -90,10 +51,10 @@ test_json (void)
   g_autofree char *expected = NULL;
   const char *args[] = { "stats", "--format", "json", "cjk.md", "missing.md", NULL };
 
-  write_file (root, "cjk.md", "---\nisCJKLanguage: true\n---\n\n你好 Istio 世界\n", -1);
+  byline_test_write_file (root, "cjk.md", "---\nisCJKLanguage: true\n---\n\n你好 Istio 世界\n", -1);
 
   /* A post that cannot be read: its error, and exit status 2. */
-  g_assert_cmpint (run_cli (root, args, &out, &err), ==, 2);
+  g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 2);
   expected = g_strdup_printf ("[\n"
                               "  {\"path\": \"cjk.md\", \"error\": null, \"wordCount\": 5, "
                               "\"readingTime\": 1, \"characters\": 9, \"paragraphs\": 1, "
@@ -120,11 +81,11 @@ test_usage (void)
   const char *format[] = { "stats", "--format", "sarif", "x.md", NULL };
   const char *help[] = { "--help", NULL };
 
-  g_assert_cmpint (run_cli (NULL, none, &out, &err), ==, 2);
+  g_assert_cmpint (byline_test_run_cli (NULL, none, &out, &err), ==, 2);
   g_assert_cmpstr (err, ==, "byline-cli stats: name at least one post\n");
-  g_assert_cmpint (run_cli (NULL, format, &out2, &err2), ==, 2);
+  g_assert_cmpint (byline_test_run_cli (NULL, format, &out2, &err2), ==, 2);
   g_assert_cmpstr (err2, ==, "byline-cli stats: unknown format “sarif”: use text or json\n");
-  g_assert_cmpint (run_cli (NULL, help, &out3, &err3), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (NULL, help, &out3, &err3), ==, 0);
   g_assert_nonnull (strstr (out3, "  stats    Count words and reading time as Hugo does\n"));
 }
 
@@ -150,7 +111,7 @@ copy_tree (const char *from,
           gsize length = 0;
 
           g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-          write_file (to, name, contents, length);
+          byline_test_write_file (to, name, contents, length);
         }
     }
 }
@@ -222,7 +183,7 @@ test_corpus_hugo (void)
       CorpusPost *post = g_ptr_array_index (posts, i);
       g_autofree char *relative = g_build_filename ("content", "blog", post->name, NULL);
 
-      write_file (site, relative, post->text, post->length);
+      byline_test_write_file (site, relative, post->text, post->length);
       g_ptr_array_add (args, post->path);
     }
   g_ptr_array_add (args, NULL);
@@ -238,7 +199,7 @@ test_corpus_hugo (void)
   g_test_message ("hugo: %s%s", hugo_out, hugo_err);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
 
-  g_assert_cmpint (run_cli (NULL, (const char **) args->pdata, &out, &err), ==, 0);
+  g_assert_cmpint (byline_test_run_cli (NULL, (const char **) args->pdata, &out, &err), ==, 0);
   json_parser_load_from_data (parser, out, -1, &error);
   g_assert_no_error (error);
   results = json_node_get_array (json_parser_get_root (parser));

@@ -17,20 +17,6 @@
 
 #include "byline-test-util.h"
 
-static void
-write_file (const char *root,
-            const char *relative,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 static char *
 language_of (const BylineLanguages *languages,
              const char            *root,
@@ -98,7 +84,7 @@ test_toml (void)
   g_autofree char *by_dir = NULL;
   g_autoptr(GFile) in_dir = NULL;
 
-  write_file (root, "hugo.toml",
+  byline_test_write_file (root, "hugo.toml",
               "baseURL = 'https://example.org/'\n"
               "# the default\n"
               "defaultContentLanguage = \"en\"\n"
@@ -113,7 +99,7 @@ test_toml (void)
               "    contentDir = \"content/zh\"\n"
               "    hasCJKLanguage = true\n"
               "[params]\n"
-              "  languageCode = \"not this\"\n");
+              "  languageCode = \"not this\"\n", -1);
   languages = byline_languages_read (site);
 
   english = language_of (languages, root, "content/blog/x/index.md", NULL);
@@ -149,14 +135,14 @@ test_config_dir (void)
   g_autofree char *japanese = NULL;
   g_autofree char *english = NULL;
 
-  write_file (root, "config/_default/hugo.yaml",
+  byline_test_write_file (root, "config/_default/hugo.yaml",
               "defaultContentLanguage: ja\n"
-              "hasCJKLanguage: true\n");
-  write_file (root, "config/_default/languages.yaml",
+              "hasCJKLanguage: true\n", -1);
+  byline_test_write_file (root, "config/_default/languages.yaml",
               "en:\n"
               "  locale: en-US\n"
               "ja:\n"
-              "  languageCode: ja-JP\n");
+              "  languageCode: ja-JP\n", -1);
   languages = byline_languages_read (site);
 
   japanese = language_of (languages, root, "content/posts/a.md", NULL);
@@ -182,12 +168,12 @@ test_json_and_unnamed (void)
   g_autofree char *fallback = NULL;
   g_autofree char *suffixed = NULL;
 
-  write_file (root, "config.json", "{\"languageCode\": \"fr-FR\", \"title\": \"x\"}");
+  byline_test_write_file (root, "config.json", "{\"languageCode\": \"fr-FR\", \"title\": \"x\"}", -1);
   languages = byline_languages_read (site);
   json = language_of (languages, root, "content/a.md", NULL);
   g_assert_cmpstr (json, ==, "fr-FR");
 
-  write_file (other, "hugo.toml", "baseURL = \"/\"\ntitle = 'Blog'\n");
+  byline_test_write_file (other, "hugo.toml", "baseURL = \"/\"\ntitle = 'Blog'\n", -1);
   plain = byline_languages_read (plain_site);
   fallback = language_of (plain, other, "content/a.md", NULL);
   suffixed = language_of (plain, other, "content/a.nl.md", NULL);

@@ -242,20 +242,6 @@ test_post_words (void)
   g_assert_cmpuint (g_hash_table_size (set), ==, G_N_ELEMENTS (expected));
 }
 
-static void
-write_file (const char *root,
-            const char *relative,
-            const char *text)
-{
-  g_autofree char *path = g_build_filename (root, relative, NULL);
-  g_autofree char *folder = g_path_get_dirname (path);
-  g_autoptr(GError) error = NULL;
-
-  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
-  g_file_set_contents (path, text, -1, &error);
-  g_assert_no_error (error);
-}
-
 /* Lists from the site's root up to the folder holding .git, word files
  * inside the site only, problems reported with their file. */
 static void
@@ -282,20 +268,20 @@ test_load (void)
       return;
     }
 
-  write_file (repo, ".git/HEAD", "ref: refs/heads/main\n");
-  write_file (repo, ".spelling", "Istio\n - site/content/blog/x/index.md\nKyverno\n");
-  write_file (repo, ".codespellrc", "[codespell]\nignore-words-list = hte\n");
-  write_file (site, "hugo.toml", "baseURL = \"/\"\n");
-  write_file (site, "content/blog/x/index.md", "---\ntitle: x\n---\n");
-  write_file (site, ".cspell/site.txt", "ztunnel\n");
-  write_file (outside, "words.txt", "outsideword\n");
+  byline_test_write_file (repo, ".git/HEAD", "ref: refs/heads/main\n", -1);
+  byline_test_write_file (repo, ".spelling", "Istio\n - site/content/blog/x/index.md\nKyverno\n", -1);
+  byline_test_write_file (repo, ".codespellrc", "[codespell]\nignore-words-list = hte\n", -1);
+  byline_test_write_file (site, "hugo.toml", "baseURL = \"/\"\n", -1);
+  byline_test_write_file (site, "content/blog/x/index.md", "---\ntitle: x\n---\n", -1);
+  byline_test_write_file (site, ".cspell/site.txt", "ztunnel\n", -1);
+  byline_test_write_file (outside, "words.txt", "outsideword\n", -1);
   cspell = g_strdup_printf ("{\"words\": [\"waypointy\"], \"dictionaryDefinitions\": ["
                             "{\"name\": \"a\", \"path\": \".cspell/site.txt\"},"
                             "{\"name\": \"b\", \"path\": \"%s\"},"
                             "{\"name\": \"c\", \"path\": \".cspell/missing.txt\"}]}",
                             outside_file);
-  write_file (site, "cspell.json", cspell);
-  write_file (site, ".cspell.yml", "words: [unclosed\n");
+  byline_test_write_file (site, "cspell.json", cspell, -1);
+  byline_test_write_file (site, ".cspell.yml", "words: [unclosed\n", -1);
 
   start = byline_spell_lists_start (post, root);
   g_assert_true (g_file_equal (start, root));
@@ -349,8 +335,8 @@ test_load_no_git (void)
       return;
     }
 
-  write_file (parent, ".spelling", "parentword\n");
-  write_file (folder, ".spelling", "folderword\n");
+  byline_test_write_file (parent, ".spelling", "parentword\n", -1);
+  byline_test_write_file (folder, ".spelling", "folderword\n", -1);
 
   checker = byline_spell_checker_new_for_site ("en_US", start, NULL, warnings, &error);
   g_assert_no_error (error);

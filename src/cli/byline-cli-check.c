@@ -573,17 +573,9 @@ byline_cli_check (int    argc,
       return BYLINE_CLI_USAGE;
     }
 
-  if (profile_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      check.fixed_profile = byline_profile_new_from_file (file, &error);
-      if (check.fixed_profile == NULL)
-        {
-          byline_cli_print_error (profile_path, 0, 0, error->message);
-          return BYLINE_CLI_USAGE;
-        }
-    }
+  if (profile_path != NULL &&
+      (check.fixed_profile = byline_cli_load_profile (profile_path)) == NULL)
+    return BYLINE_CLI_USAGE;
 
   check.no_warnings = no_warnings;
   check.include_index = include_index;

@@ -203,17 +203,8 @@ byline_cli_stats (int    argc,
       return BYLINE_CLI_USAGE;
     }
 
-  if (profile_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      fixed_profile = byline_profile_new_from_file (file, &error);
-      if (fixed_profile == NULL)
-        {
-          byline_cli_print_error (profile_path, 0, 0, error->message);
-          return BYLINE_CLI_USAGE;
-        }
-    }
+  if (profile_path != NULL && (fixed_profile = byline_cli_load_profile (profile_path)) == NULL)
+    return BYLINE_CLI_USAGE;
 
   n_posts = g_strv_length (paths);
   posts = g_new0 (PostStats, n_posts);

@@ -40,6 +40,18 @@ byline_cli_print_error (const char *file,
     g_printerr ("%s: %s: %s\n", file, _("error"), message);
 }
 
+BylineProfile *
+byline_cli_load_profile (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  BylineProfile *profile = byline_profile_new_from_file (file, &error);
+
+  if (profile == NULL)
+    byline_cli_print_error (path, 0, 0, error->message);
+  return profile;
+}
+
 static void
 print_usage (FILE *stream)
 {

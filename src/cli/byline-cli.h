@@ -27,6 +27,10 @@ int byline_cli_new    (int argc, char **argv);
 int byline_cli_check  (int argc, char **argv);
 int byline_cli_stats  (int argc, char **argv);
 
+/* The profile named by --profile, or NULL after saying on stderr why it
+ * cannot be read. */
+BylineProfile *byline_cli_load_profile (const char *path);
+
 /* Prints "file:line:col: error: message" on stderr, the GCC style. */
 void byline_cli_print_error (const char *file,
                              guint       line,

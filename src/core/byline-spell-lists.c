@@ -109,9 +109,37 @@ byline_spell_parse_mdspell (const char *text,
     }
 }
 
+/* The offset of the first byte at or after @i that is neither white space
+ * nor inside a // or block comment. */
+static gsize
+next_significant (const char *s,
+                  gsize       i,
+                  gsize       length)
+{
+  while (i < length)
+    {
+      if (g_ascii_isspace (s[i]))
+        i++;
+      else if (s[i] == '/' && i + 1 < length && s[i + 1] == '/')
+        {
+          while (i < length && s[i] != '\n')
+            i++;
+        }
+      else if (s[i] == '/' && i + 1 < length && s[i + 1] == '*')
+        {
+          const char *close = g_strstr_len (s + i + 2, length - i - 2, "*/");
+
+          i = close != NULL ? (gsize) (close - s) + 2 : length;
+        }
+      else
+        break;
+    }
+  return i;
+}
+
 /* cspell accepts JSON with comments and trailing commas; json-glib accepts
- * neither // comments nor trailing commas. Both become spaces, so that
- * positions in errors stay right. */
+ * neither // comments nor trailing commas. Both become spaces (newlines
+ * stay, so that lines in errors stay right). */
 static char *
 strip_jsonc (const char *text,
              gsize       length)
@@ -127,51 +155,25 @@ strip_jsonc (const char *text,
             i++;
           else if (out[i] == '"')
             in_string = FALSE;
-          continue;
         }
-      if (out[i] == '"')
+      else if (out[i] == '"')
         in_string = TRUE;
-      else if (out[i] == '/' && i + 1 < length && out[i + 1] == '/')
+      else if (out[i] == '/' && i + 1 < length && (out[i + 1] == '/' || out[i + 1] == '*'))
         {
-          while (i < length && out[i] != '\n')
-            out[i++] = ' ';
-        }
-      else if (out[i] == '/' && i + 1 < length && out[i + 1] == '*')
-        {
-          out[i] = out[i + 1] = ' ';
-          for (i += 2; i < length && !(out[i] == '*' && i + 1 < length && out[i + 1] == '/'); i++)
+          gsize end = next_significant (out, i, length);
+
+          for (; i < end; i++)
             if (out[i] != '\n')
               out[i] = ' ';
-          if (i < length)
-            out[i] = out[i + 1] = ' ';
-          i++;
+          i--;
         }
-    }
-
-  in_string = FALSE;
-  for (gsize i = 0; i < length; i++)
-    {
-      gsize j;
-
-      if (in_string)
+      else if (out[i] == ',')
         {
-          if (out[i] == '\\' && i + 1 < length)
-            i++;
-          else if (out[i] == '"')
-            in_string = FALSE;
-          continue;
+          gsize next = next_significant (out, i + 1, length);
+
+          if (next < length && (out[next] == '}' || out[next] == ']'))
+            out[i] = ' ';
         }
-      if (out[i] == '"')
-        {
-          in_string = TRUE;
-          continue;
-        }
-      if (out[i] != ',')
-        continue;
-      for (j = i + 1; j < length && g_ascii_isspace (out[j]); j++)
-        ;
-      if (j < length && (out[j] == '}' || out[j] == ']'))
-        out[i] = ' ';
     }
 
   return out;

@@ -57,8 +57,11 @@ lint_once (BylineProfile      *profile,
     {
       *n_findings = 0;
       for (guint i = 0; i < diagnostics->len; i++)
-        *n_findings += g_str_equal (((BylineDiagnostic *) g_ptr_array_index (diagnostics, i))->rule_id,
-                                    "spelling/unknown-word");
+        {
+          const BylineDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+          *n_findings += g_str_equal (d->rule_id, "spelling/unknown-word");
+        }
     }
   return g_get_monotonic_time () - start;
 }

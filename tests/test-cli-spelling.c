@@ -135,7 +135,8 @@ test_profile (void)
   if (!have_dictionary (root))
     return;
   byline_test_write_file (root, "post/index.md", POST, -1);
-  byline_test_write_file (root, ".byline.yml", "rules:\n  spelling/unknown-word: error\nwords: [quuxly]\n", -1);
+  byline_test_write_file (root, ".byline.yml",
+                          "rules:\n  spelling/unknown-word: error\nwords: [quuxly]\n", -1);
 
   g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==,
@@ -248,7 +249,8 @@ find_places (const char *text)
   for (const char *line = body; *line != '\0'; line_number++)
     {
       const char *end = strchr (line, '\n');
-      g_autofree char *content = g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
+      gsize length = end != NULL ? (gsize) (end - line) : strlen (line);
+      g_autofree char *content = g_strndup (line, length);
 
       const char *trimmed = content + strspn (content, " \t");
 

@@ -168,7 +168,8 @@ test_json_and_unnamed (void)
   g_autofree char *fallback = NULL;
   g_autofree char *suffixed = NULL;
 
-  byline_test_write_file (root, "config.json", "{\"languageCode\": \"fr-FR\", \"title\": \"x\"}", -1);
+  byline_test_write_file (root, "config.json", "{\"languageCode\": \"fr-FR\", \"title\": \"x\"}",
+                          -1);
   languages = byline_languages_read (site);
   json = language_of (languages, root, "content/a.md", NULL);
   g_assert_cmpstr (json, ==, "fr-FR");

@@ -157,7 +157,8 @@ collect_text (cmark_node            *node,
       gsize p = map->locate (map->data, line, MAX (cmark_node_get_start_column (block), 1));
       gsize shift = 0;
 
-      while (p + shift < map->length && (map->text[p + shift] == ' ' || map->text[p + shift] == '\t'))
+      while (p + shift < map->length &&
+             (map->text[p + shift] == ' ' || map->text[p + shift] == '\t'))
         shift++;
       start += shift;
     }

@@ -80,7 +80,9 @@ static inline gsize
 next_offset (const char *text,
              gsize       offset)
 {
-  return (guchar) text[offset] < 0x80 ? offset + 1 : (gsize) (g_utf8_next_char (text + offset) - text);
+  if ((guchar) text[offset] < 0x80)
+    return offset + 1;
+  return g_utf8_next_char (text + offset) - text;
 }
 
 static gsize
@@ -448,7 +450,8 @@ byline_spell_tokenize (const char *text,
       while (trim_start < chunk_end && is_leading_trim (char_at (text, trim_start)))
         trim_start = next_offset (text, trim_start);
       trim_end = chunk_end;
-      while (trim_end > trim_start && is_trailing_trim (char_at (text, previous_offset (text, trim_end))))
+      while (trim_end > trim_start &&
+             is_trailing_trim (char_at (text, previous_offset (text, trim_end))))
         trim_end = previous_offset (text, trim_end);
 
       if (trim_start >= trim_end || has_entity (text, chunk_start, chunk_end))

@@ -8,66 +8,21 @@
 #include "config.h"
 
 #include "byline-spell.h"
+#include "byline-spell-private.h"
 #include "byline-spell-tokens.h"
 
-#include <enchant.h>
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
 #define PERSONAL_FILE_NAME "personal-dictionary.txt"
 
-/* Enough for every word of a large site; past it the cache starts over. */
-#define MAX_CACHED_WORDS 200000
-
-/* Quick suggestions try every edit of a word: keep that bounded. */
-#define MAX_QUICK_SUGGEST_CHARS 30
-
-enum
-{
-  VERDICT_UNKNOWN,
-  VERDICT_CORRECT,
-  VERDICT_WRONG,
-};
-
-/* Enchant is not thread-safe, and loading a dictionary takes tens of
- * milliseconds: one lock for every call into Enchant, one broker, and one
- * dictionary per language for the whole process, shared by the checkers of
- * every site with the dictionary's own verdicts. */
-typedef struct
-{
-  char        *tag;
-  EnchantDict *dict;
-  GHashTable  *verdicts;     /* word → VERDICT_*, as the dictionary answers */
-  GHashTable  *suggestions;  /* "max:word" → GStrv of the dictionary's near words */
-  guint        n_users;
-} SharedDict;
-
-static GMutex enchant_lock;
+GMutex byline_spell_enchant_lock;
 static EnchantBroker *broker;
-static GHashTable *shared_dicts;   /* tag → SharedDict */
-
-struct _BylineSpellChecker
-{
-  GObject        parent_instance;
-
-  GMutex         lock;             /* taken before enchant_lock */
-  SharedDict    *shared;
-  char          *language;
-
-  GHashTable    *site_words;     /* case-folded set */
-  GHashTable    *file_words;     /* path → case-folded set */
-  GHashTable    *personal_words; /* case-folded set */
-  GHashTable    *session_words;  /* case-folded set */
-  GFile         *personal_file;
-  /* word → VERDICT_*: the lists and the dictionary together, forgotten when
-   * a list changes */
-  GHashTable    *verdicts;
-  GHashTable    *listed_suggestions;  /* "max:word" → GStrv of near listed words */
-};
+static GHashTable *shared_dicts;   /* tag → BylineSpellSharedDict */
 
 G_DEFINE_FINAL_TYPE (BylineSpellChecker, byline_spell_checker, G_TYPE_OBJECT)
 
-static void shared_dict_release (SharedDict *shared);
+static void shared_dict_release (BylineSpellSharedDict *shared);
 
 G_DEFINE_QUARK (byline-spell-error-quark, byline_spell_error)
 
@@ -77,11 +32,8 @@ byline_spell_word_set_new (void)
   return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Copies @length bytes of @word into @buf (length + 1 bytes at least), with
- * the typographic apostrophes ’ and ʼ as ', which is how dictionaries and
- * word lists write them. */
-static void
-normalize_into (char       *buf,
+void
+byline_spell_normalize_into (char       *buf,
                 const char *word,
                 gsize       length)
 {
@@ -108,8 +60,8 @@ normalize_into (char       *buf,
   buf[out] = '\0';
 }
 
-static char *
-normalize_word (const char *word,
+char *
+byline_spell_normalize_word (const char *word,
                 gssize      length)
 {
   char *normalized;
@@ -117,7 +69,7 @@ normalize_word (const char *word,
   if (length < 0)
     length = strlen (word);
   normalized = g_malloc (length + 1);
-  normalize_into (normalized, word, length);
+  byline_spell_normalize_into (normalized, word, length);
   return normalized;
 }
 
@@ -125,7 +77,7 @@ static char *
 fold_word (const char *word,
            gssize      length)
 {
-  g_autofree char *normalized = normalize_word (word, length);
+  g_autofree char *normalized = byline_spell_normalize_word (word, length);
 
   return g_utf8_casefold (normalized, -1);
 }
@@ -307,13 +259,13 @@ broker_release_locked (void)
   g_clear_pointer (&broker, enchant_broker_free);
 }
 
-static SharedDict *
+static BylineSpellSharedDict *
 shared_dict_acquire (const char *language)
 {
   g_autofree char *tag = NULL;
-  SharedDict *shared = NULL;
+  BylineSpellSharedDict *shared = NULL;
 
-  g_mutex_lock (&enchant_lock);
+  g_mutex_lock (&byline_spell_enchant_lock);
 
   if (broker_get_locked () != NULL)
     tag = resolve_tag (broker, language);
@@ -328,7 +280,7 @@ shared_dict_acquire (const char *language)
 
           if (dict != NULL)
             {
-              shared = g_new0 (SharedDict, 1);
+              shared = g_new0 (BylineSpellSharedDict, 1);
               shared->tag = g_steal_pointer (&tag);
               shared->dict = dict;
               shared->verdicts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -343,14 +295,14 @@ shared_dict_acquire (const char *language)
   if (shared == NULL)
     broker_release_locked ();
 
-  g_mutex_unlock (&enchant_lock);
+  g_mutex_unlock (&byline_spell_enchant_lock);
   return shared;
 }
 
 static void
-shared_dict_release (SharedDict *shared)
+shared_dict_release (BylineSpellSharedDict *shared)
 {
-  g_mutex_lock (&enchant_lock);
+  g_mutex_lock (&byline_spell_enchant_lock);
   if (--shared->n_users == 0)
     {
       g_hash_table_remove (shared_dicts, shared->tag);
@@ -361,7 +313,7 @@ shared_dict_release (SharedDict *shared)
       g_free (shared);
       broker_release_locked ();
     }
-  g_mutex_unlock (&enchant_lock);
+  g_mutex_unlock (&byline_spell_enchant_lock);
 }
 
 gboolean
@@ -371,11 +323,11 @@ byline_spell_dictionary_exists (const char *language)
 
   g_return_val_if_fail (language != NULL, FALSE);
 
-  g_mutex_lock (&enchant_lock);
+  g_mutex_lock (&byline_spell_enchant_lock);
   if (broker_get_locked () != NULL)
     tag = resolve_tag (broker, language);
   broker_release_locked ();
-  g_mutex_unlock (&enchant_lock);
+  g_mutex_unlock (&byline_spell_enchant_lock);
 
   return tag != NULL;
 }
@@ -592,8 +544,8 @@ byline_spell_checker_ignore_word (BylineSpellChecker *self,
   g_mutex_unlock (&self->lock);
 }
 
-static gboolean
-listed_locked (BylineSpellChecker *self,
+gboolean
+byline_spell_listed_locked (BylineSpellChecker *self,
                const char         *folded,
                GHashTable         *extra)
 {
@@ -615,37 +567,38 @@ in_lists_locked (BylineSpellChecker *self,
   gsize length = strlen (folded);
   gboolean found;
 
-  found = own ? listed_locked (self, folded, extra)
+  found = own ? byline_spell_listed_locked (self, folded, extra)
               : g_hash_table_contains (extra, folded);
   if (!found && length > 2 && strcmp (folded + length - 2, "'s") == 0)
     {
       folded[length - 2] = '\0';
-      found = own ? listed_locked (self, folded, extra)
+      found = own ? byline_spell_listed_locked (self, folded, extra)
                   : g_hash_table_contains (extra, folded);
     }
   return found;
 }
 
 static gboolean
-in_dictionary (SharedDict *shared,
+in_dictionary (BylineSpellSharedDict *shared,
                const char *word)
 {
   gpointer verdict;
 
-  g_mutex_lock (&enchant_lock);
+  g_mutex_lock (&byline_spell_enchant_lock);
   verdict = g_hash_table_lookup (shared->verdicts, word);
   if (verdict == NULL)
     {
       gboolean correct = enchant_dict_check (shared->dict, word, -1) == 0;
 
-      if (g_hash_table_size (shared->verdicts) >= MAX_CACHED_WORDS)
+      if (g_hash_table_size (shared->verdicts) >= BYLINE_SPELL_MAX_CACHED_WORDS)
         g_hash_table_remove_all (shared->verdicts);
-      verdict = GINT_TO_POINTER (correct ? VERDICT_CORRECT : VERDICT_WRONG);
+      verdict = GINT_TO_POINTER (correct ? BYLINE_SPELL_VERDICT_CORRECT
+                                         : BYLINE_SPELL_VERDICT_WRONG);
       g_hash_table_insert (shared->verdicts, g_strdup (word), verdict);
     }
-  g_mutex_unlock (&enchant_lock);
+  g_mutex_unlock (&byline_spell_enchant_lock);
 
-  return GPOINTER_TO_INT (verdict) == VERDICT_CORRECT;
+  return GPOINTER_TO_INT (verdict) == BYLINE_SPELL_VERDICT_CORRECT;
 }
 
 /* @word is normalized (see normalize_into()). */
@@ -667,13 +620,14 @@ check_normalized_locked (BylineSpellChecker *self,
       gboolean correct = in_lists_locked (self, word, NULL, TRUE) ||
                          in_dictionary (self->shared, word);
 
-      if (g_hash_table_size (self->verdicts) >= MAX_CACHED_WORDS)
+      if (g_hash_table_size (self->verdicts) >= BYLINE_SPELL_MAX_CACHED_WORDS)
         g_hash_table_remove_all (self->verdicts);
-      verdict = GINT_TO_POINTER (correct ? VERDICT_CORRECT : VERDICT_WRONG);
+      verdict = GINT_TO_POINTER (correct ? BYLINE_SPELL_VERDICT_CORRECT
+                                         : BYLINE_SPELL_VERDICT_WRONG);
       g_hash_table_insert (self->verdicts, g_strdup (word), verdict);
     }
 
-  return GPOINTER_TO_INT (verdict) == VERDICT_CORRECT;
+  return GPOINTER_TO_INT (verdict) == BYLINE_SPELL_VERDICT_CORRECT;
 }
 
 gboolean
@@ -688,7 +642,7 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
   g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), FALSE);
   g_return_val_if_fail (word != NULL, FALSE);
 
-  normalized = normalize_word (word, length);
+  normalized = byline_spell_normalize_word (word, length);
   if (normalized[0] == '\0')
     return TRUE;
 
@@ -753,7 +707,7 @@ byline_spell_checker_check_text (BylineSpellChecker *self,
       char *word = heap != NULL ? heap : stack;
       gsize part_start;
 
-      normalize_into (word, text + token->start, length);
+      byline_spell_normalize_into (word, text + token->start, length);
       if (check_normalized_locked (self, word, extra))
         continue;
       if (!token->hyphenated)
@@ -768,7 +722,8 @@ byline_spell_checker_check_text (BylineSpellChecker *self,
         {
           if (p == token->end || byline_spell_is_hyphen (g_utf8_get_char (text + p)))
             {
-              g_autofree char *part = normalize_word (text + part_start, p - part_start);
+              g_autofree char *part = byline_spell_normalize_word (text + part_start,
+                                                                   p - part_start);
 
               if (!(p < token->end && is_prefix (part)) &&
                   !check_normalized_locked (self, part, extra))
@@ -785,364 +740,3 @@ byline_spell_checker_check_text (BylineSpellChecker *self,
   g_mutex_unlock (&self->lock);
 }
 
-char **
-byline_spell_checker_suggest (BylineSpellChecker *self,
-                              const char         *word,
-                              guint               max_suggestions)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_autofree char *normalized = NULL;
-  char **suggestions;
-  size_t n = 0;
-
-  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
-  g_return_val_if_fail (word != NULL, NULL);
-
-  normalized = normalize_word (word, -1);
-  if (normalized[0] == '\0')
-    return g_strv_builder_end (builder);
-
-  g_mutex_lock (&enchant_lock);
-  suggestions = enchant_dict_suggest (self->shared->dict, normalized, -1, &n);
-  for (size_t i = 0; i < n && i < max_suggestions; i++)
-    g_strv_builder_add (builder, suggestions[i]);
-  if (suggestions != NULL)
-    enchant_dict_free_string_list (self->shared->dict, suggestions);
-  g_mutex_unlock (&enchant_lock);
-
-  return g_strv_builder_end (builder);
-}
-
-typedef enum
-{
-  CASE_AS_IS,
-  CASE_CAPITALIZED,
-} CasePattern;
-
-/* Whether a candidate is a word; called with the locks it needs held. */
-typedef gboolean (*KnownFunc) (gpointer    data,
-                               const char *candidate);
-
-typedef struct
-{
-  const char  *word;
-  CasePattern  pattern;
-  KnownFunc    known;
-  gpointer     data;
-  GPtrArray   *found;
-  guint        max_suggestions;
-} Edits;
-
-static void
-try_candidate (Edits          *edits,
-               const gunichar *chars,
-               guint           n_chars)
-{
-  g_autofree char *candidate = NULL;
-  GString *out;
-
-  if (edits->found->len >= edits->max_suggestions || n_chars == 0)
-    return;
-
-  out = g_string_new (NULL);
-  for (guint i = 0; i < n_chars; i++)
-    g_string_append_unichar (out, i == 0 && edits->pattern == CASE_CAPITALIZED
-                                  ? g_unichar_totitle (chars[i]) : chars[i]);
-  candidate = g_string_free (out, FALSE);
-
-  if (strcmp (candidate, edits->word) == 0)
-    return;
-  for (guint i = 0; i < edits->found->len; i++)
-    if (strcmp (g_ptr_array_index (edits->found, i), candidate) == 0)
-      return;
-
-  if (edits->known (edits->data, candidate))
-    g_ptr_array_add (edits->found, g_steal_pointer (&candidate));
-}
-
-static void
-add_letter (GArray   *letters,
-            gunichar  c)
-{
-  for (guint i = 0; i < letters->len; i++)
-    if (g_array_index (letters, gunichar, i) == c)
-      return;
-  g_array_append_val (letters, c);
-}
-
-/* The keys around each letter on a QWERTY keyboard. */
-static const char *
-keys_around (gunichar c)
-{
-  static const char * const around[26] = {
-    "qwszx", "vghnf", "xdfvs", "wersfxcv", "wrsdf", "ertdgcvb", "rtyfhvbn", "tyugjbnm",
-    "uojkl", "yuihknm", "uiojlm", "iopk", "njkh", "bhjmg", "ipkl", "ol", "was", "etdfg",
-    "qweadzxc", "ryfgh", "yihjk", "cfgbd", "qeasd", "zsdca", "tughj", "asx",
-  };
-
-  return c >= 'a' && c <= 'z' ? around[c - 'a'] : "";
-}
-
-/* @common, and the keys around @a and @b (0 for none). */
-static GArray *
-letters_near (GArray   *common,
-              gunichar  a,
-              gunichar  b)
-{
-  GArray *letters = g_array_copy (common);
-
-  for (const char *k = keys_around (a); *k != '\0'; k++)
-    add_letter (letters, *k);
-  for (const char *k = keys_around (b); *k != '\0'; k++)
-    add_letter (letters, *k);
-  return letters;
-}
-
-/* The known words one edit away from @word, swaps first, then letters
- * dropped, changed and added (the letters a slip would give); at most
- * @max_suggestions. */
-static char **
-find_edits (const char *word,
-            guint       max_suggestions,
-            KnownFunc   known,
-            gpointer    data)
-{
-  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *lower = g_utf8_strdown (word, -1);
-  g_autofree gunichar *chars = NULL;
-  g_autofree gunichar *edit = NULL;
-  g_autoptr(GArray) alphabet = g_array_new (FALSE, FALSE, sizeof (gunichar));
-  Edits edits = { word, CASE_AS_IS, known, data, found, max_suggestions };
-  glong n = 0;
-
-  chars = g_utf8_to_ucs4_fast (lower, -1, &n);
-  if (n < 2 || n > MAX_QUICK_SUGGEST_CHARS)
-    {
-      g_ptr_array_add (found, NULL);
-      return (char **) g_ptr_array_steal (found, NULL);
-    }
-
-  if (g_unichar_isupper (g_utf8_get_char (word)))
-    edits.pattern = CASE_CAPITALIZED;
-
-  /* Letters a slip puts in: vowels, the letters of the word itself (é, ß,
-   * doubled letters) and, per place, the keys next to the one meant. */
-  for (const char *v = "aeiouy"; *v != '\0'; v++)
-    add_letter (alphabet, *v);
-  for (glong i = 0; i < n; i++)
-    if (g_unichar_isalpha (chars[i]))
-      add_letter (alphabet, chars[i]);
-
-  edit = g_new (gunichar, n + 1);
-
-  /* Two neighbouring letters swapped: the commonest typing slip. Writers
-   * rarely slip on the first letter: that swap comes last. */
-  for (glong k = 1; k <= n - 1; k++)
-    {
-      glong i = k < n - 1 ? k : 0;
-
-      memcpy (edit, chars, n * sizeof (gunichar));
-      edit[i] = chars[i + 1];
-      edit[i + 1] = chars[i];
-      try_candidate (&edits, edit, n);
-    }
-  /* One letter too many. */
-  for (glong i = 0; i < n; i++)
-    {
-      memcpy (edit, chars, i * sizeof (gunichar));
-      memcpy (edit + i, chars + i + 1, (n - i - 1) * sizeof (gunichar));
-      try_candidate (&edits, edit, n - 1);
-    }
-  /* One letter wrong. */
-  for (glong i = 0; i < n; i++)
-    {
-      g_autoptr(GArray) letters = letters_near (alphabet, chars[i], 0);
-
-      for (guint a = 0; a < letters->len; a++)
-        {
-          gunichar c = g_array_index (letters, gunichar, a);
-
-          if (c == chars[i])
-            continue;
-          memcpy (edit, chars, n * sizeof (gunichar));
-          edit[i] = c;
-          try_candidate (&edits, edit, n);
-        }
-    }
-  /* One letter missing. */
-  for (glong i = 0; i <= n; i++)
-    {
-      g_autoptr(GArray) letters = letters_near (alphabet, i > 0 ? chars[i - 1] : 0,
-                                                i < n ? chars[i] : 0);
-
-      for (guint a = 0; a < letters->len; a++)
-        {
-          memcpy (edit, chars, i * sizeof (gunichar));
-          edit[i] = g_array_index (letters, gunichar, a);
-          memcpy (edit + i + 1, chars + i, (n - i) * sizeof (gunichar));
-          try_candidate (&edits, edit, n + 1);
-        }
-    }
-
-  g_ptr_array_add (found, NULL);
-  return (char **) g_ptr_array_steal (found, NULL);
-}
-
-static gboolean
-listed_cb (gpointer    data,
-           const char *candidate)
-{
-  BylineSpellChecker *self = data;
-  g_autofree char *folded = g_utf8_casefold (candidate, -1);
-
-  return listed_locked (self, folded, NULL);
-}
-
-static gboolean
-in_dictionary_cb (gpointer    data,
-                  const char *candidate)
-{
-  SharedDict *shared = data;
-
-  return enchant_dict_check (shared->dict, candidate, -1) == 0;
-}
-
-char **
-byline_spell_checker_quick_suggest (BylineSpellChecker *self,
-                                    const char         *word,
-                                    guint               max_suggestions)
-{
-  g_autofree char *normalized = NULL;
-  g_autofree char *key = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  char **listed;
-  char **from_dict;
-  guint n = 0;
-
-  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
-  g_return_val_if_fail (word != NULL, NULL);
-
-  normalized = normalize_word (word, -1);
-  key = g_strdup_printf ("%u:%s", max_suggestions, normalized);
-
-  /* The site's words first: they are what its authors mistype. The
-   * dictionary's are the same for every site and kept with it. */
-  g_mutex_lock (&self->lock);
-  listed = g_hash_table_lookup (self->listed_suggestions, key);
-  if (listed == NULL)
-    {
-      gboolean any = g_hash_table_size (self->site_words) > 0 ||
-                     g_hash_table_size (self->personal_words) > 0 ||
-                     g_hash_table_size (self->session_words) > 0;
-
-      listed = any ? find_edits (normalized, max_suggestions, listed_cb, self)
-                   : g_new0 (char *, 1);
-      if (g_hash_table_size (self->listed_suggestions) >= MAX_CACHED_WORDS)
-        g_hash_table_remove_all (self->listed_suggestions);
-      g_hash_table_insert (self->listed_suggestions, g_strdup (key), listed);
-    }
-  for (; listed[n] != NULL; n++)
-    g_strv_builder_add (builder, listed[n]);
-
-  g_mutex_lock (&enchant_lock);
-  from_dict = g_hash_table_lookup (self->shared->suggestions, key);
-  if (from_dict == NULL)
-    {
-      from_dict = find_edits (normalized, max_suggestions, in_dictionary_cb, self->shared);
-      if (g_hash_table_size (self->shared->suggestions) >= MAX_CACHED_WORDS)
-        g_hash_table_remove_all (self->shared->suggestions);
-      g_hash_table_insert (self->shared->suggestions, g_steal_pointer (&key), from_dict);
-    }
-  for (guint i = 0; from_dict[i] != NULL && n < max_suggestions; i++)
-    if (!g_strv_contains ((const char * const *) listed, from_dict[i]))
-      {
-        g_strv_builder_add (builder, from_dict[i]);
-        n++;
-      }
-  g_mutex_unlock (&enchant_lock);
-  g_mutex_unlock (&self->lock);
-
-  return g_strv_builder_end (builder);
-}
-
-typedef struct
-{
-  char  *word;
-  guint  rank;    /* the best position of a value holding it */
-  guint  order;   /* first seen */
-} Proposal;
-
-static int
-compare_proposals (gconstpointer a,
-                   gconstpointer b)
-{
-  const Proposal *pa = a;
-  const Proposal *pb = b;
-
-  if (pa->rank != pb->rank)
-    return pa->rank < pb->rank ? -1 : 1;
-  return pa->order < pb->order ? -1 : pa->order > pb->order;
-}
-
-char **
-byline_spell_checker_propose_words (BylineSpellChecker *self,
-                                    GHashTable         *site_words)
-{
-  g_autoptr(GArray) proposals = g_array_new (FALSE, FALSE, sizeof (Proposal));
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GList) keys = NULL;
-  g_autoptr(GStrvBuilder) builder = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
-
-  if (site_words != NULL)
-    keys = g_list_sort (g_hash_table_get_keys (site_words), (GCompareFunc) strcmp);
-
-  for (GList *l = keys; l != NULL; l = l->next)
-    {
-      const char * const *values = g_hash_table_lookup (site_words, l->data);
-
-      for (guint rank = 0; values != NULL && values[rank] != NULL; rank++)
-        {
-          const char *value = values[rank];
-          g_autoptr(GArray) unknown = g_array_new (FALSE, FALSE, sizeof (BylineMisspelling));
-
-          if (!g_utf8_validate (value, -1, NULL))
-            continue;
-          byline_spell_checker_check_text (self, value, 0, strlen (value), NULL, unknown);
-
-          for (guint i = 0; i < unknown->len; i++)
-            {
-              const BylineMisspelling *m = &g_array_index (unknown, BylineMisspelling, i);
-              g_autofree char *word = g_strndup (value + m->start, m->end - m->start);
-              Proposal proposal;
-              gpointer position;
-
-              if (g_hash_table_lookup_extended (seen, word, NULL, &position))
-                {
-                  Proposal *p = &g_array_index (proposals, Proposal, GPOINTER_TO_UINT (position));
-
-                  p->rank = MIN (p->rank, rank);
-                  continue;
-                }
-              g_hash_table_insert (seen, g_strdup (word), GUINT_TO_POINTER (proposals->len));
-              proposal.word = g_steal_pointer (&word);
-              proposal.rank = rank;
-              proposal.order = proposals->len;
-              g_array_append_val (proposals, proposal);
-            }
-        }
-    }
-
-  g_array_sort (proposals, compare_proposals);
-  builder = g_strv_builder_new ();
-  for (guint i = 0; i < proposals->len; i++)
-    {
-      Proposal *p = &g_array_index (proposals, Proposal, i);
-
-      g_strv_builder_add (builder, p->word);
-      g_free (p->word);
-    }
-
-  return g_strv_builder_end (builder);
-}

@@ -87,7 +87,8 @@ element_of (const char *name,
             gsize       length)
 {
   for (guint e = ELEMENT_SCRIPT; e <= ELEMENT_TITLE; e++)
-    if (strlen (element_names[e]) == length && g_ascii_strncasecmp (name, element_names[e], length) == 0)
+    if (strlen (element_names[e]) == length &&
+        g_ascii_strncasecmp (name, element_names[e], length) == 0)
       return e;
   return ELEMENT_NONE;
 }
@@ -497,11 +498,13 @@ byline_stats_post_is_cjk (BylinePost *post,
 {
   BylineFrontMatter *front_matter;
   const char *text;
+  guint n_entries;
 
   g_return_val_if_fail (BYLINE_IS_POST (post), FALSE);
 
   front_matter = byline_post_get_front_matter (post);
-  for (guint i = 0; front_matter != NULL && i < byline_front_matter_get_n_entries (front_matter); i++)
+  n_entries = front_matter != NULL ? byline_front_matter_get_n_entries (front_matter) : 0;
+  for (guint i = 0; i < n_entries; i++)
     {
       const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (front_matter, i);
       gboolean value;

@@ -29,44 +29,56 @@ byline_test_remove_tree (const char *path)
   g_rmdir (path);
 }
 
-/* Runs byline-cli ($BYLINE_CLI) with @args (NULL-terminated) in the folder
- * @dir; returns its exit status, and what it wrote when @out and @err are
- * not NULL. */
-static inline int
-byline_test_run_cli (const char         *dir,
-                     const char * const *args,
-                     char              **out,
-                     char              **err)
+/* Writes @text (@length bytes, or up to its NUL for -1) to @relative below
+ * @root, making the folders on the way. */
+static inline void
+byline_test_write_file (const char *root,
+                        const char *relative,
+                        const char *text,
+                        gssize      length)
 {
-  GPtrArray *argv = g_ptr_array_new ();
-  GError *error = NULL;
-  char *stdout_text = NULL;
-  char *stderr_text = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs $BYLINE_CLI with @args (NULL-terminated) in @folder (NULL: here),
+ * with XDG_CONFIG_HOME there too so that the personal files of whoever runs
+ * the tests stay out; returns the exit status. What it writes is captured
+ * even when @out or @err is NULL: it must not mix with the test's own TAP
+ * output. */
+static inline int
+byline_test_run_cli (const char  *folder,
+                     const char **args,
+                     char       **out,
+                     char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *here = g_get_current_dir ();
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
   int status = -1;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
+  if (out == NULL)
+    out = &ignored_out;
+  if (err == NULL)
+    err = &ignored_err;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("BYLINE_CLI"));
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  g_spawn_sync (dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &stdout_text, &stderr_text, &status, &error);
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", folder != NULL ? folder : here, TRUE);
+  g_spawn_sync (folder, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
   g_assert_no_error (error);
-  g_ptr_array_unref (argv);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", stdout_text, stderr_text);
-
-  if (out != NULL)
-    *out = stdout_text;
-  else
-    g_free (stdout_text);
-  if (err != NULL)
-    *err = stderr_text;
-  else
-    g_free (stderr_text);
-
   g_assert_true (WIFEXITED (status));
   return WEXITSTATUS (status);
 }
-

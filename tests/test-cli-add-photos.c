@@ -104,7 +104,7 @@ run_args (Fixture            *fixture,
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, NULL);
 
-  return byline_test_run_cli (fixture->root, (const char * const *) argv->pdata, stdout_out,
+  return byline_test_run_cli (fixture->root, (const char **) argv->pdata, stdout_out,
                               stderr_out);
 }
 

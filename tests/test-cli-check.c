@@ -91,7 +91,7 @@ run_check (Fixture     *fixture,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  return byline_test_run_cli (fixture->root, (const char * const *) args->pdata, stdout_out,
+  return byline_test_run_cli (fixture->root, (const char **) args->pdata, stdout_out,
                               stderr_out);
 }
 

@@ -249,16 +249,18 @@ byline_cli_add_photos (int    argc,
 
   if (profile_path != NULL)
     {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      profile = byline_profile_new_from_file (file, &error);
+      profile = byline_cli_load_profile (profile_path);
+      if (profile == NULL)
+        return BYLINE_CLI_USAGE;
     }
   else
-    profile = byline_profile_new_for_post (post_file, &error);
-  if (profile == NULL)
     {
-      print_failure (error->message);
-      return BYLINE_CLI_USAGE;
+      profile = byline_profile_new_for_post (post_file, &error);
+      if (profile == NULL)
+        {
+          print_failure (error->message);
+          return BYLINE_CLI_USAGE;
+        }
     }
 
   byline_photo_options_init (&options, profile);

@@ -41,6 +41,8 @@ typedef struct
   gboolean       fix;             /* --fix */
   GHashTable    *fixed;           /* "kind uri" of the file fixes applied */
   guint          n_fix_failed;
+  gboolean       spelling;        /* --spelling */
+  BylineCliSpelling *checkers;
   BylineProfile *fixed_profile;   /* --profile */
   BylineProfile *builtin;
   GHashTable    *profiles;        /* .byline.yml path → BylineProfile */
@@ -281,16 +283,22 @@ check_file (Check      *check,
 
   bundle = byline_bundle_new (result->file);
   linter = byline_linter_new (profile, bundle);
+  /* --spelling switches the rule on; a profile may too. */
+  if (check->spelling ||
+      byline_profile_get_rule_severity (profile, "spelling/unknown-word",
+                                        BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
+    byline_linter_set_spell_checker (linter,
+                                     byline_cli_spelling_get_checker (check->checkers,
+                                                                      result->file,
+                                                                      result->path, bundle,
+                                                                      profile));
   diagnostics = byline_linter_check (linter, post);
 
   if (check->fix && apply_file_fixes (check, result, diagnostics))
     {
       /* Report what remains after the fixes, from the files as they are now. */
       g_ptr_array_unref (diagnostics);
-      g_clear_object (&linter);
-      g_clear_object (&bundle);
-      bundle = byline_bundle_new (result->file);
-      linter = byline_linter_new (profile, bundle);
+      byline_bundle_reload (bundle);
       diagnostics = byline_linter_check (linter, post);
     }
 
@@ -581,6 +589,7 @@ byline_cli_check (int    argc,
   gboolean no_warnings = FALSE;
   gboolean include_index = FALSE;
   gboolean fix = FALSE;
+  gboolean spelling = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   Check check = { 0 };
@@ -598,6 +607,8 @@ byline_cli_check (int    argc,
     { "fix", 0, 0, G_OPTION_ARG_NONE, &fix,
       N_("Apply the fixes that change the posts’ pictures (remove a location, scale "
          "down), then report what remains"), NULL },
+    { "spelling", 0, 0, G_OPTION_ARG_NONE, &spelling,
+      N_("Check spelling too (rule spelling/unknown-word)"), NULL },
     /* No argument description: GOption would print it before the parameter
      * string, which names the paths already. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
@@ -640,22 +651,16 @@ byline_cli_check (int    argc,
       return BYLINE_CLI_USAGE;
     }
 
-  if (profile_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      check.fixed_profile = byline_profile_new_from_file (file, &error);
-      if (check.fixed_profile == NULL)
-        {
-          byline_cli_print_error (profile_path, 0, 0, error->message);
-          return BYLINE_CLI_USAGE;
-        }
-    }
+  if (profile_path != NULL &&
+      (check.fixed_profile = byline_cli_load_profile (profile_path)) == NULL)
+    return BYLINE_CLI_USAGE;
 
   check.no_warnings = no_warnings;
   check.include_index = include_index;
   check.fix = fix;
   check.fixed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  check.spelling = spelling;
+  check.checkers = byline_cli_spelling_new ();
   check.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   check.results = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
 
@@ -698,6 +703,7 @@ byline_cli_check (int    argc,
   g_clear_pointer (&check.fixed, g_hash_table_unref);
   g_clear_object (&check.fixed_profile);
   g_clear_object (&check.builtin);
+  g_clear_pointer (&check.checkers, byline_cli_spelling_free);
 
   return status;
 }

@@ -38,6 +38,7 @@ struct _BylineProfile
   guint           image_max_width;
   guint           jpeg_quality;
   char          **image_widths;
+  char          **words;           /* correct in every post of the site */
 
   BylineTemplate *post_template;
   GString        *stylesheet;

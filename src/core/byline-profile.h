@@ -131,6 +131,8 @@ guint                      byline_profile_get_image_max_width (BylineProfile *se
 guint                      byline_profile_get_jpeg_quality    (BylineProfile *self);
 /* Widths the site's image shortcode uses ("100%", "75%", …). */
 const char * const        *byline_profile_get_image_widths    (BylineProfile  *self);
+/* Words that are spelled correctly in every post of the site. */
+const char * const        *byline_profile_get_words           (BylineProfile  *self);
 
 /* The front matter and body of a new post, with {{title}}, {{date}} and
  * {{author}} to fill in (see byline-template.h). */

@@ -161,11 +161,34 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (byline_preferences_window_new (window)));
 }
 
+/* The style the windows take: the system's, or always light or dark. With
+ * GTK_THEME set to a dark theme the desktop asked for dark outside the
+ * style manager, and following the system means following that. */
+static void
+style_variant_changed_cb (BylineApplication *self,
+                          const char        *key,
+                          GSettings         *settings)
+{
+  g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+  const char *theme = g_getenv ("GTK_THEME");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (variant, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (variant, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  else if (theme != NULL && (g_str_has_suffix (theme, ":dark") || g_str_has_suffix (theme, "-dark")))
+    scheme = ADW_COLOR_SCHEME_PREFER_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static void
 byline_application_startup (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
   g_autoptr(GAction) scroll_sync = NULL;
+  g_autoptr(GAction) style_variant = NULL;
   static const GActionEntry actions[] = {
     { "new-window", new_window_action },
     { "open", open_action },
@@ -186,6 +209,8 @@ byline_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-preview", { "<Control><Alt>p", NULL } },
     { "win.insert-image", { "<Control><Shift>i", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-replace", { "<Control>h", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
@@ -196,6 +221,11 @@ byline_application_startup (GApplication *application)
   self->settings = g_settings_new (APPLICATION_ID);
   scroll_sync = g_settings_create_action (self->settings, "scroll-sync");
   g_action_map_add_action (G_ACTION_MAP (self), scroll_sync);
+  style_variant = g_settings_create_action (self->settings, "style-variant");
+  g_action_map_add_action (G_ACTION_MAP (self), style_variant);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (style_variant_changed_cb), self, G_CONNECT_SWAPPED);
+  style_variant_changed_cb (self, "style-variant", self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

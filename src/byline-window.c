@@ -123,7 +123,8 @@ byline_window_update_changed_bar (BylineWindow *self)
                                    name);
       else if (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
         message = g_strdup_printf (_("“%s” changed on disk. Reload it to see the new version "
-                                     "(your unsaved changes will be lost)."), name);
+                                     "instead of your unsaved changes, or keep your version "
+                                     "and save it."), name);
       else
         message = g_strdup_printf (_("“%s” changed on disk. Reload it to see the new version."),
                                    name);
@@ -289,6 +290,8 @@ byline_window_set_show_preview (BylineWindow *self,
     return;
 
   self->show_preview = show_preview;
+  if (self->show_preview_action != NULL)
+    g_simple_action_set_state (self->show_preview_action, g_variant_new_boolean (show_preview));
 
   /* A hidden end child gives the whole width to the editor. */
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
@@ -298,6 +301,14 @@ byline_window_set_show_preview (BylineWindow *self,
     editor_top_line_changed_cb (self, byline_editor_get_top_line (self->editor), self->editor);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+static void
+show_preview_change_state_cb (GSimpleAction *action,
+                              GVariant      *state,
+                              BylineWindow  *self)
+{
+  byline_window_set_show_preview (self, g_variant_get_boolean (state));
 }
 
 /* Front matter sidebar */
@@ -421,6 +432,7 @@ load_cb (GObject      *object,
       return;
     }
 
+  byline_window_drafts_loaded (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -457,6 +469,7 @@ byline_window_dispose (GObject *object)
   BylineWindow *self = BYLINE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  byline_window_dispose_drafts (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
@@ -470,6 +483,7 @@ byline_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->show_preview_action);
 
   G_OBJECT_CLASS (byline_window_parent_class)->finalize (object);
 }
@@ -572,6 +586,8 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, form);
 
   byline_window_class_init_actions (klass);
+  byline_window_class_init_save (klass);
+  byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
   byline_window_class_init_problems (klass);
 }
@@ -590,6 +606,8 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
   byline_window_init_problems (self);
+  byline_window_init_save (self);
+  byline_window_init_drafts (self);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);
@@ -620,6 +638,11 @@ byline_window_init (BylineWindow *self)
   load_remote_images_changed_cb (self, "load-remote-images", self->settings);
 
   self->show_preview = TRUE;
+  self->show_preview_action = g_simple_action_new_stateful ("show-preview", NULL,
+                                                            g_variant_new_boolean (TRUE));
+  g_signal_connect_object (self->show_preview_action, "change-state",
+                           G_CALLBACK (show_preview_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->show_preview_action));
   byline_window_set_show_preview (self, g_settings_get_boolean (self->settings, "show-preview"));
   byline_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
   byline_window_restore_state (self);

@@ -11,9 +11,9 @@
 #include "byline-test-util.h"
 
 /* Returns FALSE (after printing a TAP plan that skips everything) when there
- * is no display; GUI tests run under xvfb-run. The runtime and data folders
- * point into a temporary folder so that WebKit and the recent files list do
- * not write into the home folder. */
+ * is no display; GUI tests run under xvfb-run. The runtime, data and state
+ * folders point into a temporary folder so that WebKit, the recent files
+ * list and the drafts do not write into the home folder. */
 static inline gboolean
 byline_test_gui_init (int    *argc,
                       char ***argv,
@@ -21,6 +21,7 @@ byline_test_gui_init (int    *argc,
 {
   g_autofree char *runtime = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -32,11 +33,13 @@ byline_test_gui_init (int    *argc,
   g_assert_nonnull (*tmpdir);
   runtime = g_build_filename (*tmpdir, "runtime", NULL);
   data = g_build_filename (*tmpdir, "data", NULL);
+  state = g_build_filename (*tmpdir, "state", NULL);
   g_mkdir_with_parents (runtime, 0700);
   g_mkdir_with_parents (data, 0700);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CACHE_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   /* Without a session bus the accessibility bridge warns, and warnings are
    * fatal in tests. */
   g_setenv ("GTK_A11Y", "none", FALSE);

@@ -263,10 +263,34 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
                                    clear_profile_action);
 }
 
+/* Controls of GTK 4.8 and libadwaita 1.2 that screen readers find without
+ * a name: the font button's own button, and the search entry the window
+ * keeps even with search off. */
+static void
+name_inner_controls (BylinePreferencesWindow *self,
+                     GtkWidget               *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_inner_controls (self, child);
+}
+
 static void
 byline_preferences_window_init (BylinePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  name_inner_controls (self, GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->font_button))),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->font_button, NULL,
+                                  -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->scheme_ids = g_ptr_array_new_with_free_func (g_free);

@@ -450,7 +450,45 @@ byline_window_load (BylineWindow *self,
                               load_cb, g_object_ref (self));
 }
 
+/* GTK 4.8's shortcuts window shows its search button, search entry and
+ * sections button to screen readers without names. */
+static void
+name_shortcuts_controls (GtkWidget *widget)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget)
+      || (GTK_IS_TOGGLE_BUTTON (widget)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                        "edit-find-symbolic") == 0))
+    name = _("Search Shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    name = _("Shortcut Sections");
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_controls (child);
+}
+
 /* GObject */
+
+static void
+byline_window_realize (GtkWidget *widget)
+{
+  GtkShortcutsWindow *help_overlay;
+
+  GTK_WIDGET_CLASS (byline_window_parent_class)->realize (widget);
+
+  /* The application has given the window its shortcuts window by now. */
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
+  if (help_overlay != NULL)
+    name_shortcuts_controls (GTK_WIDGET (help_overlay));
+}
 
 static void
 byline_window_constructed (GObject *object)
@@ -549,6 +587,8 @@ byline_window_class_init (BylineWindowClass *klass)
   object_class->finalize = byline_window_finalize;
   object_class->get_property = byline_window_get_property;
   object_class->set_property = byline_window_set_property;
+
+  widget_class->realize = byline_window_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

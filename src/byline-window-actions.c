@@ -114,6 +114,28 @@ open_uri_action (GtkWidget  *widget,
   open_files (BYLINE_WINDOW (widget), file);
 }
 
+/* Questions */
+
+GtkWidget *
+byline_window_new_question (BylineWindow *self,
+                            const char   *heading,
+                            const char   *response,
+                            const char   *response_label)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    response, response_label,
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  return dialog;
+}
+
 /* Reloading */
 
 static void
@@ -181,18 +203,11 @@ reload_action (GtkWidget  *widget,
     }
 
   name = byline_document_dup_display_name (self->document);
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Discard Changes and Reload?"), NULL);
+  dialog = byline_window_new_question (self, _("Discard Changes and Reload?"),
+                                       "reload", _("_Discard and Reload"));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” has unsaved changes. Reloading reads the post again "
                                     "from its file, and your changes will be lost."), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "reload", _("_Discard and Reload"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "reload",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -95,6 +95,12 @@ void byline_window_class_init_actions (BylineWindowClass *klass);
 void byline_window_update_actions     (BylineWindow      *self);
 void byline_window_save_state         (BylineWindow      *self);
 void byline_window_add_markdown_filters (GtkFileChooser *chooser);
+/* A question about the post with two answers: Cancel, the default, and
+ * @response, which loses something; present it once connected. */
+GtkWidget *byline_window_new_question (BylineWindow *self,
+                                       const char   *heading,
+                                       const char   *response,
+                                       const char   *response_label);
 
 /* byline-window-save.c */
 typedef enum

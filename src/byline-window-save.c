@@ -177,19 +177,11 @@ ask_overwrite (SaveRequest *request)
   g_autofree char *name = g_file_get_basename (file);
   GtkWidget *dialog;
 
-  dialog = adw_message_dialog_new (GTK_WINDOW (request->self),
-                                   _("The Post Changed on Disk"), NULL);
+  dialog = byline_window_new_question (request->self, _("The Post Changed on Disk"),
+                                       "overwrite", _("_Save Anyway"));
   adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
                                   _("“%s” was changed by another program since it was opened. "
                                     "Saving replaces that version with yours."), name);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "overwrite", _("_Save Anyway"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), request);
   gtk_window_present (GTK_WINDOW (dialog));
 }

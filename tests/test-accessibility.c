@@ -14,15 +14,12 @@
 
 #include "config.h"
 
-#include "byline-application.h"
 #include "byline-draft.h"
-#include "byline-editor.h"
 #include "byline-image-dialog.h"
 #include "byline-preferences-window.h"
 #include "byline-preview.h"
-#include "byline-window.h"
 
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -224,30 +221,10 @@ find_toplevel (GType      type,
   return NULL;
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 draft_offered (BylineWindow *window)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
+  GtkWidget *bar = byline_test_find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar)));
 }
@@ -255,23 +232,7 @@ draft_offered (BylineWindow *window)
 static BylineWindow *
 open_window (GFile *file)
 {
-  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
-  BylineDocument *document = byline_window_get_document (window);
-
-  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  gtk_window_present (GTK_WINDOW (window));
-  byline_window_load (window, file);
-  byline_test_wait_for (byline_document_get_file (document) != NULL
-                        && !byline_document_get_busy (document));
-
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
-  byline_test_destroy_window (GTK_WINDOW (window));
+  return byline_test_open_window (app, file);
 }
 
 /* The controls the issue found without a name, one by one: the Show
@@ -324,7 +285,7 @@ test_named_controls (void)
                                            buttons[i].name);
     }
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* The window: start page, editor, form, search bar, problems, bars. */
@@ -347,7 +308,7 @@ test_window (void)
 
   /* A recent post with a draft: the start page shows its Restore button. */
   window = open_window (file);
-  destroy_window (window);
+  byline_test_close_window (window);
   {
     g_autofree char *base = byline_draft_checksum ("", 0);
     gboolean written = FALSE;
@@ -374,7 +335,7 @@ test_window (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-problems", NULL);
   byline_test_wait_for (byline_document_is_analyzed (byline_window_get_document (window)));
   assert_all_named (GTK_WIDGET (window));
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* The dialogs: pictures, preferences, shortcuts, the questions, the
@@ -451,14 +412,13 @@ test_dialogs (void)
   assert_all_named (GTK_WIDGET (dialog));
   gtk_window_destroy (dialog);
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps the accessible attributes for the test to read. */
@@ -466,11 +426,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/accessibility/named-controls", test_named_controls);
   g_test_add_func ("/gui/accessibility/window", test_window);

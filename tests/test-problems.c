@@ -788,13 +788,6 @@ test_agree_corpus (void)
     }
 }
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* A double click on Fix, or a click on the row that moved up under the
  * pointer, does not fix the next problem; the focus goes to that row. */
 static void
@@ -807,7 +800,6 @@ test_fix_twice (void)
   g_autofree char *fixed = replace_once (fixture_text, "checks find. \n", "checks find.\n");
   g_autofree char *text = NULL;
   GtkListBoxRow *row, *next;
-  gboolean waited = FALSE;
   int index;
 
   g_object_set (settings, "gtk-double-click-time", 1000, NULL);
@@ -829,8 +821,7 @@ test_fix_twice (void)
   g_clear_pointer (&text, g_free);
 
   /* Once the pointer had time to see the new row, its own Fix works. */
-  g_timeout_add (1100, set_flag_cb, &waited);
-  byline_test_wait_for (waited);
+  byline_test_wait_msec (1100);
   g_signal_emit_by_name (byline_test_find_widget (GTK_WIDGET (next), GTK_TYPE_BUTTON), "clicked");
   g_clear_pointer (&fixed, g_free);
   {

@@ -13,13 +13,10 @@
 
 #include "config.h"
 
-#include "byline-application.h"
 #include "byline-draft.h"
-#include "byline-editor.h"
 #include "byline-preferences-window.h"
-#include "byline-window.h"
 
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -91,42 +88,18 @@ draw (GtkWidget *widget,
   g_signal_handler_disconnect (clock, handler);
 }
 
-static GtkWidget *
-find_by_name (GtkWidget  *widget,
-              GType       type,
-              const char *tooltip)
+static gboolean
+is_entry_row (GtkWidget     *widget,
+              gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type)
-      && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_name (child, type, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return ADW_IS_ENTRY_ROW (widget);
 }
 
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
+static gboolean
+has_tooltip (GtkWidget     *widget,
+             gconstpointer  tooltip)
 {
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-
-  return NULL;
+  return g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
 }
 
 static void
@@ -185,7 +158,7 @@ test_normal_use (void)
   /* The form and its date popover: open, pick a day, closed. */
   gtk_widget_activate_action (widget, "win.show-sidebar", NULL);
   draw (widget, 5, 300);
-  calendar_button = find_by_name (widget, GTK_TYPE_MENU_BUTTON, "Choose the Publish date");
+  calendar_button = byline_test_find_widget_by (widget, has_tooltip, "Choose the Publish date");
   g_assert_nonnull (calendar_button);
   gtk_menu_button_popup (GTK_MENU_BUTTON (calendar_button));
   draw (widget, 5, 300);
@@ -206,12 +179,10 @@ test_normal_use (void)
   assert_quiet ("the form's date popover");
 
   /* Typing in the form's title, with the cursor blinking. */
-  widget = find_by_name (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, NULL);
-  if (widget != NULL)
-    {
-      gtk_widget_grab_focus (widget);
-      draw (GTK_WIDGET (window), 3, 1500);
-    }
+  widget = byline_test_find_widget_by (GTK_WIDGET (window), is_entry_row, NULL);
+  g_assert_nonnull (widget);
+  gtk_widget_grab_focus (widget);
+  draw (GTK_WIDGET (window), 3, 1500);
   widget = GTK_WIDGET (window);
   assert_quiet ("the form's entries");
 
@@ -243,7 +214,7 @@ test_normal_use (void)
   gtk_widget_activate_action (widget, "win.toggle-problems", NULL);
   draw (widget, 5, 300);
   gtk_widget_activate_action (widget, "win.show-draft-changes", NULL);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   draw (GTK_WIDGET (dialog), 5, 300);
   gtk_window_destroy (dialog);
@@ -277,14 +248,14 @@ test_normal_use (void)
 
   /* Closing with unsaved changes asks; Cancel. Then Reload asks. */
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   draw (GTK_WIDGET (dialog), 5, 300);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   gtk_window_destroy (dialog);
   draw (widget, 5, 300);
   gtk_widget_activate_action (widget, "win.reload", NULL);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   draw (GTK_WIDGET (dialog), 5, 300);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
@@ -301,7 +272,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
@@ -310,11 +280,7 @@ main (int   argc,
   messages = g_ptr_array_new_with_free_func (g_free);
   g_log_set_writer_func (writer_cb, NULL, NULL);
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/warnings/normal-use", test_normal_use);
 

@@ -6,12 +6,10 @@
 
 #include "config.h"
 
-#include "byline-application.h"
 #include "byline-draft.h"
 #include "byline-editor.h"
-#include "byline-window.h"
 
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <signal.h>
 
@@ -20,36 +18,16 @@ static BylineApplication *app;
 
 /* Helpers */
 
-/* A copy of a fixture in a folder of its own: drafts are keyed by path. */
 static GFile *
 new_post (const char *fixture)
 {
-  g_autofree char *dir = g_build_filename (tmpdir, "post-XXXXXX", NULL);
-
-  g_assert_nonnull (g_mkdtemp (dir));
-
-  return byline_test_copy_fixture (fixture, dir);
+  return byline_test_copy_fixture_apart (fixture, tmpdir);
 }
 
 static BylineWindow *
 open_window (GFile *file)
 {
-  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
-  BylineDocument *document = byline_window_get_document (window);
-
-  gtk_window_present (GTK_WINDOW (window));
-  byline_window_load (window, file);
-  byline_test_wait_for (byline_document_get_file (document) != NULL
-                        && !byline_document_get_busy (document));
-
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
-  byline_test_destroy_window (GTK_WINDOW (window));
+  return byline_test_open_window (app, file);
 }
 
 static char *
@@ -116,23 +94,6 @@ draft_contains (GFile      *post,
   return draft != NULL && strstr (byline_draft_get_text (draft, NULL), needle) != NULL;
 }
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-wait_msec (guint msec)
-{
-  gboolean done = FALSE;
-
-  g_timeout_add (msec, set_flag_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* Polls @condition every 50 ms, for up to ten seconds. */
 #define wait_for_polled(condition)                                              \
   G_STMT_START {                                                                \
@@ -140,7 +101,7 @@ wait_msec (guint msec)
       {                                                                         \
         if (tries_ == 200)                                                      \
           g_error ("Timed out waiting for %s", #condition);                     \
-        wait_msec (50);                                                         \
+        byline_test_wait_msec (50);                                                         \
       }                                                                         \
   } G_STMT_END
 
@@ -157,30 +118,10 @@ save_draft (GFile      *post,
   wait_for_polled (draft_contains (post, text));
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 draft_bar_shown (BylineWindow *window)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
+  GtkWidget *bar = byline_test_find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar)));
 }
@@ -188,7 +129,7 @@ draft_bar_shown (BylineWindow *window)
 static const char *
 draft_bar_text (BylineWindow *window)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
+  GtkWidget *bar = byline_test_find_by_css_class (GTK_WIDGET (window), "byline-draft-bar");
   GtkWidget *label = byline_test_find_widget (bar, GTK_TYPE_LABEL);
 
   return gtk_label_get_label (GTK_LABEL (label));
@@ -237,7 +178,7 @@ test_written_after_pause (void)
   after = byline_test_read_bytes (post);
   g_assert_true (g_bytes_equal (before, after));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 typedef struct
@@ -277,7 +218,7 @@ test_written_while_typing (void)
   /* Twelve seconds of typing at most; the draft comes while it goes on. */
   while (!byline_draft_store_has_draft (byline_draft_store_get_default (), post)
          && typist.keys < 40)
-    wait_msec (50);
+    byline_test_wait_msec (50);
   typist.stop = TRUE;
   g_source_remove (source);
 
@@ -285,7 +226,7 @@ test_written_while_typing (void)
   g_test_message ("draft after %u keys, one every 300 ms", typist.keys);
   g_assert_cmpuint (typist.keys, <, 40);
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* Saving removes the draft; so does undoing every change. */
@@ -310,7 +251,7 @@ test_removed (void)
   wait_for_polled (!gtk_text_buffer_get_modified (buffer));
   wait_for_polled (!byline_draft_store_has_draft (store, post));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* Opening a post with a draft offers it; restoring puts its text in the
@@ -364,7 +305,7 @@ test_restore (void)
                    draft_text, strlen (draft_text));
   wait_for_polled (!byline_draft_store_has_draft (byline_draft_store_get_default (), post));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* A draft made from another version of the file says so; Discard removes
@@ -390,7 +331,7 @@ test_stale_discard (void)
   text = dup_text (window);
   g_assert_cmpstr (text, ==, file_text);
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* A draft holding the file's own text is nothing to offer: it goes. */
@@ -407,23 +348,7 @@ test_same_text (void)
   wait_for_polled (!byline_draft_store_has_draft (byline_draft_store_get_default (), post));
   g_assert_false (draft_bar_shown (window));
 
-  destroy_window (window);
-}
-
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-
-  return NULL;
+  byline_test_close_window (window);
 }
 
 /* "Show Changes" shows the lines the draft adds and removes, as a diff of
@@ -447,7 +372,7 @@ test_show_changes (void)
   byline_test_wait_for (draft_bar_shown (window));
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-draft-changes", NULL);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Unsaved Changes");
@@ -471,35 +396,20 @@ test_show_changes (void)
     g_assert_cmpstr (text, ==, draft_text);
   }
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
-/* The start page's Restore button of the post at @uri. */
-static GtkWidget *
-find_restore_button (GtkWidget  *widget,
-                     const char *uri)
+static gboolean
+restores_uri (GtkWidget     *widget,
+              gconstpointer  uri)
 {
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)),
-                    "win.restore-draft-uri") == 0)
-    {
-      GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  GVariant *target;
 
-      if (target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri))
-        return widget;
-    }
+  if (!byline_test_has_action (widget, "win.restore-draft-uri"))
+    return FALSE;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_restore_button (child, uri);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (widget));
+  return target != NULL && g_str_equal (g_variant_get_string (target, NULL), uri);
 }
 
 /* The start page marks a recent post that has a draft; its Restore opens
@@ -516,14 +426,14 @@ test_start_page (void)
   g_autofree char *text = NULL;
 
   /* Opened once: a recent post. */
-  destroy_window (window);
+  byline_test_close_window (window);
   save_draft (post, draft_text, file_text);
 
   window = byline_window_new (GTK_APPLICATION (app));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (byline_window_is_empty (window));
 
-  button = find_restore_button (GTK_WIDGET (window), uri);
+  button = byline_test_find_widget_by (GTK_WIDGET (window), restores_uri, uri);
   g_assert_nonnull (button);
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Restore Unsaved Changes to post-lf.md");
@@ -536,7 +446,7 @@ test_start_page (void)
   g_assert_cmpstr (text, ==, draft_text);
   g_assert_false (draft_bar_shown (window));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* With the autosave preference a pause in typing saves the post itself. */
@@ -562,7 +472,7 @@ test_autosave (void)
   g_assert_false (byline_draft_store_has_draft (byline_draft_store_get_default (), post));
 
   g_settings_reset (settings, "autosave");
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* Runs a command line and returns its standard output, stripped. */
@@ -633,7 +543,7 @@ test_crash_recovery (void)
       if (g_strcmp0 (title, "A Fixture Post") == 0)
         break;
       g_assert_cmpuint (tries, <, 200);
-      wait_msec (50);
+      byline_test_wait_msec (50);
     }
 
   {
@@ -676,26 +586,20 @@ test_crash_recovery (void)
   g_assert_nonnull (g_strstr_len (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
                                   "The last paragraph.\nTyped before the crash.\n"));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   g_setenv ("GTK_A11Y", "test", TRUE);
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/drafts/written-after-pause", test_written_after_pause);
   g_test_add_func ("/gui/drafts/written-while-typing", test_written_while_typing);

@@ -5,10 +5,7 @@
 
 #include "config.h"
 
-#include "byline-application.h"
-#include "byline-window.h"
-
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <fcntl.h>
 #include <linux/fs.h>
@@ -17,16 +14,6 @@
 
 static char *tmpdir;
 static BylineApplication *app;
-
-static GFile *
-new_post (const char *fixture)
-{
-  g_autofree char *dir = g_build_filename (tmpdir, "post-XXXXXX", NULL);
-
-  g_assert_nonnull (g_mkdtemp (dir));
-
-  return byline_test_copy_fixture (fixture, dir);
-}
 
 /* Makes @path read-only for this process: through its mode for a user,
  * through the immutable attribute for root, whom modes do not stop. FALSE
@@ -61,93 +48,18 @@ set_read_only (const char *path,
   return done;
 }
 
-static BylineWindow *
-open_window (GFile *file)
+static gboolean
+shows_icon (GtkWidget     *widget,
+            gconstpointer  icon_name)
 {
-  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
-  BylineDocument *document = byline_window_get_document (window);
-
-  gtk_window_present (GTK_WINDOW (window));
-  byline_window_load (window, file);
-  byline_test_wait_for (byline_document_get_file (document) != NULL
-                        && !byline_document_get_busy (document));
-
-  return window;
-}
-
-static void
-destroy_window (BylineWindow *window)
-{
-  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
-  byline_test_destroy_window (GTK_WINDOW (window));
-}
-
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_image (GtkWidget  *widget,
-            const char *icon_name)
-{
-  if (GTK_IS_IMAGE (widget)
-      && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_image (child, icon_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_action_button (GtkWidget  *widget,
-                    const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_IMAGE (widget)
+         && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
 }
 
 static gboolean
 error_bar_shown (BylineWindow *window)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (window), "byline-error-bar");
+  GtkWidget *bar = byline_test_find_by_css_class (GTK_WIDGET (window), "byline-error-bar");
 
   return gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_parent (bar)));
 }
@@ -155,7 +67,7 @@ error_bar_shown (BylineWindow *window)
 static const char *
 error_bar_text (BylineWindow *window)
 {
-  GtkWidget *bar = find_by_css_class (GTK_WIDGET (window), "byline-error-bar");
+  GtkWidget *bar = byline_test_find_by_css_class (GTK_WIDGET (window), "byline-error-bar");
 
   return gtk_label_get_label (GTK_LABEL (byline_test_find_widget (bar, GTK_TYPE_LABEL)));
 }
@@ -169,20 +81,13 @@ save_and_wait (BylineWindow *window)
   byline_test_wait_for (!byline_document_get_busy (document));
 }
 
-static gboolean
-set_flag_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* A read-only post shows a lock; saving it fails with a message that says
  * what to do, which stays until it is dismissed or a save works, with
  * "Save As…" beside it. The text keeps its changes and the file its own. */
 static void
 test_read_only (void)
 {
-  g_autoptr(GFile) post = new_post ("post-lf.md");
+  g_autoptr(GFile) post = byline_test_copy_fixture_apart ("post-lf.md", tmpdir);
   g_autofree char *path = g_file_get_path (post);
   g_autoptr(GBytes) before = byline_test_read_bytes (post);
   g_autoptr(GBytes) after = NULL;
@@ -190,7 +95,6 @@ test_read_only (void)
   GtkTextBuffer *buffer;
   GtkWidget *lock;
   GtkTextIter end;
-  gboolean waited = FALSE;
 
   if (!set_read_only (path, TRUE))
     {
@@ -199,9 +103,9 @@ test_read_only (void)
       return;
     }
 
-  window = open_window (post);
+  window = byline_test_open_window (app, post);
   buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  lock = find_image (GTK_WIDGET (window), "changes-prevent-symbolic");
+  lock = byline_test_find_widget_by (GTK_WIDGET (window), shows_icon, "changes-prevent-symbolic");
   g_assert_nonnull (lock);
   byline_test_wait_for (gtk_widget_get_visible (lock));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (lock), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -216,7 +120,7 @@ test_read_only (void)
                    "“post-lf.md” is read-only, so your changes were not saved. Use “Save As…” "
                    "to save the post elsewhere, or change the file’s permissions and save "
                    "again.");
-  g_assert_nonnull (find_action_button (find_by_css_class (GTK_WIDGET (window),
+  g_assert_nonnull (byline_test_find_action_button (byline_test_find_by_css_class (GTK_WIDGET (window),
                                                            "byline-error-bar"),
                                         "win.save-as"));
   g_assert_true (gtk_text_buffer_get_modified (buffer));
@@ -225,8 +129,7 @@ test_read_only (void)
   g_clear_pointer (&after, g_bytes_unref);
 
   /* Not a passing toast: it is still there later. */
-  g_timeout_add (1500, set_flag_cb, &waited);
-  byline_test_wait_for (waited);
+  byline_test_wait_msec (1500);
   g_assert_true (error_bar_shown (window));
 
   /* Writable again: the next save works and the message goes. */
@@ -236,17 +139,17 @@ test_read_only (void)
   g_assert_false (gtk_text_buffer_get_modified (buffer));
   byline_test_wait_for (!gtk_widget_get_visible (lock));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 /* Any other failure says so too, and Dismiss hides it. */
 static void
 test_folder_gone (void)
 {
-  g_autoptr(GFile) post = new_post ("post-lf.md");
+  g_autoptr(GFile) post = byline_test_copy_fixture_apart ("post-lf.md", tmpdir);
   g_autoptr(GFile) folder = g_file_get_parent (post);
   g_autoptr(GError) error = NULL;
-  BylineWindow *window = open_window (post);
+  BylineWindow *window = byline_test_open_window (app, post);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
   GtkTextIter end;
 
@@ -267,26 +170,20 @@ test_folder_gone (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.dismiss-save-error", NULL);
   g_assert_false (error_bar_shown (window));
 
-  destroy_window (window);
+  byline_test_close_window (window);
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   g_setenv ("GTK_A11Y", "test", TRUE);
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/save/read-only", test_read_only);
   g_test_add_func ("/gui/save/folder-gone", test_folder_gone);

@@ -132,22 +132,6 @@ test_toggle_preview (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Closing with unsaved changes asks first: cancel keeps the window, discard
  * closes it and leaves the file as it was. */
 static void
@@ -168,7 +152,7 @@ test_close_unsaved (void)
                           "Unsaved.", -1);
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Save Changes?");
@@ -179,7 +163,7 @@ test_close_unsaved (void)
   g_assert_true (gtk_widget_get_visible (widget));
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_destroy (dialog);
@@ -209,7 +193,7 @@ test_close_save (void)
                           " Saved on close.", -1);
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   gtk_window_destroy (dialog);
@@ -234,14 +218,14 @@ test_reload_asks (void)
   GtkTextIter start, end;
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  g_assert_null (find_dialog_for (GTK_WINDOW (window)));
+  g_assert_null (byline_test_find_message_dialog (GTK_WINDOW (window)));
   byline_test_wait_for (!byline_document_get_busy (byline_window_get_document (window)));
 
   gtk_text_buffer_get_end_iter (buffer, &end);
   gtk_text_buffer_insert (buffer, &end, "Unsaved.", -1);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Discard Changes and Reload?");
@@ -255,7 +239,7 @@ test_reload_asks (void)
   g_clear_pointer (&text, g_free);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
   gtk_window_destroy (dialog);
   byline_test_wait_for (!gtk_text_buffer_get_modified (buffer)
@@ -272,30 +256,24 @@ test_reload_asks (void)
 
 /* The main menu's item labelled @label (without its mnemonic), as its
  * popover shows it. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
 static GtkWidget *
 find_menu_item (GtkWidget  *widget,
                 const char *label)
 {
-  if (g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
-    {
-      g_autofree char *text = NULL;
-
-      g_object_get (widget, "text", &text, NULL);
-      if (g_strcmp0 (text, label) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_menu_item (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return byline_test_find_widget_by (widget, is_menu_item, label);
 }
 
 static int

@@ -386,6 +386,18 @@ typedef struct
   char   *base_checksum;
 } Op;
 
+static Op *
+op_new (OpKind  kind,
+        GFile  *post)
+{
+  Op *op = g_new0 (Op, 1);
+
+  op->kind = kind;
+  op->post = g_object_ref (post);
+
+  return op;
+}
+
 static void
 op_free (Op *op)
 {
@@ -592,9 +604,7 @@ byline_draft_store_save_async (BylineDraftStore    *self,
   if (length < 0)
     length = (gssize) strlen (text);
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_SAVE;
-  op->post = g_object_ref (post);
+  op = op_new (OP_SAVE, post);
   op->text = g_bytes_new (text, (gsize) length);
   op->base_checksum = g_strdup (base_checksum);
 
@@ -620,16 +630,10 @@ byline_draft_store_remove_async (BylineDraftStore    *self,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  Op *op;
-
   g_return_if_fail (BYLINE_IS_DRAFT_STORE (self));
   g_return_if_fail (G_IS_FILE (post));
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_REMOVE;
-  op->post = g_object_ref (post);
-
-  byline_draft_store_queue (self, op, byline_draft_store_remove_async,
+  byline_draft_store_queue (self, op_new (OP_REMOVE, post), byline_draft_store_remove_async,
                             cancellable, callback, user_data);
 }
 
@@ -638,10 +642,7 @@ byline_draft_store_remove_finish (BylineDraftStore  *self,
                                   GAsyncResult      *result,
                                   GError           **error)
 {
-  g_return_val_if_fail (BYLINE_IS_DRAFT_STORE (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return byline_draft_store_save_finish (self, result, error);
 }
 
 void
@@ -651,16 +652,10 @@ byline_draft_store_load_async (BylineDraftStore    *self,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  Op *op;
-
   g_return_if_fail (BYLINE_IS_DRAFT_STORE (self));
   g_return_if_fail (G_IS_FILE (post));
 
-  op = g_new0 (Op, 1);
-  op->kind = OP_LOAD;
-  op->post = g_object_ref (post);
-
-  byline_draft_store_queue (self, op, byline_draft_store_load_async,
+  byline_draft_store_queue (self, op_new (OP_LOAD, post), byline_draft_store_load_async,
                             cancellable, callback, user_data);
 }
 

@@ -24,7 +24,8 @@ byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_file);
   gtk_widget_action_set_enabled (widget, "win.find", has_file);
   gtk_widget_action_set_enabled (widget, "win.find-replace", has_file);
-  g_simple_action_set_enabled (self->show_preview_action, has_file);
+  if (self->show_preview_action != NULL)
+    g_simple_action_set_enabled (self->show_preview_action, has_file);
 }
 
 /* Opening */

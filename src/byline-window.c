@@ -425,6 +425,7 @@ load_cb (GObject      *object,
 
   if (!byline_document_load_finish (BYLINE_DOCUMENT (object), result, &error))
     {
+      self->restore_on_load = FALSE;
       if (byline_document_get_file (self->document) == NULL)
         gtk_stack_set_visible_child_name (self->stack, "start");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -331,13 +331,20 @@ draft_saved_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
 
-      {
-        g_autofree char *message =
-          g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
-                           error->message);
+      /* Said once, not at every pause in typing, until a draft works. */
+      if (!self->draft_failed)
+        {
+          g_autofree char *message =
+            g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
+                             error->message);
 
-        byline_window_add_toast (self, message);
-      }
+          byline_window_add_toast (self, message);
+        }
+      self->draft_failed = TRUE;
+    }
+  else
+    {
+      self->draft_failed = FALSE;
     }
 
   if (self->draft_pending)

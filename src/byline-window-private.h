@@ -82,6 +82,7 @@ struct _BylineWindow
   /* A draft is being written; another one is due when it is done. */
   guint                 draft_writing : 1;
   guint                 draft_pending : 1;
+  guint                 draft_failed : 1;
   /* The next load restores the post's draft without asking, when it is
    * not stale (the start page's "Restore"). */
   guint                 restore_on_load : 1;

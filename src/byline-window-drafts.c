@@ -323,29 +323,26 @@ draft_saved_cb (GObject      *object,
 {
   g_autoptr(BylineWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   self->draft_writing = FALSE;
+  saved = byline_draft_store_save_finish (BYLINE_DRAFT_STORE (object), result, &error);
 
-  if (!byline_draft_store_save_finish (BYLINE_DRAFT_STORE (object), result, &error))
+  /* A window that is gone writes and says no more. */
+  if (self->draft_cancellable == NULL
+      || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* A failure is said once, not at every pause in typing, until a draft
+   * works again. */
+  if (!saved && !self->draft_failed)
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
+      g_autofree char *message = g_strdup_printf (_("Unsaved changes could not be kept as a "
+                                                    "draft: %s"), error->message);
 
-      /* Said once, not at every pause in typing, until a draft works. */
-      if (!self->draft_failed)
-        {
-          g_autofree char *message =
-            g_strdup_printf (_("Unsaved changes could not be kept as a draft: %s"),
-                             error->message);
-
-          byline_window_add_toast (self, message);
-        }
-      self->draft_failed = TRUE;
+      byline_window_add_toast (self, message);
     }
-  else
-    {
-      self->draft_failed = FALSE;
-    }
+  self->draft_failed = !saved;
 
   if (self->draft_pending)
     {

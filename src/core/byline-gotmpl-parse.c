@@ -1,0 +1,1933 @@
+/* byline-gotmpl-parse.c — lexer and parser for Go's text/template
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A port of Go's text/template/parse lex.go and parse.go (as vendored by
+ * Hugo in tpl/internal/go_templates/texttemplate/parse). Errors unwind with
+ * longjmp: every node and string lives in one arena, and the only other
+ * allocation, the scratch stack, is freed by the entry point.
+ */
+
+#define G_LOG_DOMAIN "byline-gotmpl"
+
+#include "config.h"
+
+#include "byline-gotmpl-parse.h"
+
+#include <gio/gio.h>
+#include <setjmp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_DEPTH 500
+
+/* Arena */
+
+typedef struct Chunk Chunk;
+struct Chunk
+{
+  Chunk *next;
+  gsize  used;
+  gsize  size;
+  char   data[];
+};
+
+typedef struct
+{
+  Chunk *chunks;
+} Arena;
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  Chunk *c = arena->chunks;
+
+  size = (size + 7) & ~(gsize) 7;
+  if (c == NULL || c->used + size > c->size)
+    {
+      gsize chunk_size = MAX (size, 8192);
+
+      c = g_malloc (sizeof (Chunk) + chunk_size);
+      c->used = 0;
+      c->size = chunk_size;
+      c->next = arena->chunks;
+      arena->chunks = c;
+    }
+  c->used += size;
+  return memset (c->data + c->used - size, 0, size);
+}
+
+static char *
+arena_strndup (Arena      *arena,
+               const char *s,
+               gsize       len)
+{
+  char *copy = arena_alloc (arena, len + 1);
+
+  memcpy (copy, s, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+static void
+arena_free (Arena *arena)
+{
+  while (arena->chunks != NULL)
+    {
+      Chunk *next = arena->chunks->next;
+
+      g_free (arena->chunks);
+      arena->chunks = next;
+    }
+  g_free (arena);
+}
+
+/* Lexer */
+
+typedef enum
+{
+  ITEM_ERROR,
+  ITEM_BOOL,
+  ITEM_CHAR,
+  ITEM_CHAR_CONSTANT,
+  ITEM_COMPLEX,
+  ITEM_ASSIGN,
+  ITEM_DECLARE,
+  ITEM_EOF,
+  ITEM_FIELD,
+  ITEM_IDENTIFIER,
+  ITEM_LEFT_DELIM,
+  ITEM_LEFT_PAREN,
+  ITEM_NUMBER,
+  ITEM_PIPE,
+  ITEM_RAW_STRING,
+  ITEM_RIGHT_DELIM,
+  ITEM_RIGHT_PAREN,
+  ITEM_SPACE,
+  ITEM_STRING,
+  ITEM_TEXT,
+  ITEM_VARIABLE,
+  /* keywords */
+  ITEM_BLOCK,
+  ITEM_BREAK,
+  ITEM_CONTINUE,
+  ITEM_DOT,
+  ITEM_DEFINE,
+  ITEM_ELSE,
+  ITEM_END,
+  ITEM_IF,
+  ITEM_NIL,
+  ITEM_RANGE,
+  ITEM_TEMPLATE,
+  ITEM_WITH,
+} ItemType;
+
+typedef struct
+{
+  ItemType    type;
+  guint32     pos;
+  const char *val;     /* into the source, or the error message (arena) */
+  gsize       len;
+  guint       line;
+} Item;
+
+typedef struct
+{
+  const char *input;
+  gsize       length;
+  gsize       pos;
+  gsize       start;
+  guint       line;
+  guint       start_line;
+  int         paren_depth;
+  gboolean    inside_action;
+  gunichar    last;         /* the rune the last lex_next read, for backup */
+  int         last_width;   /* 0 at the end of the input */
+  Arena      *arena;
+} Lexer;
+
+#define LEX_EOF ((gunichar) -1)
+
+static const struct { const char *word; ItemType type; } keywords[] = {
+  { "block", ITEM_BLOCK },
+  { "break", ITEM_BREAK },
+  { "continue", ITEM_CONTINUE },
+  { "define", ITEM_DEFINE },
+  { "else", ITEM_ELSE },
+  { "end", ITEM_END },
+  { "if", ITEM_IF },
+  { "nil", ITEM_NIL },
+  { "range", ITEM_RANGE },
+  { "template", ITEM_TEMPLATE },
+  { "with", ITEM_WITH },
+};
+
+static const char *
+find_bytes (const char *haystack,
+            gsize       len,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (haystack[i] == needle[0] && memcmp (haystack + i, needle, n) == 0)
+      return haystack + i;
+  return NULL;
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static gboolean
+is_alnum (gunichar c)
+{
+  return c != LEX_EOF && (c == '_' || g_unichar_isalpha (c) || g_unichar_isdigit (c));
+}
+
+static gboolean
+has_prefix_at (Lexer      *l,
+               gsize       pos,
+               const char *prefix)
+{
+  gsize n = strlen (prefix);
+
+  return pos <= l->length && l->length - pos >= n && memcmp (l->input + pos, prefix, n) == 0;
+}
+
+/* The next rune, LEX_EOF at the end. Invalid UTF-8 reads as U+FFFD, one
+ * byte at a time, as Go's DecodeRuneInString does. */
+static gunichar
+lex_next (Lexer *l)
+{
+  gunichar c;
+  int w = 1;
+
+  if (l->pos >= l->length)
+    {
+      l->last = LEX_EOF;
+      l->last_width = 0;
+      return LEX_EOF;
+    }
+  c = (guchar) l->input[l->pos];
+  if (c >= 0x80)
+    {
+      const char *p = l->input + l->pos;
+      gunichar u = g_utf8_get_char_validated (p, l->length - l->pos);
+
+      if (u == (gunichar) -1 || u == (gunichar) -2)
+        c = 0xfffd;
+      else
+        {
+          c = u;
+          w = g_utf8_skip[(guchar) *p];
+        }
+    }
+  l->pos += w;
+  if (c == '\n')
+    l->line++;
+  l->last = c;
+  l->last_width = w;
+  return c;
+}
+
+/* Steps back over the rune the last lex_next read (never twice in a row). */
+static void
+lex_backup (Lexer *l)
+{
+  if (l->last_width == 0)
+    return;
+  l->pos -= l->last_width;
+  if (l->last == '\n')
+    l->line--;
+  l->last_width = 0;
+}
+
+static gunichar
+lex_peek (Lexer *l)
+{
+  gunichar c = lex_next (l);
+
+  lex_backup (l);
+  return c;
+}
+
+static void
+lex_emit (Lexer    *l,
+          ItemType  type,
+          Item     *item)
+{
+  item->type = type;
+  item->pos = l->start;
+  item->val = l->input + l->start;
+  item->len = l->pos - l->start;
+  item->line = l->start_line;
+  l->start = l->pos;
+  l->start_line = l->line;
+}
+
+static guint
+count_newlines (const char *s,
+                gsize       len)
+{
+  guint n = 0;
+
+  for (gsize i = 0; i < len; i++)
+    n += s[i] == '\n';
+  return n;
+}
+
+static void
+lex_ignore (Lexer *l)
+{
+  l->line += count_newlines (l->input + l->start, l->pos - l->start);
+  l->start = l->pos;
+  l->start_line = l->line;
+}
+
+static void lex_errorf (Lexer *l, Item *item, const char *format, ...) G_GNUC_PRINTF (3, 4);
+
+static void
+lex_errorf (Lexer      *l,
+            Item       *item,
+            const char *format,
+            ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  item->type = ITEM_ERROR;
+  item->pos = l->start;
+  item->val = arena_strndup (l->arena, message, strlen (message));
+  item->len = strlen (message);
+  item->line = l->start_line;
+  /* Go empties the input so that lexing stops: what follows is EOF. */
+  l->length = 0;
+  l->pos = l->start = 0;
+  l->inside_action = FALSE;
+}
+
+/* Go's %#U: U+0041 'A'. */
+static char *
+format_rune (gunichar c)
+{
+  char utf8[8] = { 0 };
+
+  if (c == LEX_EOF)
+    return g_strdup ("U+FFFFFFFFFFFFFFFF");
+  if (!g_unichar_isprint (c))
+    return g_strdup_printf ("U+%04X", c);
+  g_unichar_to_utf8 (c, utf8);
+  return g_strdup_printf ("U+%04X '%s'", c, utf8);
+}
+
+static gboolean
+accept (Lexer      *l,
+        const char *valid)
+{
+  gunichar c = lex_next (l);
+
+  if (c != LEX_EOF && c < 0x80 && c != 0 && strchr (valid, (int) c) != NULL)
+    return TRUE;
+  lex_backup (l);
+  return FALSE;
+}
+
+static void
+accept_run (Lexer      *l,
+            const char *valid)
+{
+  while (accept (l, valid))
+    ;
+}
+
+static gboolean
+has_left_trim_marker (Lexer *l,
+                      gsize  pos)
+{
+  return pos + 2 <= l->length && l->input[pos] == '-' && is_space ((guchar) l->input[pos + 1]);
+}
+
+static gboolean
+has_right_trim_marker (Lexer *l,
+                       gsize  pos)
+{
+  return pos + 2 <= l->length && is_space ((guchar) l->input[pos]) && l->input[pos + 1] == '-';
+}
+
+/* Whether the input at pos is the right delimiter, with or without marker. */
+static gboolean
+at_right_delim (Lexer    *l,
+                gboolean *trim)
+{
+  if (has_right_trim_marker (l, l->pos) && has_prefix_at (l, l->pos + 2, "}}"))
+    {
+      *trim = TRUE;
+      return TRUE;
+    }
+  *trim = FALSE;
+  return has_prefix_at (l, l->pos, "}}");
+}
+
+static gsize
+right_trim_length (const char *s,
+                   gsize       len)
+{
+  gsize n = 0;
+
+  while (n < len && is_space ((guchar) s[len - 1 - n]))
+    n++;
+  return n;
+}
+
+static gsize
+left_trim_length (const char *s,
+                  gsize       len)
+{
+  gsize n = 0;
+
+  while (n < len && is_space ((guchar) s[n]))
+    n++;
+  return n;
+}
+
+static gboolean
+at_terminator (Lexer *l)
+{
+  gunichar c = lex_peek (l);
+
+  if (is_space (c))
+    return TRUE;
+  switch (c)
+    {
+    case LEX_EOF:
+    case '.':
+    case ',':
+    case '|':
+    case ':':
+    case ')':
+    case '(':
+      return TRUE;
+    default:
+      return has_prefix_at (l, l->pos, "}}");
+    }
+}
+
+static gboolean
+scan_number (Lexer *l)
+{
+  const char *digits = "0123456789_";
+
+  accept (l, "+-");
+  if (accept (l, "0"))
+    {
+      if (accept (l, "xX"))
+        digits = "0123456789abcdefABCDEF_";
+      else if (accept (l, "oO"))
+        digits = "01234567_";
+      else if (accept (l, "bB"))
+        digits = "01_";
+    }
+  accept_run (l, digits);
+  if (accept (l, "."))
+    accept_run (l, digits);
+  if (strlen (digits) == 10 + 1 && accept (l, "eE"))
+    {
+      accept (l, "+-");
+      accept_run (l, "0123456789_");
+    }
+  if (strlen (digits) == 16 + 6 + 1 && accept (l, "pP"))
+    {
+      accept (l, "+-");
+      accept_run (l, "0123456789_");
+    }
+  accept (l, "i");
+  if (is_alnum (lex_peek (l)))
+    {
+      lex_next (l);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* lexText and lexLeftDelim/lexComment: text up to the next action;
+ * comments are skipped. */
+static void
+lex_text (Lexer *l,
+          Item  *item)
+{
+  for (;;)
+    {
+      const char *found = l->pos < l->length
+        ? find_bytes (l->input + l->pos, l->length - l->pos, "{{") : NULL;
+      gboolean trim_space;
+      gsize after_marker;
+
+      if (found == NULL)
+        {
+          l->pos = l->length;
+          if (l->pos > l->start)
+            {
+              l->line += count_newlines (l->input + l->start, l->pos - l->start);
+              lex_emit (l, ITEM_TEXT, item);
+              return;
+            }
+          lex_emit (l, ITEM_EOF, item);
+          return;
+        }
+
+      if ((gsize) (found - l->input) > l->pos)
+        {
+          gsize trim = 0;
+          Item text;
+
+          l->pos = found - l->input;
+          if (has_left_trim_marker (l, l->pos + 2))
+            trim = right_trim_length (l->input + l->start, l->pos - l->start);
+          l->pos -= trim;
+          l->line += count_newlines (l->input + l->start, l->pos - l->start);
+          lex_emit (l, ITEM_TEXT, &text);
+          l->pos += trim;
+          lex_ignore (l);
+          if (text.len > 0)
+            {
+              *item = text;
+              return;
+            }
+        }
+
+      /* lexLeftDelim */
+      l->pos += 2;
+      trim_space = has_left_trim_marker (l, l->pos);
+      after_marker = trim_space ? 2 : 0;
+      if (!has_prefix_at (l, l->pos + after_marker, "/*"))
+        {
+          Item delim;
+
+          lex_emit (l, ITEM_LEFT_DELIM, &delim);
+          l->inside_action = TRUE;
+          l->pos += after_marker;
+          lex_ignore (l);
+          l->paren_depth = 0;
+          *item = delim;
+          return;
+        }
+
+      /* lexComment */
+      {
+        const char *end;
+        gboolean trim_right;
+
+        l->pos += after_marker;
+        lex_ignore (l);
+        l->pos += 2;
+        end = find_bytes (l->input + l->pos, l->length - l->pos, "*/");
+        if (end == NULL)
+          {
+            lex_errorf (l, item, "unclosed comment");
+            return;
+          }
+        l->pos = end - l->input + 2;
+        if (!at_right_delim (l, &trim_right))
+          {
+            lex_errorf (l, item, "comment ends before closing delimiter");
+            return;
+          }
+        if (trim_right)
+          l->pos += 2;
+        l->pos += 2;
+        if (trim_right)
+          l->pos += left_trim_length (l->input + l->pos, l->length - l->pos);
+        lex_ignore (l);
+      }
+    }
+}
+
+static void
+lex_right_delim (Lexer *l,
+                 Item  *item)
+{
+  gboolean trim;
+
+  at_right_delim (l, &trim);
+  if (trim)
+    {
+      l->pos += 2;
+      lex_ignore (l);
+    }
+  l->pos += 2;
+  lex_emit (l, ITEM_RIGHT_DELIM, item);
+  if (trim)
+    {
+      l->pos += left_trim_length (l->input + l->pos, l->length - l->pos);
+      lex_ignore (l);
+    }
+  l->inside_action = FALSE;
+}
+
+static void
+lex_bad_character (Lexer *l,
+                   Item  *item)
+{
+  g_autofree char *r = format_rune (lex_peek (l));
+
+  lex_errorf (l, item, "bad character %s", r);
+}
+
+static void
+lex_field_or_variable (Lexer    *l,
+                       ItemType  type,
+                       Item     *item)
+{
+  if (at_terminator (l))
+    {
+      lex_emit (l, type == ITEM_VARIABLE ? ITEM_VARIABLE : ITEM_DOT, item);
+      return;
+    }
+  while (is_alnum (lex_next (l)))
+    ;
+  lex_backup (l);
+  if (!at_terminator (l))
+    {
+      lex_bad_character (l, item);
+      return;
+    }
+  lex_emit (l, type, item);
+}
+
+static void
+lex_quote (Lexer    *l,
+           gunichar  quote,
+           Item     *item)
+{
+  for (;;)
+    {
+      gunichar c = lex_next (l);
+
+      if (quote == '`')
+        {
+          if (c == LEX_EOF)
+            {
+              lex_errorf (l, item, "unterminated raw quoted string");
+              return;
+            }
+          if (c == '`')
+            break;
+          continue;
+        }
+      if (c == '\\')
+        {
+          c = lex_next (l);
+          if (c != LEX_EOF && c != '\n')
+            continue;
+        }
+      if (c == LEX_EOF || c == '\n')
+        {
+          lex_errorf (l, item, quote == '"' ? "unterminated quoted string"
+                                            : "unterminated character constant");
+          return;
+        }
+      if (c == quote)
+        break;
+    }
+  lex_emit (l, quote == '"' ? ITEM_STRING : quote == '`' ? ITEM_RAW_STRING : ITEM_CHAR_CONSTANT,
+            item);
+}
+
+static void
+lex_identifier (Lexer *l,
+                Item  *item)
+{
+  const char *word;
+  gsize len;
+
+  while (is_alnum (lex_next (l)))
+    ;
+  lex_backup (l);
+  word = l->input + l->start;
+  len = l->pos - l->start;
+  if (!at_terminator (l))
+    {
+      lex_bad_character (l, item);
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
+    if (strlen (keywords[i].word) == len && memcmp (keywords[i].word, word, len) == 0)
+      {
+        lex_emit (l, keywords[i].type, item);
+        return;
+      }
+  if ((len == 4 && memcmp (word, "true", 4) == 0) || (len == 5 && memcmp (word, "false", 5) == 0))
+    lex_emit (l, ITEM_BOOL, item);
+  else
+    lex_emit (l, ITEM_IDENTIFIER, item);
+}
+
+static void
+lex_number (Lexer *l,
+            Item  *item)
+{
+  if (!scan_number (l))
+    {
+      lex_errorf (l, item, "bad number syntax: \"%.*s\"", (int) (l->pos - l->start),
+                  l->input + l->start);
+      return;
+    }
+  if (l->pos < l->length && (l->input[l->pos] == '+' || l->input[l->pos] == '-'))
+    {
+      if (!scan_number (l) || l->input[l->pos - 1] != 'i')
+        {
+          lex_errorf (l, item, "bad number syntax: \"%.*s\"", (int) (l->pos - l->start),
+                      l->input + l->start);
+          return;
+        }
+      lex_emit (l, ITEM_COMPLEX, item);
+      return;
+    }
+  lex_emit (l, ITEM_NUMBER, item);
+}
+
+static void
+lex_inside_action (Lexer *l,
+                   Item  *item)
+{
+  gboolean trim;
+  gunichar c;
+
+  if (at_right_delim (l, &trim))
+    {
+      if (l->paren_depth == 0)
+        lex_right_delim (l, item);
+      else
+        lex_errorf (l, item, "unclosed left paren");
+      return;
+    }
+
+  c = lex_next (l);
+  if (c == LEX_EOF)
+    {
+      lex_errorf (l, item, "unclosed action");
+      return;
+    }
+  if (is_space (c))
+    {
+      /* lexSpace */
+      int n_spaces = 1;
+
+      while (is_space (lex_next (l)))
+        n_spaces++;
+      lex_backup (l);
+      /* " -}}": the last space belongs to the trim marker. */
+      if (has_right_trim_marker (l, l->pos - 1) && has_prefix_at (l, l->pos + 1, "}}"))
+        {
+          l->pos--;
+          if (l->input[l->pos] == '\n')
+            l->line--;
+          if (n_spaces == 1)
+            {
+              lex_right_delim (l, item);
+              return;
+            }
+        }
+      lex_emit (l, ITEM_SPACE, item);
+      return;
+    }
+
+  switch (c)
+    {
+    case '=':
+      lex_emit (l, ITEM_ASSIGN, item);
+      return;
+    case ':':
+      if (lex_next (l) != '=')
+        lex_errorf (l, item, "expected :=");
+      else
+        lex_emit (l, ITEM_DECLARE, item);
+      return;
+    case '|':
+      lex_emit (l, ITEM_PIPE, item);
+      return;
+    case '"':
+    case '`':
+    case '\'':
+      lex_quote (l, c, item);
+      return;
+    case '$':
+      lex_field_or_variable (l, ITEM_VARIABLE, item);
+      return;
+    case '(':
+      l->paren_depth++;
+      lex_emit (l, ITEM_LEFT_PAREN, item);
+      return;
+    case ')':
+      l->paren_depth--;
+      if (l->paren_depth < 0)
+        lex_errorf (l, item, "unexpected right paren");
+      else
+        lex_emit (l, ITEM_RIGHT_PAREN, item);
+      return;
+    default:
+      break;
+    }
+
+  if (c == '.' && l->pos < l->length && (l->input[l->pos] < '0' || l->input[l->pos] > '9'))
+    {
+      lex_field_or_variable (l, ITEM_FIELD, item);
+      return;
+    }
+  if (c == '.' || c == '+' || c == '-' || (c >= '0' && c <= '9'))
+    {
+      lex_backup (l);
+      lex_number (l, item);
+      return;
+    }
+  if (is_alnum (c))
+    {
+      lex_backup (l);
+      lex_identifier (l, item);
+      return;
+    }
+  if (c < 0x80 && g_ascii_isprint (c))
+    {
+      lex_emit (l, ITEM_CHAR, item);
+      return;
+    }
+  {
+    g_autofree char *r = format_rune (c);
+
+    lex_errorf (l, item, "unrecognized character in action: %s", r);
+  }
+}
+
+static void
+lex_item (Lexer *l,
+          Item  *item)
+{
+  if (l->inside_action)
+    lex_inside_action (l, item);
+  else
+    lex_text (l, item);
+}
+
+/* Parser */
+
+typedef struct
+{
+  Lexer               lex;
+  Arena              *arena;
+  BylineGotmplParsed *parsed;
+  const char         *name;
+  Item                token[3];
+  int                 peek_count;
+  GPtrArray          *vars;        /* variable names in scope (arena strings) */
+  guint               vars_base;   /* where the current tree's variables start */
+  GPtrArray          *stack;       /* scratch for child lists */
+  int                 range_depth;
+  int                 depth;
+  guint               action_line;
+  jmp_buf             fail;
+  char               *error;
+  guint               error_line;
+} Parser;
+
+static void parser_errorf (Parser *p, const char *format, ...) G_GNUC_PRINTF (2, 3) G_GNUC_NORETURN;
+
+static void
+parser_errorf (Parser     *p,
+               const char *format,
+               ...)
+{
+  va_list args;
+  g_autofree char *message = NULL;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  p->error_line = p->token[0].line;
+  p->error = g_strdup_printf ("template: %s:%u: %s", p->name, p->error_line, message);
+  longjmp (p->fail, 1);
+}
+
+static Item
+next_item (Parser *p)
+{
+  if (p->peek_count > 0)
+    p->peek_count--;
+  else
+    lex_item (&p->lex, &p->token[0]);
+  return p->token[p->peek_count];
+}
+
+static void
+backup (Parser *p)
+{
+  p->peek_count++;
+}
+
+static void
+backup2 (Parser *p,
+         Item    t1)
+{
+  p->token[1] = t1;
+  p->peek_count = 2;
+}
+
+static void
+backup3 (Parser *p,
+         Item    t2,
+         Item    t1)
+{
+  p->token[1] = t1;
+  p->token[2] = t2;
+  p->peek_count = 3;
+}
+
+static Item
+peek_item (Parser *p)
+{
+  if (p->peek_count > 0)
+    return p->token[p->peek_count - 1];
+  p->peek_count = 1;
+  lex_item (&p->lex, &p->token[0]);
+  return p->token[0];
+}
+
+static Item
+next_non_space (Parser *p)
+{
+  Item t;
+
+  do
+    t = next_item (p);
+  while (t.type == ITEM_SPACE);
+  return t;
+}
+
+static Item
+peek_non_space (Parser *p)
+{
+  Item t = next_non_space (p);
+
+  backup (p);
+  return t;
+}
+
+static char *
+item_string (Parser *p,
+             Item    t)
+{
+  switch (t.type)
+    {
+    case ITEM_EOF:
+      return g_strdup ("EOF");
+    case ITEM_ERROR:
+      return g_strndup (t.val, t.len);
+    default:
+      break;
+    }
+  if (t.type >= ITEM_BLOCK && t.type != ITEM_DOT && t.type != ITEM_NIL)
+    return g_strdup_printf ("<%.*s>", (int) t.len, t.val);
+  if (t.len > 10)
+    return g_strdup_printf ("\"%.10s\"...", t.val);
+  (void) p;
+  return g_strdup_printf ("\"%.*s\"", (int) t.len, t.val);
+}
+
+static void G_GNUC_NORETURN
+unexpected (Parser     *p,
+            Item        t,
+            const char *context)
+{
+  g_autofree char *s = item_string (p, t);
+
+  if (t.type == ITEM_ERROR)
+    {
+      if (p->action_line != 0 && p->action_line != t.line)
+        {
+          gboolean action = t.len >= 7 && memcmp (t.val + t.len - 7, " action", 7) == 0;
+
+          parser_errorf (p, "%s%s started at %s:%u", s, action ? "" : " in action", p->name,
+                         p->action_line);
+        }
+      parser_errorf (p, "%s", s);
+    }
+  parser_errorf (p, "unexpected %s in %s", s, context);
+}
+
+static Item
+expect (Parser     *p,
+        ItemType    type,
+        const char *context)
+{
+  Item t = next_non_space (p);
+
+  if (t.type != type)
+    unexpected (p, t, context);
+  return t;
+}
+
+static BylineGotmplNode *
+new_node (Parser              *p,
+          BylineGotmplNodeType type,
+          guint32              pos)
+{
+  BylineGotmplNode *n = arena_alloc (p->arena, sizeof (BylineGotmplNode));
+
+  n->type = type;
+  n->pos = pos;
+  n->end = pos;
+  return n;
+}
+
+static guint
+stack_mark (Parser *p)
+{
+  return p->stack->len;
+}
+
+static gpointer *
+stack_take (Parser *p,
+            guint   mark,
+            guint  *n)
+{
+  gpointer *items;
+
+  *n = p->stack->len - mark;
+  items = arena_alloc (p->arena, MAX (*n, 1) * sizeof (gpointer));
+  memcpy (items, p->stack->pdata + mark, *n * sizeof (gpointer));
+  g_ptr_array_set_size (p->stack, mark);
+  return items;
+}
+
+/* strconv.Unquote of a "…", `…` or '…' token. */
+static gboolean
+unquote (const char *s,
+         gsize       len,
+         GString    *out)
+{
+  char q;
+
+  if (len < 2 || s[len - 1] != s[0])
+    return FALSE;
+  q = s[0];
+  s++;
+  len -= 2;
+  if (q == '`')
+    {
+      for (gsize i = 0; i < len; i++)
+        if (s[i] != '\r')
+          g_string_append_c (out, s[i]);
+      return TRUE;
+    }
+
+  for (gsize i = 0; i < len;)
+    {
+      guchar c = s[i];
+
+      if (c == '\n' || (c == (guchar) q && q == '\''))
+        return FALSE;
+      if (c != '\\')
+        {
+          g_string_append_c (out, c);
+          i++;
+          continue;
+        }
+      if (++i >= len)
+        return FALSE;
+      c = s[i++];
+      switch (c)
+        {
+        case 'a': g_string_append_c (out, '\a'); break;
+        case 'b': g_string_append_c (out, '\b'); break;
+        case 'f': g_string_append_c (out, '\f'); break;
+        case 'n': g_string_append_c (out, '\n'); break;
+        case 'r': g_string_append_c (out, '\r'); break;
+        case 't': g_string_append_c (out, '\t'); break;
+        case 'v': g_string_append_c (out, '\v'); break;
+        case '\\': g_string_append_c (out, '\\'); break;
+        case '\'':
+        case '"':
+          if (c != (guchar) q)
+            return FALSE;
+          g_string_append_c (out, c);
+          break;
+        case 'x':
+        case 'u':
+        case 'U':
+          {
+            int n = c == 'x' ? 2 : c == 'u' ? 4 : 8;
+            gunichar v = 0;
+
+            if (i + n > len)
+              return FALSE;
+            for (int k = 0; k < n; k++)
+              {
+                int d = g_ascii_xdigit_value (s[i + k]);
+
+                if (d < 0)
+                  return FALSE;
+                v = v * 16 + d;
+              }
+            i += n;
+            if (c == 'x')
+              g_string_append_c (out, (char) v);
+            else
+              {
+                if (v > 0x10ffff || (v >= 0xd800 && v < 0xe000))
+                  return FALSE;
+                g_string_append_unichar (out, v);
+              }
+          }
+          break;
+        default:
+          if (c >= '0' && c <= '7')
+            {
+              int v = c - '0';
+
+              if (i + 2 > len)
+                return FALSE;
+              for (int k = 0; k < 2; k++)
+                {
+                  if (s[i + k] < '0' || s[i + k] > '7')
+                    return FALSE;
+                  v = v * 8 + (s[i + k] - '0');
+                }
+              if (v > 255)
+                return FALSE;
+              i += 2;
+              g_string_append_c (out, (char) v);
+              break;
+            }
+          return FALSE;
+        }
+    }
+  if (q == '\'' && g_utf8_strlen (out->str, out->len) != 1)
+    return FALSE;
+  return TRUE;
+}
+
+/* strconv.ParseInt (s, 0, 64) with underscores; FALSE on syntax or range. */
+static gboolean
+parse_go_int (const char *s,
+              gsize       len,
+              gint64     *value)
+{
+  g_autoptr(GString) digits = g_string_new (NULL);
+  gboolean neg = FALSE;
+  guint base = 10;
+  guint64 v = 0;
+  gsize i = 0;
+
+  if (i < len && (s[i] == '+' || s[i] == '-'))
+    neg = s[i++] == '-';
+  if (i + 1 < len && s[i] == '0')
+    {
+      char b = g_ascii_tolower (s[i + 1]);
+
+      if (b == 'x')
+        base = 16, i += 2;
+      else if (b == 'o')
+        base = 8, i += 2;
+      else if (b == 'b')
+        base = 2, i += 2;
+      else
+        base = 8, i += 1;
+    }
+  for (; i < len; i++)
+    if (s[i] != '_')
+      g_string_append_c (digits, s[i]);
+  if (digits->len == 0)
+    {
+      if (base == 8 && len - (neg || s[0] == '+') == 1)
+        {
+          *value = 0;
+          return TRUE;
+        }
+      return FALSE;
+    }
+  for (gsize k = 0; k < digits->len; k++)
+    {
+      int d = g_ascii_xdigit_value (digits->str[k]);
+
+      if (d < 0 || (guint) d >= base)
+        return FALSE;
+      if (v > (G_MAXUINT64 - d) / base)
+        return FALSE;
+      v = v * base + d;
+    }
+  if ((!neg && v > G_MAXINT64) || (neg && v > (guint64) G_MAXINT64 + 1))
+    return FALSE;
+  *value = neg ? (gint64) (0 - v) : (gint64) v;
+  return TRUE;
+}
+
+static BylineGotmplNode *
+new_number (Parser *p,
+            Item    t)
+{
+  BylineGotmplNode *n = new_node (p, BYLINE_GOTMPL_NODE_NUMBER, t.pos);
+  g_autofree char *text = g_strndup (t.val, t.len);
+
+  n->end = t.pos + t.len;
+  if (t.type == ITEM_CHAR_CONSTANT)
+    {
+      g_autoptr(GString) s = g_string_new (NULL);
+
+      if (!unquote (t.val, t.len, s))
+        parser_errorf (p, "malformed character constant: %s", text);
+      n->number.i = g_utf8_get_char (s->str);
+      n->number.f = n->number.i;
+      return n;
+    }
+  if (t.type == ITEM_COMPLEX)
+    parser_errorf (p, "complex constants are not supported: %s", text);
+
+  if (parse_go_int (t.val, t.len, &n->number.i))
+    {
+      n->number.f = (double) n->number.i;
+      return n;
+    }
+  {
+    g_autoptr(GString) clean = g_string_new (NULL);
+    gboolean hex = t.len > 2 && t.val[t.val[0] == '+' || t.val[0] == '-'] == '0' &&
+                   strpbrk (text, "xX") != NULL;
+    char *end = NULL;
+
+    for (gsize i = 0; i < t.len; i++)
+      if (t.val[i] != '_')
+        g_string_append_c (clean, t.val[i]);
+    n->number.f = g_ascii_strtod (clean->str, &end);
+    /* Go's ParseFloat wants a p exponent in hex floats. */
+    if (end == NULL || *end != '\0' || (hex && strpbrk (text, "pP") == NULL))
+      parser_errorf (p, "illegal number syntax: \"%s\"", text);
+    if (strpbrk (text, ".eEpP") == NULL)
+      parser_errorf (p, "integer overflow: \"%s\"", text);
+    n->number.is_float = TRUE;
+    n->number.i = (gint64) CLAMP (n->number.f, (double) G_MININT64, (double) G_MAXINT64);
+  }
+  return n;
+}
+
+static BylineGotmplNode *pipeline (Parser *p, const char *context, ItemType end);
+
+static void
+enter (Parser *p)
+{
+  if (++p->depth > MAX_DEPTH)
+    parser_errorf (p, "max expression depth exceeded");
+}
+
+static BylineGotmplNode *
+new_variable (Parser     *p,
+              guint32     pos,
+              const char *text,
+              gsize       len)
+{
+  BylineGotmplNode *n = new_node (p, BYLINE_GOTMPL_NODE_VARIABLE, pos);
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *s = g_strndup (text, len);
+
+  parts = g_strsplit (s, ".", -1);
+  n->field.n = g_strv_length (parts);
+  n->field.idents = arena_alloc (p->arena, n->field.n * sizeof (char *));
+  for (guint i = 0; i < n->field.n; i++)
+    n->field.idents[i] = arena_strndup (p->arena, parts[i], strlen (parts[i]));
+  n->end = pos + len;
+  return n;
+}
+
+static BylineGotmplNode *
+new_field (Parser     *p,
+           guint32     pos,
+           const char *text,
+           gsize       len)
+{
+  BylineGotmplNode *n = new_variable (p, pos, text + 1, len - 1);
+
+  n->type = BYLINE_GOTMPL_NODE_FIELD;
+  n->end = pos + len;
+  return n;
+}
+
+static BylineGotmplNode *
+use_var (Parser *p,
+         Item    t)
+{
+  BylineGotmplNode *v = new_variable (p, t.pos, t.val, t.len);
+
+  for (guint i = p->vars_base; i < p->vars->len; i++)
+    if (strcmp (g_ptr_array_index (p->vars, i), v->field.idents[0]) == 0)
+      return v;
+  parser_errorf (p, "undefined variable \"%s\"", v->field.idents[0]);
+}
+
+static BylineGotmplNode *
+term (Parser *p)
+{
+  Item t = next_non_space (p);
+  BylineGotmplNode *n;
+
+  switch (t.type)
+    {
+    case ITEM_IDENTIFIER:
+      n = new_node (p, BYLINE_GOTMPL_NODE_IDENTIFIER, t.pos);
+      n->ident.name = arena_strndup (p->arena, t.val, t.len);
+      n->end = t.pos + t.len;
+      return n;
+    case ITEM_DOT:
+      n = new_node (p, BYLINE_GOTMPL_NODE_DOT, t.pos);
+      n->end = t.pos + 1;
+      return n;
+    case ITEM_NIL:
+      n = new_node (p, BYLINE_GOTMPL_NODE_NIL, t.pos);
+      n->end = t.pos + 3;
+      return n;
+    case ITEM_VARIABLE:
+      return use_var (p, t);
+    case ITEM_FIELD:
+      return new_field (p, t.pos, t.val, t.len);
+    case ITEM_BOOL:
+      n = new_node (p, BYLINE_GOTMPL_NODE_BOOL, t.pos);
+      n->boolean = t.len == 4;
+      n->end = t.pos + t.len;
+      return n;
+    case ITEM_CHAR_CONSTANT:
+    case ITEM_COMPLEX:
+    case ITEM_NUMBER:
+      return new_number (p, t);
+    case ITEM_LEFT_PAREN:
+      enter (p);
+      n = pipeline (p, "parenthesized pipeline", ITEM_RIGHT_PAREN);
+      p->depth--;
+      n->pos = t.pos;
+      n->end = n->end + 1;
+      return n;
+    case ITEM_STRING:
+    case ITEM_RAW_STRING:
+      {
+        g_autoptr(GString) s = g_string_new (NULL);
+
+        if (!unquote (t.val, t.len, s))
+          parser_errorf (p, "invalid syntax");
+        n = new_node (p, BYLINE_GOTMPL_NODE_STRING, t.pos);
+        n->string.text = arena_strndup (p->arena, s->str, s->len);
+        n->string.len = s->len;
+        n->end = t.pos + t.len;
+        return n;
+      }
+    default:
+      backup (p);
+      return NULL;
+    }
+}
+
+static BylineGotmplNode *
+operand (Parser *p)
+{
+  BylineGotmplNode *node = term (p);
+  Item t;
+
+  if (node == NULL)
+    return NULL;
+  t = peek_item (p);
+  if (t.type == ITEM_FIELD)
+    {
+      guint mark = stack_mark (p);
+      guint32 end = t.pos;
+      guint n;
+      const char **fields;
+
+      while ((t = peek_item (p)).type == ITEM_FIELD)
+        {
+          next_item (p);
+          g_ptr_array_add (p->stack, arena_strndup (p->arena, t.val + 1, t.len - 1));
+          end = t.pos + t.len;
+        }
+      fields = (const char **) stack_take (p, mark, &n);
+
+      switch (node->type)
+        {
+        case BYLINE_GOTMPL_NODE_FIELD:
+        case BYLINE_GOTMPL_NODE_VARIABLE:
+          {
+            const char **idents = arena_alloc (p->arena, (node->field.n + n) * sizeof (char *));
+
+            memcpy (idents, node->field.idents, node->field.n * sizeof (char *));
+            memcpy (idents + node->field.n, fields, n * sizeof (char *));
+            node->field.idents = idents;
+            node->field.n += n;
+            node->end = end;
+          }
+          break;
+        case BYLINE_GOTMPL_NODE_BOOL:
+        case BYLINE_GOTMPL_NODE_STRING:
+        case BYLINE_GOTMPL_NODE_NUMBER:
+        case BYLINE_GOTMPL_NODE_NIL:
+        case BYLINE_GOTMPL_NODE_DOT:
+          parser_errorf (p, "unexpected . after term \"%.*s\"", (int) (node->end - node->pos),
+                         p->lex.input + node->pos);
+        default:
+          {
+            BylineGotmplNode *chain = new_node (p, BYLINE_GOTMPL_NODE_CHAIN, node->pos);
+
+            chain->chain.node = node;
+            chain->chain.fields = fields;
+            chain->chain.n = n;
+            chain->end = end;
+            node = chain;
+          }
+          break;
+        }
+    }
+  return node;
+}
+
+static BylineGotmplNode *
+command (Parser *p)
+{
+  BylineGotmplNode *cmd = new_node (p, BYLINE_GOTMPL_NODE_COMMAND, peek_non_space (p).pos);
+  guint mark = stack_mark (p);
+
+  for (;;)
+    {
+      BylineGotmplNode *op;
+      Item t;
+
+      peek_non_space (p);
+      op = operand (p);
+      if (op != NULL)
+        {
+          g_ptr_array_add (p->stack, op);
+          cmd->end = op->end;
+        }
+      t = next_item (p);
+      if (t.type == ITEM_SPACE)
+        continue;
+      if (t.type == ITEM_RIGHT_DELIM || t.type == ITEM_RIGHT_PAREN)
+        backup (p);
+      else if (t.type != ITEM_PIPE)
+        unexpected (p, t, "operand");
+      break;
+    }
+  cmd->cmd.args = (BylineGotmplNode **) stack_take (p, mark, &cmd->cmd.n);
+  if (cmd->cmd.n == 0)
+    parser_errorf (p, "empty command");
+  return cmd;
+}
+
+static void
+check_pipeline (Parser           *p,
+                BylineGotmplNode *pipe,
+                const char       *context)
+{
+  if (pipe->pipe.n_cmds == 0)
+    parser_errorf (p, "missing value for %s", context);
+  for (guint i = 1; i < pipe->pipe.n_cmds; i++)
+    switch (pipe->pipe.cmds[i]->cmd.args[0]->type)
+      {
+      case BYLINE_GOTMPL_NODE_BOOL:
+      case BYLINE_GOTMPL_NODE_DOT:
+      case BYLINE_GOTMPL_NODE_NIL:
+      case BYLINE_GOTMPL_NODE_NUMBER:
+      case BYLINE_GOTMPL_NODE_STRING:
+        parser_errorf (p, "non executable command in pipeline stage %u", i + 1);
+      default:
+        break;
+      }
+}
+
+static BylineGotmplNode *
+pipeline (Parser     *p,
+          const char *context,
+          ItemType    end)
+{
+  Item t = peek_non_space (p);
+  BylineGotmplNode *pipe = new_node (p, BYLINE_GOTMPL_NODE_PIPE, t.pos);
+  guint decl_mark = stack_mark (p);
+  guint cmd_mark;
+  BylineGotmplNode **decl;
+  guint n_decl;
+
+decls:
+  t = peek_non_space (p);
+  if (t.type == ITEM_VARIABLE)
+    {
+      Item v = next_item (p);
+      Item after = peek_item (p);
+      Item next = peek_non_space (p);
+
+      if (next.type == ITEM_ASSIGN || next.type == ITEM_DECLARE)
+        {
+          pipe->pipe.is_assign = next.type == ITEM_ASSIGN;
+          next_non_space (p);
+          g_ptr_array_add (p->stack, new_variable (p, v.pos, v.val, v.len));
+          g_ptr_array_add (p->vars, arena_strndup (p->arena, v.val, v.len));
+        }
+      else if (next.type == ITEM_CHAR && next.len == 1 && next.val[0] == ',')
+        {
+          next_non_space (p);
+          g_ptr_array_add (p->stack, new_variable (p, v.pos, v.val, v.len));
+          g_ptr_array_add (p->vars, arena_strndup (p->arena, v.val, v.len));
+          if (strcmp (context, "range") == 0 && p->stack->len - decl_mark < 2)
+            {
+              Item k = peek_non_space (p);
+
+              if (k.type == ITEM_VARIABLE || k.type == ITEM_RIGHT_DELIM ||
+                  k.type == ITEM_RIGHT_PAREN)
+                goto decls;
+              parser_errorf (p, "range can only initialize variables");
+            }
+          parser_errorf (p, "too many declarations in %s", context);
+        }
+      else if (after.type == ITEM_SPACE)
+        backup3 (p, v, after);
+      else
+        backup2 (p, v);
+    }
+  decl = (BylineGotmplNode **) stack_take (p, decl_mark, &n_decl);
+  pipe->pipe.decl = decl;
+  pipe->pipe.n_decl = n_decl;
+
+  cmd_mark = stack_mark (p);
+  for (;;)
+    {
+      t = next_non_space (p);
+      if (t.type == end)
+        {
+          pipe->pipe.cmds = (BylineGotmplNode **) stack_take (p, cmd_mark, &pipe->pipe.n_cmds);
+          pipe->end = t.pos;
+          check_pipeline (p, pipe, context);
+          return pipe;
+        }
+      switch (t.type)
+        {
+        case ITEM_BOOL:
+        case ITEM_CHAR_CONSTANT:
+        case ITEM_COMPLEX:
+        case ITEM_DOT:
+        case ITEM_FIELD:
+        case ITEM_IDENTIFIER:
+        case ITEM_NUMBER:
+        case ITEM_NIL:
+        case ITEM_RAW_STRING:
+        case ITEM_STRING:
+        case ITEM_VARIABLE:
+        case ITEM_LEFT_PAREN:
+          backup (p);
+          g_ptr_array_add (p->stack, command (p));
+          break;
+        default:
+          unexpected (p, t, context);
+        }
+    }
+}
+
+static char *
+parse_template_name (Parser     *p,
+                     Item        t,
+                     const char *context)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (t.type != ITEM_STRING && t.type != ITEM_RAW_STRING)
+    unexpected (p, t, context);
+  if (!unquote (t.val, t.len, s))
+    parser_errorf (p, "invalid syntax");
+  return arena_strndup (p->arena, s->str, s->len);
+}
+
+static void
+add_define (Parser           *p,
+            const char       *name,
+            BylineGotmplNode *list)
+{
+  BylineGotmplNode *old = g_hash_table_lookup (p->parsed->defines, name);
+
+  /* Go's Tree.add: a redefinition is an error unless one side is empty. */
+  if (old != NULL)
+    {
+      gboolean old_empty = TRUE, new_empty = TRUE;
+
+      for (guint i = 0; i < old->list.n; i++)
+        if (old->list.nodes[i]->type != BYLINE_GOTMPL_NODE_COMMENT &&
+            (old->list.nodes[i]->type != BYLINE_GOTMPL_NODE_TEXT ||
+             left_trim_length (old->list.nodes[i]->text.text, old->list.nodes[i]->text.len) !=
+             old->list.nodes[i]->text.len))
+          old_empty = FALSE;
+      for (guint i = 0; i < list->list.n; i++)
+        if (list->list.nodes[i]->type != BYLINE_GOTMPL_NODE_COMMENT &&
+            (list->list.nodes[i]->type != BYLINE_GOTMPL_NODE_TEXT ||
+             left_trim_length (list->list.nodes[i]->text.text, list->list.nodes[i]->text.len) !=
+             list->list.nodes[i]->text.len))
+          new_empty = FALSE;
+      if (!old_empty && !new_empty)
+        parser_errorf (p, "template: multiple definition of template \"%s\"", name);
+      if (new_empty)
+        return;
+    }
+  g_hash_table_insert (p->parsed->defines, (gpointer) name, list);
+}
+
+/* Markers item_list returns for {{end}} and {{else}}. */
+static BylineGotmplNode end_marker = { .type = BYLINE_GOTMPL_NODE_LIST };
+static BylineGotmplNode else_marker = { .type = BYLINE_GOTMPL_NODE_BREAK };
+
+static BylineGotmplNode *item_list (Parser *p, BylineGotmplNode **next);
+
+/* A nested tree (define, block) starts with its own variables, as Go's
+ * startParse does for a new Tree. */
+static BylineGotmplNode *
+parse_nested_list (Parser     *p,
+                   const char *context)
+{
+  guint saved_base = p->vars_base;
+  guint saved_len = p->vars->len;
+  int saved_range = p->range_depth;
+  BylineGotmplNode *list, *end;
+
+  p->vars_base = p->vars->len;
+  g_ptr_array_add (p->vars, (gpointer) "$");
+  p->range_depth = 0;
+  list = item_list (p, &end);
+  if (end != &end_marker)
+    parser_errorf (p, "unexpected {{else}} in %s", context);
+  g_ptr_array_set_size (p->vars, saved_len);
+  p->vars_base = saved_base;
+  p->range_depth = saved_range;
+  return list;
+}
+
+static BylineGotmplNode *text_or_action (Parser *p);
+
+static BylineGotmplNode *
+item_list (Parser            *p,
+           BylineGotmplNode **next)
+{
+  BylineGotmplNode *list = new_node (p, BYLINE_GOTMPL_NODE_LIST, peek_non_space (p).pos);
+  guint mark = stack_mark (p);
+
+  while (peek_non_space (p).type != ITEM_EOF)
+    {
+      BylineGotmplNode *n = text_or_action (p);
+
+      if (n == &end_marker || n == &else_marker)
+        {
+          list->list.nodes = (BylineGotmplNode **) stack_take (p, mark, &list->list.n);
+          *next = n;
+          return list;
+        }
+      g_ptr_array_add (p->stack, n);
+    }
+  parser_errorf (p, "unexpected EOF");
+}
+
+static BylineGotmplNode *
+parse_control (Parser              *p,
+               BylineGotmplNodeType type,
+               const char          *context,
+               guint32              pos)
+{
+  BylineGotmplNode *n = new_node (p, type, pos);
+  guint n_vars = p->vars->len;
+  BylineGotmplNode *next;
+
+  enter (p);
+  n->branch.pipe = pipeline (p, context, ITEM_RIGHT_DELIM);
+  if (type == BYLINE_GOTMPL_NODE_RANGE)
+    p->range_depth++;
+  n->branch.list = item_list (p, &next);
+  if (type == BYLINE_GOTMPL_NODE_RANGE)
+    p->range_depth--;
+  if (next == &else_marker)
+    {
+      Item t = peek_item (p);
+
+      if (type == BYLINE_GOTMPL_NODE_IF && t.type == ITEM_IF)
+        {
+          BylineGotmplNode *list = new_node (p, BYLINE_GOTMPL_NODE_LIST, t.pos);
+
+          next_item (p);
+          list->list.nodes = arena_alloc (p->arena, sizeof (gpointer));
+          list->list.nodes[0] = parse_control (p, BYLINE_GOTMPL_NODE_IF, "if", t.pos);
+          list->list.n = 1;
+          n->branch.else_list = list;
+        }
+      else if (type == BYLINE_GOTMPL_NODE_WITH && t.type == ITEM_WITH)
+        {
+          BylineGotmplNode *list = new_node (p, BYLINE_GOTMPL_NODE_LIST, t.pos);
+
+          next_item (p);
+          list->list.nodes = arena_alloc (p->arena, sizeof (gpointer));
+          list->list.nodes[0] = parse_control (p, BYLINE_GOTMPL_NODE_WITH, "with", t.pos);
+          list->list.n = 1;
+          n->branch.else_list = list;
+        }
+      else
+        {
+          n->branch.else_list = item_list (p, &next);
+          if (next != &end_marker)
+            parser_errorf (p, "expected end; found {{else}}");
+        }
+    }
+  g_ptr_array_set_size (p->vars, n_vars);
+  p->depth--;
+  return n;
+}
+
+static BylineGotmplNode *
+action (Parser *p)
+{
+  Item t = next_non_space (p);
+  BylineGotmplNode *n;
+
+  switch (t.type)
+    {
+    case ITEM_BLOCK:
+      {
+        Item name_token = next_non_space (p);
+        const char *name = parse_template_name (p, name_token, "block clause");
+        BylineGotmplNode *pipe = pipeline (p, "block clause", ITEM_RIGHT_DELIM);
+        BylineGotmplNode *list;
+
+        enter (p);
+        list = parse_nested_list (p, "block clause");
+        p->depth--;
+        add_define (p, name, list);
+        n = new_node (p, BYLINE_GOTMPL_NODE_TEMPLATE, name_token.pos);
+        n->tmpl.name = name;
+        n->tmpl.pipe = pipe;
+        return n;
+      }
+    case ITEM_BREAK:
+    case ITEM_CONTINUE:
+      {
+        Item close = next_non_space (p);
+        gboolean is_break = t.type == ITEM_BREAK;
+
+        if (close.type != ITEM_RIGHT_DELIM)
+          unexpected (p, close, is_break ? "{{break}}" : "{{continue}}");
+        if (p->range_depth == 0)
+          parser_errorf (p, is_break ? "{{break}} outside {{range}}"
+                                     : "{{continue}} outside {{range}}");
+        n = new_node (p, is_break ? BYLINE_GOTMPL_NODE_BREAK : BYLINE_GOTMPL_NODE_CONTINUE,
+                      t.pos);
+        n->end = t.pos + t.len;
+        return n;
+      }
+    case ITEM_ELSE:
+      {
+        Item peek = peek_non_space (p);
+
+        if (peek.type != ITEM_IF && peek.type != ITEM_WITH)
+          expect (p, ITEM_RIGHT_DELIM, "else");
+        return &else_marker;
+      }
+    case ITEM_END:
+      expect (p, ITEM_RIGHT_DELIM, "end");
+      return &end_marker;
+    case ITEM_IF:
+      return parse_control (p, BYLINE_GOTMPL_NODE_IF, "if", t.pos);
+    case ITEM_RANGE:
+      return parse_control (p, BYLINE_GOTMPL_NODE_RANGE, "range", t.pos);
+    case ITEM_WITH:
+      return parse_control (p, BYLINE_GOTMPL_NODE_WITH, "with", t.pos);
+    case ITEM_TEMPLATE:
+      {
+        Item name_token = next_non_space (p);
+        const char *name = parse_template_name (p, name_token, "template clause");
+        BylineGotmplNode *pipe = NULL;
+
+        if (next_non_space (p).type != ITEM_RIGHT_DELIM)
+          {
+            backup (p);
+            pipe = pipeline (p, "template clause", ITEM_RIGHT_DELIM);
+          }
+        n = new_node (p, BYLINE_GOTMPL_NODE_TEMPLATE, t.pos);
+        n->tmpl.name = name;
+        n->tmpl.pipe = pipe;
+        n->end = p->token[0].pos;
+        return n;
+      }
+    default:
+      break;
+    }
+  backup (p);
+  t = peek_item (p);
+  n = new_node (p, BYLINE_GOTMPL_NODE_ACTION, t.pos);
+  n->action.pipe = pipeline (p, "command", ITEM_RIGHT_DELIM);
+  n->end = n->action.pipe->end;
+  return n;
+}
+
+static BylineGotmplNode *
+text_or_action (Parser *p)
+{
+  Item t = next_non_space (p);
+  BylineGotmplNode *n;
+
+  switch (t.type)
+    {
+    case ITEM_TEXT:
+      n = new_node (p, BYLINE_GOTMPL_NODE_TEXT, t.pos);
+      n->text.text = arena_strndup (p->arena, t.val, t.len);
+      n->text.len = t.len;
+      n->end = t.pos + t.len;
+      return n;
+    case ITEM_LEFT_DELIM:
+      {
+        guint saved = p->action_line;
+
+        p->action_line = t.line;
+        n = action (p);
+        p->action_line = saved;
+        return n;
+      }
+    default:
+      unexpected (p, t, "input");
+    }
+}
+
+static void
+parse_definition (Parser *p)
+{
+  Item t = next_non_space (p);
+  const char *name;
+  BylineGotmplNode *list;
+
+  if (t.type != ITEM_STRING && t.type != ITEM_RAW_STRING)
+    unexpected (p, t, "define clause");
+  name = parse_template_name (p, t, "define clause");
+  expect (p, ITEM_RIGHT_DELIM, "define clause");
+  enter (p);
+  list = parse_nested_list (p, "define clause");
+  p->depth--;
+  add_define (p, name, list);
+}
+
+static void
+parse_root (Parser *p)
+{
+  BylineGotmplNode *root = new_node (p, BYLINE_GOTMPL_NODE_LIST, 0);
+  guint mark = stack_mark (p);
+
+  while (peek_item (p).type != ITEM_EOF)
+    {
+      BylineGotmplNode *n;
+
+      if (peek_item (p).type == ITEM_LEFT_DELIM)
+        {
+          Item delim = next_item (p);
+
+          if (next_non_space (p).type == ITEM_DEFINE)
+            {
+              parse_definition (p);
+              continue;
+            }
+          backup2 (p, delim);
+        }
+      n = text_or_action (p);
+      if (n == &end_marker)
+        parser_errorf (p, "unexpected {{end}}");
+      if (n == &else_marker)
+        parser_errorf (p, "unexpected {{else}}");
+      g_ptr_array_add (p->stack, n);
+    }
+  root->list.nodes = (BylineGotmplNode **) stack_take (p, mark, &root->list.n);
+  root->end = p->parsed->length;
+  p->parsed->root = root;
+}
+
+/* Apart, so that no local of the caller lives across setjmp. */
+static void
+run_parser (Parser *p)
+{
+  if (setjmp (p->fail) == 0)
+    parse_root (p);
+}
+
+BylineGotmplParsed *
+byline_gotmpl_parse (const char  *name,
+                     const char  *source,
+                     gsize        length,
+                     guint       *line,
+                     GError     **error)
+{
+  g_autoptr(BylineGotmplParsed) parsed = g_new0 (BylineGotmplParsed, 1);
+  Parser p = { 0 };
+
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (source != NULL || length == 0, NULL);
+
+  parsed->name = g_strdup (name);
+  parsed->source = g_strndup (source != NULL ? source : "", length);
+  parsed->length = length;
+  parsed->defines = g_hash_table_new (g_str_hash, g_str_equal);
+  parsed->arena = g_new0 (Arena, 1);
+
+  p.arena = parsed->arena;
+  p.parsed = parsed;
+  p.name = parsed->name;
+  p.lex.input = parsed->source;
+  p.lex.length = length;
+  p.lex.line = p.lex.start_line = 1;
+  p.lex.arena = p.arena;
+  p.vars = g_ptr_array_new ();
+  g_ptr_array_add (p.vars, (gpointer) "$");
+  p.stack = g_ptr_array_new ();
+
+  run_parser (&p);
+
+  g_ptr_array_unref (p.vars);
+  g_ptr_array_unref (p.stack);
+
+  if (p.error != NULL)
+    {
+      if (line != NULL)
+        *line = p.error_line;
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, p.error);
+      g_free (p.error);
+      return NULL;
+    }
+  return g_steal_pointer (&parsed);
+}
+
+void
+byline_gotmpl_parsed_free (BylineGotmplParsed *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->name);
+  g_free (self->source);
+  g_clear_pointer (&self->defines, g_hash_table_unref);
+  if (self->arena != NULL)
+    arena_free (self->arena);
+  g_free (self);
+}
+
+void
+byline_gotmpl_parsed_locate (const BylineGotmplParsed *self,
+                             guint32                   pos,
+                             guint                    *line,
+                             guint                    *column)
+{
+  guint l = 1;
+  gsize line_start = 0;
+
+  pos = MIN (pos, self->length);
+  for (gsize i = 0; i < pos; i++)
+    if (self->source[i] == '\n')
+      {
+        l++;
+        line_start = i + 1;
+      }
+  if (line != NULL)
+    *line = l;
+  if (column != NULL)
+    *column = pos - line_start;
+}

@@ -15,6 +15,8 @@
 #include "byline-gotmpl-funcs.h"
 
 #include <math.h>
+
+#include "byline-gotmpl-objects-private.h"
 #include <string.h>
 
 typedef struct
@@ -645,6 +647,27 @@ fn_warnf (BylineGotmplCall        *call,
   return report (call, args, n_args, FALSE);
 }
 
+/* Whether the site's ignoreErrors (or ignoreLogs) lists the id. */
+static gboolean
+ignored (BylineGotmplCall        *call,
+         const BylineGotmplValue *id,
+         const char              *key)
+{
+  const BylineGotmplValue *list =
+    byline_gotmpl_site_get_config (byline_gotmpl_call_get_site (call), key);
+
+  if (list == NULL || list->kind != BYLINE_GOTMPL_LIST || id->kind != BYLINE_GOTMPL_STRING)
+    return FALSE;
+  for (guint i = 0; i < byline_gotmpl_list_length (list->l); i++)
+    {
+      const BylineGotmplValue *e = byline_gotmpl_list_get (list->l, i);
+
+      if (e->kind == BYLINE_GOTMPL_STRING && g_ascii_strcasecmp (e->s, id->s) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static gboolean
 fn_erroridf (BylineGotmplCall        *call,
              const BylineGotmplValue *self,
@@ -653,6 +676,8 @@ fn_erroridf (BylineGotmplCall        *call,
              BylineGotmplValue       *result)
 {
   *result = byline_gotmpl_string ("");
+  if (ignored (call, &args[0], "ignoreerrors"))
+    return TRUE;
   return report (call, args + 1, n_args - 1, TRUE);
 }
 
@@ -664,6 +689,8 @@ fn_warnidf (BylineGotmplCall        *call,
             BylineGotmplValue       *result)
 {
   *result = byline_gotmpl_string ("");
+  if (ignored (call, &args[0], "ignorelogs"))
+    return TRUE;
   return report (call, args + 1, n_args - 1, FALSE);
 }
 

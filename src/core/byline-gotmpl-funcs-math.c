@@ -630,6 +630,58 @@ fn_base64_decode (BylineGotmplCall        *call,
   return TRUE;
 }
 
+static gboolean
+fn_hex_encode (BylineGotmplCall        *call,
+               const BylineGotmplValue *self,
+               const BylineGotmplValue *args,
+               guint                    n_args,
+               BylineGotmplValue       *result)
+{
+  g_autofree char *s = NULL;
+  GString *out;
+
+  if (!byline_gotmpl_to_string (call, &args[0], &s))
+    return FALSE;
+  out = g_string_new (NULL);
+  for (const char *p = s; *p != '\0'; p++)
+    g_string_append_printf (out, "%02x", (guchar) *p);
+  *result = byline_gotmpl_string_take (out);
+  return TRUE;
+}
+
+static gboolean
+fn_hex_decode (BylineGotmplCall        *call,
+               const BylineGotmplValue *self,
+               const BylineGotmplValue *args,
+               guint                    n_args,
+               BylineGotmplValue       *result)
+{
+  g_autofree char *s = NULL;
+  GString *out;
+  gsize len;
+
+  if (!byline_gotmpl_to_string (call, &args[0], &s))
+    return FALSE;
+  len = strlen (s);
+  if (len % 2 != 0)
+    return byline_gotmpl_call_error (call, "encoding/hex: odd length hex string");
+  out = g_string_new (NULL);
+  for (gsize i = 0; i < len; i += 2)
+    {
+      int hi = g_ascii_xdigit_value (s[i]), lo = g_ascii_xdigit_value (s[i + 1]);
+
+      if (hi < 0 || lo < 0)
+        {
+          g_string_free (out, TRUE);
+          return byline_gotmpl_call_error (call, "encoding/hex: invalid byte: U+%04X", (guchar) s[hi < 0 ? i : i + 1]);
+        }
+      g_string_append_c (out, (char) (hi * 16 + lo));
+    }
+  *result = byline_gotmpl_string_len (out->str, out->len);
+  g_string_free (out, TRUE);
+  return TRUE;
+}
+
 /* encoding/json's Indent. */
 static void
 json_indent (GString    *out,
@@ -758,6 +810,8 @@ fn_jsonify (BylineGotmplCall        *call,
 static const BylineGotmplMethod encoding_methods[] = {
   { "Base64Decode", fn_base64_decode, 1, 1 },
   { "Base64Encode", fn_base64_encode, 1, 1 },
+  { "HexDecode", fn_hex_decode, 1, 1 },
+  { "HexEncode", fn_hex_encode, 1, 1 },
   { "Jsonify", fn_jsonify, 0, -1 },
 };
 

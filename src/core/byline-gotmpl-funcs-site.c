@@ -14,6 +14,7 @@
 
 #include "byline-gotmpl-funcs.h"
 
+#include <stdio.h>
 #include <string.h>
 
 #include "byline-gotmpl-funcs-private.h"
@@ -80,6 +81,15 @@ byline_gotmpl_site_get_string (const BylineGotmplValue *site,
   if (strcmp (key, "languagePrefix") == 0)
     return s->lang_prefix;
   return config_string (s, key);
+}
+
+const BylineGotmplValue *
+byline_gotmpl_site_get_config (const BylineGotmplValue *site,
+                               const char              *key)
+{
+  Site *s = byline_gotmpl_value_get_object (site, &byline_gotmpl_site_class);
+
+  return s != NULL ? config_get (s, key) : NULL;
 }
 
 const char *
@@ -342,6 +352,54 @@ byline_gotmpl_site_new (BylineGotmplEnv *env)
 
 /* hugo */
 
+/* hugo.VersionString: a string that compares as a version. */
+static void
+parse_version (const char *s,
+               int         v[3])
+{
+  v[0] = v[1] = v[2] = 0;
+  if (s[0] == 'v')
+    s++;
+  sscanf (s, "%d.%d.%d", &v[0], &v[1], &v[2]);
+}
+
+static int
+version_compare (BylineGotmplObject      *self,
+                 const BylineGotmplValue *other)
+{
+  g_autofree char *s = byline_gotmpl_value_to_string (other);
+  int a[3], b[3];
+
+  parse_version (HUGO_VERSION, a);
+  parse_version (s != NULL ? s : "", b);
+  for (int i = 0; i < 3; i++)
+    if (a[i] != b[i])
+      return a[i] < b[i] ? -1 : 1;
+  return 0;
+}
+
+static void
+version_print (BylineGotmplObject *object,
+               GString            *out)
+{
+  g_string_append (out, HUGO_VERSION);
+}
+
+static gboolean
+version_equal (BylineGotmplObject *a,
+               BylineGotmplObject *b)
+{
+  return TRUE;
+}
+
+static const BylineGotmplClass version_class = {
+  .type_name = "hugo.VersionString",
+  .print = version_print,
+  .equal = version_equal,
+  .compare = version_compare,
+  .complete = TRUE,
+};
+
 typedef struct
 {
   BylineGotmplObject  parent;
@@ -358,7 +416,7 @@ hugo_method (BylineGotmplCall        *call,
 
   /* The preview is like hugo server: the development environment. */
   if (strcmp (name, "Version") == 0)
-    *result = byline_gotmpl_string (HUGO_VERSION);
+    *result = byline_gotmpl_namespace_value (&version_class);
   else if (strcmp (name, "Environment") == 0)
     *result = byline_gotmpl_string ("development");
   else if (strcmp (name, "IsProduction") == 0)
@@ -562,6 +620,108 @@ fn_partials (BylineGotmplCall        *call,
   return TRUE;
 }
 
+/* reflect and templates */
+
+static gboolean
+fn_is_map (BylineGotmplCall        *call,
+           const BylineGotmplValue *self,
+           const BylineGotmplValue *args,
+           guint                    n_args,
+           BylineGotmplValue       *result)
+{
+  *result = byline_gotmpl_bool (args[0].kind == BYLINE_GOTMPL_MAP);
+  return TRUE;
+}
+
+static gboolean
+fn_is_slice (BylineGotmplCall        *call,
+             const BylineGotmplValue *self,
+             const BylineGotmplValue *args,
+             guint                    n_args,
+             BylineGotmplValue       *result)
+{
+  *result = byline_gotmpl_bool (args[0].kind == BYLINE_GOTMPL_LIST);
+  return TRUE;
+}
+
+static const BylineGotmplMethod reflect_methods[] = {
+  { "IsMap", fn_is_map, 1, 1 },
+  { "IsSlice", fn_is_slice, 1, 1 },
+};
+
+static const BylineGotmplClass reflect_class = {
+  .type_name = "*reflect.Namespace",
+  .methods = reflect_methods,
+  .n_methods = G_N_ELEMENTS (reflect_methods),
+};
+
+static gboolean
+fn_reflect (BylineGotmplCall        *call,
+            const BylineGotmplValue *self,
+            const BylineGotmplValue *args,
+            guint                    n_args,
+            BylineGotmplValue       *result)
+{
+  *result = byline_gotmpl_namespace_value (&reflect_class);
+  return TRUE;
+}
+
+/* templates.Exists "_partials/x.html" (or "partials/…", "_shortcodes/…"). */
+static gboolean
+fn_templates_exists (BylineGotmplCall        *call,
+                     const BylineGotmplValue *self,
+                     const BylineGotmplValue *args,
+                     guint                    n_args,
+                     BylineGotmplValue       *result)
+{
+  static const struct { const char *prefix; BylineGotmplTemplateKind kind; } dirs[] = {
+    { "_partials/", BYLINE_GOTMPL_PARTIAL_TEMPLATE },
+    { "partials/", BYLINE_GOTMPL_PARTIAL_TEMPLATE },
+    { "_shortcodes/", BYLINE_GOTMPL_SHORTCODE_TEMPLATE },
+    { "shortcodes/", BYLINE_GOTMPL_SHORTCODE_TEMPLATE },
+  };
+  g_autofree char *name = NULL;
+  BylineGotmplEnv *env = byline_gotmpl_call_get_env (call);
+
+  if (!byline_gotmpl_to_string (call, &args[0], &name))
+    return FALSE;
+  *result = byline_gotmpl_bool (FALSE);
+  for (guint i = 0; env != NULL && i < G_N_ELEMENTS (dirs); i++)
+    if (g_str_has_prefix (name, dirs[i].prefix))
+      {
+        g_autofree char *rest = g_strdup (name + strlen (dirs[i].prefix));
+        g_autofree char *path = NULL;
+
+        if (dirs[i].kind == BYLINE_GOTMPL_SHORTCODE_TEMPLATE && g_str_has_suffix (rest, ".html"))
+          rest[strlen (rest) - 5] = '\0';
+        path = byline_gotmpl_env_find_template (env, dirs[i].kind, rest);
+        *result = byline_gotmpl_bool (path != NULL);
+        return TRUE;
+      }
+  return byline_gotmpl_call_unsupported (call, "templates.Exists outside partials and shortcodes");
+}
+
+static const BylineGotmplMethod templates_methods[] = {
+  { "Exists", fn_templates_exists, 1, 1 },
+};
+
+static const BylineGotmplClass templates_class = {
+  .type_name = "*templates.Namespace",
+  .methods = templates_methods,
+  .n_methods = G_N_ELEMENTS (templates_methods),
+};
+
+static gboolean
+fn_templates (BylineGotmplCall        *call,
+              const BylineGotmplValue *self,
+              const BylineGotmplValue *args,
+              guint                    n_args,
+              BylineGotmplValue       *result)
+{
+  *result = byline_gotmpl_namespace_value (&templates_class);
+  return TRUE;
+}
+
 static const BylineGotmplMethod methods[] = {
   { "T", fn_translate, 1, 2 },
   { "hugo", fn_hugo, 0, -1 },
@@ -573,8 +733,10 @@ static const BylineGotmplMethod methods[] = {
   { "partial", fn_partial, 1, 2 },
   { "partialCached", fn_partial, 2, -1 },
   { "partials", fn_partials, 0, -1 },
+  { "reflect", fn_reflect, 0, -1 },
   { "resources", byline_gotmpl_fn_resources, 0, -1 },
   { "site", fn_site, 0, -1 },
+  { "templates", fn_templates, 0, -1 },
 };
 
 const BylineGotmplFuncTable byline_gotmpl_funcs_site = { methods, G_N_ELEMENTS (methods) };

@@ -210,6 +210,14 @@ fn_unmarshal (BylineGotmplCall        *call,
     return FALSE;
   if (!byline_gotmpl_parse_yaml (s, strlen (s), FALSE, result, &error))
     return byline_gotmpl_call_error (call, "failed to unmarshal: %s", error->message);
+  /* Text that is neither YAML nor JSON data (TOML's "key = value", CSV)
+   * reads as one scalar: say so rather than return it. */
+  if (result->kind != BYLINE_GOTMPL_MAP && result->kind != BYLINE_GOTMPL_LIST &&
+      strchr (s, '=') != NULL)
+    {
+      byline_gotmpl_value_clear (result);
+      return byline_gotmpl_call_unsupported (call, "unmarshal of TOML");
+    }
   return TRUE;
 }
 

@@ -681,22 +681,65 @@ fn_path_join (BylineGotmplCall *call, const BylineGotmplValue *self,
   return TRUE;
 }
 
+/* path.Split's DirFile: fields Dir and File, printed "Dir|File". */
+typedef struct
+{
+  BylineGotmplObject  parent;
+  char               *dir;
+  char               *file;
+} DirFile;
+
+static void
+dir_file_finalize (BylineGotmplObject *object)
+{
+  g_free (((DirFile *) object)->dir);
+  g_free (((DirFile *) object)->file);
+}
+
+static void
+dir_file_print (BylineGotmplObject *object,
+                GString            *out)
+{
+  g_string_append_printf (out, "%s|%s", ((DirFile *) object)->dir, ((DirFile *) object)->file);
+}
+
+static gboolean
+dir_file_field (BylineGotmplObject *object,
+                const char         *name,
+                BylineGotmplValue  *result)
+{
+  if (strcmp (name, "Dir") == 0)
+    *result = byline_gotmpl_string (((DirFile *) object)->dir);
+  else if (strcmp (name, "File") == 0)
+    *result = byline_gotmpl_string (((DirFile *) object)->file);
+  else
+    return FALSE;
+  return TRUE;
+}
+
+static const BylineGotmplClass dir_file_class = {
+  .type_name = "path.DirFile",
+  .finalize = dir_file_finalize,
+  .print = dir_file_print,
+  .field = dir_file_field,
+  .complete = TRUE,
+};
+
 static gboolean
 fn_path_split (BylineGotmplCall *call, const BylineGotmplValue *self,
                const BylineGotmplValue *args, guint n_args, BylineGotmplValue *result)
 {
   g_autofree char *p = NULL;
   const char *slash;
-  BylineGotmplMap *m;
+  DirFile *df;
 
   if (!path_arg (call, &args[0], &p))
     return FALSE;
   slash = strrchr (p, '/');
-  m = byline_gotmpl_map_new (FALSE);
-  byline_gotmpl_map_set (m, "Dir", slash != NULL ? byline_gotmpl_string_len (p, slash - p + 1)
-                                                 : byline_gotmpl_string (""));
-  byline_gotmpl_map_set (m, "File", byline_gotmpl_string (slash != NULL ? slash + 1 : p));
-  *result = byline_gotmpl_map_value (m);
+  df = byline_gotmpl_object_new (&dir_file_class, sizeof (DirFile));
+  df->dir = slash != NULL ? g_strndup (p, slash - p + 1) : g_strdup ("");
+  df->file = g_strdup (slash != NULL ? slash + 1 : p);
+  *result = byline_gotmpl_object_value (df);
   return TRUE;
 }
 

@@ -576,6 +576,23 @@ byline_gotmpl_compare_get (const BylineGotmplValue *a,
 {
   const char *ls, *rs;
 
+  /* compare.Comparer first, from either side. */
+  if (a->kind == BYLINE_GOTMPL_OBJECT && a->o->klass->compare != NULL)
+    {
+      int c = a->o->klass->compare (a->o, b);
+
+      *left = c > 0;
+      *right = c < 0;
+      return;
+    }
+  if (b->kind == BYLINE_GOTMPL_OBJECT && b->o->klass->compare != NULL)
+    {
+      int c = b->o->klass->compare (b->o, a);
+
+      *left = c < 0;
+      *right = c > 0;
+      return;
+    }
   if (a->kind == BYLINE_GOTMPL_STRING && b->kind == BYLINE_GOTMPL_STRING)
     {
       int c = strcmp (a->s, b->s);

@@ -42,6 +42,9 @@ const char *byline_gotmpl_page_get_file   (const BylineGotmplValue *page);
 /* Site */
 const char *byline_gotmpl_site_get_string (const BylineGotmplValue *site,
                                            const char              *key);   /* baseURL, languagePrefix, config keys */
+/* A configuration value by dotted, lower-case key, or NULL. */
+const BylineGotmplValue *byline_gotmpl_site_get_config (const BylineGotmplValue *site,
+                                                        const char              *key);
 gboolean    byline_gotmpl_site_language   (BylineGotmplCall        *call,
                                            const char              *lang,
                                            BylineGotmplValue       *result);

@@ -111,6 +111,10 @@ struct _BylineGotmplClass
    * the class has none. */
   gboolean                (*as_number) (BylineGotmplObject *self,
                                         double             *number);
+  /* compare.Comparer: -1, 0 or 1 against another value (hugo.Version
+   * against "0.80"); NULL if the class has none. */
+  int                     (*compare)   (BylineGotmplObject      *self,
+                                        const BylineGotmplValue *other);
   /* TRUE when the methods are all Hugo's type has: then an unknown name is
    * Go's "can't evaluate field" error, not a method the preview lacks. */
   gboolean                  complete;

@@ -548,7 +548,7 @@ get_asset (BylineGotmplEnv *env,
 
       if (g_file_test (full, G_FILE_TEST_IS_REGULAR))
         {
-          g_autofree char *permalink = g_strconcat ("/", rel, NULL);
+          g_autofree char *permalink = byline_gotmpl_rel_url (base_url (self), rel, NULL);
 
           return resource_info (full, rel, permalink, base_url (self));
         }
@@ -619,7 +619,12 @@ page_from_file (BylineGotmplFsEnv *self,
       byline_gotmpl_parse_yaml (byline_post_get_text (post) + layout->yaml_start,
                                 layout->yaml_end - layout->yaml_start, TRUE, &fm, NULL);
   }
-  rel = page_rel_permalink (content_path, &fm);
+  {
+    /* Pages live under the base URL's path: relURL of the path. */
+    g_autofree char *path = page_rel_permalink (content_path, &fm);
+
+    rel = byline_gotmpl_rel_url (base_url (self), path[0] == '/' ? path + 1 : path, NULL);
+  }
   abs = byline_gotmpl_abs_url (base_url (self), rel, NULL);
   is_section = g_str_has_suffix (content_path, "_index.md");
   info.file = file;
@@ -718,9 +723,9 @@ list_page_resources (BylineGotmplEnv *env,
   if (g_str_has_prefix (page_file, content))
     {
       g_auto(BylineGotmplValue) nil = BYLINE_GOTMPL_VALUE_INIT;
-      const char *cp = page_file + strlen (content) + 1;
+      g_autofree char *path = page_rel_permalink (page_file + strlen (content) + 1, &nil);
 
-      page_rel = page_rel_permalink (cp, &nil);
+      page_rel = byline_gotmpl_rel_url (base_url (self), path + 1, NULL);
     }
   infos = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_gotmpl_resource_info_free);
   for (guint i = 0; i < names->len; i++)

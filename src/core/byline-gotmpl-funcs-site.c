@@ -214,8 +214,9 @@ site_method (BylineGotmplCall        *call,
     }
   else if (strcmp (name, "Home") == 0)
     {
-      g_autofree char *permalink = byline_gotmpl_abs_url (s->base_url, "/", NULL);
-      BylineGotmplPageInfo info = { .kind = "home", .lang = s->lang, .rel_permalink = "/",
+      g_autofree char *rel = byline_gotmpl_rel_url (s->base_url, "", NULL);
+      g_autofree char *permalink = byline_gotmpl_abs_url (s->base_url, "", NULL);
+      BylineGotmplPageInfo info = { .kind = "home", .lang = s->lang, .rel_permalink = rel,
                                     .permalink = permalink };
       g_auto(BylineGotmplValue) fm = byline_gotmpl_map_value (byline_gotmpl_map_new (TRUE));
 

@@ -618,6 +618,17 @@ byline_gotmpl_shortcode_new (const char              *name,
   return byline_gotmpl_object_value (sc);
 }
 
+void
+byline_gotmpl_shortcode_set_inner (const BylineGotmplValue *shortcode,
+                                   const char              *inner)
+{
+  Shortcode *sc = byline_gotmpl_value_get_object (shortcode, &byline_gotmpl_shortcode_class);
+
+  g_return_if_fail (sc != NULL);
+  g_free (sc->inner);
+  sc->inner = g_strdup (inner != NULL ? inner : "");
+}
+
 const BylineGotmplValue *
 byline_gotmpl_shortcode_get_page (const BylineGotmplValue *shortcode)
 {

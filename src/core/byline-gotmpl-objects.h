@@ -56,6 +56,9 @@ BylineGotmplValue        byline_gotmpl_shortcode_new     (const char            
                                                           const char                 *filename,
                                                           guint                       line,
                                                           guint                       column);
+/* Sets the inner text of a shortcode object nobody else holds yet. */
+void                     byline_gotmpl_shortcode_set_inner (const BylineGotmplValue *shortcode,
+                                                            const char              *inner);
 /* The shortcode's page (nil when it has none). */
 const BylineGotmplValue *byline_gotmpl_shortcode_get_page (const BylineGotmplValue   *shortcode);
 /* A shortcode parameter as Hugo types it: quoted values stay strings, bare

@@ -23,6 +23,7 @@
 
 #include "byline-gotmpl-env.h"
 #include "byline-gotmpl-value.h"
+#include "byline-shortcode.h"
 
 G_BEGIN_DECLS
 
@@ -106,6 +107,50 @@ gboolean         byline_gotmpl_set_render_shortcode (BylineGotmplSet         *se
                                                      const char              *name,
                                                      const BylineGotmplValue *shortcode,
                                                      BylineGotmplResult      *result);
+
+/* Renders call @index (an OPEN or SELF_CLOSING call) of @list, scanned
+ * from @text (the whole post), with @page as its .Page and @filename in its
+ * .Position. Nested calls in its inner text are rendered first, with this
+ * call as their .Parent; a nested {{% %}} call's inner text is rendered as
+ * Markdown. The outermost call's inner text is passed as written. A failed
+ * nested call fails the call, with the nested call's reason. */
+gboolean         byline_gotmpl_set_render_call (BylineGotmplSet           *self,
+                                                const BylineGotmplValue   *page,
+                                                const char                *text,
+                                                const char                *filename,
+                                                const BylineShortcodeList *list,
+                                                guint                      index,
+                                                BylineGotmplResult        *result);
+
+/* What a shortcode template reads (byline-gotmpl-analysis.c). */
+typedef struct
+{
+  char     *name;           /* a named parameter, or NULL for a positional one */
+  int       position;       /* a positional parameter's index, -1 for named ones */
+  char     *default_value;  /* from x | default "v" or default "v" x; NULL if none */
+  gboolean  required;       /* the template calls errorf when it is missing */
+} BylineGotmplParamInfo;
+
+typedef struct
+{
+  GPtrArray *params;            /* of BylineGotmplParamInfo, in order of first use */
+  gboolean   uses_inner;        /* .Inner or .InnerDeindent: a paired shortcode */
+  gboolean   reads_all_params;  /* .Params used whole: any name may be read */
+  GPtrArray *partials;          /* partials called by literal name */
+  GPtrArray *functions;         /* functions called, in order of first use */
+  GPtrArray *unsupported;       /* functions and namespace methods the preview lacks */
+} BylineGotmplShortcodeInfo;
+
+void                       byline_gotmpl_shortcode_info_free   (BylineGotmplShortcodeInfo *info);
+/* NULL with @error when the site has no such template or it does not parse. */
+BylineGotmplShortcodeInfo *byline_gotmpl_set_analyze_shortcode (BylineGotmplSet           *self,
+                                                                const char                *name,
+                                                                GError                   **error);
+BylineGotmplShortcodeInfo *byline_gotmpl_analyze_source        (const char                *name,
+                                                                const char                *source,
+                                                                GError                   **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineGotmplShortcodeInfo, byline_gotmpl_shortcode_info_free)
 
 /* Whether the set finds a template for the shortcode. */
 gboolean         byline_gotmpl_set_has_shortcode (BylineGotmplSet         *self,

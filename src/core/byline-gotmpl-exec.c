@@ -207,8 +207,8 @@ step (BylineGotmplExec       *exec,
   if (exec->run->steps > exec->run->options->limits.max_steps)
     {
       g_autofree char *message =
-        g_strdup_printf (_("The template ran past the preview’s limit of %" G_GUINT64_FORMAT " steps"),
-                         exec->run->options->limits.max_steps);
+        g_strdup_printf (_("The template ran past the preview’s limit of %lu steps"),
+                         (gulong) exec->run->options->limits.max_steps);
 
       return fail_at (exec, node, BYLINE_GOTMPL_LIMIT, NULL, FALSE, message);
     }
@@ -225,8 +225,8 @@ write_out (BylineGotmplExec       *exec,
   if (exec->run->output > exec->run->options->limits.max_output)
     {
       g_autofree char *message =
-        g_strdup_printf (_("The template wrote more than the preview’s limit of %" G_GSIZE_FORMAT " bytes"),
-                         exec->run->options->limits.max_output);
+        g_strdup_printf (_("The template wrote more than the preview’s limit of %lu bytes"),
+                         (gulong) exec->run->options->limits.max_output);
 
       return fail_at (exec, node, BYLINE_GOTMPL_LIMIT, NULL, FALSE, message);
     }
@@ -1437,8 +1437,13 @@ byline_gotmpl_call_execute_string (BylineGotmplCall        *call,
     return byline_gotmpl_call_error (call, "%s", error->message);
   tmpl = byline_gotmpl_template_new (parsed, exec->tmpl->path, FALSE);
   if (exec->depth + 1 > exec->run->options->limits.max_depth)
-    return fail_at (exec, call->node, BYLINE_GOTMPL_LIMIT, NULL, FALSE,
-                    _("Templates call each other too deeply"));
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Templates call each other deeper than the preview’s limit of %u"),
+                         exec->run->options->limits.max_depth);
+
+      return fail_at (exec, call->node, BYLINE_GOTMPL_LIMIT, NULL, FALSE, message);
+    }
   frame.run = exec->run;
   frame.tmpl = tmpl;
   frame.vars = g_array_new (FALSE, FALSE, sizeof (Variable));

@@ -169,6 +169,12 @@ test_partials (Fixture       *f,
     { "{{ (images.Config \"assets/images/logo.png\").Width }} {{ fileExists \"files/README.txt\" }} {{ fileExists \"nope\" }}",
       "8 true false" },
     { "{{ readFile \"../../etc/passwd\" }}", NULL },
+    /* Inline partials, defined in the calling template (Hugo's
+     * "partials/inline/…" convention; gohugo.io's img.html uses
+     * "_partials/inline/get-resource.html"). */
+    { "{{ partial \"inline/x.html\" 2 }}{{ define \"_partials/inline/x.html\" }}{{ return add . 1 }}{{ end }}", "3" },
+    { "{{ partial \"inline/y.html\" \"<b>\" }}{{ define \"partials/inline/y.html\" }}<i>{{ . }}</i>{{ end }}",
+      "<i>&lt;b&gt;</i>" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

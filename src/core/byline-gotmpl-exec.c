@@ -1352,14 +1352,24 @@ byline_gotmpl_call_partial (BylineGotmplCall        *call,
   g_autoptr(BylineGotmplTemplate) tmpl = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *path = NULL;
+  g_autofree char *inline_name = g_strconcat ("_partials/", name, NULL);
+  const BylineGotmplNode *root;
   BylineGotmplExec frame = { 0 };
   guint error_line = 0;
   gboolean ok;
 
-  if (exec->run->options->set == NULL)
+  /* An inline partial: {{ define "_partials/inline/x.html" }} (or
+   * "partials/…") in the calling template. */
+  root = g_hash_table_lookup (exec->tmpl->parsed->defines, inline_name);
+  if (root == NULL)
+    root = g_hash_table_lookup (exec->tmpl->parsed->defines, inline_name + 1);
+  if (root != NULL)
+    tmpl = byline_gotmpl_template_ref (exec->tmpl);
+  else if (exec->run->options->set == NULL)
     return byline_gotmpl_call_unsupported (call, "partial");
-  tmpl = byline_gotmpl_set_lookup (exec->run->options->set, BYLINE_GOTMPL_PARTIAL_TEMPLATE,
-                                   name, &path, &error_line, &error);
+  else
+    tmpl = byline_gotmpl_set_lookup (exec->run->options->set, BYLINE_GOTMPL_PARTIAL_TEMPLATE,
+                                     name, &path, &error_line, &error);
   if (tmpl == NULL)
     {
       BylineGotmplResult *run_result = exec->run->result;
@@ -1393,7 +1403,7 @@ byline_gotmpl_call_partial (BylineGotmplCall        *call,
   frame.depth = exec->depth + 1;
   byline_gotmpl_context_init (&frame.ctx);
   push (&frame, "$", byline_gotmpl_value_copy (context));
-  ok = walk_list (&frame, context, tmpl->parsed->root);
+  ok = walk_list (&frame, context, root != NULL ? root : tmpl->parsed->root);
   pop (&frame, 0);
   g_array_unref (frame.vars);
 

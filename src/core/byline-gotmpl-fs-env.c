@@ -28,6 +28,7 @@ struct _BylineGotmplFsEnv
   gboolean           loaded;
   BylineGotmplValue  config;
   GPtrArray         *site_dirs;   /* the site's folder, then each theme's */
+  char              *content_dir; /* the default language's content folder */
   gboolean           data_loaded;
   BylineGotmplValue  data;
   GHashTable        *i18n;        /* lang → map of messages */
@@ -55,6 +56,7 @@ byline_gotmpl_fs_env_finalize (GObject *object)
   byline_gotmpl_value_clear (&self->config);
   byline_gotmpl_value_clear (&self->data);
   g_clear_pointer (&self->site_dirs, g_ptr_array_unref);
+  g_free (self->content_dir);
   g_clear_pointer (&self->i18n, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_gotmpl_fs_env_parent_class)->finalize (object);
@@ -189,6 +191,39 @@ read_config_dir (const char *dir)
   return byline_gotmpl_value_steal (&config);
 }
 
+static const char *
+config_string (const BylineGotmplValue *map,
+               const char              *key)
+{
+  const BylineGotmplValue *v = map->kind == BYLINE_GOTMPL_MAP
+    ? byline_gotmpl_map_lookup (map->m, key) : NULL;
+
+  return v != NULL && v->kind == BYLINE_GOTMPL_STRING ? v->s : NULL;
+}
+
+/* contentDir, or the default language's (languages.en.contentDir:
+ * content/en on multilingual sites); "content" when neither is set. */
+static char *
+find_content_dir (BylineGotmplFsEnv *self)
+{
+  const char *lang = config_string (&self->config, "defaultContentLanguage");
+  const char *dir = config_string (&self->config, "contentDir");
+  const BylineGotmplValue *languages = self->config.kind == BYLINE_GOTMPL_MAP
+    ? byline_gotmpl_map_lookup (self->config.m, "languages") : NULL;
+
+  if (languages != NULL && languages->kind == BYLINE_GOTMPL_MAP)
+    {
+      const BylineGotmplValue *language =
+        byline_gotmpl_map_lookup (languages->m, lang != NULL ? lang : "en");
+
+      if (language != NULL && config_string (language, "contentDir") != NULL)
+        dir = config_string (language, "contentDir");
+    }
+  if (dir == NULL || strstr (dir, "..") != NULL || g_path_is_absolute (dir))
+    dir = "content";
+  return g_build_filename (self->root, dir, NULL);
+}
+
 /* The site's configuration and its themes' folders, read once. */
 static void
 ensure_loaded (BylineGotmplFsEnv *self)
@@ -204,6 +239,7 @@ ensure_loaded (BylineGotmplFsEnv *self)
   self->config = read_config_dir (self->root);
   self->site_dirs = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->site_dirs, g_strdup (self->root));
+  self->content_dir = find_content_dir (self);
   theme = byline_gotmpl_map_lookup (self->config.m, "theme");
   if (theme != NULL)
     {
@@ -659,7 +695,7 @@ get_page (BylineGotmplEnv *env,
         continue;
       content_path = clean[0] == '\0' ? g_strdup ("_index.md")
                                       : g_strconcat (clean, suffixes[i], NULL);
-      file = g_build_filename (self->root, "content", content_path, NULL);
+      file = g_build_filename (self->content_dir, content_path, NULL);
       if (g_str_has_suffix (file, ".md") && g_file_test (file, G_FILE_TEST_IS_REGULAR))
         return page_from_file (self, file, content_path);
     }
@@ -717,7 +753,7 @@ list_page_resources (BylineGotmplEnv *env,
   if (strcmp (base, "index.md") != 0 && strcmp (base, "_index.md") != 0)
     return NULL;
   ensure_loaded (self);
-  content = g_build_filename (self->root, "content", NULL);
+  content = g_strdup (self->content_dir);
   collect_bundle (dir, "", names, 0);
   g_ptr_array_sort (names, compare_strings);
   if (g_str_has_prefix (page_file, content))

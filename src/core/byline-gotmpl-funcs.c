@@ -198,7 +198,7 @@ byline_gotmpl_to_int (BylineGotmplCall        *call,
       *result = value->i;
       return TRUE;
     case BYLINE_GOTMPL_FLOAT:
-      if (value->f != value->f || value->f >= 9.3e18 || value->f <= -9.3e18)
+      if (value->f != value->f || value->f >= 0x1p63 || value->f < -0x1p63)
         return cast_error (call, value, "int");
       *result = (gint64) value->f;
       return TRUE;

@@ -834,7 +834,25 @@ typedef struct
   jmp_buf             fail;
   char               *error;
   guint               error_line;
+  GPtrArray          *temps;       /* GStrings freed after parsing */
 } Parser;
+
+/* A parser error longjmps out of the functions below, past any g_auto
+ * cleanup, so they take their scratch strings from here or the arena. */
+static GString *
+temp_string (Parser *p)
+{
+  GString *s = g_string_new (NULL);
+
+  g_ptr_array_add (p->temps, s);
+  return s;
+}
+
+static void
+temp_string_free (gpointer s)
+{
+  g_string_free (s, TRUE);
+}
 
 static void parser_errorf (Parser *p, const char *format, ...) G_GNUC_PRINTF (2, 3) G_GNUC_NORETURN;
 
@@ -844,13 +862,14 @@ parser_errorf (Parser     *p,
                ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
+  char *message;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
   p->error_line = p->token[0].line;
   p->error = g_strdup_printf ("template: %s:%u: %s", p->name, p->error_line, message);
+  g_free (message);
   longjmp (p->fail, 1);
 }
 
@@ -944,8 +963,10 @@ unexpected (Parser     *p,
             Item        t,
             const char *context)
 {
-  g_autofree char *s = item_string (p, t);
+  char *item = item_string (p, t);
+  char *s = arena_strndup (p->arena, item, strlen (item));
 
+  g_free (item);
   if (t.type == ITEM_ERROR)
     {
       if (p->action_line != 0 && p->action_line != t.line)
@@ -1000,7 +1021,8 @@ stack_take (Parser *p,
 
   *n = p->stack->len - mark;
   items = arena_alloc (p->arena, MAX (*n, 1) * sizeof (gpointer));
-  memcpy (items, p->stack->pdata + mark, *n * sizeof (gpointer));
+  if (*n > 0)
+    memcpy (items, p->stack->pdata + mark, *n * sizeof (gpointer));
   g_ptr_array_set_size (p->stack, mark);
   return items;
 }
@@ -1172,12 +1194,12 @@ new_number (Parser *p,
             Item    t)
 {
   BylineGotmplNode *n = new_node (p, BYLINE_GOTMPL_NODE_NUMBER, t.pos);
-  g_autofree char *text = g_strndup (t.val, t.len);
+  char *text = arena_strndup (p->arena, t.val, t.len);
 
   n->end = t.pos + t.len;
   if (t.type == ITEM_CHAR_CONSTANT)
     {
-      g_autoptr(GString) s = g_string_new (NULL);
+      GString *s = temp_string (p);
 
       if (!unquote (t.val, t.len, s))
         parser_errorf (p, "malformed character constant: %s", text);
@@ -1194,7 +1216,7 @@ new_number (Parser *p,
       return n;
     }
   {
-    g_autoptr(GString) clean = g_string_new (NULL);
+    GString *clean = temp_string (p);
     gboolean hex = t.len > 2 && t.val[t.val[0] == '+' || t.val[0] == '-'] == '0' &&
                    strpbrk (text, "xX") != NULL;
     char *end = NULL;
@@ -1209,7 +1231,10 @@ new_number (Parser *p,
     if (strpbrk (text, ".eEpP") == NULL)
       parser_errorf (p, "integer overflow: \"%s\"", text);
     n->number.is_float = TRUE;
-    n->number.i = (gint64) CLAMP (n->number.f, (double) G_MININT64, (double) G_MAXINT64);
+    /* 2^63 itself is out of int64's range: converting it is undefined. */
+    n->number.i = n->number.f >= 0x1p63 ? G_MAXINT64
+                : n->number.f < -0x1p63 ? G_MININT64
+                : n->number.f == n->number.f ? (gint64) n->number.f : 0;
   }
   return n;
 }
@@ -1311,7 +1336,7 @@ term (Parser *p)
     case ITEM_STRING:
     case ITEM_RAW_STRING:
       {
-        g_autoptr(GString) s = g_string_new (NULL);
+        GString *s = temp_string (p);
 
         if (!unquote (t.val, t.len, s))
           parser_errorf (p, "invalid syntax");
@@ -1533,7 +1558,7 @@ parse_template_name (Parser     *p,
                      Item        t,
                      const char *context)
 {
-  g_autoptr(GString) s = g_string_new (NULL);
+  GString *s = temp_string (p);
 
   if (t.type != ITEM_STRING && t.type != ITEM_RAW_STRING)
     unexpected (p, t, context);
@@ -1880,11 +1905,13 @@ byline_gotmpl_parse (const char  *name,
   p.vars = g_ptr_array_new ();
   g_ptr_array_add (p.vars, (gpointer) "$");
   p.stack = g_ptr_array_new ();
+  p.temps = g_ptr_array_new_with_free_func (temp_string_free);
 
   run_parser (&p);
 
   g_ptr_array_unref (p.vars);
   g_ptr_array_unref (p.stack);
+  g_ptr_array_unref (p.temps);
 
   if (p.error != NULL)
     {

@@ -141,8 +141,14 @@ target_size (BylineGotmplCall               *call,
 
       if (x != NULL && (x == p || g_ascii_isdigit (p[0])) && strspn (p, "0123456789x") == strlen (p))
         {
-          w = atoi (p);
-          h = atoi (x + 1);
+          guint64 pw = g_ascii_strtoull (p, NULL, 10);
+          guint64 ph = g_ascii_strtoull (x + 1, NULL, 10);
+
+          /* No picture is this large; it keeps the sums below in range. */
+          if (pw > 65536 || ph > 65536)
+            return byline_gotmpl_call_error (call, "image size %s is too large", p);
+          w = (int) pw;
+          h = (int) ph;
         }
     }
   if (w == 0 && h == 0)

@@ -151,6 +151,18 @@ fail_at (BylineGotmplExec       *exec,
   return FALSE;
 }
 
+static gboolean
+fail_valist (BylineGotmplExec       *exec,
+             const BylineGotmplNode *node,
+             gboolean                with_context,
+             const char             *format,
+             va_list                 args)
+{
+  g_autofree char *message = g_strdup_vprintf (format, args);
+
+  return fail_at (exec, node, BYLINE_GOTMPL_ERROR, NULL, with_context, message);
+}
+
 static gboolean fail (BylineGotmplExec *exec, const BylineGotmplNode *node,
                       const char *format, ...) G_GNUC_PRINTF (3, 4);
 
@@ -160,13 +172,13 @@ fail (BylineGotmplExec       *exec,
       const char             *format,
       ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
+  gboolean ok;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ok = fail_valist (exec, node, TRUE, format, args);
   va_end (args);
-  return fail_at (exec, node, BYLINE_GOTMPL_ERROR, NULL, TRUE, message);
+  return ok;
 }
 
 /* A failure whose message is complete as it is (parse-time errors). */
@@ -179,13 +191,13 @@ fail_plain (BylineGotmplExec       *exec,
             const char             *format,
             ...)
 {
-  g_autofree char *message = NULL;
   va_list args;
+  gboolean ok;
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  ok = fail_valist (exec, node, FALSE, format, args);
   va_end (args);
-  return fail_at (exec, node, BYLINE_GOTMPL_ERROR, NULL, FALSE, message);
+  return ok;
 }
 
 static guint

@@ -368,49 +368,41 @@ eval_args (const BylineGotmplValue *args,
   return g_string_free (s, FALSE);
 }
 
+/* html, js and urlquery: text/template's escapers of the printed
+ * arguments. */
 static gboolean
-fn_html (BylineGotmplCall        *call,
-         const BylineGotmplValue *self,
-         const BylineGotmplValue *args,
-         guint                    n_args,
-         BylineGotmplValue       *result)
-{
-  g_autofree char *s = eval_args (args, n_args);
-  GString *out = g_string_new (NULL);
-
-  byline_gotmpl_html_escape (out, s, strlen (s));
-  *result = byline_gotmpl_string_take (out);
-  return TRUE;
-}
-
-static gboolean
-fn_js (BylineGotmplCall        *call,
-       const BylineGotmplValue *self,
-       const BylineGotmplValue *args,
-       guint                    n_args,
-       BylineGotmplValue       *result)
-{
-  g_autofree char *s = eval_args (args, n_args);
-  GString *out = g_string_new (NULL);
-
-  byline_gotmpl_js_escape (out, s, strlen (s));
-  *result = byline_gotmpl_string_take (out);
-  return TRUE;
-}
-
-static gboolean
-fn_urlquery (BylineGotmplCall        *call,
-             const BylineGotmplValue *self,
-             const BylineGotmplValue *args,
+escape_args (const BylineGotmplValue *args,
              guint                    n_args,
+             void                   (*escape) (GString *, const char *, gsize),
              BylineGotmplValue       *result)
 {
   g_autofree char *s = eval_args (args, n_args);
   GString *out = g_string_new (NULL);
 
-  byline_gotmpl_query_escape (out, s, strlen (s));
+  escape (out, s, strlen (s));
   *result = byline_gotmpl_string_take (out);
   return TRUE;
+}
+
+static gboolean
+fn_html (BylineGotmplCall *call, const BylineGotmplValue *self,
+         const BylineGotmplValue *args, guint n_args, BylineGotmplValue *result)
+{
+  return escape_args (args, n_args, byline_gotmpl_html_escape, result);
+}
+
+static gboolean
+fn_js (BylineGotmplCall *call, const BylineGotmplValue *self,
+       const BylineGotmplValue *args, guint n_args, BylineGotmplValue *result)
+{
+  return escape_args (args, n_args, byline_gotmpl_js_escape, result);
+}
+
+static gboolean
+fn_urlquery (BylineGotmplCall *call, const BylineGotmplValue *self,
+             const BylineGotmplValue *args, guint n_args, BylineGotmplValue *result)
+{
+  return escape_args (args, n_args, byline_gotmpl_query_escape, result);
 }
 
 /* No value a template sees here is a Go func, so call always fails the way

@@ -204,6 +204,9 @@ byline_gotmpl_set_lookup (BylineGotmplSet           *self,
       /* Asked outside the lock: the environment may read folders. */
       path = byline_gotmpl_env_find_template (self->env, kind, name);
       g_mutex_lock (&self->lock);
+      /* Names come from posts being typed ({{< f, {{< fi, …): keep it small. */
+      if (g_hash_table_size (self->lookups) > 1000)
+        g_hash_table_remove_all (self->lookups);
       g_hash_table_replace (self->lookups, g_strdup (key), g_strdup (path != NULL ? path : ""));
       g_mutex_unlock (&self->lock);
     }

@@ -21,8 +21,24 @@ typedef struct
   GError       *error;
   GString      *progress;
   GCancellable *cancel_after_first;
-  const char   *release;  /* a named pipe the worker waits on */
+  const char   *release;         /* a named pipe a worker may wait on */
+  guint         release_source;
 } Batch;
+
+/* A worker that reached the pipe before the cancel waits in open() for a
+ * writer; one that comes after it skips the pipe. Opening it for writing
+ * without blocking succeeds only while a reader waits, and closing it then
+ * gives that reader an empty file: try until the batch is over. */
+static gboolean
+release_cb (gpointer user_data)
+{
+  Batch *batch = user_data;
+  int fd = g_open (batch->release, O_WRONLY | O_NONBLOCK, 0);
+
+  if (fd >= 0)
+    g_close (fd, NULL);
+  return G_SOURCE_CONTINUE;
+}
 
 static void
 progress_cb (guint     done,
@@ -36,16 +52,8 @@ progress_cb (guint     done,
   g_string_append_printf (batch->progress, "%u/%u %s;", done, total, name);
   if (batch->cancel_after_first != NULL)
     g_cancellable_cancel (batch->cancel_after_first);
-  if (batch->release != NULL)
-    {
-      /* Opening the pipe for writing lets the worker's open return; closing
-       * it gives the worker an empty file. */
-      int fd = g_open (batch->release, O_WRONLY, 0);
-
-      g_assert_cmpint (fd, >=, 0);
-      g_close (fd, NULL);
-      batch->release = NULL;
-    }
+  if (batch->release != NULL && batch->release_source == 0)
+    batch->release_source = g_timeout_add (5, release_cb, batch);
 }
 
 static void
@@ -56,6 +64,7 @@ imported_cb (GObject      *object,
   Batch *batch = user_data;
 
   batch->imports = byline_photo_import_finish (result, &batch->error);
+  g_clear_handle_id (&batch->release_source, g_source_remove);
   g_main_loop_quit (batch->loop);
 }
 

@@ -695,6 +695,20 @@ sanitize (GString             *out,
     }
 }
 
+char *
+byline_goldmark_anchorize (const char           *text,
+                           BylineGoldmarkIdType  type)
+{
+  GString *out = g_string_new (NULL);
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (g_utf8_validate (text, -1, NULL))
+    sanitize (out, text, type);
+
+  return g_string_free (out, FALSE);
+}
+
 void
 byline_goldmark_use_id (BylineGoldmark *self,
                         const char     *id)

@@ -71,7 +71,8 @@ is_unwrapped_image (Walk       *walk,
   cmark_node *child = cmark_node_first_child (node);
 
   return !walk->gm->settings->wrap_standalone_image && child != NULL &&
-         cmark_node_next (child) == NULL && cmark_node_get_type (child) == CMARK_NODE_IMAGE;
+         cmark_node_get_type (child) == CMARK_NODE_IMAGE &&
+         byline_goldmark_is_only_child (walk->gm, child);
 }
 
 static gboolean

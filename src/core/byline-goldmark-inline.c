@@ -261,13 +261,6 @@ write_alt (Walk       *walk,
 
 /* Hugo's images extension: with wrapStandAloneImageWithinParagraph off, an
  * image alone in its paragraph replaces it and takes its attributes. */
-static gboolean
-image_is_block (cmark_node *node)
-{
-  cmark_node *parent = cmark_node_parent (node);
-
-  return cmark_node_first_child (parent) == node && cmark_node_next (node) == NULL;
-}
 
 static void
 write_image (Walk       *walk,
@@ -280,8 +273,9 @@ write_image (Walk       *walk,
   cmark_node *parent = cmark_node_parent (node);
   NodeInfo *info = byline_goldmark_info (self, node, FALSE);
   GPtrArray *attrs = info != NULL ? info->attrs : NULL;
-  gboolean unwrapped = !self->settings->wrap_standalone_image && image_is_block (node) &&
-                       cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH;
+  gboolean block = !self->settings->wrap_standalone_image &&
+                   byline_goldmark_is_only_child (self, node);
+  gboolean unwrapped = block && cmark_node_get_type (parent) == CMARK_NODE_PARAGRAPH;
   NodeInfo *para_info = unwrapped ? byline_goldmark_info (self, parent, FALSE) : NULL;
 
   if (para_info != NULL && para_info->attrs != NULL)
@@ -300,7 +294,7 @@ write_image (Walk       *walk,
       context.title = title != NULL && *title != '\0' ? title : NULL;
       context.text = text;
       context.plain_text = plain;
-      context.is_block = !self->settings->wrap_standalone_image && image_is_block (node);
+      context.is_block = block;
       list = byline_goldmark_hook_attrs (attrs, &context.n_attributes, NULL, NULL);
       context.attributes = list;
       if (byline_goldmark_call_hook (walk, &context))

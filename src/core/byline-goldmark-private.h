@@ -148,6 +148,9 @@ void        byline_goldmark_walk_clear    (Walk           *walk);
 NodeInfo   *byline_goldmark_info          (BylineGoldmark *self,
                                            cmark_node     *node,
                                            gboolean        create);
+/* Whether @node is all its parent holds (an attribute line aside). */
+gboolean    byline_goldmark_is_only_child (BylineGoldmark *self,
+                                           cmark_node     *node);
 void        byline_goldmark_walk          (Walk           *walk,
                                            cmark_node     *root);
 void        byline_goldmark_walk_range    (Walk           *walk,

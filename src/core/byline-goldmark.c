@@ -129,6 +129,18 @@ byline_goldmark_info (BylineGoldmark *self,
   return info;
 }
 
+gboolean
+byline_goldmark_is_only_child (BylineGoldmark *self,
+                               cmark_node     *node)
+{
+  cmark_node *parent = cmark_node_parent (node);
+  NodeInfo *info = parent != NULL ? byline_goldmark_info (self, parent, FALSE) : NULL;
+  cmark_node *next = cmark_node_next (node);
+
+  return parent != NULL && cmark_node_first_child (parent) == node &&
+         (next == NULL || (info != NULL && info->stop == next));
+}
+
 /* The writer */
 
 BylineGoldmark *

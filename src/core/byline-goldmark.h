@@ -108,6 +108,11 @@ gboolean                byline_goldmark_id_type_from_string (const char         
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineGoldmarkSettings, byline_goldmark_settings_free)
 
+/* Hugo's anchor for @text (the ids of headings before de-duplication, and
+ * the template function urls.Anchorize). */
+char                   *byline_goldmark_anchorize          (const char                   *text,
+                                                            BylineGoldmarkIdType          type);
+
 /* A parser set up for the writer: source positions, raw HTML kept (the writer
  * decides what to write), footnotes, and the table, strikethrough and task
  * list extensions the settings enable. cmark-gfm's own autolink and tagfilter

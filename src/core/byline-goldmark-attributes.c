@@ -731,13 +731,22 @@ byline_goldmark_make_id (BylineGoldmark *self,
 
   if (g_hash_table_contains (self->ids, id->str))
     {
+      /* The first free suffix only grows, as ids are never given back:
+       * start from the last one, so that many equal headings cost no more
+       * than different ones. */
+      guint next = GPOINTER_TO_UINT (g_hash_table_lookup (self->id_suffixes, id->str));
+      char *key = g_strdup (id->str);
+
       g_string_append_c (id, '-');
       base = id->len;
-      for (guint i = 1;; i++)
+      for (guint i = MAX (next, 1);; i++)
         {
           g_string_append_printf (id, "%u", i);
           if (!g_hash_table_contains (self->ids, id->str))
-            break;
+            {
+              g_hash_table_insert (self->id_suffixes, key, GUINT_TO_POINTER (i + 1));
+              break;
+            }
           g_string_truncate (id, base);
         }
     }

@@ -25,6 +25,32 @@ typedef struct
   cmark_node *last;
 } Line;
 
+/* Whether a line of the paragraph starts with a colon: most do not. */
+static gboolean
+may_hold_definition (cmark_node *paragraph)
+{
+  gboolean line_start = TRUE;
+
+  for (cmark_node *node = cmark_node_first_child (paragraph); node != NULL;
+       node = cmark_node_next (node))
+    {
+      if (byline_goldmark_is_break (node))
+        line_start = TRUE;
+      else if (line_start && cmark_node_get_type (node) == CMARK_NODE_TEXT)
+        {
+          const char *literal = cmark_node_get_literal (node);
+
+          if (literal != NULL && literal[0] == ':')
+            return TRUE;
+          line_start = FALSE;
+        }
+      else
+        line_start = FALSE;
+    }
+
+  return FALSE;
+}
+
 static GArray *
 paragraph_lines (cmark_node *paragraph)
 {
@@ -317,6 +343,8 @@ byline_goldmark_scan_definition_list (BylineGoldmark *self,
   guint offset;
 
   if (info != NULL && (info->dl_member || info->removed || info->stop != NULL))
+    return;
+  if (!may_hold_definition (paragraph))
     return;
 
   lines = paragraph_lines (paragraph);

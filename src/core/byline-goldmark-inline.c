@@ -117,6 +117,8 @@ byline_goldmark_push_capture (Walk *walk)
 {
   gsize pos = walk->out->len;
 
+  if (walk->captures == NULL)
+    walk->captures = g_array_new (FALSE, FALSE, sizeof (gsize));
   g_array_append_val (walk->captures, pos);
 }
 
@@ -128,7 +130,7 @@ byline_goldmark_pop_capture (Walk *walk)
   gsize pos;
   char *text;
 
-  g_assert (walk->captures->len > 0);
+  g_assert (walk->captures != NULL && walk->captures->len > 0);
   pos = g_array_index (walk->captures, gsize, walk->captures->len - 1);
   g_array_set_size (walk->captures, walk->captures->len - 1);
 
@@ -577,13 +579,9 @@ byline_goldmark_plain_range (BylineGoldmark *self,
                              gsize           skip)
 {
   g_autoptr(GString) out = g_string_new (NULL);
-  g_autoptr(GArray) captures = g_array_new (FALSE, FALSE, sizeof (gsize));
-  Walk walk = { 0 };
+  Walk walk;
 
-  walk.gm = self;
-  walk.source = source;
-  walk.out = out;
-  walk.captures = captures;
+  byline_goldmark_walk_init (&walk, self, source, out);
 
   for (cmark_node *node = from; node != NULL; node = cmark_node_next (node))
     {
@@ -591,6 +589,7 @@ byline_goldmark_plain_range (BylineGoldmark *self,
       if (node == to)
         break;
     }
+  byline_goldmark_walk_clear (&walk);
 
   return g_strdup (out->str);
 }

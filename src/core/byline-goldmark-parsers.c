@@ -19,16 +19,42 @@
 
 /* Character classes, as Goldmark's util and Go's unicode package see them */
 
-gboolean
-byline_goldmark_ascii_punct (guchar c)
+guint16 byline_goldmark_chars[256];
+
+static void
+set_class (const char *chars,
+           guint16     class)
 {
-  return c < 128 && g_ascii_ispunct (c);
+  for (const char *p = chars; *p != '\0'; p++)
+    byline_goldmark_chars[(guchar) *p] |= class;
 }
 
-gboolean
-byline_goldmark_ascii_space (guchar c)
+void
+byline_goldmark_chars_init (void)
 {
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+  static gsize done = 0;
+
+  if (!g_once_init_enter (&done))
+    return;
+
+  for (int c = 0; c < 128; c++)
+    {
+      if (g_ascii_ispunct (c))
+        byline_goldmark_chars[c] |= CHAR_PUNCT;
+      if (g_ascii_isalnum (c))
+        byline_goldmark_chars[c] |= CHAR_URL_SAFE | CHAR_EMAIL | CHAR_DOMAIN | CHAR_PATH;
+    }
+  set_class (" \t\n\r", CHAR_SPACE);
+  set_class ("'\"-.<>", CHAR_TYPOGRAPHY);
+  set_class (" \t*_~(", CHAR_LINKIFY);
+  set_class ("!#$&'()*+,-./:;=?@_~", CHAR_URL_SAFE);
+  set_class ("!#$%&'*+-./=?^_`{|}~", CHAR_EMAIL);
+  set_class ("-@:%._+~#=", CHAR_DOMAIN);
+  set_class ("-@:%_+.~#!?&/=();,'\">^{}[]`", CHAR_PATH);
+  set_class ("&<>\"", CHAR_ESCAPE);
+  set_class ("?!.,:*_~", CHAR_TRIM);
+
+  g_once_init_leave (&done, 1);
 }
 
 gunichar
@@ -191,7 +217,7 @@ byline_goldmark_typographer (Walk                      *walk,
           BylineGoldmarkPunctuation kind = BYLINE_GOLDMARK_LEFT_SINGLE_QUOTE;
 
           /* Alice's, I'm, Don't, You'd */
-          if (len > 1 && strchr ("smtd", line[1]) != NULL && line[1] != '\0' &&
+          if (len > 1 && (line[1] == 's' || line[1] == 'm' || line[1] == 't' || line[1] == 'd') &&
               (len < 3 || byline_goldmark_ascii_punct (line[2]) || byline_goldmark_ascii_space (line[2])))
             kind = BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE;
           /* I've, I'll, You're */
@@ -260,7 +286,7 @@ byline_goldmark_typographer (Walk                      *walk,
 static gboolean
 is_domain_char (guchar c)
 {
-  return g_ascii_isalnum (c) || (c != 0 && strchr ("-@:%._+~#=", c) != NULL);
+  return (byline_goldmark_chars[c] & CHAR_DOMAIN) != 0;
 }
 
 static gboolean
@@ -271,7 +297,7 @@ is_path_char (guchar c,
     return TRUE;
   if (c == '$')
     return !www;
-  return c != 0 && strchr ("-@:%_+.~#!?&/=();,'\">^{}[]`", c) != NULL;
+  return (byline_goldmark_chars[c] & CHAR_PATH) != 0;
 }
 
 /* The host part of urlRegexp and wwwRegexp, from @p: the longest run of
@@ -350,8 +376,7 @@ match_email (const char *line,
   gsize i = 0;
   gsize end;
 
-  while (i < len && (g_ascii_isalnum (line[i]) ||
-                     (line[i] != 0 && strchr ("!#$%&'*+-./=?^_`{|}~", line[i]) != NULL)))
+  while (i < len && (byline_goldmark_chars[(guchar) line[i]] & CHAR_EMAIL) != 0)
     i++;
   if (i == 0 || i >= len || line[i] != '@')
     return 0;
@@ -392,7 +417,8 @@ byline_goldmark_linkify (const char *line,
   gboolean www = FALSE;
   char last;
 
-  if (len > 0 && strchr (" *_~(", line[0]) != NULL)
+  if (len > 0 && line[0] != '\t' &&
+      (byline_goldmark_chars[(guchar) line[0]] & CHAR_LINKIFY) != 0)
     start = 1;
   line += start;
   len -= start;
@@ -454,7 +480,7 @@ byline_goldmark_linkify (const char *line,
       email = TRUE;
     }
 
-  for (i = m - 1; i > 0 && strchr ("?!.,:*_~", line[i]) != NULL; i--)
+  for (i = m - 1; i > 0 && (byline_goldmark_chars[(guchar) line[i]] & CHAR_TRIM) != 0; i--)
     ;
   i++;
 

@@ -81,6 +81,7 @@ typedef struct
 /* What the first pass learns about a node. */
 typedef struct
 {
+  cmark_node *node;
   GPtrArray  *attrs;        /* of Attr, or NULL */
   gssize      text_length;  /* a text node cut short (attributes), or -1 */
   gsize       text_skip;    /* a text node's bytes not written (": ") */
@@ -98,8 +99,11 @@ struct _BylineGoldmark
   BylineGoldmarkSettings *settings;
   cmark_node             *document;
   Source                  source;
-  GHashTable             *info;          /* cmark_node → NodeInfo */
+  GPtrArray              *infos;         /* of NodeInfo */
+  GHashTable             *info;          /* cmark_node → NodeInfo, when the nodes'
+                                          * user data is taken */
   GHashTable             *ids;           /* ids given out, for de-duplication */
+  GHashTable             *id_suffixes;   /* id → the next suffix to try */
   GPtrArray              *subdocs;       /* definitions' content parsed on its own */
   GPtrArray              *sources;       /* of Source, for those */
   GPtrArray              *footnotes;     /* of cmark_node, by number - 1 */
@@ -107,6 +111,8 @@ struct _BylineGoldmark
   BylineGoldmarkHookFunc  hooks[BYLINE_GOLDMARK_N_HOOKS];
   gpointer                hook_data[BYLINE_GOLDMARK_N_HOOKS];
   guint                   ordinals[BYLINE_GOLDMARK_N_HOOKS + 1];
+  BylineGoldmarkUrlFunc   url_func;
+  gpointer                url_data;
   gboolean                sourcepos;
   gboolean                tagfilter;
 };
@@ -124,7 +130,8 @@ typedef struct
   /* Goldmark's typographer counts unclosed quotes per inline block. */
   int             open_single;
   int             open_double;
-  GArray         *captures;      /* of gsize: where a hooked node's HTML starts */
+  GArray         *captures;      /* of gsize: where a hooked node's HTML starts;
+                                  * made when first needed */
   cmark_node     *tight_parent;  /* paragraphs under it are written without <p> */
   cmark_node     *footnote_para; /* the paragraph that takes the backlinks */
   guint           footnote;      /* the footnote being written */
@@ -254,7 +261,8 @@ void        byline_goldmark_escape        (GString        *out,
                                            const char     *text,
                                            gssize          length);
 /* Goldmark's util.URLEscape (without resolving references) then EscapeHTML;
- * nothing for a dangerous URL unless unsafe. */
+ * nothing for a dangerous URL unless unsafe. The URL function may replace
+ * the URL after that check. */
 void        byline_goldmark_write_url     (BylineGoldmark *self,
                                            GString        *out,
                                            const char     *url);
@@ -265,9 +273,39 @@ void        byline_goldmark_write_link    (Walk           *walk,
 
 /* byline-goldmark-parsers.c */
 
-/* Goldmark's util.IsPunct and util.IsSpace, and util.ToRune. */
-gboolean    byline_goldmark_ascii_punct   (guchar          c);
-gboolean    byline_goldmark_ascii_space   (guchar          c);
+/* Classes of bytes, as Goldmark's util package has them in tables. */
+enum
+{
+  CHAR_PUNCT      = 1 << 0,   /* util.IsPunct: ASCII punctuation */
+  CHAR_SPACE      = 1 << 1,   /* util.IsSpace: space, tab, CR, LF */
+  CHAR_TYPOGRAPHY = 1 << 2,   /* starts a typographer substitution */
+  CHAR_LINKIFY    = 1 << 3,   /* where linkify looks: spaces and *_~( */
+  CHAR_URL_SAFE   = 1 << 4,   /* kept as is by util.URLEscape */
+  CHAR_EMAIL      = 1 << 5,   /* in the local part of an address */
+  CHAR_DOMAIN     = 1 << 6,   /* in the host part of linkify's URLs */
+  CHAR_PATH       = 1 << 7,   /* in their path (and '$' outside www.) */
+  CHAR_ESCAPE     = 1 << 8,   /* escaped for HTML: & < > " */
+  CHAR_TRIM       = 1 << 9,   /* trimmed from the end of a linkified URL */
+};
+
+extern guint16 byline_goldmark_chars[256];
+
+/* Fills byline_goldmark_chars, once. */
+void        byline_goldmark_chars_init    (void);
+
+static inline gboolean
+byline_goldmark_ascii_punct (guchar c)
+{
+  return (byline_goldmark_chars[c] & CHAR_PUNCT) != 0;
+}
+
+static inline gboolean
+byline_goldmark_ascii_space (guchar c)
+{
+  return (byline_goldmark_chars[c] & CHAR_SPACE) != 0;
+}
+
+/* util.ToRune */
 gunichar    byline_goldmark_rune_at       (const char     *text,
                                            gsize           length,
                                            gsize           pos);

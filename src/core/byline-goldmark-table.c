@@ -132,10 +132,11 @@ is_truthy (const Attr *attr)
 }
 
 static void
-write_hugo_table (Walk      *walk,
-                  GPtrArray *attrs,
-                  GArray    *head,
-                  GArray    *body)
+write_hugo_table (Walk       *walk,
+                  cmark_node *table,
+                  GPtrArray  *attrs,
+                  GArray     *head,
+                  GArray     *body)
 {
   GString *out = walk->out;
   g_autoptr(GArray) sorted = g_array_new (FALSE, FALSE, sizeof (BylineGoldmarkAttribute));
@@ -152,6 +153,7 @@ write_hugo_table (Walk      *walk,
   g_array_sort (sorted, compare_attr_names);
 
   g_string_append (out, "<table");
+  byline_goldmark_write_sourcepos (walk, table);
   for (guint i = 0; i < sorted->len; i++)
     {
       const BylineGoldmarkAttribute *attr = &g_array_index (sorted, BylineGoldmarkAttribute, i);
@@ -299,7 +301,7 @@ byline_goldmark_write_table (Walk       *walk,
     }
 
   if (self->settings->table_style == BYLINE_GOLDMARK_TABLES_HUGO)
-    write_hugo_table (walk, attrs, head, body);
+    write_hugo_table (walk, table, attrs, head, body);
   else
     write_goldmark_table (walk, table, attrs, head, body);
 }

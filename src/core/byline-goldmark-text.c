@@ -36,18 +36,17 @@ byline_goldmark_escape (GString    *out,
 
   for (const char *p = text; p < end; p++)
     {
-      const char *entity;
+      if ((byline_goldmark_chars[(guchar) *p] & CHAR_ESCAPE) == 0)
+        continue;
 
+      g_string_append_len (out, run, p - run);
       switch (*p)
         {
-        case '&': entity = "&amp;"; break;
-        case '<': entity = "&lt;"; break;
-        case '>': entity = "&gt;"; break;
-        case '"': entity = "&quot;"; break;
-        default: continue;
+        case '&': g_string_append_len (out, "&amp;", 5); break;
+        case '<': g_string_append_len (out, "&lt;", 4); break;
+        case '>': g_string_append_len (out, "&gt;", 4); break;
+        default: g_string_append_len (out, "&quot;", 6); break;
         }
-      g_string_append_len (out, run, p - run);
-      g_string_append (out, entity);
       run = p + 1;
     }
   g_string_append_len (out, run, end - run);
@@ -57,7 +56,7 @@ byline_goldmark_escape (GString    *out,
 static gboolean
 is_url_safe (guchar c)
 {
-  return g_ascii_isalnum (c) || (c != 0 && strchr ("!#$&'()*+,-./:;=?@_~", c) != NULL);
+  return (byline_goldmark_chars[c] & CHAR_URL_SAFE) != 0;
 }
 
 static gboolean
@@ -129,8 +128,21 @@ byline_goldmark_write_url (BylineGoldmark *self,
       i += char_len;
     }
 
-  if (self->settings->unsafe || !is_dangerous_url (escaped->str))
-    byline_goldmark_escape (out, escaped->str, escaped->len);
+  if (!self->settings->unsafe && is_dangerous_url (escaped->str))
+    return;
+
+  if (self->url_func != NULL)
+    {
+      g_autofree char *rewritten = self->url_func (url, self->url_data);
+
+      if (rewritten != NULL)
+        {
+          byline_goldmark_escape (out, rewritten, -1);
+          return;
+        }
+    }
+
+  byline_goldmark_escape (out, escaped->str, escaped->len);
 }
 
 /* A text node against its source */
@@ -482,6 +494,7 @@ byline_goldmark_write_text (Walk       *walk,
   GString *out = walk->out;
   const char *literal = cmark_node_get_literal (node);
   gboolean text_parsers = walk->in_autolink == 0;
+  guint16 triggers = 0;
   gboolean head;
   gsize pending;
   guint k = 0;
@@ -504,6 +517,10 @@ byline_goldmark_write_text (Walk       *walk,
     }
 
   run_init (&run, walk, node, skip > 0);
+  if (settings->typographer)
+    triggers |= CHAR_TYPOGRAPHY;
+  if (settings->linkify && walk->in_link == 0)
+    triggers |= CHAR_LINKIFY;
 
   /* Find where the literal's byte @skip is in the source. */
   while (l < skip)
@@ -562,8 +579,26 @@ byline_goldmark_write_text (Walk       *walk,
           continue;
         }
 
-      if (settings->typographer && strchr ("'\"-.<>", c) != NULL && c != '\0' &&
-          (n = byline_goldmark_typographer (walk, line, look, run_before (&run, r), &which)) > 0 && n <= here)
+      /* Most characters start nothing: copy them in one go, up to the next
+       * escape or entity. */
+      if (!head && (byline_goldmark_chars[c] & triggers) == 0 && !(c == ':' && settings->emoji))
+        {
+          gsize stop = k < run.n_pieces ? run.pieces[k].raw : run.raw_len;
+
+          stop = MIN (stop, r + here);
+          do
+            {
+              r++;
+              l++;
+            }
+          while (r < stop && (byline_goldmark_chars[(guchar) run.raw[r]] & triggers) == 0 &&
+                 !(run.raw[r] == ':' && settings->emoji));
+          continue;
+        }
+
+      if (settings->typographer && (byline_goldmark_chars[c] & CHAR_TYPOGRAPHY) != 0 &&
+          (n = byline_goldmark_typographer (walk, line, look, run_before (&run, r), &which)) > 0 &&
+          n <= here)
         {
           const char *sub = settings->typographer_strings[which];
 
@@ -584,7 +619,7 @@ byline_goldmark_write_text (Walk       *walk,
         }
 
       if (settings->linkify && walk->in_link == 0 &&
-          (byline_goldmark_ascii_space (c) || (c != '\0' && strchr ("*_~(", c) != NULL) ||
+          ((byline_goldmark_chars[c] & CHAR_LINKIFY) != 0 ||
            (head && !byline_goldmark_ascii_punct (c))) &&
           byline_goldmark_linkify (line, here, &link))
         {

@@ -100,7 +100,8 @@ source_free (gpointer data)
   g_free (source);
 }
 
-/* Node information */
+/* Node information: kept in the nodes' user data, which costs nothing to
+ * look up, unless someone else uses it; then in a hash table. */
 
 static void
 node_info_free (gpointer data)
@@ -117,16 +118,44 @@ byline_goldmark_info (BylineGoldmark *self,
                       cmark_node     *node,
                       gboolean        create)
 {
-  NodeInfo *info = g_hash_table_lookup (self->info, node);
+  NodeInfo *info = self->info != NULL ? g_hash_table_lookup (self->info, node)
+                                      : cmark_node_get_user_data (node);
 
   if (info == NULL && create)
     {
       info = g_new0 (NodeInfo, 1);
+      info->node = node;
       info->text_length = -1;
-      g_hash_table_insert (self->info, node, info);
+      g_ptr_array_add (self->infos, info);
+      if (self->info != NULL)
+        g_hash_table_insert (self->info, node, info);
+      else
+        cmark_node_set_user_data (node, info);
     }
 
   return info;
+}
+
+static gboolean
+user_data_is_free (cmark_node *root)
+{
+  cmark_node *node = root;
+
+  while (node != NULL)
+    {
+      if (cmark_node_get_user_data (node) != NULL)
+        return FALSE;
+      if (cmark_node_first_child (node) != NULL)
+        {
+          node = cmark_node_first_child (node);
+          continue;
+        }
+      while (node != root && cmark_node_next (node) == NULL)
+        node = cmark_node_parent (node);
+      node = node == root ? NULL : cmark_node_next (node);
+    }
+
+  return TRUE;
 }
 
 gboolean
@@ -154,14 +183,18 @@ byline_goldmark_new (const BylineGoldmarkSettings *settings,
   g_return_val_if_fail (settings != NULL, NULL);
   g_return_val_if_fail (document != NULL, NULL);
 
+  byline_goldmark_chars_init ();
   self = g_new0 (BylineGoldmark, 1);
   self->settings = byline_goldmark_settings_copy (settings);
   self->document = document;
   self->source.text = source != NULL ? source : "";
   self->source.length = source != NULL ? length : 0;
   self->source.positions = TRUE;
-  self->info = g_hash_table_new_full (NULL, NULL, NULL, node_info_free);
+  self->infos = g_ptr_array_new_with_free_func (node_info_free);
+  if (!user_data_is_free (document))
+    self->info = g_hash_table_new (NULL, NULL);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->id_suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->subdocs = g_ptr_array_new_with_free_func ((GDestroyNotify) cmark_node_free);
   self->sources = g_ptr_array_new_with_free_func (source_free);
   self->footnotes = g_ptr_array_new ();
@@ -178,8 +211,13 @@ byline_goldmark_free (BylineGoldmark *self)
   if (self == NULL)
     return;
 
-  g_hash_table_unref (self->info);
+  /* The nodes outlive the writer: take its notes out of them. */
+  for (guint i = 0; self->info == NULL && i < self->infos->len; i++)
+    cmark_node_set_user_data (((NodeInfo *) g_ptr_array_index (self->infos, i))->node, NULL);
+  g_clear_pointer (&self->info, g_hash_table_unref);
+  g_ptr_array_unref (self->infos);
   g_hash_table_unref (self->ids);
+  g_hash_table_unref (self->id_suffixes);
   g_ptr_array_unref (self->subdocs);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->footnotes);
@@ -209,6 +247,17 @@ byline_goldmark_set_sourcepos (BylineGoldmark *self,
   g_return_if_fail (self != NULL);
 
   self->sourcepos = sourcepos;
+}
+
+void
+byline_goldmark_set_url_func (BylineGoldmark        *self,
+                              BylineGoldmarkUrlFunc  func,
+                              gpointer               user_data)
+{
+  g_return_if_fail (self != NULL);
+
+  self->url_func = func;
+  self->url_data = user_data;
 }
 
 void
@@ -334,7 +383,6 @@ byline_goldmark_walk_init (Walk           *walk,
   walk->gm = self;
   walk->source = source;
   walk->out = out;
-  walk->captures = g_array_new (FALSE, FALSE, sizeof (gsize));
 }
 
 void

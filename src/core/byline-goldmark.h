@@ -200,8 +200,9 @@ typedef gboolean (*BylineGoldmarkHookFunc) (const BylineGoldmarkHookContext *con
 typedef struct _BylineGoldmark BylineGoldmark;
 
 /* @document was parsed by a parser from byline_goldmark_parser_new() with the
- * same settings, from @source (@length bytes), which must outlive the writer.
- * The settings are copied. */
+ * same settings, from @source (@length bytes); both must outlive the writer.
+ * The settings are copied. While it lives, the writer keeps notes in the
+ * user data of the nodes, unless some node's user data is already set. */
 BylineGoldmark *byline_goldmark_new              (const BylineGoldmarkSettings *settings,
                                                   cmark_node                   *document,
                                                   const char                   *source,
@@ -215,6 +216,15 @@ void            byline_goldmark_set_hook         (BylineGoldmark               *
  * (lines and byte columns of the parsed text). */
 void            byline_goldmark_set_sourcepos    (BylineGoldmark               *self,
                                                   gboolean                      sourcepos);
+/* Rewrites the destination of a link or image after Goldmark has checked
+ * that it is not dangerous: returns the URL to write (it is only escaped for
+ * HTML), or NULL to write @url as Goldmark does. */
+typedef char *(*BylineGoldmarkUrlFunc) (const char *url,
+                                        gpointer    user_data);
+
+void            byline_goldmark_set_url_func     (BylineGoldmark               *self,
+                                                  BylineGoldmarkUrlFunc         func,
+                                                  gpointer                      user_data);
 /* Byline's own safety net, not a Goldmark setting: with unsafe raw HTML, the
  * tags GFM's tagfilter names (script, iframe, style, …) are escaped. */
 void            byline_goldmark_set_tagfilter    (BylineGoldmark               *self,

@@ -20,6 +20,7 @@
 #include <gio/gio.h>
 
 #include "byline-bundle.h"
+#include "byline-goldmark.h"
 #include "byline-post.h"
 #include "byline-profile.h"
 
@@ -58,6 +59,13 @@ BylineBundle    *byline_renderer_get_bundle   (BylineRenderer  *self);
 void             byline_renderer_set_base_uri (BylineRenderer  *self,
                                                const char      *base_uri);
 const char      *byline_renderer_get_base_uri (BylineRenderer  *self);
+/* The site's markup.goldmark settings the body is written with. By default
+ * Hugo's, except that raw HTML passes through (renderer.unsafe), as sites
+ * such as istio.io allow. The settings are copied. */
+void             byline_renderer_set_goldmark_settings (BylineRenderer               *self,
+                                                        const BylineGoldmarkSettings *settings);
+const BylineGoldmarkSettings *
+                 byline_renderer_get_goldmark_settings (BylineRenderer               *self);
 
 /* Renders the body. Safe to call from a worker thread with a post nobody
  * changes; the renderer's settings must not change meanwhile. */

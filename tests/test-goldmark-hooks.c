@@ -93,13 +93,16 @@ test_link (void)
 
   assert_content (html,
                   "Link no procol: <a href=\"https://www.example.org\">www.example.org</a>\n"
-                  "Link http procol: <a href=\"http://www.example.org\">http://www.example.org</a>\n"
-                  "Link https procol: <a href=\"https://www.example.org\">https://www.example.org</a></p>",
+                  "Link http procol: <a href=\"http://www.example.org\">"
+                  "http://www.example.org</a>\n"
+                  "Link https procol: <a href=\"https://www.example.org\">"
+                  "https://www.example.org</a></p>",
                   "TestLinkifyProtocol with hook");
 }
 
-/* TestAttributeExclusionWithRenderHook:
- * <h{{ .Level }}{{ range $k, $v := .Attributes }} {{ printf "%s=%q" $k $v }}{{ end }}>{{ .Text }}</h{{ .Level }}> */
+/* TestAttributeExclusionWithRenderHook: <h{{ .Level }}{{ range $k, $v :=
+ * .Attributes }} {{ printf "%s=%q" $k $v }}{{ end }}>{{ .Text }}</h{{ .Level }}>,
+ * then the anchor, plain text and ordinal. */
 static gboolean
 heading_hook_cb (const BylineGoldmarkHookContext *context,
                  GString                         *out,
@@ -121,8 +124,8 @@ static void
 test_heading (void)
 {
   g_autofree char *html = render (NULL,
-                                  "## Heading {onclick=\"alert('renderhook')\" data-foo=\"bar\"}\n\n"
-                                  "# *Second* `one`\n",
+                                  "## Heading {onclick=\"alert('renderhook')\" "
+                                  "data-foo=\"bar\"}\n\n# *Second* `one`\n",
                                   BYLINE_GOLDMARK_HOOK_HEADING, heading_hook_cb, NULL);
   g_autofree char *escaping = render (NULL,
                                       "## Heading Attribute Which Needs Escaping "
@@ -136,7 +139,8 @@ test_heading (void)
                    "<h1 id=\"second-one\"><em>Second</em> <code>one</code></h1>"
                    "|second-one|Second one|1");
   /* TestAttributesHookNoEscape: hooks get the values as written. */
-  assert_content (escaping, "class=\"Smith & Wesson\" id=\"heading-attribute-which-needs-escaping\"",
+  assert_content (escaping,
+                  "class=\"Smith & Wesson\" id=\"heading-attribute-which-needs-escaping\"",
                   "TestAttributesHookNoEscape");
 }
 
@@ -170,7 +174,8 @@ test_image (void)
                                   image_hook_cb, GINT_TO_POINTER (FALSE));
 
   assert_content (no_wrap,
-                  "This is an inline image: \n\t<img src=\"/inline.jpg\" alt=\"Inline Image|0\" />\n"
+                  "This is an inline image: \n"
+                  "\t<img src=\"/inline.jpg\" alt=\"Inline Image|0\" />\n"
                   ". Some more text.</p>\n"
                   "<figure class=\"b\">\n\t<img src=\"/block.jpg\" alt=\"Block Image|1\" />",
                   "With Hook, no wrap");
@@ -223,7 +228,8 @@ test_code_block (void)
                   "Goat Attribute: 600|\n"
                   "<h2 id=\"go-code\">Go Code</h2>\nGo Code: fmt.Println(\"Hello, World!\");\n"
                   "|\nGo Language: go|\n"
-                  "<h2 id=\"golang-code\">Golang Code</h2>\nGo Code: fmt.Println(\"Hello, Golang!\");\n"
+                  "<h2 id=\"golang-code\">Golang Code</h2>\n"
+                  "Go Code: fmt.Println(\"Hello, Golang!\");\n"
                   "|\nGo Language: go|",
                   "TestCodeblocks");
   /* attributes.go: Chroma's settings are .Options, the rest .Attributes;
@@ -362,7 +368,8 @@ table_hook_cb (const BylineGoldmarkHookContext *context,
       const BylineGoldmarkTableRow *rows = part == 0 ? context->thead : context->tbody;
       guint n_rows = part == 0 ? context->n_thead : context->n_tbody;
 
-      g_string_append_printf (out, "\n table-%u-%s:", context->ordinal, part == 0 ? "thead" : "tbody");
+      g_string_append_printf (out, "\n table-%u-%s:", context->ordinal,
+                              part == 0 ? "thead" : "tbody");
       for (guint r = 0; r < n_rows; r++)
         {
           g_string_append_printf (out, " %u:", r);
@@ -385,7 +392,8 @@ test_table (void)
     "| Codecademy Tee    |  False   | 19.99 |\n| Codecademy Hoodie |  False   | 42.99 |\n"
     "{.foo foo=\"bar\"}\n\n## Table 2\n\n| Month | Savings |\n| -------- | ------- |\n"
     "| January | $250 |\n| February | $80 |\n| March | $420 |\n\n";
-  g_autofree char *html = render ("block", markdown, BYLINE_GOLDMARK_HOOK_TABLE, table_hook_cb, NULL);
+  g_autofree char *html = render ("block", markdown, BYLINE_GOLDMARK_HOOK_TABLE,
+                                  table_hook_cb, NULL);
 
   assert_content (html,
                   "Attributes: map[class:foo foo:bar]|\n"

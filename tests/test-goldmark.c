@@ -81,7 +81,8 @@ static const Case cases[] = {
     "Straight double &ldquo;quotes&rdquo; and single &lsquo;quotes&rsquo;\n"
     "Dashes (“&ndash;” and “&mdash;”)\nThree consecutive dots (“&hellip;”)\n"
     "&ldquo;That was back in the &rsquo;90s, that&rsquo;s a long time ago&rdquo;\n"
-    "footnote.<sup id=\"fnref1:1\"><a href=\"#fn:1\" class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup>\n"
+    "footnote.<sup id=\"fnref1:1\"><a href=\"#fn:1\" class=\"footnote-ref\" "
+    "role=\"doc-noteref\">1</a></sup>\n"
     "<div class=\"footnotes\" role=\"doc-endnotes\">\n<dt>date</dt>" },
 
   /* Heading ids */
@@ -145,7 +146,8 @@ static const Case cases[] = {
     "## Heading Attribute Which Needs Escaping { class=\"a < b\" }\n", NULL,
     "class=\"a &lt; b\"" },
   { "tables/tables_integration_test.go TestTableDefault", "block",
-    "## Table 1\n\n| Item | In Stock | Price |\n| :--- | :---: | ---: |\n| Python Hat | True | 23.99 |\n"
+    "## Table 1\n\n| Item | In Stock | Price |\n| :--- | :---: | ---: |\n"
+    "| Python Hat | True | 23.99 |\n"
     "{.foo}\n\n## Table 2\n\na|b\n---|---\n1|2\n{id=\"\\\"><script>alert()</script>\"}\n", NULL,
     "<table class=\"foo\">\n<table id=\"&#34;&gt;&lt;script&gt;alert()&lt;/script&gt;\">" },
   { "internal/extensions/attributes/attributes_integration_test.go TestSolitaryAttributesCrash",
@@ -381,12 +383,11 @@ test_typographer_parts (void)
 {
   g_autoptr(BylineGoldmarkSettings) settings = byline_goldmark_settings_new ();
   g_autofree char *html = NULL;
+  char **strings = settings->typographer_strings;
 
-  byline_goldmark_settings_set_string (&settings->typographer_strings[BYLINE_GOLDMARK_LEFT_DOUBLE_QUOTE],
-                                       "&laquo;");
-  byline_goldmark_settings_set_string (&settings->typographer_strings[BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE],
-                                       "&raquo;");
-  byline_goldmark_settings_set_string (&settings->typographer_strings[BYLINE_GOLDMARK_EN_DASH], NULL);
+  byline_goldmark_settings_set_string (&strings[BYLINE_GOLDMARK_LEFT_DOUBLE_QUOTE], "&laquo;");
+  byline_goldmark_settings_set_string (&strings[BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE], "&raquo;");
+  byline_goldmark_settings_set_string (&strings[BYLINE_GOLDMARK_EN_DASH], NULL);
   html = byline_goldmark_to_html (settings, "\"Quoted\" -- and --- it's\n", -1);
 
   g_assert_cmpstr (html, ==, "<p>&laquo;Quoted&raquo; -- and &mdash; it&rsquo;s</p>\n");

@@ -461,6 +461,68 @@ test_base_uri_notify (void)
 }
 
 static void
+goldmark_notify_cb (GObject    *object,
+                    GParamSpec *pspec,
+                    gpointer    user_data)
+{
+  guint *count = user_data;
+
+  (*count)++;
+}
+
+/* The site's markup.goldmark settings reach the body; by default raw HTML
+ * passes, as Byline has always shown it. */
+static void
+test_goldmark_settings (void)
+{
+  g_autoptr(BylineRenderer) renderer = byline_renderer_new (get_profile (), NULL);
+  g_autoptr(BylineGoldmarkSettings) hugo = byline_goldmark_settings_new ();
+  g_autoptr(BylinePost) post = byline_post_new (FRONT_MATTER
+                                                "<div>raw</div>\n\n"
+                                                "{{< image link=\"./a.png\" caption=\"C\" >}}\n\n"
+                                                "![a](./x.png) [j](javascript:alert(1))\n", -1);
+  guint count = 0;
+
+  g_signal_connect (renderer, "notify::goldmark-settings", G_CALLBACK (goldmark_notify_cb), &count);
+  g_assert_true (byline_renderer_get_goldmark_settings (renderer)->unsafe);
+  g_assert_true (byline_renderer_get_goldmark_settings (renderer)->typographer);
+
+  {
+    g_autoptr(BylineRendering) rendering = byline_renderer_render (renderer, post);
+    g_autofree char *html = byline_rendering_get_html (rendering);
+    g_autofree char *stripped = strip_sourcepos (html);
+
+    g_assert_true (g_str_has_prefix (stripped, "<div>raw</div>\n<figure"));
+  }
+
+  byline_renderer_set_goldmark_settings (renderer, hugo);
+  byline_renderer_set_goldmark_settings (renderer, hugo);
+  g_assert_cmpuint (count, ==, 1);
+  g_assert_false (byline_renderer_get_goldmark_settings (renderer)->unsafe);
+  byline_renderer_set_base_uri (renderer, "file:///tmp/b");
+
+  {
+    g_autoptr(BylineRendering) rendering = byline_renderer_render (renderer, post);
+    g_autofree char *html = byline_rendering_get_html (rendering);
+    g_autofree char *stripped = strip_sourcepos (html);
+
+    /* Goldmark omits the raw HTML and empties the dangerous link; the
+     * shortcode's HTML and the bundle's picture are the renderer's own. */
+    g_assert_cmpstr (stripped, ==,
+                     "<!-- raw HTML omitted -->\n"
+                     "<figure style=\"width:100%\"><div class=\"wrapper-with-intrinsic-ratio\">"
+                     "<a href=\"file:///tmp/b/a.png\" title=\"C\"><img class=\"element-to-stretch\" "
+                     "src=\"file:///tmp/b/a.png\" alt=\"C\"></a></div><figcaption>C</figcaption>"
+                     "</figure>\n"
+                     "<p><img src=\"file:///tmp/b/x.png\" alt=\"a\"> <a href=\"\">j</a></p>\n");
+  }
+
+  byline_renderer_set_goldmark_settings (renderer, NULL);
+  g_assert_cmpuint (count, ==, 2);
+  g_assert_true (byline_renderer_get_goldmark_settings (renderer)->unsafe);
+}
+
+static void
 write_png (const char *path,
            int         width,
            int         height)
@@ -779,6 +841,7 @@ main (int    argc,
   g_test_add_func ("/core/renderer/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/core/renderer/base-uri", test_base_uri);
   g_test_add_func ("/core/renderer/base-uri/notify", test_base_uri_notify);
+  g_test_add_func ("/core/renderer/goldmark-settings", test_goldmark_settings);
   g_test_add_func ("/core/renderer/image-ratio", test_image_ratio);
   g_test_add_func ("/core/renderer/dedent-text", test_dedent_text);
   g_test_add_func ("/core/renderer/header", test_header);

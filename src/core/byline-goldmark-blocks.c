@@ -47,9 +47,9 @@ byline_goldmark_is_break (cmark_node *node)
  * (cmark resolved it to a plain character). */
 gboolean
 byline_goldmark_is_escaped (Source     *source,
-            cmark_node *text,
-            char        c,
-            guint       n)
+                            cmark_node *text,
+                            char        c,
+                            guint       n)
 {
   int line = cmark_node_get_start_line (text);
   int start = cmark_node_get_start_column (text);
@@ -75,8 +75,8 @@ byline_goldmark_is_escaped (Source     *source,
  * lines of a paragraph the columns of its first line. */
 int
 byline_goldmark_source_column (Source     *source,
-               cmark_node *node,
-               char        c)
+                               cmark_node *node,
+                               char        c)
 {
   int line = cmark_node_get_start_line (node);
   gsize start;
@@ -266,6 +266,7 @@ scan_block_attrs (BylineGoldmark *self,
     {
       cmark_node *prev = cmark_node_previous (node);
       GPtrArray *attrs;
+      int column;
 
       if (prev != NULL && !byline_goldmark_is_break (prev))
         break;
@@ -274,8 +275,8 @@ scan_block_attrs (BylineGoldmark *self,
         break;
 
       g_ptr_array_insert (lines, 0, attrs);
-      g_ptr_array_insert (targets, 0,
-                          attr_line_target (paragraph, byline_goldmark_source_column (source, node, '{')));
+      column = byline_goldmark_source_column (source, node, '{');
+      g_ptr_array_insert (targets, 0, attr_line_target (paragraph, column));
       stop = prev != NULL ? prev : node;
       node = prev != NULL ? cmark_node_previous (prev) : NULL;
     }
@@ -379,9 +380,9 @@ scan_footnote_ref (BylineGoldmark *self,
 
 void
 byline_goldmark_scan_tree (BylineGoldmark *self,
-           Source         *source,
-           cmark_node     *root,
-           guint           depth)
+                           Source         *source,
+                           cmark_node     *root,
+                           guint           depth)
 {
   const BylineGoldmarkSettings *settings = self->settings;
   cmark_node *node = root;

@@ -330,9 +330,9 @@ group_ending_at (BylineGoldmark *self,
 
 void
 byline_goldmark_scan_definition_list (BylineGoldmark *self,
-                      Source         *source,
-                      cmark_node     *paragraph,
-                      guint           depth)
+                                      Source         *source,
+                                      cmark_node     *paragraph,
+                                      guint           depth)
 {
   NodeInfo *info = byline_goldmark_info (self, paragraph, FALSE);
   g_autoptr(GArray) lines = NULL;

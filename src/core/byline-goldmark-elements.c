@@ -284,7 +284,8 @@ hook_code_block (Walk       *walk,
   g_autoptr(GPtrArray) attrs = g_ptr_array_new_with_free_func (byline_goldmark_attr_free);
   g_autofree BylineGoldmarkAttribute *list = NULL;
   g_autofree BylineGoldmarkAttribute *options = NULL;
-  g_autofree char *type = g_strndup (lang != NULL ? lang : "", strcspn (lang != NULL ? lang : "", "{"));
+  const char *language = lang != NULL ? lang : "";
+  g_autofree char *type = g_strndup (language, strcspn (language, "{"));
   g_autofree char *inner = g_strdup (cmark_node_get_literal (node));
   const char *open = info != NULL ? strchr (info, '{') : NULL;
   const char *close = open != NULL ? strchr (open, '}') : NULL;
@@ -450,7 +451,8 @@ exit_heading (Walk       *walk,
       context.anchor = id != NULL ? id->value : "";
       context.text = text;
       context.plain_text = plain;
-      list = byline_goldmark_hook_attrs (node_attrs (self, node), &context.n_attributes, NULL, NULL);
+      list = byline_goldmark_hook_attrs (node_attrs (self, node), &context.n_attributes,
+                                         NULL, NULL);
       context.attributes = list;
       if (byline_goldmark_call_hook (walk, &context))
         return;
@@ -496,7 +498,8 @@ exit_blockquote (Walk       *walk,
       context.alert_type = alert_type != NULL ? alert_type : "";
       context.alert_title = alert_title != NULL ? alert_title : "";
       context.alert_sign = alert_sign != NULL ? alert_sign : "";
-      list = byline_goldmark_hook_attrs (node_attrs (self, node), &context.n_attributes, NULL, NULL);
+      list = byline_goldmark_hook_attrs (node_attrs (self, node), &context.n_attributes,
+                                         NULL, NULL);
       context.attributes = list;
       if (byline_goldmark_call_hook (walk, &context))
         return;

@@ -59,8 +59,8 @@ byline_goldmark_chars_init (void)
 
 gunichar
 byline_goldmark_rune_at (const char *text,
-         gsize       length,
-         gsize       pos)
+                         gsize       length,
+                         gsize       pos)
 {
   gunichar c;
 
@@ -218,12 +218,15 @@ byline_goldmark_typographer (Walk                      *walk,
 
           /* Alice's, I'm, Don't, You'd */
           if (len > 1 && (line[1] == 's' || line[1] == 'm' || line[1] == 't' || line[1] == 'd') &&
-              (len < 3 || byline_goldmark_ascii_punct (line[2]) || byline_goldmark_ascii_space (line[2])))
+              (len < 3 || byline_goldmark_ascii_punct (line[2]) ||
+               byline_goldmark_ascii_space (line[2])))
             kind = BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE;
           /* I've, I'll, You're */
-          if (len > 2 && ((line[1] == 'v' && line[2] == 'e') || (line[1] == 'l' && line[2] == 'l') ||
-                          (line[1] == 'r' && line[2] == 'e')) &&
-              (len < 4 || byline_goldmark_ascii_punct (line[3]) || byline_goldmark_ascii_space (line[3])))
+          if (len > 2 &&
+              ((line[1] == 'v' && line[2] == 'e') || (line[1] == 'l' && line[2] == 'l') ||
+               (line[1] == 'r' && line[2] == 'e')) &&
+              (len < 4 || byline_goldmark_ascii_punct (line[3]) ||
+               byline_goldmark_ascii_space (line[3])))
             kind = BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE;
           if (kind == BYLINE_GOLDMARK_LEFT_SINGLE_QUOTE)
             walk->open_single++;

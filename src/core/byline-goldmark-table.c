@@ -178,7 +178,8 @@ write_hugo_table (Walk       *walk,
           g_string_append (out, "\n\t\t\t<tr>");
           for (guint c = 0; c < cells->len; c++)
             {
-              const BylineGoldmarkTableCell *cell = &g_array_index (cells, BylineGoldmarkTableCell, c);
+              const BylineGoldmarkTableCell *cell =
+                &g_array_index (cells, BylineGoldmarkTableCell, c);
 
               g_string_append_printf (out, "\n\t\t\t\t\t<%s", tag);
               if (*cell->alignment != '\0')
@@ -221,7 +222,8 @@ write_goldmark_table (Walk       *walk,
           g_string_append (out, "<tr>\n");
           for (guint c = 0; c < cells->len; c++)
             {
-              const BylineGoldmarkTableCell *cell = &g_array_index (cells, BylineGoldmarkTableCell, c);
+              const BylineGoldmarkTableCell *cell =
+                &g_array_index (cells, BylineGoldmarkTableCell, c);
 
               g_string_append_printf (out, "<%s", tag);
               if (*cell->alignment != '\0')

@@ -197,7 +197,8 @@ run_match (Run        *run,
     {
       guchar c = raw[r];
 
-      if (c == '\\' && r + 1 < raw_len && byline_goldmark_ascii_punct (raw[r + 1]) && run->lit[l] == raw[r + 1])
+      if (c == '\\' && r + 1 < raw_len && byline_goldmark_ascii_punct (raw[r + 1]) &&
+          run->lit[l] == raw[r + 1])
         {
           if (run->n_pieces == G_N_ELEMENTS (run->pieces))
             return FALSE;
@@ -231,7 +232,8 @@ run_match (Run        *run,
                   if (l + len > run->lit_len)
                     continue;
                   if ((after == raw_len && l + len == run->lit_len) ||
-                      (after < raw_len && l + len < run->lit_len && raw[after] == run->lit[l + len]) ||
+                      (after < raw_len && l + len < run->lit_len &&
+                       raw[after] == run->lit[l + len]) ||
                       (after < raw_len && (raw[after] == '\\' || raw[after] == '&')))
                     decoded = len;
                 }

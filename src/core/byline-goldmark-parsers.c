@@ -138,6 +138,21 @@ scan_delimiter (const char *line,
   return (Flanking) { left, right };
 }
 
+/* Whether an open quote closes here: a right-flanking quote, or one that
+ * flanks both sides between punctuation, as in "word".) */
+static gboolean
+closes (Flanking    d,
+        const char *line,
+        gsize       len)
+{
+  gboolean maybe_close = d.close && d.open && len > 1 &&
+                         is_go_punct (byline_goldmark_rune_at (line, len, 1)) &&
+                         (len == 2 || (len > 2 && byline_goldmark_ascii_punct (line[2])) ||
+                          byline_goldmark_ascii_space (line[2]));
+
+  return (d.close && !d.open) || maybe_close;
+}
+
 /* Returns how many bytes of @line a substitution replaces (0 for none) and
  * which one in *@which. */
 gsize
@@ -239,19 +254,11 @@ byline_goldmark_typographer (Walk                      *walk,
           if (len > 2 && !g_unichar_isdigit (byline_goldmark_rune_at (line, len, 1)))
             SUB (BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE, 1);
         }
-      if (subs[BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE] != NULL && walk->open_single > 0)
+      if (subs[BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE] != NULL && walk->open_single > 0 &&
+          closes (d, line, len))
         {
-          gboolean is_close = d.close && !d.open;
-          gboolean maybe_close = d.close && d.open && len > 1 &&
-                                 is_go_punct (byline_goldmark_rune_at (line, len, 1)) &&
-                                 (len == 2 || (len > 2 && byline_goldmark_ascii_punct (line[2])) ||
-                                  byline_goldmark_ascii_space (line[2]));
-
-          if (is_close || maybe_close)
-            {
-              walk->open_single--;
-              SUB (BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE, 1);
-            }
+          walk->open_single--;
+          SUB (BYLINE_GOLDMARK_RIGHT_SINGLE_QUOTE, 1);
         }
       return 0;
     }
@@ -261,22 +268,14 @@ byline_goldmark_typographer (Walk                      *walk,
       walk->open_double++;
       SUB (BYLINE_GOLDMARK_LEFT_DOUBLE_QUOTE, 1);
     }
-  if (subs[BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE] != NULL && walk->open_double > 0)
+  if (subs[BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE] != NULL && walk->open_double > 0 &&
+      closes (d, line, len))
     {
-      gboolean is_close = d.close && !d.open;
-      gboolean maybe_close = d.close && d.open && len > 1 &&
-                             is_go_punct (byline_goldmark_rune_at (line, len, 1)) &&
-                             (len == 2 || (len > 2 && byline_goldmark_ascii_punct (line[2])) ||
-                              byline_goldmark_ascii_space (line[2]));
-
-      if (is_close || maybe_close)
-        {
-          /* "Monitor 21"" */
-          if (len > 1 && line[1] == '"' && g_unichar_isdigit (before))
-            return 0;
-          walk->open_double--;
-          SUB (BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE, 1);
-        }
+      /* "Monitor 21"" */
+      if (len > 1 && line[1] == '"' && g_unichar_isdigit (before))
+        return 0;
+      walk->open_double--;
+      SUB (BYLINE_GOLDMARK_RIGHT_DOUBLE_QUOTE, 1);
     }
 
 #undef SUB

@@ -485,6 +485,50 @@ test_hostile (void)
   g_assert_nonnull (binary);
 }
 
+/* Inputs that would take quadratic time or unbounded stack if the writer
+ * were naive: nested attribute values, headings of braces, raw HTML full of
+ * tags for the tagfilter. */
+static void
+test_hostile_attributes (void)
+{
+  g_autoptr(BylineGoldmarkSettings) settings = test_settings ("block unsafe");
+  g_autoptr(GString) nested = g_string_new ("## Deep {a=");
+  g_autoptr(GString) braces = g_string_new ("## ");
+  g_autoptr(GString) tags = g_string_new ("<div>\n");
+  g_autofree char *html = NULL;
+  g_autofree char *html2 = NULL;
+  cmark_parser *parser;
+  cmark_node *document;
+  g_autoptr(BylineGoldmark) writer = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (nested, "{a=[");
+  g_string_append (nested, "\n");
+  html = byline_goldmark_to_html (settings, nested->str, nested->len);
+  g_assert_true (g_str_has_prefix (html, "<h2 id=\"deep-aaaaaaaaaaa"));
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (braces, "{\"x ");
+  g_string_append (braces, "{#end}\n");
+  html2 = byline_goldmark_to_html (settings, braces->str, braces->len);
+  g_assert_true (g_str_has_prefix (html2, "<h2 id=\"x-x-x-x"));
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (tags, "<script><b>");
+  g_string_append (tags, "\n</div>\n");
+  parser = byline_goldmark_parser_new (settings);
+  cmark_parser_feed (parser, tags->str, tags->len);
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+  writer = byline_goldmark_new (settings, document, tags->str, tags->len);
+  byline_goldmark_set_tagfilter (writer, TRUE);
+  byline_goldmark_render_document (writer, out);
+  g_assert_true (g_str_has_prefix (out->str, "<div>\n&lt;script><b>&lt;script><b>"));
+  g_clear_pointer (&writer, byline_goldmark_free);
+  cmark_node_free (document);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -497,6 +541,7 @@ main (int    argc,
   g_test_add_func ("/core/goldmark/typographer-parts", test_typographer_parts);
   g_test_add_func ("/core/goldmark/blocks", test_blocks);
   g_test_add_func ("/core/goldmark/hostile", test_hostile);
+  g_test_add_func ("/core/goldmark/hostile/attributes", test_hostile_attributes);
 
   return g_test_run ();
 }

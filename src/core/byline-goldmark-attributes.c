@@ -85,11 +85,16 @@ byline_goldmark_attrs_set (GPtrArray  *attrs,
 
 /* Parsing, after Goldmark's parser/attribute.go */
 
+/* Values nest ({a={b=[1]}}); deeper than this is no attribute list, so
+ * that hostile nesting costs no stack. */
+#define MAX_NESTING 16
+
 typedef struct
 {
   const char *text;
   gsize       length;
   gsize       pos;
+  guint       depth;
 } Reader;
 
 static inline int
@@ -305,19 +310,31 @@ parse_value (Reader    *r,
   if (c < 0)
     return FALSE;
 
+  if ((c == '{' || c == '[') && r->depth >= MAX_NESTING)
+    return FALSE;
+
   if (c == '{')
     {
       g_autoptr(GPtrArray) map = g_ptr_array_new_with_free_func (byline_goldmark_attr_free);
+      gboolean ok;
 
       *type = ATTR_MAP;
       *value = g_strdup ("");
-      return parse_list (r, map);
+      r->depth++;
+      ok = parse_list (r, map);
+      r->depth--;
+      return ok;
     }
 
   if (c == '[')
     {
+      gboolean ok;
+
       *type = ATTR_ARRAY;
-      return parse_array (r, value);
+      r->depth++;
+      ok = parse_array (r, value);
+      r->depth--;
+      return ok;
     }
 
   if (c == '"')
@@ -462,7 +479,7 @@ byline_goldmark_parse_attrs (const char *text,
                              gsize       length,
                              GPtrArray  *attrs)
 {
-  Reader r = { text, length, 0 };
+  Reader r = { text, length, 0, 0 };
   guint before = attrs->len;
 
   if (parse_list (&r, attrs))

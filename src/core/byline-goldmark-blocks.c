@@ -121,6 +121,10 @@ scan_heading (BylineGoldmark *self,
 
           if (literal[i] != '{')
             continue;
+          /* Attributes close a heading; a heading of braces gets no more
+           * than a few tries. */
+          if (braces >= 64)
+            break;
           if (byline_goldmark_is_escaped (source, last, '{', braces++))
             continue;
 

@@ -235,22 +235,7 @@ write_html_block (Walk       *walk,
 
   if (walk->gm->settings->unsafe)
     {
-      if (!walk->gm->tagfilter)
-        g_string_append (walk->out, html);
-      else
-        {
-          /* One marker per omitted tag start, as GFM's tagfilter. */
-          const char *run = html;
-
-          for (const char *p = html; *p != '\0'; p++)
-            if (*p == '<' && byline_goldmark_is_filtered_tag (p + 1))
-              {
-                g_string_append_len (walk->out, run, p - run);
-                g_string_append (walk->out, "&lt;");
-                run = p + 1;
-              }
-          g_string_append (walk->out, run);
-        }
+      byline_goldmark_write_raw_html (walk->gm, walk->out, html);
       return;
     }
 

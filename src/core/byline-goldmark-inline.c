@@ -20,37 +20,35 @@
   "align,border,crossorigin,decoding,height,importance,intrinsicsize,ismap,loading," \
   "referrerpolicy,sizes,srcset,usemap,width"
 
-/* GFM's tagfilter: the tags that are escaped even in raw HTML. */
-gboolean
-byline_goldmark_is_filtered_tag (const char *p)
+/* GFM's tagfilter: the tags that are escaped even in raw HTML. @p follows a
+ * "<" in a NUL-terminated string. */
+static gboolean
+is_filtered_tag (const char *p)
 {
-  const char *end = p + strlen (p);
-
   static const char * const tags[] = {
     "title", "textarea", "style", "xmp", "iframe", "noembed", "noframes", "script", "plaintext",
   };
 
-  if (p < end && *p == '/')
+  if (*p == '/')
     p++;
 
   for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
     {
       gsize len = strlen (tags[i]);
 
-      if ((gsize) (end - p) >= len && g_ascii_strncasecmp (p, tags[i], len) == 0 &&
-          (p + len == end || strchr (" \t\n\v\f\r/>", p[len]) != NULL))
+      if (g_ascii_strncasecmp (p, tags[i], len) == 0 &&
+          (p[len] == '\0' || strchr (" \t\n\v\f\r/>", p[len]) != NULL))
         return TRUE;
     }
 
   return FALSE;
 }
 
-static void
-write_raw_html (BylineGoldmark *self,
-                GString        *out,
-                const char     *html)
+void
+byline_goldmark_write_raw_html (BylineGoldmark *self,
+                                GString        *out,
+                                const char     *html)
 {
-  const char *end = html + strlen (html);
   const char *run = html;
 
   if (!self->tagfilter)
@@ -59,14 +57,14 @@ write_raw_html (BylineGoldmark *self,
       return;
     }
 
-  for (const char *p = html; p < end; p++)
-    if (*p == '<' && byline_goldmark_is_filtered_tag (p + 1))
+  for (const char *p = html; *p != '\0'; p++)
+    if (*p == '<' && is_filtered_tag (p + 1))
       {
         g_string_append_len (out, run, p - run);
         g_string_append (out, "&lt;");
         run = p + 1;
       }
-  g_string_append_len (out, run, end - run);
+  g_string_append (out, run);
 }
 
 /* Hugo drops HTML comments silently and writes a marker for other raw HTML;
@@ -81,7 +79,7 @@ write_html_inline (Walk       *walk,
     return;
 
   if (walk->gm->settings->unsafe)
-    write_raw_html (walk->gm, walk->out, literal);
+    byline_goldmark_write_raw_html (walk->gm, walk->out, literal);
   else if (!g_str_has_prefix (literal, "<!--"))
     g_string_append (walk->out, "<!-- raw HTML omitted -->");
 }

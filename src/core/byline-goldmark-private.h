@@ -228,9 +228,11 @@ char       *byline_goldmark_pop_capture   (Walk           *walk);
  * declines. */
 gboolean    byline_goldmark_call_hook     (Walk           *walk,
                                            BylineGoldmarkHookContext *context);
-/* Whether raw HTML at @p (after its "<") opens or closes a tag GFM's
- * tagfilter escapes. */
-gboolean    byline_goldmark_is_filtered_tag (const char   *p);
+/* Raw HTML as it is, but with the tagfilter on, the tags GFM's tagfilter
+ * names escaped. */
+void        byline_goldmark_write_raw_html (BylineGoldmark *self,
+                                            GString        *out,
+                                            const char     *html);
 
 /* Writes an inline node; returns whether its children should be walked. */
 gboolean    byline_goldmark_enter_inline  (Walk           *walk,

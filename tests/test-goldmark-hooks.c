@@ -54,7 +54,8 @@ append_map (GString                       *out,
 {
   g_autofree BylineGoldmarkAttribute *sorted = g_memdup2 (attributes, n * sizeof *attributes);
 
-  qsort (sorted, n, sizeof *sorted, compare_names);
+  if (n > 1)
+    qsort (sorted, n, sizeof *sorted, compare_names);
   g_string_append (out, "map[");
   for (guint i = 0; i < n; i++)
     g_string_append_printf (out, "%s%s:%s", i > 0 ? " " : "", sorted[i].name, sorted[i].value);
@@ -111,7 +112,8 @@ heading_hook_cb (const BylineGoldmarkHookContext *context,
   g_autofree BylineGoldmarkAttribute *sorted =
     g_memdup2 (context->attributes, context->n_attributes * sizeof *context->attributes);
 
-  qsort (sorted, context->n_attributes, sizeof *sorted, compare_names);
+  if (context->n_attributes > 1)
+    qsort (sorted, context->n_attributes, sizeof *sorted, compare_names);
   g_string_append_printf (out, "<h%d", context->level);
   for (guint i = 0; i < context->n_attributes; i++)
     g_string_append_printf (out, " %s=\"%s\"", sorted[i].name, sorted[i].value);

@@ -434,7 +434,8 @@ test_blocks (void)
   g_string_truncate (out, 0);
   node = byline_goldmark_render_block (writer, node, out, &last);
   g_assert_cmpstr (out->str, ==,
-                   "<dl>\n<dt>Term</dt>\n<dd>Definition<sup id=\"fnref:1\"><a href=\"#fn:1\" "
+                   "<dl data-sourcepos=\"3:1-7:8\">\n<dt>Term</dt>\n"
+                   "<dd>Definition<sup id=\"fnref:1\"><a href=\"#fn:1\" "
                    "class=\"footnote-ref\" role=\"doc-noteref\">1</a></sup></dd>\n"
                    "<dt>Other</dt>\n<dd>Second</dd>\n</dl>\n");
   g_assert_cmpint (cmark_node_get_start_line (last), ==, 6);

@@ -432,7 +432,9 @@ byline_goldmark_write_dl (Walk    *walk,
   Source *saved_source = walk->source;
 
   walk->depth++;
-  g_string_append (out, "<dl>\n");
+  g_string_append (out, "<dl");
+  byline_goldmark_write_sourcepos_range (walk, group->first, group->last);
+  g_string_append (out, ">\n");
 
   for (guint i = 0; i < group->items->len; i++)
     {

@@ -44,23 +44,32 @@ append_int (GString *out,
 }
 
 void
-byline_goldmark_write_sourcepos (Walk       *walk,
-                                 cmark_node *node)
+byline_goldmark_write_sourcepos_range (Walk       *walk,
+                                       cmark_node *first,
+                                       cmark_node *last)
 {
-  int start_line = cmark_node_get_start_line (node);
+  int start_line = cmark_node_get_start_line (first);
 
-  if (!walk->gm->sourcepos || !walk->source->positions || start_line <= 0)
+  if (!walk->gm->sourcepos || !walk->source->positions || start_line <= 0 ||
+      cmark_node_get_end_line (last) <= 0)
     return;
 
   g_string_append (walk->out, " data-sourcepos=\"");
   append_int (walk->out, start_line);
   g_string_append_c (walk->out, ':');
-  append_int (walk->out, cmark_node_get_start_column (node));
+  append_int (walk->out, cmark_node_get_start_column (first));
   g_string_append_c (walk->out, '-');
-  append_int (walk->out, cmark_node_get_end_line (node));
+  append_int (walk->out, cmark_node_get_end_line (last));
   g_string_append_c (walk->out, ':');
-  append_int (walk->out, cmark_node_get_end_column (node));
+  append_int (walk->out, cmark_node_get_end_column (last));
   g_string_append_c (walk->out, '"');
+}
+
+void
+byline_goldmark_write_sourcepos (Walk       *walk,
+                                 cmark_node *node)
+{
+  byline_goldmark_write_sourcepos_range (walk, node, node);
 }
 
 static GPtrArray *

@@ -168,6 +168,10 @@ gsize       byline_goldmark_source_offset (Source         *source,
                                            int             column);
 void        byline_goldmark_write_sourcepos (Walk         *walk,
                                              cmark_node   *node);
+/* From the start of @first to the end of @last. */
+void        byline_goldmark_write_sourcepos_range (Walk       *walk,
+                                                   cmark_node *first,
+                                                   cmark_node *last);
 
 /* byline-goldmark-elements.c */
 

@@ -284,7 +284,10 @@ parse_array (Reader  *r,
 
       skip_spaces (r);
       if (!parse_value (r, &type, &item))
-        break;
+        {
+          g_free (item);
+          break;
+        }
       if (joined->len > 0)
         g_string_append (joined, ", ");
       g_string_append (joined, item);

@@ -541,6 +541,7 @@ fragment_parse (BylineFragment *frag)
   byline_renderer_ensure_extensions ();
 
   frag->parser = byline_goldmark_parser_new (frag->job->goldmark);
+
   cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
   frag->document = cmark_parser_finish (frag->parser);
 
@@ -549,9 +550,9 @@ fragment_parse (BylineFragment *frag)
   frag->writer = byline_goldmark_new (frag->job->goldmark, frag->document,
                                       frag->out->str, frag->out->len);
   byline_goldmark_set_sourcepos (frag->writer, TRUE);
-  /* Raw HTML passes through as the site allows, but never the tags GFM's
-   * tagfilter names: the preview shows the post, it does not run it. */
-  byline_goldmark_set_tagfilter (frag->writer, TRUE);
+  /* Raw HTML passes through as the site allows, but the preview escapes the
+   * tags GFM's tagfilter names: it shows the post, it does not run it. */
+  byline_goldmark_set_tagfilter (frag->writer, frag->job->tagfilter);
   byline_goldmark_set_url_func (frag->writer, fragment_resolve_url_cb, frag);
 }
 

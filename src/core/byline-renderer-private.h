@@ -26,6 +26,7 @@ typedef struct
   const char                *base_uri;   /* nullable, ends in "/" */
   const char                *site_url;   /* nullable, ends in "/" */
   const BylineGoldmarkSettings *goldmark;
+  gboolean                   tagfilter;  /* escape raw <script>, <iframe>, … */
   const char                *text;       /* the whole post */
   gsize                      length;
   const BylineLineIndex     *lines;

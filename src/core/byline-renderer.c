@@ -26,6 +26,7 @@ struct _BylineRenderer
   BylineBundle  *bundle;
   char          *base_uri;
   BylineGoldmarkSettings *goldmark;
+  gboolean       tagfilter;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -225,6 +226,7 @@ job_init (BylineRenderJob  *job,
   job->bundle = self->bundle;
   job->base_uri = self->base_uri;
   job->goldmark = self->goldmark;
+  job->tagfilter = self->tagfilter;
   job->text = byline_post_get_text (post);
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
@@ -389,6 +391,7 @@ static void
 byline_renderer_init (BylineRenderer *self)
 {
   self->goldmark = default_goldmark_settings ();
+  self->tagfilter = TRUE;
 }
 
 BylineRenderer *
@@ -473,6 +476,15 @@ byline_renderer_get_goldmark_settings (BylineRenderer *self)
   g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
 
   return self->goldmark;
+}
+
+void
+byline_renderer_set_tagfilter (BylineRenderer *self,
+                               gboolean        tagfilter)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+
+  self->tagfilter = !!tagfilter;
 }
 
 BylineRendering *

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shortcodes become placeholders, cmark-gfm renders the Markdown (source
- * positions, raw HTML through the tagfilter, footnotes, tables, strikethrough,
- * autolinks, task lists), and the placeholders become the profile's
+ * Shortcodes become placeholders, cmark-gfm parses the Markdown (with
+ * source positions), the Goldmark writer writes it as the site's Hugo would
+ * (byline-goldmark.h), and the placeholders become the profile's
  * templates. Besides a shortcode's own parameters a template sees:
  *
  *   inner      the inner text rendered (Markdown for markdown_inner
@@ -66,6 +66,12 @@ void             byline_renderer_set_goldmark_settings (BylineRenderer          
                                                         const BylineGoldmarkSettings *settings);
 const BylineGoldmarkSettings *
                  byline_renderer_get_goldmark_settings (BylineRenderer               *self);
+
+/* GFM's tagfilter (on by default) escapes raw <script>, <iframe>, <style>
+ * and the like, which the preview must never run. Hugo keeps them; off, the
+ * HTML is Hugo's for counting words (byline-stats.h). */
+void             byline_renderer_set_tagfilter (BylineRenderer *self,
+                                                gboolean        tagfilter);
 
 /* Renders the body. Safe to call from a worker thread with a post nobody
  * changes; the renderer's settings must not change meanwhile. */

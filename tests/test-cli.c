@@ -351,7 +351,7 @@ test_chinese (void)
   run_cli_in_chinese (&help, "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
   g_assert_true (g_str_has_prefix (help.out, "用法：byline-cli 命令 [选项…] 参数\n"));
-  g_assert_nonnull (strstr (help.out, "  render   将文章渲染为独立的 HTML 页面\n"));
+  g_assert_nonnull (strstr (help.out, "  render     将文章渲染为独立的 HTML 页面\n"));
 
   /* A message of the rule engine, with a field label of the built-in
    * profile (istio.yml, through istio-strings.c) inside it. */

@@ -10,6 +10,8 @@
 #include "byline-front-matter.h"
 #include "byline-front-matter-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 /* Writing YAML scalars */
@@ -565,4 +567,27 @@ byline_front_matter_remove (BylineFrontMatter *self,
   if (entry == NULL || self->flow_root)
     return NULL;
   return replace (entry->pub.lines_span.start, entry->pub.lines_span.end, "");
+}
+
+gboolean
+byline_front_matter_can_edit (BylineFrontMatter  *self,
+                              const char         *key,
+                              gboolean            remove,
+                              GError            **error)
+{
+  BylineEntryData *entry;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = byline_front_matter_find_entry (self, key);
+  if (self->flow_root && (remove || entry == NULL))
+    {
+      g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT,
+                           _("The front matter is one “{…}” mapping, where a key cannot be "
+                             "added or removed on its own line: edit it in the text"));
+      return FALSE;
+    }
+  return TRUE;
 }

@@ -114,6 +114,8 @@ static const BylineRule rules[] = {
     byline_rule_md_trailing_space },
   { { "markdown/hard-tab", W, N_("Lines hold no tab characters") },
     byline_rule_md_hard_tab },
+  { { "markdown/large-table", W, N_("Tables are small enough to lay out safely") },
+    byline_rule_md_large_table },
   { { "link/site-domain", E, N_("Links to the site itself are relative") },
     byline_rule_link_site_domain },
   { { "link/github", E, N_("Links to the project's GitHub files use the github_* shortcodes") },

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include "byline-renderer-private.h"
+#include "byline-table-limit.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
@@ -511,6 +512,8 @@ byline_renderer_ensure_extensions (void)
 static void
 fragment_parse (BylineFragment *frag)
 {
+  g_autoptr(GArray) large_tables = NULL;
+
   byline_renderer_ensure_extensions ();
 
   frag->parser = cmark_parser_new (CMARK_OPTIONS);
@@ -521,6 +524,9 @@ fragment_parse (BylineFragment *frag)
       g_assert (extension != NULL);
       cmark_parser_attach_syntax_extension (frag->parser, extension);
     }
+
+  /* Tables past cmark-gfm's safe size become text (the linter says so). */
+  large_tables = byline_table_limit_apply (frag->out->str, frag->out->len);
 
   cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
   frag->document = cmark_parser_finish (frag->parser);

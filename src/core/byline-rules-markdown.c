@@ -460,6 +460,7 @@ byline_lint_analyse_body (BylineLintContext *ctx)
       if (extension != NULL)
         cmark_parser_attach_syntax_extension (parser, extension);
     }
+  ctx->large_tables = byline_table_limit_apply (ctx->masked, body_length);
   cmark_parser_feed (parser, ctx->masked, body_length);
   ctx->document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
@@ -521,6 +522,7 @@ byline_lint_clear_body (BylineLintContext *ctx)
   g_clear_pointer (&ctx->code_blocks, g_ptr_array_unref);
   g_clear_pointer (&ctx->block_quotes, g_ptr_array_unref);
   g_clear_pointer (&ctx->links, g_array_unref);
+  g_clear_pointer (&ctx->large_tables, g_array_unref);
 }
 
 /* Rules. */
@@ -767,5 +769,22 @@ byline_rule_md_hard_tab (BylineLintContext *ctx)
       if (nl == NULL)
         break;
       p = nl + 1;
+    }
+}
+
+void
+byline_rule_md_large_table (BylineLintContext *ctx)
+{
+  for (guint i = 0; ctx->large_tables != NULL && i < ctx->large_tables->len; i++)
+    {
+      const BylineLargeTable *table = &g_array_index (ctx->large_tables, BylineLargeTable, i);
+      gsize start = ctx->layout->body_start + table->offset;
+      const char *nl = memchr (ctx->text + start, '\n', ctx->length - start);
+
+      byline_lint_report (ctx, start, nl != NULL ? (gsize) (nl - ctx->text) : ctx->length, NULL,
+                          _("This table of %u columns and %u rows is too large to lay out "
+                            "safely: the preview shows it as text. Split it into smaller "
+                            "tables"),
+                          table->columns, table->rows);
     }
 }

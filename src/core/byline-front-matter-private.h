@@ -12,10 +12,20 @@ G_BEGIN_DECLS
 typedef struct
 {
   BylineFrontMatterEntry pub;
-  gsize colon_end;        /* just past the ':' after the key */
+  gsize colon_end;        /* just past the ':' after the key, or the key's end */
+  gboolean has_colon;     /* FALSE for a key written without one ({a, b}, ? a) */
+  gsize content_start;    /* the value past its anchor and tag */
+  const char *anchor;     /* the value's own anchor, without the '&', or NULL */
   GPtrArray *items;       /* const char *, in the string chunk, NULL-terminated */
   GArray *item_spans;     /* BylineSpan */
 } BylineEntryData;
+
+/* An anchor (&name) or an alias (*name) and where its node starts. */
+typedef struct
+{
+  const char *name;
+  gsize offset;
+} BylineYamlRef;
 
 struct _BylineFrontMatter
 {
@@ -29,9 +39,30 @@ struct _BylineFrontMatter
   GStringChunk *strings;
   GPtrArray *entries;     /* BylineEntryData */
   gboolean flow_root;     /* the whole front matter is one {flow} mapping */
+  gboolean more_documents; /* a second YAML document follows the first */
+  GArray *anchors;        /* BylineYamlRef, every anchor defined, in order */
+  GArray *aliases;        /* BylineYamlRef, every alias used, in order */
 };
 
 BylineEntryData *byline_front_matter_find_entry (BylineFrontMatter *self,
                                                  const char        *key);
+
+/* The length of the line break at @p as YAML reads it (LF, CR, CRLF, NEL,
+ * LINE SEPARATOR, PARAGRAPH SEPARATOR), or 0. */
+gsize            byline_yaml_break_at           (const char        *text,
+                                                 gsize              p,
+                                                 gsize              end);
+/* Whether a YAML line break ends just before @p, or @p is @start. */
+gboolean         byline_yaml_line_starts_at     (const char        *text,
+                                                 gsize              start,
+                                                 gsize              p);
+/* The start of the YAML line holding @p, not before @start. */
+gsize            byline_yaml_line_start         (const char        *text,
+                                                 gsize              start,
+                                                 gsize              p);
+/* Past the end of the line break that ends the YAML line holding @p, or @end. */
+gsize            byline_yaml_line_end           (const char        *text,
+                                                 gsize              p,
+                                                 gsize              end);
 
 G_END_DECLS

@@ -55,7 +55,8 @@ typedef struct
   BylineScalarStyle   style;       /* of a scalar, or of the items of a sequence */
   gboolean            flow;        /* a [flow] sequence or {flow} mapping */
   const char         *value;       /* a scalar's value after YAML unquoting; NULL otherwise */
-  const char         *raw;         /* the value's source text, e.g. "1.10" */
+  const char         *raw;         /* the value's source text, e.g. "1.10", without the
+                                    * anchor or tag before it */
   guint               n_items;     /* a sequence's items (scalars; others as raw text) */
   const char * const *items;
   const BylineSpan   *item_spans;

@@ -423,6 +423,10 @@ byline_lint_did_you_mean (const char         *word,
 
       if (strcmp (word, candidates[i]) == 0)
         return NULL;
+      /* A suggestion goes into messages and fixes, which must be UTF-8:
+       * a file name that is not can be no suggestion. */
+      if (!g_utf8_validate (candidates[i], -1, NULL))
+        continue;
       if (g_ascii_strcasecmp (word, candidates[i]) == 0)
         return candidates[i];
 

@@ -28,13 +28,17 @@ byline_rule_bundle_unreferenced (BylineLintContext *ctx)
   files = byline_bundle_get_files (ctx->bundle);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
+      g_autofree char *shown = NULL;
+
       if (g_hash_table_contains (ctx->references, files[i]))
         continue;
 
+      /* File names need not be UTF-8; messages must be. */
+      shown = g_filename_display_name (files[i]);
       byline_lint_report (ctx, where, where, NULL,
                           _("“%s” in the post’s folder is not used by the post: link it "
                             "or remove the file, the site publishes it anyway"),
-                          files[i]);
+                          shown);
     }
 }
 
@@ -77,6 +81,7 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
       gsize start, end;
       g_autofree char *size_text = NULL;
       g_autofree char *limit_text = NULL;
+      g_autofree char *shown = NULL;
 
       if (!is_image_name (files[i]))
         continue;
@@ -91,9 +96,10 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
 
       size_text = g_format_size (size);
       limit_text = g_format_size (limit);
+      shown = g_filename_display_name (files[i]);
       byline_lint_report (ctx, start, end, NULL,
                           _("Image “%s” is %s, more than %s: scale it down or compress it, "
                             "readers download it with the page"),
-                          files[i], size_text, limit_text);
+                          shown, size_text, limit_text);
     }
 }

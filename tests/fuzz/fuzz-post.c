@@ -102,6 +102,27 @@ check_diagnostic (BylinePost             *post,
     }
 }
 
+/* The input as a link target: a bundle file's name never leads out of the
+ * bundle, however it is escaped, and is UTF-8 when the link is. */
+static void
+check_link (const uint8_t *data,
+            size_t         size)
+{
+  g_autofree char *link = fuzz_dup (data, size);
+  g_autofree char *name = NULL;
+  g_auto(GStrv) segments = NULL;
+
+  if (byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE || name == NULL)
+    return;
+
+  FUZZ_CHECK (name[0] != '/', "“%s” is a bundle file named “%s”", link, name);
+  segments = g_strsplit (name, "/", -1);
+  for (guint i = 0; segments[i] != NULL; i++)
+    FUZZ_CHECK (strcmp (segments[i], "..") != 0, "“%s” is a bundle file named “%s”", link, name);
+  if (g_utf8_validate (link, -1, NULL))
+    fuzz_check_utf8 ("a bundle file's name", name, -1);
+}
+
 int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
@@ -116,6 +137,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   fuzz_init ();
   fixture = get_fixture ();
+  check_link (data, MIN (size, 4096));
 
   post = byline_post_new ((const char *) data, size);
   n_lines = byline_line_index_get_n_lines (byline_post_get_lines (post));

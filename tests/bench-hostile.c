@@ -4,7 +4,7 @@
  *
  * Each input of issue 12's fuzzing findings is made at two sizes, the second
  * twice the first, and goes through what the window does with a post: parse,
- * render and check. The figures show the time of each (median of 3 runs) and
+ * render and check. The figures show the time of each (median of 5 runs) and
  * the ratio between the sizes: about 2 for work that grows linearly, 4 for
  * quadratic work. Target: every input under a second at its larger size.
  *
@@ -13,6 +13,12 @@
  *   block keywords   keywords: with one "- wN" line per item (50,000 items)
  *   table bomb       a header of N columns, its delimiter row, then N one-cell
  *                    lines (cmark-gfm would fill in N × N cells)
+ *
+ * and inputs that the fuzzing and this benchmark found quadratic since:
+ *
+ *   one-line callouts  {{% tip %}}x{{% /tip %}} repeated on a single line
+ *   curly quotes       “ repeated on a single line, none of them closed
+ *   flow mapping       the whole front matter as one {k0: 0, k1: 1, …} line
  */
 
 #include "config.h"
@@ -73,6 +79,39 @@ make_table_bomb (guint n)
   return text;
 }
 
+static GString *
+make_callouts (guint n)
+{
+  GString *text = g_string_new ("---\ntitle: Callouts\n---\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "{{% tip %}}x{{% /tip %}}");
+  g_string_append_c (text, '\n');
+  return text;
+}
+
+static GString *
+make_curly_quotes (guint n)
+{
+  GString *text = g_string_new ("---\ntitle: Quotes\n---\n");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (text, "“a ");
+  g_string_append_c (text, '\n');
+  return text;
+}
+
+static GString *
+make_flow_mapping (guint n)
+{
+  GString *text = g_string_new ("---\n{title: Keys");
+
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (text, ", k%u: %u", i, i);
+  g_string_append (text, "}\n---\nBody.\n");
+  return text;
+}
+
 static int
 compare_times (gconstpointer a,
                gconstpointer b)
@@ -89,7 +128,7 @@ measure (BylineRenderer *renderer,
          BylineLinter   *linter,
          const GString  *text)
 {
-  gint64 times[3];
+  gint64 times[5];
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
     {
@@ -119,6 +158,9 @@ main (int    argc,
     { "flow keywords", make_flow_keywords, 10000 },
     { "block keywords", make_block_keywords, 25000 },
     { "table bomb", make_table_bomb, 1000 },
+    { "one-line callouts", make_callouts, 2500 },
+    { "curly quotes", make_curly_quotes, 20000 },
+    { "flow mapping", make_flow_mapping, 10000 },
   };
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
@@ -135,7 +177,7 @@ main (int    argc,
       double t_small = measure (renderer, linter, small);
       double t_large = measure (renderer, linter, large);
 
-      g_print ("%-15s n=%-6u %8zu bytes %8.3f s   n=%-6u %8zu bytes %8.3f s   ratio %.2f\n",
+      g_print ("%-17s n=%-6u %8zu bytes %8.3f s   n=%-6u %8zu bytes %8.3f s   ratio %.2f\n",
                inputs[i].label, inputs[i].n, small->len, t_small, inputs[i].n * 2, large->len,
                t_large, t_large / MAX (t_small, 1e-6));
       if (t_large >= 1.0)

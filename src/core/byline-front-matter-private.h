@@ -38,6 +38,7 @@ struct _BylineFrontMatter
   BylineLineIndex *lines;
   GStringChunk *strings;
   GPtrArray *entries;     /* BylineEntryData */
+  GHashTable *by_key;     /* key → its first BylineEntryData */
   gboolean flow_root;     /* the whole front matter is one {flow} mapping */
   gboolean more_documents; /* a second YAML document follows the first */
   GArray *anchors;        /* BylineYamlRef, every anchor defined, in order */

@@ -38,6 +38,7 @@ byline_front_matter_finalize (GObject *object)
 {
   BylineFrontMatter *self = (BylineFrontMatter *) object;
 
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_array_unref);
   g_clear_pointer (&self->aliases, g_array_unref);
@@ -60,6 +61,7 @@ static void
 byline_front_matter_init (BylineFrontMatter *self)
 {
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->anchors = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
   self->aliases = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
   self->strings = g_string_chunk_new (256);
@@ -384,6 +386,8 @@ entry_finish (ParseState *state,
     byline_line_index_fill_span (self->lines, &g_array_index (entry->item_spans, BylineSpan, i));
 
   g_ptr_array_add (self->entries, entry);
+  if (!g_hash_table_contains (self->by_key, entry->pub.key))
+    g_hash_table_insert (self->by_key, (gpointer) entry->pub.key, entry);
   state->expect_value = FALSE;
   state->value_anchor = NULL;
   state->value_content = 0;
@@ -866,14 +870,8 @@ BylineEntryData *
 byline_front_matter_find_entry (BylineFrontMatter *self,
                                 const char        *key)
 {
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      BylineEntryData *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (entry->pub.key, key) == 0)
-        return entry;
-    }
-  return NULL;
+  /* Rules look keys up per key: a list scan would be quadratic. */
+  return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
 }
 
 const BylineFrontMatterEntry *

@@ -70,9 +70,15 @@ static gsize
 body_line_end (BylineLintContext *ctx,
                gsize              offset)
 {
-  const char *nl = memchr (ctx->text + offset, '\n', ctx->length - offset);
-  gsize end = nl != NULL ? (gsize) (nl - ctx->text) : ctx->length;
+  guint line;
+  gsize end;
 
+  /* From the line index: searching for the line feed would cost the rest
+   * of the line on every call, quadratic over one long line. */
+  byline_line_index_locate (ctx->lines, offset, &line, NULL);
+  end = byline_line_index_line_start (ctx->lines, line + 1);
+  if (end > offset && ctx->text[end - 1] == '\n')
+    end--;
   if (end > offset && ctx->text[end - 1] == '\r')
     end--;
   return end;
@@ -680,10 +686,12 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
       if (ctx->mask != NULL && byline_lint_is_masked (ctx, start, start + 3, BYLINE_MASK_CODE))
         continue;
 
-      /* Straighten the pair when the closing quote is on the same line. */
-      close = find_bytes (p, ctx->text + line_end - p, right, 3);
+      /* Straighten the pair when the closing quote is on the same line,
+       * before the next opening one (each search stops where the next
+       * one starts: one long line stays linear). */
       next_open = find_bytes (p, ctx->text + line_end - p, left, 3);
-      if (close != NULL && (next_open == NULL || next_open > close))
+      close = find_bytes (p, (next_open != NULL ? next_open : ctx->text + line_end) - p, right, 3);
+      if (close != NULL)
         {
           g_autofree char *inner = g_strndup (p, close - p);
           g_autofree char *text = g_strdup_printf ("\"%s\"", inner);

@@ -14,177 +14,6 @@
 
 #include <string.h>
 
-/* Writing YAML scalars */
-
-/* Whether the character at @p must be escaped to reach YAML as itself:
- * control characters (C0 but tab and line feed, DEL, C1), which libyaml
- * refuses, line breaks other than LF (CR, NEL, LINE and PARAGRAPH
- * SEPARATOR), and the BOM, U+FFFE and U+FFFF. Tabs and line feeds are for
- * the caller to judge. Sets @length to the character's bytes. */
-static gboolean
-is_special (const char *p,
-            gsize      *length,
-            gunichar   *c)
-{
-  *c = g_utf8_get_char_validated (p, -1);
-  if (*c == (gunichar) -1 || *c == (gunichar) -2)
-    {
-      /* Not UTF-8: escaped as a replacement character. */
-      *c = 0xFFFD;
-      *length = 1;
-      return TRUE;
-    }
-  *length = g_utf8_next_char (p) - p;
-  return (*c < 0x20 && *c != '\t' && *c != '\n') || (*c >= 0x7F && *c <= 0x9F) ||
-         *c == 0x2028 || *c == 0x2029 || *c == 0xFEFF || *c == 0xFFFE || *c == 0xFFFF;
-}
-
-static gboolean
-has_control (const char *value,
-             gboolean    allow_newline)
-{
-  for (const char *p = value; *p != '\0';)
-    {
-      gsize length;
-      gunichar c;
-
-      if (is_special (p, &length, &c) || *p == '\t' || (*p == '\n' && !allow_newline))
-        return TRUE;
-      p += length;
-    }
-  return FALSE;
-}
-
-/* Whether YAML would read the plain scalar as something else than a
- * string: null, a boolean (YAML 1.1 spellings too, to be safe), a number
- * or a date. */
-static gboolean
-looks_typed (const char *value)
-{
-  static const char * const words[] = {
-    "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-    ".inf", "+.inf", "-.inf", ".nan", NULL
-  };
-  const char *p;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (value, words[i]) == 0)
-      return TRUE;
-
-  if (!(g_ascii_isdigit (value[0]) ||
-        (strchr ("+-.", value[0]) != NULL &&
-         (g_ascii_isdigit (value[1]) || value[1] == '.'))))
-    return FALSE;
-
-  for (p = value; *p != '\0'; p++)
-    if (strchr ("0123456789abcdefABCDEFxXoO._:+- tTzZ", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_plain_safe (const char *value,
-               gboolean    in_flow)
-{
-  gsize len = strlen (value);
-
-  if (len == 0 || has_control (value, FALSE))
-    return FALSE;
-  if (strchr ("-?:,[]{}#&*!|>'\"%@`", value[0]) != NULL)
-    return FALSE;
-  if (value[0] == ' ' || value[len - 1] == ' ' || value[len - 1] == ':')
-    return FALSE;
-  if (strstr (value, ": ") != NULL || strstr (value, " #") != NULL)
-    return FALSE;
-  /* In a flow list a colon may end the scalar ("a:?", "a:,"). */
-  if (in_flow && strpbrk (value, ",[]{}:") != NULL)
-    return FALSE;
-  return !looks_typed (value);
-}
-
-void
-byline_yaml_escape_append (GString    *out,
-                           const char *value)
-{
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (value != NULL);
-
-  for (const char *p = value; *p != '\0';)
-    {
-      gsize length;
-      gunichar c;
-
-      if (is_special (p, &length, &c))
-        {
-          switch (c)
-            {
-            case '\r': g_string_append (out, "\\r"); break;
-            case 0x85: g_string_append (out, "\\N"); break;
-            case 0x2028: g_string_append (out, "\\L"); break;
-            case 0x2029: g_string_append (out, "\\P"); break;
-            default:
-              if (c <= 0xFF)
-                g_string_append_printf (out, "\\x%02X", c);
-              else
-                g_string_append_printf (out, "\\u%04X", c);
-            }
-          p += length;
-          continue;
-        }
-
-      switch (*p)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        default: g_string_append_len (out, p, length);
-        }
-      p += length;
-    }
-}
-
-static void
-append_double_quoted (GString    *out,
-                      const char *value)
-{
-  g_string_append_c (out, '"');
-  byline_yaml_escape_append (out, value);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_single_quoted (GString    *out,
-                      const char *value)
-{
-  g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'')
-        g_string_append_c (out, '\'');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '\'');
-}
-
-/* Appends @value as a scalar in @style if it can hold it: plain when that
- * reads back as the same string, single quotes without line breaks,
- * double quotes with escapes otherwise. */
-static void
-append_scalar (GString           *out,
-               const char        *value,
-               BylineScalarStyle  style,
-               gboolean           in_flow)
-{
-  if (style == BYLINE_SCALAR_SINGLE_QUOTED && !has_control (value, FALSE))
-    append_single_quoted (out, value);
-  else if (style != BYLINE_SCALAR_SINGLE_QUOTED && style != BYLINE_SCALAR_DOUBLE_QUOTED &&
-           is_plain_safe (value, in_flow))
-    g_string_append (out, value);
-  else
-    append_double_quoted (out, value);
-}
-
 /* Edits */
 
 static const char *
@@ -336,7 +165,7 @@ append_flow_list (GString            *out,
     {
       if (i > 0)
         g_string_append (out, separator);
-      append_scalar (out, values[i], style, TRUE);
+      byline_yaml_append_scalar (out, values[i], style, TRUE);
     }
   if (values[0] != NULL)
     g_string_append (out, close_pad);
@@ -411,10 +240,10 @@ insert_entry (BylineFrontMatter  *self,
   {
     g_autoptr(GString) written = g_string_new (NULL);
 
-    if (is_plain_safe (key, FALSE))
+    if (byline_yaml_is_plain_safe (key, FALSE))
       g_string_append (written, key);
     else
-      append_double_quoted (written, key);
+      byline_yaml_append_double_quoted (written, key);
 
     /* YAML limits a key without "?" to 1024 characters. */
     if (g_utf8_strlen (written->str, -1) > 1000)
@@ -459,7 +288,7 @@ block_fits (const char        *value,
     return FALSE;
   if (len >= 2 && value[len - 1] == '\n' && value[len - 2] == '\n')
     return FALSE;
-  if (has_control (value, TRUE))
+  if (byline_yaml_has_control (value, TRUE))
     return FALSE;
   if (style == BYLINE_SCALAR_FOLDED)
     {
@@ -544,7 +373,7 @@ byline_front_matter_set_string (BylineFrontMatter  *self,
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL)
     {
-      append_scalar (out, value, BYLINE_SCALAR_PLAIN, FALSE);
+      byline_yaml_append_scalar (out, value, BYLINE_SCALAR_PLAIN, FALSE);
       return insert_entry (self, key, out->str, key_order);
     }
 
@@ -553,7 +382,7 @@ byline_front_matter_set_string (BylineFrontMatter  *self,
       entry->has_colon && block_fits (value, entry->pub.style))
     return write_block (self, entry, value);
 
-  append_scalar (out, value,
+  byline_yaml_append_scalar (out, value,
                  entry->pub.kind == BYLINE_VALUE_SCALAR ? entry->pub.style : BYLINE_SCALAR_PLAIN,
                  self->flow_root);
   return replace_value (self, entry, out->str);
@@ -610,7 +439,7 @@ write_block_list (BylineFrontMatter  *self,
       if (i > 0)
         g_string_append (out, newline (self));
       g_string_append (out, prefix);
-      append_scalar (out, values[i], entry->pub.style, FALSE);
+      byline_yaml_append_scalar (out, values[i], entry->pub.style, FALSE);
     }
   return replace (line_start, MAX (entry->pub.value_span.end, dash + 1), out->str);
 }

@@ -48,6 +48,8 @@ struct _BylineFrontMatter
 BylineEntryData *byline_front_matter_find_entry (BylineFrontMatter *self,
                                                  const char        *key);
 
+/* byline-front-matter-yaml.c: YAML text as libyaml reads it. */
+
 /* The length of the line break at @p as YAML reads it (LF, CR, CRLF, NEL,
  * LINE SEPARATOR, PARAGRAPH SEPARATOR), or 0. */
 gsize            byline_yaml_break_at           (const char        *text,
@@ -65,5 +67,22 @@ gsize            byline_yaml_line_start         (const char        *text,
 gsize            byline_yaml_line_end           (const char        *text,
                                                  gsize              p,
                                                  gsize              end);
+/* Whether @value holds characters a plain, single-quoted or block scalar
+ * cannot hold as they are (controls, line breaks but LF when @allow_newline,
+ * the BOM, U+FFFE, U+FFFF; tabs too). */
+gboolean         byline_yaml_has_control        (const char        *value,
+                                                 gboolean           allow_newline);
+/* Whether @value written plain reads back as the same string. */
+gboolean         byline_yaml_is_plain_safe      (const char        *value,
+                                                 gboolean           in_flow);
+void             byline_yaml_append_double_quoted (GString         *out,
+                                                   const char      *value);
+/* Appends @value as a scalar in @style if it can hold it: plain when that
+ * reads back as the same string, single quotes without line breaks, double
+ * quotes with escapes otherwise. */
+void             byline_yaml_append_scalar      (GString           *out,
+                                                 const char        *value,
+                                                 BylineScalarStyle  style,
+                                                 gboolean           in_flow);
 
 G_END_DECLS

@@ -563,28 +563,40 @@ byline_front_matter_remove (BylineFrontMatter *self,
   return replace (start, end, "");
 }
 
-/* An anchor defined in [start, end) that an alias after @end uses, or NULL. */
+/* An anchor defined in [start, end) that an alias after @end uses, or NULL.
+ * Anchors are in document order and each name knows its last alias, so
+ * this costs the anchors in the range only. */
 static const BylineYamlRef *
-find_used_anchor (BylineFrontMatter *self,
-                  gsize              start,
-                  gsize              end,
+find_used_anchor (BylineFrontMatter    *self,
+                  gsize                 start,
+                  gsize                 end,
                   const BylineYamlRef **alias)
 {
-  for (guint i = 0; i < self->anchors->len; i++)
+  guint lo = 0;
+  guint hi = self->anchors->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->anchors, BylineYamlRef, mid).offset < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i < self->anchors->len; i++)
     {
       const BylineYamlRef *anchor = &g_array_index (self->anchors, BylineYamlRef, i);
+      guint last;
 
-      if (anchor->offset < start || anchor->offset >= end)
-        continue;
-      for (guint j = 0; j < self->aliases->len; j++)
+      if (anchor->offset >= end)
+        break;
+      last = GPOINTER_TO_UINT (g_hash_table_lookup (self->last_alias, anchor->name));
+      if (last > 0 && g_array_index (self->aliases, BylineYamlRef, last - 1).offset >= end)
         {
-          const BylineYamlRef *used = &g_array_index (self->aliases, BylineYamlRef, j);
-
-          if (used->offset >= end && strcmp (used->name, anchor->name) == 0)
-            {
-              *alias = used;
-              return anchor;
-            }
+          *alias = &g_array_index (self->aliases, BylineYamlRef, last - 1);
+          return anchor;
         }
     }
   return NULL;

@@ -43,6 +43,7 @@ struct _BylineFrontMatter
   gboolean more_documents; /* a second YAML document follows the first */
   GArray *anchors;        /* BylineYamlRef, every anchor defined, in order */
   GArray *aliases;        /* BylineYamlRef, every alias used, in order */
+  GHashTable *last_alias; /* alias name → 1 + the index of its last use in aliases */
 };
 
 BylineEntryData *byline_front_matter_find_entry (BylineFrontMatter *self,

@@ -42,6 +42,7 @@ byline_front_matter_finalize (GObject *object)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_array_unref);
   g_clear_pointer (&self->aliases, g_array_unref);
+  g_clear_pointer (&self->last_alias, g_hash_table_unref);
   g_clear_pointer (&self->lines, byline_line_index_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->text, g_free);
@@ -64,6 +65,7 @@ byline_front_matter_init (BylineFrontMatter *self)
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->anchors = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
   self->aliases = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
+  self->last_alias = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (256);
 }
 
@@ -441,6 +443,8 @@ record_references (ParseState   *state,
             return FALSE;
           }
         g_array_append_val (self->aliases, ref);
+        g_hash_table_insert (self->last_alias, (gpointer) ref.name,
+                             GUINT_TO_POINTER (self->aliases->len));
       }
       return TRUE;
     default:

@@ -18,13 +18,18 @@
  *   - every other key is still there, in the same order, written the same.
  *
  * An edit may only be refused when byline_front_matter_can_edit() says why.
+ * The form's fields (byline-field.c) of the built-in profile edit the same
+ * keys through these functions: their patches must keep the front matter
+ * readable and every other key intact too, their errors be UTF-8.
  */
 
 #include "config.h"
 
 #include "fuzz-common.h"
 
+#include "byline-field.h"
 #include "byline-front-matter.h"
+#include "byline-profile.h"
 
 #define MAX_ENTRIES 4
 #define MAX_VALUES 3
@@ -168,6 +173,39 @@ op_name (Op op)
   return names[op];
 }
 
+/* Every entry of @before but the one at @index is in @after, in the same
+ * order, written the same; @after's entry at @new_index (-1: none) is the
+ * edited one. */
+static void
+check_others (BylineFrontMatter *before,
+              BylineFrontMatter *after,
+              int                index,
+              int                new_index,
+              const char        *edited,
+              const char        *what,
+              const char        *key)
+{
+  guint n = byline_front_matter_get_n_entries (before);
+  guint n_after = byline_front_matter_get_n_entries (after);
+
+  FUZZ_CHECK (n_after == n - (index >= 0 ? 1 : 0) + (new_index >= 0 ? 1 : 0),
+              "%s of “%s” leaves %u keys of %u\n%s", what, key, n_after, n, edited);
+  for (guint i = 0, j = 0; i < n; i++, j++)
+    {
+      if ((int) j == new_index)
+        j++;
+      if ((int) i == index)
+        {
+          j--;
+          continue;
+        }
+      FUZZ_CHECK (same_entry (byline_front_matter_get_entry (before, i),
+                              byline_front_matter_get_entry (after, j)),
+                  "%s of “%s” changes “%s”\n%s", what, key,
+                  byline_front_matter_get_entry (before, i)->key, edited);
+    }
+}
+
 static void
 check_edit (const Post         *post,
             Op                  op,
@@ -184,8 +222,6 @@ check_edit (const Post         *post,
   const BylineFrontMatterEntry *entry;
   int index = find_entry (post->fm, key);
   int new_index;
-  guint n = byline_front_matter_get_n_entries (post->fm);
-  guint n_after;
   gboolean can;
 
   entry = index >= 0 ? byline_front_matter_get_entry (post->fm, index) : NULL;
@@ -253,14 +289,7 @@ check_edit (const Post         *post,
 
   /* The key reads back as written. */
   new_index = find_entry (after, key);
-  if (op == OP_REMOVE)
-    {
-      FUZZ_CHECK (byline_front_matter_get_n_entries (after) == n - 1,
-                  "remove of “%s” leaves %u of %u keys", key,
-                  byline_front_matter_get_n_entries (after), n);
-      new_index = index;
-    }
-  else
+  if (op != OP_REMOVE)
     {
       const BylineFrontMatterEntry *written;
 
@@ -287,27 +316,8 @@ check_edit (const Post         *post,
         }
     }
 
-  /* Every other key is as it was, in its place. */
-  n_after = byline_front_matter_get_n_entries (after);
-  FUZZ_CHECK (n_after == n + (entry == NULL ? 1 : 0) - (op == OP_REMOVE ? 1 : 0),
-              "%s of “%s” leaves %u keys of %u", op_name (op), key, n_after, n);
-  for (guint i = 0, j = 0; i < n; i++)
-    {
-      if ((int) i == index)
-        {
-          /* The removed entry is gone; a set one is checked above. */
-          if (op != OP_REMOVE)
-            j++;
-          continue;
-        }
-      if (entry == NULL && (int) j == new_index)
-        j++;
-      FUZZ_CHECK (same_entry (byline_front_matter_get_entry (post->fm, i),
-                              byline_front_matter_get_entry (after, j)),
-                  "%s of “%s” changes “%s”\n%s", op_name (op), key,
-                  byline_front_matter_get_entry (post->fm, i)->key, edited->str);
-      j++;
-    }
+  check_others (post->fm, after, index, op == OP_REMOVE ? -1 : new_index, edited->str,
+                op_name (op), key);
 }
 
 static void
@@ -330,6 +340,77 @@ check_key (const Post         *post,
   check_edit (post, OP_SET_STRV, key, NULL, values);
 
   check_edit (post, OP_REMOVE, key, NULL, NULL);
+}
+
+/* Sets @spec's field of the built-in profile as the form does. */
+static void
+check_field (const Post            *post,
+             BylineProfile         *profile,
+             const BylineFieldSpec *spec,
+             const char            *text,
+             const char * const    *values)
+{
+  const char * const *order = byline_profile_get_field_order (profile);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) edited = NULL;
+  g_autoptr(BylineFrontMatter) after = NULL;
+  BylinePostLayout layout;
+  BylineFieldEdit edit;
+  int index = find_entry (post->fm, spec->key);
+
+  if (spec->type == BYLINE_FIELD_STRING_LIST)
+    patch = byline_field_set_strv (spec, post->fm, values, order, &edit);
+  else if (spec->type == BYLINE_FIELD_BOOL)
+    patch = byline_field_set_bool (spec, post->fm, text[0] != '\0', order, &edit);
+  else
+    patch = byline_field_set_text (spec, post->fm, text, order, &edit, &error);
+
+  if (patch == NULL)
+    {
+      FUZZ_CHECK (edit == BYLINE_FIELD_EDIT_NONE, "the field “%s” gives no patch for an edit",
+                  spec->key);
+      if (error != NULL)
+        fuzz_check_utf8 ("a field's error", error->message, -1);
+      return;
+    }
+  FUZZ_CHECK (error == NULL, "the field “%s” gives a patch and an error", spec->key);
+
+  edited = g_string_new_len (post->text, post->length);
+  byline_text_patch_apply (patch, edited);
+  after = parse (edited->str, edited->len, &layout, &error);
+  FUZZ_CHECK (after != NULL, "the field “%s” breaks the front matter: %s\n%s", spec->key,
+              error->message, edited->str);
+  check_others (post->fm, after, index,
+                edit == BYLINE_FIELD_EDIT_REMOVE ? -1 : find_entry (after, spec->key),
+                edited->str, "the field", spec->key);
+}
+
+static void
+check_fields (const Post         *post,
+              const char * const *values)
+{
+  static BylineProfile *profile;
+  gboolean absent_tried = FALSE;
+
+  if (profile == NULL)
+    profile = byline_profile_new_builtin ();
+
+  /* The fields of keys the post has, and one it has not. */
+  for (guint i = 0; i < byline_profile_get_n_fields (profile); i++)
+    {
+      const BylineFieldSpec *spec = byline_profile_get_field (profile, i);
+      gboolean present = find_entry (post->fm, spec->key) >= 0;
+      static const char * const typed[] = { "", "2030-01-02", "1.10", "3", NULL };
+
+      if (!present && absent_tried)
+        continue;
+      absent_tried |= !present;
+
+      for (guint j = 0; typed[j] != NULL; j++)
+        check_field (post, profile, spec, typed[j], values + (j % 2));
+      check_field (post, profile, spec, values[0], values);
+    }
 }
 
 int
@@ -377,6 +458,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
       if (find_entry (fm, key) == (int) i)
         check_key (&post, key, (const char * const *) all_values->pdata);
     }
+
+  check_fields (&post, (const char * const *) all_values->pdata);
 
   /* New keys: a usual one, and the input's own. */
   if (find_entry (fm, "newkey") < 0)

@@ -158,7 +158,7 @@ main (int    argc,
     { "flow keywords", make_flow_keywords, 10000 },
     { "block keywords", make_block_keywords, 25000 },
     { "table bomb", make_table_bomb, 1000 },
-    { "one-line callouts", make_callouts, 2500 },
+    { "one-line callouts", make_callouts, 10000 },
     { "curly quotes", make_curly_quotes, 20000 },
     { "flow mapping", make_flow_mapping, 10000 },
   };

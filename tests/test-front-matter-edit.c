@@ -61,6 +61,13 @@ static const EditCase edit_cases[] = {
   { "second-document/set", "---\ntitle: x\n--- y\n---\n", OP_SET_STRING, "title", "z", { NULL },
     "---\ntitle: z\n--- y\n---\n", NULL },
 
+  /* A "---" inside the block with nothing after it is an empty document:
+   * no keys yet, and room for them. */
+  { "empty-document/insert", "---\n--- # note\n---\nBody\n", OP_SET_STRING, "title", "x",
+    { NULL }, "---\n--- # note\ntitle: x\n---\nBody\n", NULL },
+  { "empty-document/remove-last", "---\n# c\r---\ntitle: Mixed\n---\nBody\n", OP_REMOVE,
+    "title", NULL, { NULL }, "---\n# c\r---\n---\nBody\n", NULL },
+
   /* A key without a colon gets one. */
   { "no-colon/flow", "---\n{-}\n---\n", OP_SET_STRING, "-", "value", { NULL },
     "---\n{-: value}\n---\n", NULL },

@@ -503,6 +503,10 @@ handle_event (ParseState   *state,
         end = trim_block_end (self, start, end);
       state->last_end = MAX (state->last_end, end);
 
+      /* "---" with nothing after it inside the block ("--- # note") is an
+       * empty document: no keys, as Hugo reads it, and where keys can go. */
+      if (level == 0 && start == end && event->data.scalar.length == 0)
+        break;
       if (level == 0)
         goto not_mapping;
 

@@ -67,6 +67,10 @@ static const EditCase edit_cases[] = {
     { NULL }, "---\n--- # note\ntitle: x\n---\nBody\n", NULL },
   { "empty-document/remove-last", "---\n# c\r---\ntitle: Mixed\n---\nBody\n", OP_REMOVE,
     "title", NULL, { NULL }, "---\n# c\r---\n---\nBody\n", NULL },
+  { "empty-document/anchored", "---\n&root\ntitle: x\n---\n", OP_REMOVE, "title", NULL,
+    { NULL }, "---\n&root\n---\n", NULL },
+  { "empty-document/anchored-insert", "---\n&root\n---\n", OP_SET_STRING, "title", "x",
+    { NULL }, "---\n&root\ntitle: x\n---\n", NULL },
 
   /* A key without a colon gets one. */
   { "no-colon/flow", "---\n{-}\n---\n", OP_SET_STRING, "-", "value", { NULL },

@@ -712,6 +712,45 @@ test_wide_image (void)
   remove_bundle (path);
 }
 
+/* Messages and fixes are UTF-8 whatever the post links to and whatever
+ * the bundle's file names are: escapes that decode to no UTF-8 stay as
+ * written, a file name that is not UTF-8 is shown with U+FFFD for its bad
+ * bytes and is never suggested as a fix (issue 12's fuzzing findings). */
+static void
+test_messages_utf8 (void)
+{
+  g_autoptr(GPtrArray) diagnostics =
+    check (HEAD "{{< image link=\"%ee\" caption=\"A\" >}}\n\n"
+           "See [the photo](./photo.png) and [that](caf%C3%A9.png).\n",
+           "ph\xFFoto.png caf\xC3\xA9.png");
+  const BylineDiagnostic *d;
+  guint n_missing = 0;
+
+  dump (diagnostics);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      d = g_ptr_array_index (diagnostics, i);
+      g_assert_true (g_utf8_validate (d->message, -1, NULL));
+      g_assert_true (d->fix == NULL || g_utf8_validate (d->fix->text, -1, NULL));
+      if (strcmp (d->rule_id, "image/missing-file") == 0 ||
+          strcmp (d->rule_id, "link/missing-file") == 0)
+        {
+          n_missing++;
+          g_assert_null (d->fix);
+        }
+    }
+  g_assert_cmpuint (n_missing, ==, 2);
+
+  d = find_rule (diagnostics, "image/missing-file");
+  g_assert (d != NULL);
+  g_assert_nonnull (strstr (d->message, "“%ee”"));
+  d = find_rule (diagnostics, "bundle/unreferenced");
+  g_assert (d != NULL);
+  g_assert_cmpstr (d->message, ==,
+                   "“ph\xEF\xBF\xBDoto.png” in the post’s folder is not used by the post: link "
+                   "it or remove the file, the site publishes it anyway");
+}
+
 /* Every rule of the table has an id, a summary and a unique id. */
 static void
 test_table (void)
@@ -785,6 +824,7 @@ main (int    argc,
   g_test_add_func ("/core/linter/large-image", test_large_image);
   g_test_add_func ("/core/linter/photo-location", test_photo_location);
   g_test_add_func ("/core/linter/wide-image", test_wide_image);
+  g_test_add_func ("/core/linter/messages-utf8", test_messages_utf8);
   g_test_add_func ("/core/linter/table", test_table);
   g_test_add_func ("/core/linter/hostile", test_hostile);
 

@@ -38,7 +38,11 @@ byline_front_matter_finalize (GObject *object)
 {
   BylineFrontMatter *self = (BylineFrontMatter *) object;
 
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_pointer (&self->aliases, g_array_unref);
+  g_clear_pointer (&self->last_alias, g_hash_table_unref);
   g_clear_pointer (&self->lines, byline_line_index_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->text, g_free);
@@ -58,6 +62,10 @@ static void
 byline_front_matter_init (BylineFrontMatter *self)
 {
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->anchors = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
+  self->aliases = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
+  self->last_alias = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (256);
 }
 
@@ -106,8 +114,17 @@ typedef struct
   gsize complex_key_start;
   gboolean in_complex_key;
   gsize value_start;
+  gsize value_content;    /* past the value's anchor and tag */
+  const char *value_anchor;
   gsize item_start;
   gsize last_end;         /* the end of the last content read */
+  /* A forward scan for the YAML line starts of keys, which come in order:
+   * scanning back from each key would be quadratic on a long flow line. */
+  gsize line_scan;
+  gsize line_start;
+  gsize line_end_from;
+  gsize line_end;
+  GHashTable *anchors;    /* the names defined so far */
 } ParseState;
 
 static void
@@ -164,6 +181,108 @@ entry_new (BylineFrontMatter *self,
   return entry;
 }
 
+/* The start of the YAML line holding @offset; offsets come in order. */
+static gsize
+parse_line_start (ParseState *state,
+                  gsize       offset)
+{
+  BylineFrontMatter *self = state->self;
+
+  if (offset < state->line_scan)
+    return byline_yaml_line_start (self->text, self->layout.yaml_start, offset);
+
+  while (state->line_scan < offset)
+    {
+      gsize n = byline_yaml_break_at (self->text, state->line_scan, self->layout.yaml_end);
+
+      state->line_scan += MAX (n, 1);
+      if (n > 0 && state->line_scan <= offset)
+        state->line_start = state->line_scan;
+    }
+  return state->line_start;
+}
+
+/* Past the line break ending the YAML line that holds @offset; offsets
+ * come in order, and many entries may share one long line. */
+static gsize
+parse_line_end (ParseState *state,
+                gsize       offset)
+{
+  BylineFrontMatter *self = state->self;
+
+  if (offset < state->line_end_from || offset >= state->line_end)
+    state->line_end = byline_yaml_line_end (self->text, offset, self->layout.yaml_end);
+  state->line_end_from = offset;
+  return state->line_end;
+}
+
+/* Past the ':' that follows the key at @p, across blanks, line breaks and
+ * comments (an explicit "? key" may have it on the next line), or 0 when
+ * the key has none: "{a, b}", or "? a" alone. */
+static gsize
+find_colon (BylineFrontMatter *self,
+            gsize              p,
+            gsize              limit)
+{
+  const char *text = self->text;
+  gsize end = self->layout.yaml_end;
+
+  while (p < end)
+    {
+      gsize n = byline_yaml_break_at (text, p, end);
+
+      if (text[p] == ':')
+        return p + 1;
+      if (n > 0)
+        p += n;
+      else if (text[p] == ' ' || text[p] == '\t')
+        p++;
+      else if (text[p] == '#' && p < limit)
+        p = byline_yaml_line_end (text, p, end);
+      else
+        break;
+    }
+  return 0;
+}
+
+/* Past a node's anchor and tag, and the blanks after them. */
+static gsize
+skip_properties (BylineFrontMatter *self,
+                 gsize              p,
+                 gsize              end)
+{
+  const char *text = self->text;
+
+  while (p < end && (text[p] == '&' || text[p] == '!'))
+    {
+      if (text[p] == '!' && p + 1 < end && text[p + 1] == '<')
+        {
+          while (p < end && text[p] != '>')
+            p++;
+          p = MIN (p + 1, end);
+        }
+      else
+        while (p < end && !g_ascii_isspace (text[p]) && strchr (",[]{}", text[p]) == NULL &&
+               byline_yaml_break_at (text, p, end) == 0)
+          p++;
+
+      for (;;)
+        {
+          gsize n = byline_yaml_break_at (text, p, end);
+
+          if (n > 0)
+            p += n;
+          else if (p < end && (text[p] == ' ' || text[p] == '\t'))
+            p++;
+          else if (p < end && text[p] == '#')
+            p = byline_yaml_line_end (text, p, end);
+          else
+            break;
+        }
+    }
+  return MIN (p, end);
+}
+
 /* Completes an entry once its value's extent is known. */
 static void
 entry_finish (ParseState *state,
@@ -172,29 +291,25 @@ entry_finish (ParseState *state,
 {
   BylineFrontMatter *self = state->self;
   BylineEntryData *entry = g_steal_pointer (&state->entry);
-  gsize p = entry->pub.key_span.end;
+  gsize colon;
   gsize end;
-  const char *nl;
 
   set_span (self, &entry->pub.value_span, value_start, value_end);
-  entry->pub.raw = chunk_insert (self, self->text + value_start,
-                                 entry->pub.value_span.end - value_start);
+  entry->anchor = state->value_anchor;
+  entry->content_start = MIN (MAX (state->value_content, value_start), entry->pub.value_span.end);
+  entry->pub.raw = chunk_insert (self, self->text + entry->content_start,
+                                 entry->pub.value_span.end - entry->content_start);
 
-  while (p < self->layout.yaml_end && (self->text[p] == ' ' || self->text[p] == '\t'))
-    p++;
-  entry->colon_end = p < self->layout.yaml_end && self->text[p] == ':' ? p + 1 : value_start;
+  colon = find_colon (self, entry->pub.key_span.end, value_start);
+  entry->has_colon = colon > 0 && colon <= MAX (value_start, entry->pub.key_span.end + 1);
+  entry->colon_end = entry->has_colon ? colon : entry->pub.key_span.end;
 
   end = MAX (entry->pub.key_span.end, entry->pub.value_span.end);
   end = MAX (end, entry->colon_end);
-  if (!(end > 0 && self->text[end - 1] == '\n'))
-    {
-      nl = end < self->layout.yaml_end
-           ? memchr (self->text + end, '\n', self->layout.yaml_end - end)
-           : NULL;
-      end = nl != NULL ? (gsize) (nl - self->text) + 1 : self->layout.yaml_end;
-    }
-  set_span (self, &entry->pub.lines_span,
-            byline_line_index_line_start (self->lines, entry->pub.key_span.line), end);
+  if (!byline_yaml_line_starts_at (self->text, self->layout.yaml_start, end))
+    end = parse_line_end (state, end);
+  set_span (self, &entry->pub.lines_span, parse_line_start (state, entry->pub.key_span.start),
+            end);
 
   g_ptr_array_add (entry->items, NULL);
   entry->pub.n_items = entry->item_spans->len;
@@ -204,7 +319,11 @@ entry_finish (ParseState *state,
     byline_line_index_fill_span (self->lines, &g_array_index (entry->item_spans, BylineSpan, i));
 
   g_ptr_array_add (self->entries, entry);
+  if (!g_hash_table_contains (self->by_key, entry->pub.key))
+    g_hash_table_insert (self->by_key, (gpointer) entry->pub.key, entry);
   state->expect_value = FALSE;
+  state->value_anchor = NULL;
+  state->value_content = 0;
 }
 
 static void
@@ -219,15 +338,31 @@ entry_add_item (ParseState *state,
   g_array_append_val (state->entry->item_spans, span);
 }
 
-/* Block scalars end past their trailing line breaks; the value as written
- * ends with its last character. */
+/* Block scalars end past their trailing line breaks and blank lines; the
+ * value as written ends with its last line, trailing blanks included, so
+ * that replacing it leaves none of them behind. */
 static gsize
 trim_block_end (BylineFrontMatter *self,
                 gsize              start,
                 gsize              end)
 {
-  while (end > start + 1 && g_ascii_isspace (self->text[end - 1]))
-    end--;
+  const guchar *t = (const guchar *) self->text;
+  gsize last = end;
+
+  while (end > start + 1)
+    {
+      if (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n' || t[end - 1] == '\r')
+        end--;
+      else if (end - start > 2 && t[end - 2] == 0xC2 && t[end - 1] == 0x85)
+        end -= 2;
+      else if (end - start > 3 && t[end - 3] == 0xE2 && t[end - 2] == 0x80 &&
+               (t[end - 1] == 0xA8 || t[end - 1] == 0xA9))
+        end -= 3;
+      else
+        break;
+    }
+  while (end < last && (t[end] == ' ' || t[end] == '\t'))
+    end++;
   return end;
 }
 
@@ -263,6 +398,77 @@ set_error_at (BylineFrontMatter  *self,
   g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, code, message);
 }
 
+/* Records anchors and aliases, so that an edit never leaves an alias
+ * without its anchor, and the properties of a value about to be read.
+ * An alias with no anchor before it is an error, as it is to Hugo. */
+static gboolean
+record_references (ParseState   *state,
+                   yaml_event_t *event,
+                   gsize         start,
+                   BylineSpan   *error_span,
+                   GError      **error)
+{
+  BylineFrontMatter *self = state->self;
+  const char *anchor = NULL;
+  const char *tag = NULL;
+
+  switch ((int) event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      anchor = (const char *) event->data.scalar.anchor;
+      tag = (const char *) event->data.scalar.tag;
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      anchor = (const char *) event->data.sequence_start.anchor;
+      tag = (const char *) event->data.sequence_start.tag;
+      break;
+    case YAML_MAPPING_START_EVENT:
+      anchor = (const char *) event->data.mapping_start.anchor;
+      tag = (const char *) event->data.mapping_start.tag;
+      break;
+    case YAML_ALIAS_EVENT:
+      {
+        const char *name = (const char *) event->data.alias.anchor;
+        BylineYamlRef ref = { chunk_insert (self, name, strlen (name)), start };
+
+        if (!g_hash_table_contains (state->anchors, name))
+          {
+            guint line, column;
+
+            byline_line_index_locate (self->lines, start, &line, &column);
+            set_error_at (self, start, error_span, error, BYLINE_FRONT_MATTER_ERROR_SYNTAX,
+                          _("Line %u, column %u: the alias “*%s” refers to no anchor “&%s” "
+                            "before it; define the anchor first or write the value itself"),
+                          line, column, ref.name, ref.name);
+            return FALSE;
+          }
+        g_array_append_val (self->aliases, ref);
+        g_hash_table_insert (self->last_alias, (gpointer) ref.name,
+                             GUINT_TO_POINTER (self->aliases->len));
+      }
+      return TRUE;
+    default:
+      return TRUE;
+    }
+
+  if (anchor != NULL)
+    {
+      BylineYamlRef ref = { chunk_insert (self, anchor, strlen (anchor)), start };
+
+      g_array_append_val (self->anchors, ref);
+      g_hash_table_add (state->anchors, (gpointer) ref.name);
+    }
+
+  if (state->depth == 1 && state->expect_value && !state->in_complex_key)
+    {
+      state->value_anchor = anchor != NULL ? chunk_insert (self, anchor, strlen (anchor)) : NULL;
+      state->value_content = anchor != NULL || tag != NULL
+                             ? skip_properties (self, start, self->layout.yaml_end)
+                             : start;
+    }
+  return TRUE;
+}
+
 /* Handles one event; returns FALSE with @error set when the front matter
  * is not one this model can hold. */
 static gboolean
@@ -284,6 +490,11 @@ handle_event (ParseState   *state,
   if (opens && level == 0 && event->type != YAML_MAPPING_START_EVENT)
     goto not_mapping;
 
+  /* (An alias as the whole front matter is no mapping.) */
+  if (!(level == 0 && event->type == YAML_ALIAS_EVENT) &&
+      !record_references (state, event, start, error_span, error))
+    return FALSE;
+
   switch ((int) event->type)
     {
     case YAML_SCALAR_EVENT:
@@ -292,6 +503,16 @@ handle_event (ParseState   *state,
         end = trim_block_end (self, start, end);
       state->last_end = MAX (state->last_end, end);
 
+      /* "---" with nothing after it inside the block ("--- # note"), or an
+       * anchor with nothing after it (what removing the last key of an
+       * anchored mapping leaves), is an empty document: no keys, as Hugo
+       * reads it, and where keys can go. */
+      if (level == 0 && event->data.scalar.length == 0 &&
+          event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+          (event->data.scalar.tag == NULL ||
+           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_MAP_TAG) == 0 ||
+           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_NULL_TAG) == 0))
+        break;
       if (level == 0)
         goto not_mapping;
 
@@ -518,6 +739,8 @@ byline_front_matter_parse (const char             *text,
   self->lines = byline_line_index_new (self->text, self->text_len);
 
   state.self = self;
+  state.line_scan = state.line_start = layout->yaml_start;
+  state.anchors = g_hash_table_new (g_str_hash, g_str_equal);
   state.cursor.text = self->text + layout->yaml_start;
   state.cursor.start = 0;
   state.cursor.end = layout->yaml_end - layout->yaml_start;
@@ -546,6 +769,7 @@ byline_front_matter_parse (const char             *text,
       /* A second document cannot be front matter; Hugo reads the first. */
       if (documents > 1 || type == YAML_STREAM_END_EVENT)
         {
+          self->more_documents = documents > 1;
           yaml_event_delete (&event);
           break;
         }
@@ -555,6 +779,7 @@ byline_front_matter_parse (const char             *text,
     }
 
   yaml_parser_delete (&parser);
+  g_hash_table_unref (state.anchors);
 
   if (state.entry != NULL)
     entry_free (g_steal_pointer (&state.entry));
@@ -563,254 +788,4 @@ byline_front_matter_parse (const char             *text,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-/* Reading */
-
-guint
-byline_front_matter_get_n_entries (BylineFrontMatter *self)
-{
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), 0);
-
-  return self->entries->len;
-}
-
-const BylineFrontMatterEntry *
-byline_front_matter_get_entry (BylineFrontMatter *self,
-                               guint              position)
-{
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
-
-  if (position >= self->entries->len)
-    return NULL;
-  return &((BylineEntryData *) g_ptr_array_index (self->entries, position))->pub;
-}
-
-BylineEntryData *
-byline_front_matter_find_entry (BylineFrontMatter *self,
-                                const char        *key)
-{
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      BylineEntryData *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (entry->pub.key, key) == 0)
-        return entry;
-    }
-  return NULL;
-}
-
-const BylineFrontMatterEntry *
-byline_front_matter_lookup (BylineFrontMatter *self,
-                            const char        *key)
-{
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  entry = byline_front_matter_find_entry (self, key);
-  return entry != NULL ? &entry->pub : NULL;
-}
-
-static gboolean
-is_null_scalar (const BylineFrontMatterEntry *entry)
-{
-  static const char * const nulls[] = { "", "~", "null", "Null", "NULL", NULL };
-
-  return entry->style == BYLINE_SCALAR_PLAIN && g_strv_contains (nulls, entry->value);
-}
-
-const char *
-byline_front_matter_get_string (BylineFrontMatter *self,
-                                const char        *key)
-{
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  entry = byline_front_matter_find_entry (self, key);
-  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR || is_null_scalar (&entry->pub))
-    return NULL;
-  return entry->pub.value;
-}
-
-gboolean
-byline_front_matter_get_bool (BylineFrontMatter *self,
-                              const char        *key,
-                              gboolean          *value)
-{
-  static const char * const trues[] = { "true", "True", "TRUE", NULL };
-  static const char * const falses[] = { "false", "False", "FALSE", NULL };
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  /* Hugo reads YAML with go-yaml, whose core schema knows only these
-   * spellings; "yes" or a quoted "true" is a string there. */
-  entry = byline_front_matter_find_entry (self, key);
-  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR ||
-      entry->pub.style != BYLINE_SCALAR_PLAIN)
-    return FALSE;
-
-  if (g_strv_contains (trues, entry->pub.value))
-    {
-      if (value != NULL)
-        *value = TRUE;
-      return TRUE;
-    }
-  if (g_strv_contains (falses, entry->pub.value))
-    {
-      if (value != NULL)
-        *value = FALSE;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-gboolean
-byline_front_matter_get_date (BylineFrontMatter  *self,
-                              const char         *key,
-                              GDateTime         **value,
-                              gboolean           *has_time)
-{
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
-  g_return_val_if_fail (key != NULL, FALSE);
-
-  entry = byline_front_matter_find_entry (self, key);
-  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SCALAR)
-    return FALSE;
-  return byline_parse_date (entry->pub.value, value, has_time);
-}
-
-char **
-byline_front_matter_get_strv (BylineFrontMatter *self,
-                              const char        *key)
-{
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  entry = byline_front_matter_find_entry (self, key);
-  if (entry == NULL || entry->pub.kind != BYLINE_VALUE_SEQUENCE)
-    return NULL;
-  return g_strdupv ((char **) entry->items->pdata);
-}
-
-const char *
-byline_front_matter_get_raw (BylineFrontMatter *self,
-                             const char        *key)
-{
-  BylineEntryData *entry;
-
-  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
-  g_return_val_if_fail (key != NULL, NULL);
-
-  entry = byline_front_matter_find_entry (self, key);
-  return entry != NULL ? entry->pub.raw : NULL;
-}
-
-/* Dates */
-
-static gboolean
-read_digits (const char **p,
-             guint        n,
-             int         *out)
-{
-  int v = 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      if (!g_ascii_isdigit ((*p)[i]))
-        return FALSE;
-      v = v * 10 + ((*p)[i] - '0');
-    }
-  *p += n;
-  *out = v;
-  return TRUE;
-}
-
-gboolean
-byline_parse_date (const char  *text,
-                   GDateTime  **value,
-                   gboolean    *has_time)
-{
-  const char *p = text;
-  int year, month, day, hour = 0, minute = 0, second = 0;
-  double fraction = 0;
-  gboolean with_time = FALSE;
-  g_autoptr(GTimeZone) tz = NULL;
-  GDateTime *dt;
-
-  g_return_val_if_fail (text != NULL, FALSE);
-
-  if (!read_digits (&p, 4, &year) || *p++ != '-' ||
-      !read_digits (&p, 2, &month) || *p++ != '-' ||
-      !read_digits (&p, 2, &day))
-    return FALSE;
-
-  if (*p == 'T' || *p == 't' || *p == ' ')
-    {
-      p++;
-      if (!read_digits (&p, 2, &hour) || *p++ != ':' ||
-          !read_digits (&p, 2, &minute) || *p++ != ':' ||
-          !read_digits (&p, 2, &second))
-        return FALSE;
-      with_time = TRUE;
-
-      if (*p == '.')
-        {
-          double scale = 0.1;
-
-          p++;
-          if (!g_ascii_isdigit (*p))
-            return FALSE;
-          for (; g_ascii_isdigit (*p); p++, scale /= 10)
-            fraction += (*p - '0') * scale;
-        }
-
-      if (*p == 'Z' || *p == 'z')
-        {
-          p++;
-          tz = g_time_zone_new_utc ();
-        }
-      else if (*p == '+' || *p == '-')
-        {
-          int sign = *p++ == '-' ? -1 : 1;
-          int zh, zm;
-
-          if (!read_digits (&p, 2, &zh))
-            return FALSE;
-          if (*p == ':')
-            p++;
-          if (!read_digits (&p, 2, &zm) || zh > 23 || zm > 59)
-            return FALSE;
-          tz = g_time_zone_new_offset (sign * (zh * 3600 + zm * 60));
-        }
-    }
-
-  if (*p != '\0')
-    return FALSE;
-
-  /* Hugo takes a date without a zone as UTC. */
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  if (hour > 23 || minute > 59 || second > 59)
-    return FALSE;
-  dt = g_date_time_new (tz, year, month, day, hour, minute, second + fraction);
-  if (dt == NULL)
-    return FALSE;
-
-  if (has_time != NULL)
-    *has_time = with_time;
-  if (value != NULL)
-    *value = dt;
-  else
-    g_date_time_unref (dt);
-  return TRUE;
 }

@@ -8,6 +8,7 @@
 #include <cmark-gfm.h>
 
 #include "byline-linter.h"
+#include "byline-table-limit.h"
 
 G_BEGIN_DECLS
 
@@ -71,6 +72,7 @@ struct _BylineLintContext
   GPtrArray                 *block_quotes;  /* of cmark_node */
   GArray                    *links;         /* of BylineLintLink */
   GHashTable                *references;    /* bundle file name → first BylineSpan* */
+  GArray                    *large_tables;  /* of BylineLargeTable (body offsets), nullable */
 };
 
 /* Reports a finding of the running rule over [start, end) of the post text.
@@ -152,6 +154,7 @@ void byline_rule_md_curly_quote         (BylineLintContext *ctx);
 void byline_rule_md_blockquote          (BylineLintContext *ctx);
 void byline_rule_md_trailing_space      (BylineLintContext *ctx);
 void byline_rule_md_hard_tab            (BylineLintContext *ctx);
+void byline_rule_md_large_table         (BylineLintContext *ctx);
 
 /* Links (byline-rules-links.c). */
 void byline_rule_link_site_domain       (BylineLintContext *ctx);

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include "byline-renderer-private.h"
+#include "byline-table-limit.h"
 
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
@@ -538,9 +539,14 @@ byline_renderer_ensure_extensions (void)
 static void
 fragment_parse (BylineFragment *frag)
 {
+  g_autoptr(GArray) large_tables = NULL;
+
   byline_renderer_ensure_extensions ();
 
   frag->parser = byline_goldmark_parser_new (frag->job->goldmark);
+
+  /* Tables past cmark-gfm's safe size become text (the linter says so). */
+  large_tables = byline_table_limit_apply (frag->out->str, frag->out->len);
 
   cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
   frag->document = cmark_parser_finish (frag->parser);

@@ -70,9 +70,15 @@ static gsize
 body_line_end (BylineLintContext *ctx,
                gsize              offset)
 {
-  const char *nl = memchr (ctx->text + offset, '\n', ctx->length - offset);
-  gsize end = nl != NULL ? (gsize) (nl - ctx->text) : ctx->length;
+  guint line;
+  gsize end;
 
+  /* From the line index: searching for the line feed would cost the rest
+   * of the line on every call, quadratic over one long line. */
+  byline_line_index_locate (ctx->lines, offset, &line, NULL);
+  end = byline_line_index_line_start (ctx->lines, line + 1);
+  if (end > offset && ctx->text[end - 1] == '\n')
+    end--;
   if (end > offset && ctx->text[end - 1] == '\r')
     end--;
   return end;
@@ -460,6 +466,7 @@ byline_lint_analyse_body (BylineLintContext *ctx)
       if (extension != NULL)
         cmark_parser_attach_syntax_extension (parser, extension);
     }
+  ctx->large_tables = byline_table_limit_apply (ctx->masked, body_length);
   cmark_parser_feed (parser, ctx->masked, body_length);
   ctx->document = cmark_parser_finish (parser);
   cmark_parser_free (parser);
@@ -521,6 +528,7 @@ byline_lint_clear_body (BylineLintContext *ctx)
   g_clear_pointer (&ctx->code_blocks, g_ptr_array_unref);
   g_clear_pointer (&ctx->block_quotes, g_ptr_array_unref);
   g_clear_pointer (&ctx->links, g_array_unref);
+  g_clear_pointer (&ctx->large_tables, g_array_unref);
 }
 
 /* Rules. */
@@ -678,10 +686,12 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
       if (ctx->mask != NULL && byline_lint_is_masked (ctx, start, start + 3, BYLINE_MASK_CODE))
         continue;
 
-      /* Straighten the pair when the closing quote is on the same line. */
-      close = find_bytes (p, ctx->text + line_end - p, right, 3);
+      /* Straighten the pair when the closing quote is on the same line,
+       * before the next opening one (each search stops where the next
+       * one starts: one long line stays linear). */
       next_open = find_bytes (p, ctx->text + line_end - p, left, 3);
-      if (close != NULL && (next_open == NULL || next_open > close))
+      close = find_bytes (p, (next_open != NULL ? next_open : ctx->text + line_end) - p, right, 3);
+      if (close != NULL)
         {
           g_autofree char *inner = g_strndup (p, close - p);
           g_autofree char *text = g_strdup_printf ("\"%s\"", inner);
@@ -767,5 +777,22 @@ byline_rule_md_hard_tab (BylineLintContext *ctx)
       if (nl == NULL)
         break;
       p = nl + 1;
+    }
+}
+
+void
+byline_rule_md_large_table (BylineLintContext *ctx)
+{
+  for (guint i = 0; ctx->large_tables != NULL && i < ctx->large_tables->len; i++)
+    {
+      const BylineLargeTable *table = &g_array_index (ctx->large_tables, BylineLargeTable, i);
+      gsize start = ctx->layout->body_start + table->offset;
+      const char *nl = memchr (ctx->text + start, '\n', ctx->length - start);
+
+      byline_lint_report (ctx, start, nl != NULL ? (gsize) (nl - ctx->text) : ctx->length, NULL,
+                          _("This table of %u columns and %u rows is too large to lay out "
+                            "safely: the preview shows it as text. Split it into smaller "
+                            "tables"),
+                          table->columns, table->rows);
     }
 }

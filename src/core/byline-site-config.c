@@ -1,0 +1,797 @@
+/* byline-site-config.c — reading and merging a Hugo site's configuration
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * As Hugo's config/configLoader.go and config/allconfig/load.go do it:
+ * the first of hugo.{toml,yaml,yml,json} and config.{…} in the folder,
+ * then config/_default/ read recursively, each file the value of the key
+ * of its name (params.toml → params, menus.en.toml → languages.en.menus),
+ * set over it. A theme's or module's configuration is then merged under
+ * the project's by the merge strategy of each key
+ * (config/defaultConfigProvider.go): params deep, menus, outputFormats and
+ * mediaTypes shallow, everything else not at all unless "_merge" says so;
+ * top-level values the project lacks are taken.
+ */
+
+#define G_LOG_DOMAIN "byline-site"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "byline-site.h"
+#include "byline-site-private.h"
+
+#include <string.h>
+
+/* No site configuration is this large; larger files are refused unread. */
+#define MAX_CONFIG_SIZE (8 * 1024 * 1024)
+
+static const char * const config_names[] = { "hugo", "config", NULL };
+static const char * const config_extensions[] = { "toml", "yaml", "yml", "json", NULL };
+
+static BylineData *
+read_config_file (BylineSite *self,
+                  const char *path,
+                  GPtrArray  *files)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineData) data = byline_data_read_file (path, MAX_CONFIG_SIZE, &error);
+
+  if (data == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("Byline cannot read the site configuration: %s. "
+                           "It works with what it can tell without it."), error->message);
+
+      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path, 0, 0, NULL, message);
+      return NULL;
+    }
+  if (files != NULL)
+    g_ptr_array_add (files, g_strdup (path));
+
+  if (byline_data_get_kind (data) == BYLINE_DATA_NULL)
+    return byline_data_new_map ();
+  if (byline_data_get_kind (data) != BYLINE_DATA_MAP)
+    {
+      const BylineSpan *span = byline_data_get_span (data);
+      g_autofree char *message =
+        g_strdup_printf (_("Byline cannot read the site configuration %s: it must be a map of "
+                           "keys and values. It works with what it can tell without it."), path);
+
+      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
+                               span->line, span->column, NULL, message);
+      return NULL;
+    }
+  return g_steal_pointer (&data);
+}
+
+/* Hugo's Set: values of @src over those of @dst, maps merged key by key. */
+BylineData *
+byline_site_config_set (BylineData *dst,
+                        BylineData *src)
+{
+  BylineData *result;
+
+  g_return_val_if_fail (dst != NULL && src != NULL, NULL);
+
+  result = byline_data_map_copy (dst);
+  for (guint i = 0; i < byline_data_get_length (src); i++)
+    {
+      const char *key = byline_data_map_get_key (src, i);
+      BylineData *value = byline_data_map_get_value (src, i);
+      BylineData *existing = byline_data_map_lookup_fold (result, key, NULL);
+
+      if (existing != NULL && byline_data_get_kind (existing) == BYLINE_DATA_MAP &&
+          byline_data_get_kind (value) == BYLINE_DATA_MAP)
+        byline_data_map_set_fold (result, key, byline_site_config_set (existing, value));
+      else
+        byline_data_map_set_fold (result, key, byline_data_ref (value));
+    }
+  return result;
+}
+
+/* Wraps @value in the maps of @path: ["languages", "en", "menus"]. */
+static BylineData *
+wrap_in_keys (const char * const *path,
+              BylineData         *value)
+{
+  BylineData *result = value;
+  guint n = g_strv_length ((char **) path);
+
+  for (guint i = n; i > 0; i--)
+    {
+      BylineData *map = byline_data_new_map ();
+
+      byline_data_map_append (map, path[i - 1], NULL, result);
+      result = map;
+    }
+  return result;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* config/_default/ as config.LoadConfigFromDir reads it. */
+static void
+read_config_folder (BylineSite  *self,
+                    const char  *folder,
+                    BylineData **config,
+                    GPtrArray   *files,
+                    guint        depth)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  if (dir == NULL || depth > 16)
+    return;
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  /* afero.Walk visits names in lexical order. */
+  g_ptr_array_sort (names, compare_strings);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *child = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (folder, child, NULL);
+      g_autofree char *base = NULL;
+      g_autoptr(BylineData) item = NULL;
+      g_autoptr(BylineData) wrapped = NULL;
+      BylineData *value;
+      const char *dot;
+      char *lang;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          read_config_folder (self, path, config, files, depth + 1);
+          continue;
+        }
+      if (!byline_data_format_for_name (child, NULL) || !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        continue;
+
+      item = read_config_file (self, path, files);
+      if (item == NULL)
+        continue;
+
+      dot = strrchr (child, '.');
+      base = g_strndup (child, dot - child);
+      if (g_strv_contains (config_names, base))
+        {
+          wrapped = byline_data_ref (item);
+        }
+      else
+        {
+          /* params.de → languages.de.params; menus.en → languages.en.menus;
+           * languages.en → languages.en; markup → markup. */
+          lang = strrchr (base, '.');
+          if (lang != NULL)
+            *lang++ = '\0';
+
+          /* A file may repeat its own key as its only top-level key. */
+          value = item;
+          if (byline_data_get_length (item) == 1 &&
+              strcmp (byline_data_map_get_key (item, 0), base) == 0)
+            value = byline_data_map_get_value (item, 0);
+
+          if (lang == NULL || lang[0] == '\0')
+            wrapped = wrap_in_keys ((const char * const[]) { base, NULL }, byline_data_ref (value));
+          else if (g_ascii_strcasecmp (base, "menu") == 0 || g_ascii_strcasecmp (base, "menus") == 0)
+            wrapped = wrap_in_keys ((const char * const[]) { "languages", lang, "menus", NULL },
+                                    byline_data_ref (value));
+          else if (g_ascii_strcasecmp (base, "params") == 0)
+            wrapped = wrap_in_keys ((const char * const[]) { "languages", lang, "params", NULL },
+                                    byline_data_ref (value));
+          else
+            wrapped = wrap_in_keys ((const char * const[]) { "languages", lang, NULL },
+                                    byline_data_ref (value));
+        }
+
+      {
+        BylineData *merged = byline_site_config_set (*config, wrapped);
+
+        byline_data_unref (*config);
+        *config = merged;
+      }
+    }
+}
+
+BylineData *
+byline_site_read_config_dir (BylineSite *self,
+                             const char *dir,
+                             GPtrArray  *files)
+{
+  g_autofree char *folder = g_build_filename (dir, "config", "_default", NULL);
+  g_autoptr(BylineData) config = NULL;
+  gboolean found = FALSE;
+
+  for (guint n = 0; config_names[n] != NULL && !found; n++)
+    for (guint e = 0; config_extensions[e] != NULL && !found; e++)
+      {
+        g_autofree char *file = g_strdup_printf ("%s.%s", config_names[n], config_extensions[e]);
+        g_autofree char *path = g_build_filename (dir, file, NULL);
+
+        if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+          continue;
+        /* Only the first file is read, even when it cannot be. */
+        found = TRUE;
+        config = read_config_file (self, path, files);
+      }
+
+  if (g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      found = TRUE;
+      if (config == NULL)
+        config = byline_data_new_map ();
+      read_config_folder (self, folder, &config, files, 0);
+    }
+
+  if (!found)
+    return NULL;
+  return config != NULL ? g_steal_pointer (&config) : byline_data_new_map ();
+}
+
+/* Merging a component's configuration */
+
+static BylineSiteMerge
+user_strategy (BylineData *map)
+{
+  g_autofree char *value = byline_data_lookup_string (map, "_merge");
+
+  if (value == NULL)
+    return MERGE_UNSET;
+  if (g_ascii_strcasecmp (value, "none") == 0)
+    return MERGE_NONE;
+  if (g_ascii_strcasecmp (value, "shallow") == 0)
+    return MERGE_SHALLOW;
+  if (g_ascii_strcasecmp (value, "deep") == 0)
+    return MERGE_DEEP;
+  return MERGE_UNSET;
+}
+
+typedef struct
+{
+  guint depth;                 /* 1 for a key of the root */
+  const char *first_key;       /* folded key of the root the path starts with */
+} KeyPath;
+
+/* determineMergeStrategy: the strategy a project map gets by default.
+ * @parent is its parent's; a root's only when the user set one. */
+static BylineSiteMerge
+default_strategy (BylineSiteMerge  parent,
+                  gboolean         parent_is_root,
+                  const char      *folded_key,
+                  const KeyPath   *path)
+{
+  if (strcmp (folded_key, "params") == 0)
+    return MERGE_DEEP;
+  if (strcmp (folded_key, "outputformats") == 0 || strcmp (folded_key, "mediatypes") == 0)
+    return parent_is_root ? MERGE_SHALLOW : parent;
+  if (strcmp (folded_key, "menus") == 0)
+    {
+      /* Also below languages: root > languages > en > menus. */
+      if (parent_is_root || (path->depth == 3 && g_strcmp0 (path->first_key, "languages") == 0))
+        return MERGE_SHALLOW;
+      return parent;
+    }
+  return parent == MERGE_UNSET ? MERGE_NONE : parent;
+}
+
+static BylineSiteMerge
+own_strategy (BylineData      *map,
+              BylineSiteMerge  parent,
+              gboolean         parent_is_root,
+              const char      *key,
+              const KeyPath   *path)
+{
+  BylineSiteMerge user = user_strategy (map);
+  g_autofree char *folded = NULL;
+
+  if (user != MERGE_UNSET)
+    return user;
+  folded = byline_data_fold_key (key);
+  return default_strategy (parent, parent_is_root, folded, path);
+}
+
+/* Hugo's Params.merge (ps, pp) on a project map with its own strategy. */
+static BylineData *
+merge_params (BylineData      *dst,
+              BylineSiteMerge  own,
+              BylineData      *src,
+              BylineSiteMerge  ps,
+              const KeyPath   *path)
+{
+  BylineSiteMerge ms = own != MERGE_UNSET ? own : ps;
+  gboolean no_update = ms == MERGE_NONE || ps == MERGE_SHALLOW;
+  BylineData *result = NULL;
+
+  for (guint i = 0; i < byline_data_get_length (src); i++)
+    {
+      const char *key = byline_data_map_get_key (src, i);
+      BylineData *value = byline_data_map_get_value (src, i);
+      BylineData *existing;
+
+      if (strcmp (key, "_merge") == 0)
+        continue;
+      existing = byline_data_map_lookup_fold (result != NULL ? result : dst, key, NULL);
+
+      if (existing != NULL)
+        {
+          if (byline_data_get_kind (existing) == BYLINE_DATA_MAP &&
+              byline_data_get_kind (value) == BYLINE_DATA_MAP)
+            {
+              g_autofree char *folded = byline_data_fold_key (key);
+              KeyPath child_path = { path->depth + 1, path->depth == 0 ? folded : path->first_key };
+              BylineSiteMerge child = own_strategy (existing, ms, FALSE, key, &child_path);
+              BylineData *merged = merge_params (existing, child, value, ms, &child_path);
+
+              if (merged != existing)
+                {
+                  if (result == NULL)
+                    result = byline_data_map_copy (dst);
+                  byline_data_map_set_fold (result, key, merged);
+                }
+              else
+                byline_data_unref (merged);
+            }
+          else if (byline_data_get_kind (existing) == BYLINE_DATA_MAP &&
+                   byline_data_get_length (existing) == 0 &&
+                   user_strategy (existing) != MERGE_UNSET && user_strategy (existing) != MERGE_NONE)
+            {
+              if (result == NULL)
+                result = byline_data_map_copy (dst);
+              byline_data_map_set_fold (result, key, byline_data_ref (value));
+            }
+        }
+      else if (!no_update)
+        {
+          if (result == NULL)
+            result = byline_data_map_copy (dst);
+          byline_data_map_append (result, key, byline_data_map_get_key_span (src, i),
+                                  byline_data_ref (value));
+        }
+    }
+  return result != NULL ? result : byline_data_ref (dst);
+}
+
+BylineData *
+byline_site_config_merge_component (BylineData *project,
+                                    BylineData *component)
+{
+  BylineSiteMerge root = user_strategy (project);
+  BylineData *result;
+
+  g_return_val_if_fail (project != NULL && component != NULL, NULL);
+
+  if (root == MERGE_NONE)
+    return byline_data_ref (project);
+
+  result = byline_data_map_copy (project);
+  for (guint i = 0; i < byline_data_get_length (component); i++)
+    {
+      const char *key = byline_data_map_get_key (component, i);
+      BylineData *value = byline_data_map_get_value (component, i);
+      BylineData *existing = byline_data_map_lookup_fold (result, key, NULL);
+      g_autofree char *folded = byline_data_fold_key (key);
+      KeyPath path = { 1, folded };
+
+      if (strcmp (key, "_merge") == 0)
+        continue;
+
+      if (byline_data_get_kind (value) == BYLINE_DATA_MAP)
+        {
+          if (existing != NULL && byline_data_get_kind (existing) == BYLINE_DATA_MAP)
+            {
+              BylineSiteMerge own = own_strategy (existing, root, TRUE, key, &path);
+
+              byline_data_map_set_fold (result, key,
+                                        merge_params (existing, own, value, MERGE_UNSET, &path));
+            }
+          else if (existing == NULL && default_strategy (root, TRUE, folded, &path) != MERGE_NONE)
+            byline_data_map_append (result, key, byline_data_map_get_key_span (component, i),
+                                    byline_data_ref (value));
+        }
+      else if (existing == NULL)
+        byline_data_map_append (result, key, byline_data_map_get_key_span (component, i),
+                                byline_data_ref (value));
+    }
+  return result;
+}
+
+/* Decoding */
+
+static char *
+config_string (BylineSite *self,
+               const char *path,
+               const char *fallback)
+{
+  char *value = byline_data_lookup_string (self->config, path);
+
+  return value != NULL ? value : g_strdup (fallback);
+}
+
+static gint64
+config_int (BylineData *map,
+            const char *key,
+            gint64      fallback)
+{
+  BylineData *node = byline_data_lookup_path (map, key);
+  gint64 value;
+  double f;
+
+  if (node == NULL)
+    return fallback;
+  if (byline_data_get_int (node, &value))
+    return value;
+  if (byline_data_get_float (node, &f))
+    return (gint64) f;
+  if (byline_data_get_string (node) != NULL)
+    return g_ascii_strtoll (byline_data_get_string (node), NULL, 10);
+  return fallback;
+}
+
+static void
+decode_base_url (BylineSite *self)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  self->base_url = config_string (self, "baseURL", "");
+  self->base_path = g_strdup ("");
+  if (self->base_url[0] == '\0')
+    return;
+
+  uri = g_uri_parse (self->base_url, G_URI_FLAGS_ENCODED_PATH, NULL);
+  if (uri != NULL)
+    {
+      const char *path = g_uri_get_path (uri);
+      gsize length = strlen (path);
+
+      if (g_uri_get_host (uri) != NULL)
+        self->base_host = g_ascii_strdown (g_uri_get_host (uri), -1);
+      while (length > 0 && path[length - 1] == '/')
+        length--;
+      {
+        g_autofree char *trimmed = g_strndup (path, length);
+        char *decoded = byline_site_unescape_path (trimmed);
+
+        if (decoded != NULL)
+          {
+            g_free (self->base_path);
+            self->base_path = decoded;
+          }
+      }
+    }
+}
+
+static int
+compare_languages (gconstpointer a,
+                   gconstpointer b)
+{
+  const BylineSiteLanguage *la = *(const BylineSiteLanguage * const *) a;
+  const BylineSiteLanguage *lb = *(const BylineSiteLanguage * const *) b;
+
+  /* langs: a non-zero weight sorts first, then the code. */
+  if (la->weight != lb->weight)
+    {
+      if (la->weight == 0)
+        return 1;
+      if (lb->weight == 0)
+        return -1;
+      return la->weight < lb->weight ? -1 : 1;
+    }
+  return strcmp (la->code, lb->code);
+}
+
+static char *
+first_string (BylineData  *map,
+              const char  *key,
+              const char  *legacy)
+{
+  char *value = byline_data_lookup_string (map, key);
+
+  if (value == NULL || value[0] == '\0')
+    {
+      g_free (value);
+      value = byline_data_lookup_string (map, legacy);
+    }
+  return value;
+}
+
+static void
+decode_languages (BylineSite *self)
+{
+  BylineData *languages = byline_data_lookup_path (self->config, "languages");
+  g_auto(GStrv) disabled = byline_data_lookup_strv (self->config, "disableLanguages");
+  gboolean multilingual;
+
+  {
+    g_autofree char *code = config_string (self, "defaultContentLanguage", "en");
+
+    self->default_language = g_ascii_strdown (code[0] != '\0' ? code : "en", -1);
+  }
+  self->default_language_in_subdir =
+    byline_data_lookup_bool (self->config, "defaultContentLanguageInSubdir", FALSE);
+
+  if (languages != NULL && byline_data_get_kind (languages) == BYLINE_DATA_MAP)
+    {
+      for (guint i = 0; i < byline_data_get_length (languages); i++)
+        {
+          BylineData *entry = byline_data_map_get_value (languages, i);
+          g_autofree char *code = g_ascii_strdown (byline_data_map_get_key (languages, i), -1);
+          BylineSiteLanguage *language;
+
+          if (byline_data_get_kind (entry) != BYLINE_DATA_MAP ||
+              byline_data_lookup_bool (entry, "disabled", FALSE) ||
+              (disabled != NULL && g_strv_contains ((const char * const *) disabled, code)))
+            continue;
+          if (byline_site_lookup_language (self, code) != NULL)
+            continue;
+
+          language = g_new0 (BylineSiteLanguage, 1);
+          language->code = g_steal_pointer (&code);
+          language->label = first_string (entry, "label", "languageName");
+          language->locale = first_string (entry, "locale", "languageCode");
+          language->direction = first_string (entry, "direction", "languageDirection");
+          language->title = byline_data_lookup_string (entry, "title");
+          language->weight = (int) config_int (entry, "weight", 0);
+          g_ptr_array_add (self->languages, language);
+        }
+    }
+
+  if (byline_site_lookup_language (self, self->default_language) == NULL)
+    {
+      BylineSiteLanguage *language = g_new0 (BylineSiteLanguage, 1);
+
+      language->code = g_strdup (self->default_language);
+      language->locale = first_string (self->config, "locale", "languageCode");
+      g_ptr_array_add (self->languages, language);
+    }
+  g_ptr_array_sort (self->languages, compare_languages);
+
+  /* ConfigLanguage.LanguagePrefix */
+  multilingual = self->languages->len > 1;
+  for (guint i = 0; i < self->languages->len; i++)
+    {
+      BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
+      gboolean is_default = strcmp (language->code, self->default_language) == 0;
+
+      if (is_default && self->default_language_in_subdir)
+        language->prefix = g_strdup (language->code);
+      else if (!multilingual || is_default)
+        language->prefix = g_strdup ("");
+      else
+        language->prefix = g_strdup (language->code);
+    }
+}
+
+static void
+decode_taxonomies (BylineSite *self)
+{
+  BylineData *taxonomies = byline_data_lookup_path (self->config, "taxonomies");
+
+  if (taxonomies == NULL)
+    {
+      /* Hugo's default. */
+      const char *defaults[][2] = { { "category", "categories" }, { "tag", "tags" } };
+
+      for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
+        {
+          BylineSiteTaxonomy *taxonomy = g_new0 (BylineSiteTaxonomy, 1);
+
+          taxonomy->singular = g_strdup (defaults[i][0]);
+          taxonomy->plural = g_strdup (defaults[i][1]);
+          g_ptr_array_add (self->taxonomies, taxonomy);
+        }
+      return;
+    }
+
+  for (guint i = 0; i < byline_data_get_length (taxonomies); i++)
+    {
+      g_autofree char *plural = NULL;
+      BylineSiteTaxonomy *taxonomy;
+
+      if (byline_data_get_kind (taxonomies) != BYLINE_DATA_MAP)
+        break;
+      plural = byline_data_to_string (byline_data_map_get_value (taxonomies, i));
+      if (plural == NULL || plural[0] == '\0')
+        continue;
+      taxonomy = g_new0 (BylineSiteTaxonomy, 1);
+      taxonomy->singular = g_ascii_strdown (byline_data_map_get_key (taxonomies, i), -1);
+      taxonomy->plural = g_ascii_strdown (plural, -1);
+      g_ptr_array_add (self->taxonomies, taxonomy);
+    }
+}
+
+/* page.sectionToPathGlob */
+static char *
+section_path_glob (const char *section)
+{
+  g_autofree char *trimmed = g_strdup (section);
+  char *start = trimmed;
+  gsize length;
+
+  while (*start == ' ' || *start == '/')
+    start++;
+  length = strlen (start);
+  while (length > 0 && (start[length - 1] == ' ' || start[length - 1] == '/'))
+    start[--length] = '\0';
+  if (length == 0)
+    return g_strdup ("/*");
+  {
+    g_autofree char *lower = g_utf8_strdown (start, -1);
+
+    return g_strdup_printf ("/{%s,%s/**}", lower, lower);
+  }
+}
+
+static void
+add_permalink_rule (BylineSite *self,
+                    const char *kind,
+                    char       *path,
+                    const char *pattern)
+{
+  BylinePermalinkRule *rule = g_new0 (BylinePermalinkRule, 1);
+
+  rule->kind = kind != NULL && kind[0] != '\0' ? g_ascii_strdown (kind, -1) : NULL;
+  rule->path = path;
+  rule->pattern = g_strdup (pattern);
+  g_ptr_array_add (self->permalinks, rule);
+}
+
+/* page.DecodePermalinksConfig: the map forms and the list form. */
+static void
+decode_permalinks (BylineSite *self)
+{
+  BylineData *permalinks = byline_data_lookup_path (self->config, "permalinks");
+  static const char * const kinds[] = { "page", "home", "section", "taxonomy", "term", NULL };
+
+  if (permalinks == NULL)
+    return;
+
+  if (byline_data_get_kind (permalinks) == BYLINE_DATA_MAP)
+    {
+      for (guint i = 0; i < byline_data_get_length (permalinks); i++)
+        {
+          const char *key = byline_data_map_get_key (permalinks, i);
+          BylineData *value = byline_data_map_get_value (permalinks, i);
+          g_autofree char *folded = byline_data_fold_key (key);
+
+          if (strcmp (key, "_merge") == 0)
+            continue;
+          if (byline_data_get_kind (value) == BYLINE_DATA_STRING)
+            {
+              /* [permalinks] section = '…': pages and terms. */
+              add_permalink_rule (self, "page", section_path_glob (key), byline_data_get_string (value));
+              add_permalink_rule (self, "term", section_path_glob (key), byline_data_get_string (value));
+            }
+          else if (byline_data_get_kind (value) == BYLINE_DATA_MAP &&
+                   g_strv_contains (kinds, folded))
+            {
+              for (guint j = 0; j < byline_data_get_length (value); j++)
+                {
+                  BylineData *pattern = byline_data_map_get_value (value, j);
+
+                  if (byline_data_get_kind (pattern) == BYLINE_DATA_STRING)
+                    add_permalink_rule (self, folded, section_path_glob (byline_data_map_get_key (value, j)),
+                                        byline_data_get_string (pattern));
+                }
+            }
+        }
+    }
+  else if (byline_data_get_kind (permalinks) == BYLINE_DATA_LIST)
+    {
+      for (guint i = 0; i < byline_data_get_length (permalinks); i++)
+        {
+          BylineData *item = byline_data_list_get (permalinks, i);
+          g_autofree char *pattern = byline_data_lookup_string (item, "pattern");
+          g_autofree char *kind = byline_data_lookup_string (item, "target.kind");
+          g_autofree char *path = byline_data_lookup_string (item, "target.path");
+
+          if (pattern == NULL)
+            continue;
+          add_permalink_rule (self, kind, path != NULL && path[0] != '\0' ? g_utf8_strdown (path, -1) : NULL,
+                              pattern);
+        }
+    }
+}
+
+/* pagemeta: the front-matter keys a page's date comes from. */
+static void
+decode_front_matter_dates (BylineSite *self)
+{
+  g_auto(GStrv) configured = byline_data_lookup_strv (self->config, "frontmatter.date");
+  g_autoptr(GPtrArray) keys = g_ptr_array_new ();
+  static const char * const defaults[] = { "date", "publishdate", "lastmod", NULL };
+
+  if (configured == NULL || configured[0] == NULL)
+    {
+      g_strfreev (configured);
+      configured = g_strdupv ((char **) defaults);
+    }
+
+  for (guint i = 0; configured[i] != NULL; i++)
+    {
+      g_autofree char *key = g_ascii_strdown (configured[i], -1);
+
+      if (strcmp (key, ":default") == 0)
+        {
+          for (guint j = 0; defaults[j] != NULL; j++)
+            g_ptr_array_add (keys, g_strdup (defaults[j]));
+          continue;
+        }
+      g_ptr_array_add (keys, g_strdup (key));
+    }
+
+  /* Each key with its aliases (page_frontmatter.go). */
+  {
+    g_autoptr(GPtrArray) expanded = g_ptr_array_new ();
+
+    for (guint i = 0; i < keys->len; i++)
+      {
+        char *key = g_ptr_array_index (keys, i);
+
+        g_ptr_array_add (expanded, key);
+        if (strcmp (key, "publishdate") == 0)
+          {
+            g_ptr_array_add (expanded, g_strdup ("pubdate"));
+            g_ptr_array_add (expanded, g_strdup ("published"));
+          }
+        else if (strcmp (key, "lastmod") == 0)
+          g_ptr_array_add (expanded, g_strdup ("modified"));
+        else if (strcmp (key, "expirydate") == 0)
+          g_ptr_array_add (expanded, g_strdup ("unpublishdate"));
+      }
+    g_ptr_array_add (expanded, NULL);
+    self->date_keys = (char **) g_ptr_array_steal (expanded, NULL);
+  }
+}
+
+void
+byline_site_decode_config (BylineSite *self)
+{
+  BylineData *ugly;
+
+  decode_base_url (self);
+  self->title = config_string (self, "title", "");
+  decode_languages (self);
+  decode_taxonomies (self);
+  decode_permalinks (self);
+  decode_front_matter_dates (self);
+
+  ugly = byline_data_lookup_path (self->config, "uglyURLs");
+  if (ugly != NULL && byline_data_get_kind (ugly) == BYLINE_DATA_MAP)
+    self->ugly_url_sections = byline_data_ref (ugly);
+  else
+    self->ugly_urls = byline_data_lookup_bool (self->config, "uglyURLs", FALSE);
+
+  self->disable_path_to_lower = byline_data_lookup_bool (self->config, "disablePathToLower", FALSE);
+  self->remove_path_accents = byline_data_lookup_bool (self->config, "removePathAccents", FALSE);
+  self->pluralize_list_titles = byline_data_lookup_bool (self->config, "pluralizeListTitles", TRUE);
+  self->capitalize_list_titles = byline_data_lookup_bool (self->config, "capitalizeListTitles", TRUE);
+
+  {
+    g_auto(GStrv) kinds = byline_data_lookup_strv (self->config, "disableKinds");
+
+    for (guint i = 0; kinds != NULL && kinds[i] != NULL; i++)
+      {
+        char *lower = g_ascii_strdown (kinds[i], -1);
+
+        g_free (kinds[i]);
+        kinds[i] = lower;
+      }
+    self->disabled_kinds = kinds != NULL ? g_steal_pointer (&kinds) : g_new0 (char *, 1);
+  }
+
+  {
+    g_autofree char *zone = byline_data_lookup_string (self->config, "timeZone");
+
+    if (zone != NULL && zone[0] != '\0')
+      self->time_zone = g_time_zone_new_identifier (zone);
+    if (self->time_zone == NULL)
+      self->time_zone = g_time_zone_new_utc ();
+  }
+}

@@ -1209,9 +1209,10 @@ byline_data_read (BylineDataFormat   format,
 }
 
 BylineData *
-byline_data_read_file (const char *path,
-                       gsize       max_size,
-                       GError    **error)
+byline_data_read_file (const char  *path,
+                       gsize        max_size,
+                       BylineSpan  *error_span,
+                       GError     **error)
 {
   g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1243,5 +1244,5 @@ byline_data_read_file (const char *path,
     }
   /* An empty file maps to NULL contents. */
   return byline_data_read (format, length > 0 ? g_mapped_file_get_contents (mapped) : "",
-                           0, length, path, NULL, error);
+                           0, length, path, error_span, error);
 }

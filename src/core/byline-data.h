@@ -135,10 +135,11 @@ BylineData        *byline_data_read_json         (const char        *text,
                                                   BylineSpan        *error_span,
                                                   GError           **error);
 /* Reads a whole file, its format taken from its extension (.yaml, .yml,
- * .toml, .json); FALSE-like NULL with UNREADABLE for other extensions.
- * Files over @max_size bytes are refused with TOO_LARGE. */
+ * .toml, .json); NULL with UNREADABLE for other extensions. Files over
+ * @max_size bytes are refused with TOO_LARGE. */
 BylineData        *byline_data_read_file         (const char        *path,
                                                   gsize              max_size,
+                                                  BylineSpan        *error_span,
                                                   GError           **error);
 /* The format of a file name's extension; FALSE when it is none of them. */
 gboolean           byline_data_format_for_name   (const char        *name,

@@ -36,7 +36,8 @@ read_config_file (BylineSite *self,
                   GPtrArray  *files)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineData) data = byline_data_read_file (path, MAX_CONFIG_SIZE, &error);
+  BylineSpan span = { 0 };
+  g_autoptr(BylineData) data = byline_data_read_file (path, MAX_CONFIG_SIZE, &span, &error);
 
   if (data == NULL)
     {
@@ -44,7 +45,8 @@ read_config_file (BylineSite *self,
         g_strdup_printf (_("Byline cannot read the site configuration: %s. "
                            "It works with what it can tell without it."), error->message);
 
-      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path, 0, 0, NULL, message);
+      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
+                               span.line, span.column, NULL, message);
       return NULL;
     }
   if (files != NULL)
@@ -54,13 +56,13 @@ read_config_file (BylineSite *self,
     return byline_data_new_map ();
   if (byline_data_get_kind (data) != BYLINE_DATA_MAP)
     {
-      const BylineSpan *span = byline_data_get_span (data);
+      const BylineSpan *where = byline_data_get_span (data);
       g_autofree char *message =
         g_strdup_printf (_("Byline cannot read the site configuration %s: it must be a map of "
                            "keys and values. It works with what it can tell without it."), path);
 
       byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
-                               span->line, span->column, NULL, message);
+                               where->line, where->column, NULL, message);
       return NULL;
     }
   return g_steal_pointer (&data);
@@ -297,6 +299,15 @@ own_strategy (BylineData      *map,
   return default_strategy (parent, parent_is_root, folded, path);
 }
 
+/* Params.IsZero: empty, or holding nothing but "_merge". */
+static gboolean
+is_zero_map (BylineData *map)
+{
+  guint length = byline_data_get_length (map);
+
+  return length == 0 || (length == 1 && strcmp (byline_data_map_get_key (map, 0), "_merge") == 0);
+}
+
 /* Hugo's Params.merge (ps, pp) on a project map with its own strategy. */
 static BylineData *
 merge_params (BylineData      *dst,
@@ -338,8 +349,7 @@ merge_params (BylineData      *dst,
               else
                 byline_data_unref (merged);
             }
-          else if (byline_data_get_kind (existing) == BYLINE_DATA_MAP &&
-                   byline_data_get_length (existing) == 0 &&
+          else if (byline_data_get_kind (existing) == BYLINE_DATA_MAP && is_zero_map (existing) &&
                    user_strategy (existing) != MERGE_UNSET && user_strategy (existing) != MERGE_NONE)
             {
               if (result == NULL)
@@ -398,6 +408,11 @@ byline_site_config_merge_component (BylineData *project,
       else if (existing == NULL)
         byline_data_map_append (result, key, byline_data_map_get_key_span (component, i),
                                 byline_data_ref (value));
+      else if (byline_data_get_kind (existing) == BYLINE_DATA_MAP && is_zero_map (existing) &&
+               user_strategy (existing) != MERGE_UNSET && user_strategy (existing) != MERGE_NONE)
+        /* A list from the theme where the project asks for it, as
+         * [permalinks] _merge = 'deep' does for a theme's permalinks. */
+        byline_data_map_set_fold (result, key, byline_data_ref (value));
     }
   return result;
 }
@@ -628,7 +643,7 @@ section_path_glob (const char *section)
   }
 }
 
-static void
+static BylinePermalinkRule *
 add_permalink_rule (BylineSite *self,
                     const char *kind,
                     char       *path,
@@ -640,6 +655,7 @@ add_permalink_rule (BylineSite *self,
   rule->path = path;
   rule->pattern = g_strdup (pattern);
   g_ptr_array_add (self->permalinks, rule);
+  return rule;
 }
 
 /* page.DecodePermalinksConfig: the map forms and the list form. */
@@ -690,11 +706,19 @@ decode_permalinks (BylineSite *self)
           g_autofree char *pattern = byline_data_lookup_string (item, "pattern");
           g_autofree char *kind = byline_data_lookup_string (item, "target.kind");
           g_autofree char *path = byline_data_lookup_string (item, "target.path");
+          g_autofree char *environment = byline_data_lookup_string (item, "target.environment");
+          g_autofree char *lang = byline_data_lookup_string (item, "target.lang");
+          BylinePermalinkRule *rule;
 
           if (pattern == NULL)
             continue;
-          add_permalink_rule (self, kind, path != NULL && path[0] != '\0' ? g_utf8_strdown (path, -1) : NULL,
-                              pattern);
+          rule = add_permalink_rule (self, kind, path != NULL && path[0] != '\0' ? g_utf8_strdown (path, -1) : NULL,
+                                     pattern);
+          if (environment != NULL && environment[0] != '\0')
+            rule->environment = g_steal_pointer (&environment);
+          rule->languages = byline_data_lookup_strv (item, "target.sites.matrix.languages");
+          if (rule->languages == NULL && lang != NULL && lang[0] != '\0')
+            rule->languages = g_strdupv ((char *[]) { lang, NULL });
         }
     }
 }
@@ -756,6 +780,8 @@ byline_site_decode_config (BylineSite *self)
   BylineData *ugly;
 
   decode_base_url (self);
+  /* GetBasePath: canonifyURLs makes relative links absolute, without it. */
+  self->link_prefix = g_strdup (byline_data_lookup_bool (self->config, "canonifyURLs", FALSE) ? "" : self->base_path);
   self->title = config_string (self, "title", "");
   decode_languages (self);
   decode_taxonomies (self);
@@ -769,6 +795,7 @@ byline_site_decode_config (BylineSite *self)
     self->ugly_urls = byline_data_lookup_bool (self->config, "uglyURLs", FALSE);
 
   self->disable_path_to_lower = byline_data_lookup_bool (self->config, "disablePathToLower", FALSE);
+  self->build_drafts = byline_data_lookup_bool (self->config, "buildDrafts", FALSE);
   self->remove_path_accents = byline_data_lookup_bool (self->config, "removePathAccents", FALSE);
   self->pluralize_list_titles = byline_data_lookup_bool (self->config, "pluralizeListTitles", TRUE);
   self->capitalize_list_titles = byline_data_lookup_bool (self->config, "capitalizeListTitles", TRUE);

@@ -135,7 +135,7 @@ page_for_ref (BylineSite            *self,
           g_autofree char *canonical = g_canonicalize_filename (file, NULL);
 
           found = byline_site_pages_lookup_file (pages, canonical);
-          if (found != NULL && strcmp (found->lang, lang) == 0)
+          if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
             return found;
         }
     }
@@ -160,7 +160,7 @@ page_for_ref (BylineSite            *self,
           g_autofree char *canonical = g_canonicalize_filename (file, NULL);
 
           found = byline_site_pages_lookup_file (pages, canonical);
-          if (found != NULL && strcmp (found->lang, lang) == 0)
+          if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
             return found;
         }
     }
@@ -344,7 +344,7 @@ site_path_of_link (BylineSite           *self,
 
   {
     /* RFC 3986: relative to the page URL's folder. */
-    g_autofree char *page_url = g_strconcat (self->base_path, from->link, NULL);
+    g_autofree char *page_url = g_strconcat (self->link_prefix, from->link, NULL);
     const char *last = strrchr (page_url, '/');
     g_autofree char *dir = g_strndup (page_url, last - page_url + 1);
     g_autofree char *joined = g_strconcat (dir, decoded, NULL);
@@ -471,11 +471,11 @@ byline_site_resolve_link (BylineSite            *self,
 
   /* Below the baseURL's path, the static and assets folders. */
   rel = path;
-  if (self->base_path[0] != '\0')
+  if (self->link_prefix[0] != '\0')
     {
-      gsize length = strlen (self->base_path);
+      gsize length = strlen (self->link_prefix);
 
-      if (strncmp (path, self->base_path, length) != 0 || (path[length] != '/' && path[length] != '\0'))
+      if (strncmp (path, self->link_prefix, length) != 0 || (path[length] != '/' && path[length] != '\0'))
         return BYLINE_SITE_LINK_NOT_FOUND;
       rel = path + length;
     }

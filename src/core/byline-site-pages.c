@@ -49,6 +49,7 @@ typedef struct
 struct _BylineSitePages
 {
   gatomicrefcount ref_count;
+  gboolean with_drafts;         /* buildDrafts: drafts are published */
   GPtrArray *pages;             /* BylineSitePage, owned */
   GHashTable *by_file;          /* file → the first page of it */
   GHashTable *by_path;          /* "lang\npath" → page */
@@ -993,9 +994,13 @@ index_links (Builder *b)
       byline_site_page_compute_urls (self, page, prefix);
       byline_site_page_compute_aliases (self, page, prefix);
 
+      /* Hugo builds no drafts unless told: links to them do not resolve. */
+      if (page->draft && !self->build_drafts)
+        continue;
+
       if (page->link != NULL)
         {
-          char *key = g_strconcat (self->base_path, page->link, NULL);
+          char *key = g_strconcat (self->link_prefix, page->link, NULL);
 
           if (!g_hash_table_contains (b->pages->by_link, key))
             g_hash_table_insert (b->pages->by_link, key, page);
@@ -1004,7 +1009,7 @@ index_links (Builder *b)
         }
       for (guint a = 0; page->aliases != NULL && page->aliases[a] != NULL; a++)
         {
-          char *key = g_strconcat (self->base_path, page->aliases[a], NULL);
+          char *key = g_strconcat (self->link_prefix, page->aliases[a], NULL);
 
           if (!g_hash_table_contains (b->pages->by_alias, key))
             g_hash_table_insert (b->pages->by_alias, key, page);
@@ -1071,6 +1076,7 @@ build_pages (BylineSite      *self,
   b.pages->by_alias = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.pages->by_base_name = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   b.pages->default_language = g_strdup (self->default_language);
+  b.pages->with_drafts = self->build_drafts;
 
   for (guint i = 0; i < files->len; i++)
     {
@@ -1197,8 +1203,11 @@ byline_site_pages_lookup_path (BylineSitePages *self,
                                const char      *path)
 {
   g_autofree char *key = page_key (lang, path);
+  const BylineSitePage *page = g_hash_table_lookup (self->by_path, key);
 
-  return g_hash_table_lookup (self->by_path, key);
+  if (page != NULL && page->draft && !self->with_drafts)
+    return NULL;
+  return page;
 }
 
 const BylineSitePage *
@@ -1228,6 +1237,13 @@ byline_site_pages_lookup_base_name (BylineSitePages *self,
 
   *ambiguous = page == &ambiguous_page;
   return *ambiguous ? NULL : page;
+}
+
+gboolean
+byline_site_pages_is_published (BylineSitePages      *self,
+                                const BylineSitePage *page)
+{
+  return !page->draft || self->with_drafts;
 }
 
 const char *

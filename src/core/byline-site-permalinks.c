@@ -438,6 +438,11 @@ expand_permalink (BylineSite           *self,
 
       if (rule->kind != NULL && !byline_site_glob_match (rule->kind, kind))
         continue;
+      /* Byline checks what "hugo build" publishes: the production site. */
+      if (rule->environment != NULL && !byline_site_glob_match (rule->environment, "production"))
+        continue;
+      if (rule->languages != NULL && !g_strv_contains ((const char * const *) rule->languages, page->lang))
+        continue;
       if (rule->path != NULL)
         {
           path = g_utf8_strdown (page->path, -1);
@@ -662,10 +667,7 @@ byline_site_page_compute_urls (BylineSite     *self,
 
     hashes = g_strjoinv ("%23", parts);
     escaped = byline_site_escape_path (hashes);
-    if (self->base_path[0] != '\0')
-      page->rel_permalink = g_strconcat (self->base_path, escaped, NULL);
-    else
-      page->rel_permalink = g_strdup (escaped);
+    page->rel_permalink = g_strconcat (self->link_prefix, escaped, NULL);
 
     /* PermalinkForBaseURL: the baseURL with one slash, then the link. */
     {

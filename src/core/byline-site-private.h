@@ -31,6 +31,8 @@ typedef struct
 {
   char *kind;             /* a glob over kinds, "page", "{home,section}", or NULL for any */
   char *path;             /* a glob over the page's path, or NULL for any */
+  char *environment;      /* a glob over environments, or NULL for any */
+  char **languages;       /* the languages it is for, or NULL for all */
   char *pattern;          /* "/:year/:month/:slug/" */
 } BylinePermalinkRule;
 
@@ -58,6 +60,8 @@ struct _BylineSite
   char *base_url;
   char *base_host;                  /* "example.org" (lower case), or NULL */
   char *base_path;                  /* "/docs" (no trailing slash) or "" */
+  char *link_prefix;                /* what comes before a page's link in its RelPermalink:
+                                     * the base path, or "" with canonifyURLs */
   char *title;
   GPtrArray *problems;              /* BylineSiteProblem */
   GPtrArray *languages;             /* BylineSiteLanguage, sorted */
@@ -74,6 +78,7 @@ struct _BylineSite
   GPtrArray *permalinks;            /* BylinePermalinkRule */
   char **date_keys;                 /* [frontmatter] date sources, lower case */
   char **disabled_kinds;            /* lower case */
+  gboolean build_drafts;
 
   /* Themes, modules, mounts */
   GPtrArray *components;            /* BylineSiteComponent */
@@ -224,5 +229,8 @@ const BylineSitePage *byline_site_pages_lookup_base_name (BylineSitePages *self,
                                                          const char      *name,
                                                          gboolean        *ambiguous);
 const char           *byline_site_pages_get_default_language (BylineSitePages *self);
+/* Whether the build publishes @page: not a draft, or buildDrafts. */
+gboolean              byline_site_pages_is_published     (BylineSitePages      *self,
+                                                         const BylineSitePage *page);
 
 G_END_DECLS

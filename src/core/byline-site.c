@@ -83,6 +83,8 @@ byline_permalink_rule_free (BylinePermalinkRule *rule)
 {
   g_free (rule->kind);
   g_free (rule->path);
+  g_free (rule->environment);
+  g_strfreev (rule->languages);
   g_free (rule->pattern);
   g_free (rule);
 }
@@ -99,6 +101,7 @@ byline_site_finalize (GObject *object)
   g_free (self->base_url);
   g_free (self->base_host);
   g_free (self->base_path);
+  g_free (self->link_prefix);
   g_free (self->title);
   g_clear_pointer (&self->problems, g_ptr_array_unref);
   g_clear_pointer (&self->languages, g_ptr_array_unref);
@@ -216,14 +219,17 @@ byline_site_find_root (GFile              *file,
 
   for (;;)
     {
-      g_autofree char *parent = NULL;
+      g_autofree char *parent = g_path_get_dirname (dir);
+      g_autofree char *parent_name = g_path_get_basename (parent);
       /* A bundle may hold a config.yaml of its own: inside the content
-       * folder, no folder is the site's root. */
+       * folder, no folder is the site's root; nor is config/_default/,
+       * which holds a hugo.yaml. */
       gboolean in_content = content_folder != NULL &&
                             g_str_has_prefix (dir, content_folder) &&
                             (dir[strlen (content_folder)] == '\0' || dir[strlen (content_folder)] == '/');
+      gboolean in_config = strcmp (parent_name, "config") == 0;
 
-      if (!in_content && has_config (dir))
+      if (!in_content && !in_config && has_config (dir))
         {
           if (kind != NULL)
             *kind = BYLINE_SITE_ROOT_CONFIG;
@@ -235,7 +241,6 @@ byline_site_find_root (GFile              *file,
       /* The repository's top is as far as a site reaches. */
       if (has_child (dir, ".git", G_FILE_TEST_EXISTS))
         break;
-      parent = g_path_get_dirname (dir);
       if (strcmp (parent, dir) == 0)
         break;
       g_free (dir);

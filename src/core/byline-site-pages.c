@@ -309,25 +309,62 @@ typedef struct
   goffset size;
 } ContentFile;
 
-/* The cached front matter of a file, read again when it changed; sets
- * @changed when it did. */
-static CachedFile *
-cached_file (BylineSite        *self,
-             const ContentFile *entry,
-             gboolean          *changed)
+typedef struct
 {
-  CachedFile *cached = g_hash_table_lookup (self->page_cache, entry->file);
+  const char *file;
+  CachedFile *cached;
+} ReadJob;
 
-  if (cached != NULL && cached->mtime == entry->mtime && cached->size == entry->size)
-    return cached;
+static void
+read_job_cb (gpointer data,
+             gpointer user_data)
+{
+  ReadJob *job = data;
 
-  *changed = TRUE;
-  cached = g_new0 (CachedFile, 1);
-  cached->mtime = entry->mtime;
-  cached->size = entry->size;
-  read_front_matter (entry->file, cached);
-  g_hash_table_replace (self->page_cache, g_strdup (entry->file), cached);
-  return cached;
+  read_front_matter (job->file, job->cached);
+}
+
+/* Brings the cache up to date with @files: reads the front matter of the
+ * files that are new or changed (by size and modification time), on all
+ * processors when there are many. Returns whether anything changed. */
+static gboolean
+update_cache (BylineSite *self,
+              GPtrArray  *files)
+{
+  g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (ReadJob));
+  guint n_threads = MIN (g_get_num_processors (), 8);
+
+  for (guint i = 0; i < files->len; i++)
+    {
+      ContentFile *entry = g_ptr_array_index (files, i);
+      CachedFile *cached = g_hash_table_lookup (self->page_cache, entry->file);
+      ReadJob job;
+
+      if (cached != NULL && cached->mtime == entry->mtime && cached->size == entry->size)
+        continue;
+      cached = g_new0 (CachedFile, 1);
+      cached->mtime = entry->mtime;
+      cached->size = entry->size;
+      g_hash_table_replace (self->page_cache, g_strdup (entry->file), cached);
+      job.file = entry->file;
+      job.cached = cached;
+      g_array_append_val (jobs, job);
+    }
+
+  if (jobs->len >= 64 && n_threads > 1)
+    {
+      /* Each job fills its own record; the table is not touched meanwhile. */
+      GThreadPool *pool = g_thread_pool_new (read_job_cb, NULL, n_threads, FALSE, NULL);
+
+      for (guint i = 0; i < jobs->len; i++)
+        g_thread_pool_push (pool, &g_array_index (jobs, ReadJob, i), NULL);
+      g_thread_pool_free (pool, FALSE, TRUE);
+    }
+  else
+    for (guint i = 0; i < jobs->len; i++)
+      read_job_cb (&g_array_index (jobs, ReadJob, i), NULL);
+
+  return jobs->len > 0;
 }
 
 static gint64
@@ -1044,12 +1081,8 @@ build_pages (BylineSite      *self,
 
   files = collect_content (self);
   for (guint i = 0; i < files->len; i++)
-    {
-      ContentFile *entry = g_ptr_array_index (files, i);
-
-      g_hash_table_add (seen_files, entry->file);
-      cached_file (self, entry, &changed);
-    }
+    g_hash_table_add (seen_files, ((ContentFile *) g_ptr_array_index (files, i))->file);
+  changed = update_cache (self, files);
 
   /* Files gone since the last build leave the cache. */
   {
@@ -1358,6 +1391,13 @@ byline_site_page_get_date (const BylineSitePage *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->date;
+}
+
+BylineData *
+byline_site_page_get_front_matter (const BylineSitePage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->front_matter;
 }
 
 const char *

@@ -312,6 +312,8 @@ gboolean            byline_site_page_is_bundle      (const BylineSitePage *self)
 gboolean            byline_site_page_is_draft       (const BylineSitePage *self);
 /* The page's date as Hugo's [frontmatter] date setting finds it, or NULL. */
 GDateTime          *byline_site_page_get_date       (const BylineSitePage *self);
+/* The page's front matter (a map), or NULL when it has none. */
+BylineData         *byline_site_page_get_front_matter (const BylineSitePage *self);
 /* Why the front matter could not be read, or NULL. */
 const char         *byline_site_page_get_error      (const BylineSitePage *self);
 

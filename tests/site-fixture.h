@@ -16,24 +16,7 @@
 #include <string.h>
 
 #include "byline-site.h"
-
-G_GNUC_UNUSED static void
-fixture_remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        fixture_remove_tree (child);
-      else
-        g_remove (child);
-    }
-  g_rmdir (path);
-}
+#include "byline-test-util.h"
 
 /* Writes the files of @txtar below a new temporary folder; returns it. */
 G_GNUC_UNUSED static char *
@@ -107,7 +90,7 @@ site_fixture_free (SiteFixture *f)
 {
   g_clear_pointer (&f->pages, byline_site_pages_unref);
   g_clear_object (&f->site);
-  fixture_remove_tree (f->root);
+  byline_test_remove_tree (f->root);
   g_free (f->root);
   g_free (f);
 }

@@ -69,7 +69,7 @@ test_root_lookup (void)
 
     g_assert_true (site_a == site_b);
   }
-  fixture_remove_tree (root);
+  byline_test_remove_tree (root);
 }
 
 /* hugoDocs configuration/introduction.md, "Configuration directory": each
@@ -370,7 +370,7 @@ test_themes_and_modules (void)
   g_assert_nonnull (byline_site_lookup_shortcode (f->site, "cached"));
 
   g_unsetenv ("HUGO_CACHEDIR");
-  fixture_remove_tree (cache);
+  byline_test_remove_tree (cache);
 }
 
 static void

@@ -93,6 +93,24 @@ parent_of (const char *path)
   return g_strndup (path, slash - path);
 }
 
+/* getContentNodeFromRefReverseLookup: the page of the file @ref names
+ * beside @beside (a content file), if the build publishes it. */
+static const BylineSitePage *
+page_of_file_beside (BylineSitePages *pages,
+                     const char      *beside,
+                     const char      *ref,
+                     const char      *lang)
+{
+  g_autofree char *dir = g_path_get_dirname (beside);
+  g_autofree char *file = g_build_filename (dir, ref, NULL);
+  g_autofree char *canonical = g_canonicalize_filename (file, NULL);
+  const BylineSitePage *found = byline_site_pages_lookup_file (pages, canonical);
+
+  if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
+    return found;
+  return NULL;
+}
+
 /* getContentNodeForRef */
 static const BylineSitePage *
 page_for_ref (BylineSite            *self,
@@ -130,12 +148,8 @@ page_for_ref (BylineSite            *self,
       /* The file next to the page's own file. */
       if (had_extension && context->file != NULL)
         {
-          g_autofree char *dir = g_path_get_dirname (context->file);
-          g_autofree char *file = g_build_filename (dir, in_ref, NULL);
-          g_autofree char *canonical = g_canonicalize_filename (file, NULL);
-
-          found = byline_site_pages_lookup_file (pages, canonical);
-          if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
+          found = page_of_file_beside (pages, context->file, in_ref, lang);
+          if (found != NULL)
             return found;
         }
     }
@@ -155,12 +169,8 @@ page_for_ref (BylineSite            *self,
 
       if (home != NULL && home->file != NULL)
         {
-          g_autofree char *dir = g_path_get_dirname (home->file);
-          g_autofree char *file = g_build_filename (dir, in_ref, NULL);
-          g_autofree char *canonical = g_canonicalize_filename (file, NULL);
-
-          found = byline_site_pages_lookup_file (pages, canonical);
-          if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
+          found = page_of_file_beside (pages, home->file, in_ref, lang);
+          if (found != NULL)
             return found;
         }
     }

@@ -620,6 +620,68 @@ test_language_folders_guessed (void)
   g_assert_cmpstr (site_fixture_link (f, "ja", "/blog/post"), ==, "/ja/blog/post/");
 }
 
+/* resources/page/permalinks_integration_test.go, TestPermalinksUrlCascade:
+ * a section's url cascades to its pages as a pattern. */
+static void
+test_cascade_url (void)
+{
+  g_autoptr(SiteFixture) f = site_fixture_new (
+    "-- hugo.toml --\n"
+    "-- content/cooking/delicious-recipes/_index.md --\n"
+    "---\nurl: /delicious-recipe/\ncascade:\n  url: /delicious-recipe/:slug/\n---\n"
+    "-- content/cooking/delicious-recipes/example1.md --\n"
+    "---\ntitle: Recipe 1\n---\n"
+    "-- content/cooking/delicious-recipes/example2.md --\n"
+    "---\ntitle: Recipe 2\nslug: custom-recipe-2\n---\n");
+
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/cooking/delicious-recipes"), ==, "/delicious-recipe/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/cooking/delicious-recipes/example1"), ==,
+                   "/delicious-recipe/recipe-1/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/cooking/delicious-recipes/example2"), ==,
+                   "/delicious-recipe/custom-recipe-2/");
+}
+
+/* Build options cascaded (hugoDocs content-management/build-options.md):
+ * from a section to the pages below it, not to the section itself; from
+ * the configuration, by target path (OpenTelemetry's _includes); a page's
+ * own value, and a nearer section's, win. */
+static void
+test_cascade_build (void)
+{
+  g_autoptr(SiteFixture) f = site_fixture_new (
+    "-- hugo.yaml --\n"
+    "cascade:\n"
+    "  - build: {list: never, render: never}\n"
+    "    target: {path: '{,/**}/_includes{,/**}'}\n"
+    "-- content/_common/_index.md --\n"
+    "---\ncascade:\n  build:\n    render: never\n---\n"
+    "-- content/_common/snippet.md --\n"
+    "---\ntitle: Snippet\n---\n"
+    "-- content/glossary/_index.md --\n"
+    "---\ntitle: Glossary\nbuild:\n  render: always\ncascade:\n  build:\n    render: never\n---\n"
+    "-- content/glossary/term.md --\n"
+    "---\ntitle: Term\n---\n"
+    "-- content/glossary/shown.md --\n"
+    "---\ntitle: Shown\nbuild:\n  render: always\n---\n"
+    "-- content/docs/_includes/part.md --\n"
+    "---\ntitle: Part\n---\n"
+    "-- content/docs/page.md --\n"
+    "---\ntitle: Page\n---\n");
+
+  g_assert_nonnull (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/_common/_index.md")));
+  g_assert_null (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/_common/snippet.md")));
+  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/glossary/_index.md")), ==,
+                   "/glossary/");
+  g_assert_null (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/glossary/term.md")));
+  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/glossary/shown.md")), ==,
+                   "/glossary/shown/");
+  g_assert_null (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/docs/_includes/part.md")));
+  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/docs/page.md")), ==,
+                   "/docs/page/");
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/glossary/term/", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_NOT_FOUND);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +699,8 @@ main (int   argc,
   g_test_add_func ("/core/site/themes/vendored", test_vendored_module);
   g_test_add_func ("/core/site/templates", test_templates);
   g_test_add_func ("/core/site/mounts", test_mounts);
+  g_test_add_func ("/core/site/pages/cascade/url", test_cascade_url);
+  g_test_add_func ("/core/site/pages/cascade/build", test_cascade_build);
   g_test_add_func ("/core/site/pages/refresh", test_refresh);
   g_test_add_func ("/core/site/pages/threads", test_threads);
 

@@ -29,9 +29,6 @@
 
 #include <string.h>
 
-static const char * const folder_names[BYLINE_SITE_N_FOLDER_KINDS] = {
-  "content", "layouts", "static", "assets", "data", "i18n", "archetypes",
-};
 
 typedef struct
 {
@@ -91,15 +88,6 @@ escape_module_path (const char *path)
         g_string_append_c (out, *p);
     }
   return g_string_free (out, FALSE);
-}
-
-static char *
-absolute_path (const char *base,
-               const char *path)
-{
-  g_autofree char *joined = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (base, path, NULL);
-
-  return g_canonicalize_filename (joined, NULL);
 }
 
 /* go.mod: require and local replace directives. */
@@ -169,7 +157,7 @@ read_go_mod (Collector *c)
                 if (strcmp (rest[j], "=>") == 0 && rest[j + 1] != NULL &&
                     (rest[j + 1][0] == '.' || rest[j + 1][0] == '/'))
                   g_hash_table_replace (c->go_replaces, g_strdup (rest[0]),
-                                        absolute_path (c->site->root_path, rest[j + 1]));
+                                        byline_site_absolute_path (c->site->root_path, rest[j + 1]));
             }
         }
       else if (g_strcmp0 (block, "require") == 0 && n >= 2)
@@ -180,7 +168,7 @@ read_go_mod (Collector *c)
             if (strcmp (words[j], "=>") == 0 && words[j + 1] != NULL &&
                 (words[j + 1][0] == '.' || words[j + 1][0] == '/'))
               g_hash_table_replace (c->go_replaces, g_strdup (words[0]),
-                                    absolute_path (c->site->root_path, words[j + 1]));
+                                    byline_site_absolute_path (c->site->root_path, words[j + 1]));
         }
     }
 }
@@ -207,7 +195,7 @@ read_git_modules (Collector *c)
           equals = strchr (line, '=');
           if (equals == NULL)
             continue;
-          g_ptr_array_add (paths, absolute_path (c->site->root_path, g_strstrip (equals + 1)));
+          g_ptr_array_add (paths, byline_site_absolute_path (c->site->root_path, g_strstrip (equals + 1)));
         }
     }
   g_ptr_array_add (paths, NULL);
@@ -236,7 +224,7 @@ find_module_cache (Collector *c)
 
       if (candidates[i] == NULL || candidates[i][0] == '\0')
         continue;
-      base = absolute_path (c->site->root_path, candidates[i]);
+      base = byline_site_absolute_path (c->site->root_path, candidates[i]);
       mod = g_build_filename (base, "modules", "filecache", "modules", "pkg", "mod", NULL);
       if (g_file_test (mod, G_FILE_TEST_IS_DIR))
         {
@@ -423,7 +411,7 @@ follow_import (Collector  *c,
 
   replacement = g_hash_table_lookup (c->replacements, path);
   if (replacement != NULL)
-    folder = absolute_path (c->themes_dir, replacement);
+    folder = byline_site_absolute_path (c->themes_dir, replacement);
   else
     {
       g_autofree char *vendored = g_build_filename (c->site->root_path, "_vendor", path, NULL);
@@ -446,7 +434,7 @@ follow_import (Collector  *c,
           if (folder == NULL)
             {
               /* Hugo falls back to <themesDir>/<path>. */
-              g_autofree char *theme = absolute_path (c->themes_dir, path);
+              g_autofree char *theme = byline_site_absolute_path (c->themes_dir, path);
 
               if (g_file_test (theme, G_FILE_TEST_IS_DIR))
                 {
@@ -461,7 +449,7 @@ follow_import (Collector  *c,
             }
         }
       else
-        folder = absolute_path (c->themes_dir, path);
+        folder = byline_site_absolute_path (c->themes_dir, path);
     }
 
   if (state == BYLINE_SITE_COMPONENT_FOUND && !g_file_test (folder, G_FILE_TEST_IS_DIR))
@@ -535,266 +523,6 @@ read_replacements (Collector *c)
     }
 }
 
-/* Mounts */
-
-static void
-add_folder (BylineSite          *self,
-            BylineSiteFolderKind kind,
-            const char          *source,
-            const char          *target,
-            char               **languages,
-            char               **files,
-            const char          *component)
-{
-  BylineSiteFolder *folder = g_new0 (BylineSiteFolder, 1);
-
-  folder->kind = kind;
-  folder->source = g_strdup (source);
-  folder->target = g_strdup (target != NULL ? target : "");
-  folder->languages = languages != NULL && languages[0] != NULL ? g_strdupv (languages) : NULL;
-  folder->files = files != NULL && files[0] != NULL ? g_strdupv (files) : NULL;
-  folder->component = g_strdup (component);
-  g_ptr_array_add (self->folders[kind], folder);
-}
-
-static gboolean
-folder_kind_of (const char           *target,
-                BylineSiteFolderKind *kind,
-                const char          **rest)
-{
-  for (guint k = 0; k < BYLINE_SITE_N_FOLDER_KINDS; k++)
-    {
-      gsize length = strlen (folder_names[k]);
-
-      if (strncmp (target, folder_names[k], length) == 0 &&
-          (target[length] == '\0' || target[length] == '/'))
-        {
-          *kind = k;
-          *rest = target[length] == '/' ? target + length + 1 : target + length;
-          return TRUE;
-        }
-    }
-  return FALSE;
-}
-
-/* Adds the mounts of a module.mounts list; returns which kinds it mounts. */
-static guint
-add_mounts (BylineSite *self,
-            const char *base,
-            BylineData *mounts,
-            const char *component)
-{
-  guint mounted = 0;
-
-  for (guint i = 0; mounts != NULL && i < byline_data_get_length (mounts); i++)
-    {
-      BylineData *mount = byline_data_list_get (mounts, i);
-      g_autofree char *source = byline_data_lookup_string (mount, "source");
-      g_autofree char *target = byline_data_lookup_string (mount, "target");
-      g_autofree char *lang = byline_data_lookup_string (mount, "lang");
-      g_auto(GStrv) languages = byline_data_lookup_strv (mount, "sites.matrix.languages");
-      g_auto(GStrv) files = byline_data_lookup_strv (mount, "files");
-      g_auto(GStrv) include = byline_data_lookup_strv (mount, "includeFiles");
-      g_auto(GStrv) exclude = byline_data_lookup_strv (mount, "excludeFiles");
-      g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
-      g_autofree char *clean_target = NULL;
-      g_autofree char *path = NULL;
-      BylineSiteFolderKind kind;
-      const char *rest;
-
-      if (byline_data_get_kind (mount) != BYLINE_DATA_MAP || source == NULL || target == NULL)
-        continue;
-      clean_target = byline_site_clean_path (target);
-      if (!folder_kind_of (clean_target, &kind, &rest))
-        continue;
-      mounted |= 1u << kind;
-
-      path = absolute_path (base, source);
-      if (!g_file_test (path, G_FILE_TEST_EXISTS))
-        continue;
-
-      if (lang != NULL && lang[0] != '\0' && languages == NULL)
-        languages = g_strdupv ((char *[]) { lang, NULL });
-      for (guint j = 0; files != NULL && files[j] != NULL; j++)
-        g_ptr_array_add (patterns, g_strdup (files[j]));
-      for (guint j = 0; include != NULL && include[j] != NULL; j++)
-        g_ptr_array_add (patterns, g_strdup (include[j]));
-      for (guint j = 0; exclude != NULL && exclude[j] != NULL; j++)
-        g_ptr_array_add (patterns, g_strconcat ("! ", exclude[j], NULL));
-      g_ptr_array_add (patterns, NULL);
-
-      add_folder (self, kind, path, rest, languages, (char **) patterns->pdata, component);
-    }
-  return mounted;
-}
-
-static char *
-dir_setting (BylineData *config,
-             const char *key,
-             const char *fallback)
-{
-  char *value = byline_data_lookup_string (config, key);
-
-  if (value == NULL || value[0] == '\0')
-    {
-      g_free (value);
-      return g_strdup (fallback);
-    }
-  return value;
-}
-
-/* OpenTelemetry's layout, where a git-ignored file mounts content/<lang>:
- * with no mounts and no contentDir per language, a content folder that
- * holds only folders named after the site's languages is read as one
- * folder per language. */
-static gboolean
-guess_language_folders (BylineSite *self,
-                        const char *content)
-{
-  g_autoptr(GDir) dir = g_dir_open (content, 0, NULL);
-  const char *name;
-  guint found = 0;
-
-  if (dir == NULL || self->languages->len < 2)
-    return FALSE;
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (content, name, NULL);
-
-      if (name[0] == '.')
-        continue;
-      if (!g_file_test (path, G_FILE_TEST_IS_DIR) || byline_site_lookup_language (self, name) == NULL)
-        return FALSE;
-      found++;
-    }
-  if (found == 0)
-    return FALSE;
-
-  {
-    g_autofree char *default_folder = g_build_filename (content, self->default_language, NULL);
-
-    if (!g_file_test (default_folder, G_FILE_TEST_IS_DIR))
-      return FALSE;
-  }
-
-  for (guint i = 0; i < self->languages->len; i++)
-    {
-      BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-      g_autofree char *path = g_build_filename (content, language->code, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        add_folder (self, BYLINE_SITE_FOLDER_CONTENT, path, "",
-                    (char *[]) { language->code, NULL }, NULL, NULL);
-    }
-  return TRUE;
-}
-
-static void
-add_project_defaults (BylineSite *self,
-                      BylineData *config,
-                      guint       mounted)
-{
-  g_autofree char *content_dir = dir_setting (config, "contentDir", "content");
-
-  if (!(mounted & (1u << BYLINE_SITE_FOLDER_CONTENT)))
-    {
-      BylineData *languages = byline_data_lookup_path (config, "languages");
-      gboolean per_language = FALSE;
-
-      for (guint i = 0; i < self->languages->len; i++)
-        {
-          BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-          BylineData *entry = languages != NULL ? byline_data_map_lookup_fold (languages, language->code, NULL) : NULL;
-          g_autofree char *dir = entry != NULL ? byline_data_lookup_string (entry, "contentDir") : NULL;
-
-          if (dir != NULL && dir[0] != '\0')
-            per_language = TRUE;
-        }
-
-      if (per_language)
-        {
-          for (guint i = 0; i < self->languages->len; i++)
-            {
-              BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-              BylineData *entry = languages != NULL ? byline_data_map_lookup_fold (languages, language->code, NULL) : NULL;
-              g_autofree char *dir = entry != NULL ? dir_setting (entry, "contentDir", content_dir)
-                                                   : g_strdup (content_dir);
-              g_autofree char *path = absolute_path (self->root_path, dir);
-
-              /* The language's own folder; the common one holds every language. */
-              if (g_file_test (path, G_FILE_TEST_IS_DIR))
-                add_folder (self, BYLINE_SITE_FOLDER_CONTENT, path, "",
-                            strcmp (dir, content_dir) == 0 ? NULL : (char *[]) { language->code, NULL },
-                            NULL, NULL);
-            }
-        }
-      else
-        {
-          g_autofree char *path = absolute_path (self->root_path, content_dir);
-
-          if (!guess_language_folders (self, path))
-            add_folder (self, BYLINE_SITE_FOLDER_CONTENT, path, "", NULL, NULL, NULL);
-          else
-            byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONTENT_GUESSED, path, 0, 0, NULL,
-                                     _("The site mounts no content folder and its content folder "
-                                       "holds one folder per language: each is read as that "
-                                       "language’s content."));
-        }
-    }
-
-  if (!(mounted & (1u << BYLINE_SITE_FOLDER_STATIC)))
-    {
-      g_auto(GStrv) dirs = byline_data_lookup_strv (config, "staticDir");
-
-      if (dirs == NULL || dirs[0] == NULL)
-        {
-          g_strfreev (dirs);
-          dirs = g_strdupv ((char *[]) { (char *) "static", NULL });
-        }
-      for (guint i = 0; dirs[i] != NULL; i++)
-        {
-          g_autofree char *path = absolute_path (self->root_path, dirs[i]);
-
-          add_folder (self, BYLINE_SITE_FOLDER_STATIC, path, "", NULL, NULL, NULL);
-        }
-      /* staticDir0 … staticDir10, the old way of adding more. */
-      for (guint i = 0; i <= 10; i++)
-        {
-          g_autofree char *key = g_strdup_printf ("staticDir%u", i);
-          g_autofree char *dir = byline_data_lookup_string (config, key);
-
-          if (dir != NULL && dir[0] != '\0')
-            {
-              g_autofree char *path = absolute_path (self->root_path, dir);
-
-              add_folder (self, BYLINE_SITE_FOLDER_STATIC, path, "", NULL, NULL, NULL);
-            }
-        }
-    }
-
-  {
-    const struct { BylineSiteFolderKind kind; const char *key; const char *fallback; } defaults[] = {
-      { BYLINE_SITE_FOLDER_LAYOUTS, "layoutDir", "layouts" },
-      { BYLINE_SITE_FOLDER_ASSETS, "assetDir", "assets" },
-      { BYLINE_SITE_FOLDER_DATA, "dataDir", "data" },
-      { BYLINE_SITE_FOLDER_I18N, "i18nDir", "i18n" },
-      { BYLINE_SITE_FOLDER_ARCHETYPES, "archetypeDir", "archetypes" },
-    };
-
-    for (guint i = 0; i < G_N_ELEMENTS (defaults); i++)
-      {
-        g_autofree char *dir = NULL;
-        g_autofree char *path = NULL;
-
-        if (mounted & (1u << defaults[i].kind))
-          continue;
-        dir = dir_setting (config, defaults[i].key, defaults[i].fallback);
-        path = absolute_path (self->root_path, dir);
-        add_folder (self, defaults[i].kind, path, "", NULL, NULL, NULL);
-      }
-  }
-}
-
 static void
 unref_nullable (gpointer data)
 {
@@ -820,49 +548,17 @@ collector_free (Collector *c)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Collector, collector_free)
 
-static void
-build_folders (BylineSite *self,
-               Collector  *c)
-{
-  BylineData *project_mounts = byline_data_lookup_path (c->project_config, "module.mounts");
-  guint mounted = add_mounts (self, self->root_path, project_mounts, NULL);
-
-  add_project_defaults (self, c->project_config, mounted);
-
-  for (guint i = 0; i < self->components->len; i++)
-    {
-      BylineSiteComponent *component = g_ptr_array_index (self->components, i);
-      BylineData *mounts = g_ptr_array_index (c->component_mounts, i);
-
-      if (component->state != BYLINE_SITE_COMPONENT_FOUND)
-        continue;
-      if (mounts != NULL)
-        {
-          add_mounts (self, component->path, mounts, component->name);
-          continue;
-        }
-      /* Every component folder the theme has. */
-      for (guint k = 0; k < BYLINE_SITE_N_FOLDER_KINDS; k++)
-        {
-          g_autofree char *path = g_build_filename (component->path, folder_names[k], NULL);
-
-          if (g_file_test (path, G_FILE_TEST_IS_DIR))
-            add_folder (self, k, path, "", NULL, NULL, component->name);
-        }
-    }
-}
-
 void
 byline_site_load_components (BylineSite *self,
                              BylineData *project_config)
 {
   g_autoptr(Collector) c = g_new0 (Collector, 1);
   g_autoptr(BylineData) merged = byline_data_ref (project_config);
-  g_autofree char *themes_dir = dir_setting (project_config, "themesDir", "themes");
+  g_autofree char *themes_dir = byline_site_dir_setting (project_config, "themesDir", "themes");
 
   c->site = self;
   c->project_config = byline_data_ref (project_config);
-  c->themes_dir = absolute_path (self->root_path, themes_dir);
+  c->themes_dir = byline_site_absolute_path (self->root_path, themes_dir);
   c->replacements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->go_requires = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   c->go_replaces = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -892,5 +588,5 @@ byline_site_load_components (BylineSite *self,
   self->config = g_steal_pointer (&merged);
   /* The mounts need the languages of the merged configuration. */
   byline_site_decode_config (self);
-  build_folders (self, c);
+  byline_site_build_folders (self, c->project_config, c->component_mounts);
 }

@@ -4,11 +4,16 @@
  *
  *   byline-site.c             the object, the root lookup, getters
  *   byline-site-config.c      reading and merging the configuration
- *   byline-site-modules.c     themes, modules and their mounts
- *   byline-site-templates.c   layouts: shortcodes, render hooks, archetypes
+ *   byline-site-decode.c      the configuration's keys into the site's fields
+ *   byline-site-modules.c     themes and modules: finding them, their configuration
+ *   byline-site-mounts.c      the folders the project and its components mount
+ *   byline-site-templates.c   layouts: shortcodes, render hooks, archetypes; files
  *   byline-site-paths.c       Hugo's path rules: sanitizing, globs, escapes
  *   byline-site-permalinks.c  permalink patterns and page URLs
- *   byline-site-pages.c       the content walk and the page index
+ *   byline-site-content.c     the content files and their front matter
+ *   byline-site-cascade.c     front matter cascaded from sections and the configuration
+ *   byline-site-pages.c       building the page index
+ *   byline-site-index.c       the page index's lookups and pages' accessors
  *   byline-site-links.c       link resolution, ref and relref
  */
 
@@ -125,6 +130,7 @@ BylineData *byline_site_config_set             (BylineData            *dst,
  * by each key's merge strategy (params deep, menus shallow, …). New node. */
 BylineData *byline_site_config_merge_component (BylineData            *project,
                                                 BylineData            *component);
+/* byline-site-decode.c */
 /* Reads the merged configuration's keys into the site's fields. */
 void        byline_site_decode_config          (BylineSite            *self);
 
@@ -135,6 +141,21 @@ void        byline_site_decode_config          (BylineSite            *self);
  * project's and the components' mounts. */
 void        byline_site_load_components        (BylineSite            *self,
                                                 BylineData            *project_config);
+
+/* byline-site-mounts.c */
+/* Builds self->folders from the project's mounts (or Hugo's defaults) and
+ * the mounts of each component found (@component_mounts: BylineData lists,
+ * or NULL for a component's default folders, in component order). */
+void        byline_site_build_folders          (BylineSite            *self,
+                                                BylineData            *project_config,
+                                                GPtrArray             *component_mounts);
+/* A folder setting (contentDir, themesDir, …) or Hugo's default. */
+char       *byline_site_dir_setting            (BylineData            *config,
+                                                const char            *key,
+                                                const char            *fallback);
+/* @path made absolute against @base, "." and ".." resolved. */
+char       *byline_site_absolute_path          (const char            *base,
+                                                const char            *path);
 
 /* byline-site-templates.c */
 void        byline_site_scan_templates         (BylineSite            *self);
@@ -211,8 +232,69 @@ void        byline_site_page_compute_aliases   (BylineSite            *self,
                                                 BylineSitePage        *page,
                                                 const char            *prefix);
 
-/* byline-site-pages.c */
+/* The page index (byline-site-index.c); built by byline-site-pages.c. */
+struct _BylineSitePages
+{
+  gatomicrefcount ref_count;
+  gboolean with_drafts;         /* buildDrafts: drafts are published */
+  GPtrArray *pages;             /* BylineSitePage, owned */
+  GHashTable *by_file;          /* file → the first page of it */
+  GHashTable *by_path;          /* "lang\npath" → page */
+  GHashTable *by_link;          /* decoded rel permalink → page */
+  GHashTable *by_alias;         /* decoded alias → page */
+  GHashTable *by_base_name;     /* "lang\nbase name" → page, or the ambiguous marker */
+  char *default_language;
+  gint64 build_time;
+};
+
+char       *byline_site_page_key               (const char            *lang,
+                                                const char            *path);
+void        byline_site_page_free              (BylineSitePage        *page);
+void        byline_site_pages_add_base_name    (BylineSitePages       *self,
+                                                BylineSitePage        *page);
+
+/* byline-site-content.c */
+typedef struct
+{
+  char *file;
+  char *rel;                    /* "blog/2023/post/index.md", as written */
+  const char * const *languages;
+  gint64 mtime;
+  goffset size;
+} BylineSiteContentFile;
+
+typedef struct
+{
+  gint64 mtime;
+  goffset size;
+  BylineData *front_matter;     /* a map, or NULL */
+  char *error;
+} BylineSiteCachedFile;
+
 void        byline_site_page_cache_free        (gpointer               data);
+/* Every content file of the content mounts (BylineSiteContentFile). */
+GPtrArray  *byline_site_collect_content        (BylineSite            *self);
+/* Reads the front matter of the files that are new or changed into
+ * self->page_cache; whether anything changed. */
+gboolean    byline_site_update_page_cache      (BylineSite            *self,
+                                                GPtrArray             *files);
+/* "name[.lang].ext" → "name", and the language when it is the site's. */
+char       *byline_site_split_content_name     (BylineSite            *self,
+                                                const char            *rel,
+                                                char                 **lang);
+
+/* byline-site-cascade.c */
+typedef struct _BylineSiteCascades BylineSiteCascades;
+
+BylineSiteCascades *byline_site_cascades_new   (BylineSite            *self);
+void        byline_site_cascades_free          (BylineSiteCascades    *cascades);
+/* The value of @key that @page's sections (the nearest first) or the
+ * configuration cascade to it, or NULL. */
+BylineData *byline_site_cascaded_value         (BylineSiteCascades    *cascades,
+                                                const BylineSitePage  *page,
+                                                const char            *key);
+
+/* byline-site-pages.c */
 /* Hugo's kind names: "home", "section", "page", "taxonomy", "term". */
 const char *byline_site_page_kind_name         (BylineSitePageKind     kind);
 /* The page of a language at a (normalized) Hugo path. */

@@ -26,7 +26,7 @@ typedef struct
   guint refs;
   guint refs_resolved;
   guint links;                  /* to the site, not elsewhere */
-  guint by_kind[BYLINE_SITE_LINK_EXTERNAL + 1];
+  guint by_kind[BYLINE_SITE_LINK_GENERATED + 1];
   guint by_render_hook;         /* found as the site's render-link hook finds pages */
   guint unrendered;             /* pages Hugo does not render */
   guint templated;              /* a destination a shortcode writes */

@@ -721,6 +721,45 @@ test_ref_languages (void)
   g_assert_cmpstr (to_en, ==, "/about/");
 }
 
+/* Output formats decide what index.xml exists (hugoDocs
+ * configuration/outputs.md): the site's outputs per kind, a page's own,
+ * or cascaded to it; disableKinds "rss" turns feeds off. */
+static void
+test_resolve_feeds (void)
+{
+  g_autoptr(SiteFixture) f = site_fixture_new (
+    "-- hugo.yaml --\n"
+    "enableRobotsTXT: true\n"
+    "outputs:\n"
+    "  home: [html, rss]\n"
+    "  section: [html]\n"
+    "-- content/_index.md --\n"
+    "---\ncascade:\n  - outputs: [html, rss]\n    target: {kind: section, path: /blog}\n---\n"
+    "-- content/blog/_index.md --\n"
+    "---\ntitle: Blog\n---\n"
+    "-- content/docs/_index.md --\n"
+    "---\ntitle: Docs\n---\n"
+    "-- content/news/_index.md --\n"
+    "---\ntitle: News\noutputs: [HTML, RSS]\n---\n");
+  g_autoptr(SiteFixture) off = site_fixture_new (
+    "-- hugo.toml --\n"
+    "disableKinds = ['rss', 'sitemap']\n"
+    "-- content/blog/_index.md --\n"
+    "---\ntitle: Blog\n---\n");
+
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/blog/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/docs/index.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_NOT_FOUND);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/news/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/robots.txt", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_GENERATED);
+  g_assert_cmpint (byline_site_resolve_link (off->site, NULL, "/blog/index.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_NOT_FOUND);
+  g_assert_cmpint (byline_site_resolve_link (off->site, NULL, "/sitemap.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_NOT_FOUND);
+}
+
 /* Links as posts write them, on a site below a path of its host. */
 static void
 test_resolve_links (void)
@@ -774,6 +813,13 @@ test_resolve_links (void)
     { NULL, "/docs/theme.css", BYLINE_SITE_LINK_STATIC },
     { NULL, "/docs/js/app.js", BYLINE_SITE_LINK_ASSET },
     { NULL, "/docs/missing/", BYLINE_SITE_LINK_NOT_FOUND },
+    /* Hugo's default outputs: RSS for lists, not for pages; a sitemap. */
+    { NULL, "/docs/blog/index.xml", BYLINE_SITE_LINK_PAGE },
+    { NULL, "/docs/fr/index.xml", BYLINE_SITE_LINK_PAGE },
+    { NULL, "/docs/blog/other/index.xml", BYLINE_SITE_LINK_NOT_FOUND },
+    { NULL, "/docs/sitemap.xml", BYLINE_SITE_LINK_GENERATED },
+    { NULL, "/docs/fr/sitemap.xml", BYLINE_SITE_LINK_GENERATED },
+    { NULL, "/docs/robots.txt", BYLINE_SITE_LINK_NOT_FOUND },
     { NULL, "https://gohugo.io/", BYLINE_SITE_LINK_EXTERNAL },
     { NULL, "mailto:someone@example.org", BYLINE_SITE_LINK_EXTERNAL },
     /* Relative to the page's URL (/docs/blog/post/). */
@@ -832,6 +878,7 @@ main (int   argc,
   g_test_add_func ("/core/site/urls/ref", test_ref);
   g_test_add_func ("/core/site/urls/ref/languages", test_ref_languages);
   g_test_add_func ("/core/site/urls/links", test_resolve_links);
+  g_test_add_func ("/core/site/urls/links/feeds", test_resolve_feeds);
 
   return g_test_run ();
 }

@@ -101,6 +101,9 @@ test_config_directory (void)
     "de:\n"
     "  weight: 2\n"
     "  languageName: Deutsch\n"
+    "-- config/_default/privacy.toml --\n"
+    "[youtube]\n"
+    "privacyEnhanced = true\n"
     "-- config/_default/nested/markup.yaml --\n"
     "markup:\n"
     "  goldmark:\n"
@@ -125,7 +128,9 @@ test_config_directory (void)
   g_assert_true (byline_data_lookup_bool (byline_site_get_goldmark (f->site), "renderer.unsafe", FALSE));
   g_assert_cmpstr (byline_data_lookup_string (byline_site_get_params (f->site), "SOCIAL.Mastodon"), ==, "m");
 
-  g_assert_cmpuint (g_strv_length ((char **) files), ==, 7);
+  g_assert_true (byline_data_lookup_bool (byline_site_get_privacy (f->site), "youtube.privacyEnhanced", FALSE));
+
+  g_assert_cmpuint (g_strv_length ((char **) files), ==, 8);
   g_assert_true (g_str_has_suffix (files[0], "/hugo.toml"));
   g_assert_true (g_str_has_suffix (files[1], "/config/_default/hugo.toml"));
 
@@ -428,7 +433,15 @@ test_templates (void)
     "-- themes/t/archetypes/default.md --\n"
     "---\n---\n"
     "-- archetypes/posts.md --\n"
-    "---\n---\n");
+    "---\n---\n"
+    "-- data/books/fiction.yaml --\n"
+    "- a\n"
+    "-- themes/t/data/books/fiction.yaml --\n"
+    "- the theme's, hidden by the project's\n"
+    "-- themes/t/data/authors.toml --\n"
+    "a = 1\n"
+    "-- themes/t/i18n/en.toml --\n"
+    "hello = 'Hello'\n");
   const BylineSiteTemplate *note = byline_site_lookup_shortcode (f->site, "note");
   const GPtrArray *shortcodes = byline_site_get_shortcodes (f->site);
   const GPtrArray *hooks = byline_site_get_render_hooks (f->site);
@@ -473,6 +486,23 @@ test_templates (void)
   g_assert_null (escape);
   g_assert_true (g_str_has_suffix (posts, "/archetypes/posts.md"));
   g_assert_true (g_str_has_suffix (news, "/themes/t/archetypes/default.md"));
+
+  /* Data and i18n through the union of the project's and the theme's. */
+  {
+    g_autoptr(GPtrArray) data = byline_site_list_files (f->site, BYLINE_SITE_FOLDER_DATA, NULL);
+    g_autoptr(GPtrArray) books = byline_site_list_files (f->site, BYLINE_SITE_FOLDER_DATA, "books");
+    g_autoptr(GPtrArray) i18n = byline_site_list_files (f->site, BYLINE_SITE_FOLDER_I18N, NULL);
+    const BylineSiteFile *fiction;
+
+    g_assert_cmpuint (data->len, ==, 2);
+    g_assert_cmpstr (((BylineSiteFile *) g_ptr_array_index (data, 0))->name, ==, "authors.toml");
+    fiction = g_ptr_array_index (data, 1);
+    g_assert_cmpstr (fiction->name, ==, "books/fiction.yaml");
+    g_assert_null (fiction->component);
+    g_assert_cmpuint (books->len, ==, 1);
+    g_assert_cmpuint (i18n->len, ==, 1);
+    g_assert_cmpstr (((BylineSiteFile *) g_ptr_array_index (i18n, 0))->component, ==, "t");
+  }
 }
 
 /* modules.ApplyProjectConfigDefaults: mounts replace the defaults of the

@@ -454,6 +454,15 @@ byline_site_resolve_link (BylineSite            *self,
 
       found = byline_site_pages_lookup_permalink (pages, dir);
     }
+  /* A list page's RSS feed, index.xml beside its index.html. */
+  if (found == NULL && g_str_has_suffix (path, "/index.xml"))
+    {
+      g_autofree char *dir = g_strndup (path, strlen (path) - strlen ("index.xml"));
+      const BylineSitePage *list = byline_site_pages_lookup_permalink (pages, dir);
+
+      if (list != NULL && list->rss)
+        found = list;
+    }
   if (found != NULL)
     {
       if (page != NULL)
@@ -493,6 +502,21 @@ byline_site_resolve_link (BylineSite            *self,
     rel++;
   if (rel[0] == '\0')
     return BYLINE_SITE_LINK_NOT_FOUND;
+
+  /* What Hugo writes besides pages: the sitemap (one per language on a
+   * multilingual site, and an index of them) and robots.txt. */
+  if (!g_strv_contains ((const char * const *) self->disabled_kinds, "sitemap"))
+    for (guint i = 0; i < self->languages->len; i++)
+      {
+        const BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
+        g_autofree char *sitemap = language->prefix[0] != '\0' ? g_strconcat (language->prefix, "/sitemap.xml", NULL)
+                                                                 : g_strdup ("sitemap.xml");
+
+        if (strcmp (rel, sitemap) == 0 || strcmp (rel, "sitemap.xml") == 0)
+          return BYLINE_SITE_LINK_GENERATED;
+      }
+  if (strcmp (rel, "robots.txt") == 0 && byline_data_lookup_bool (self->config, "enableRobotsTXT", FALSE))
+    return BYLINE_SITE_LINK_GENERATED;
 
   found_file = byline_site_find_file (self, BYLINE_SITE_FOLDER_STATIC, rel);
   if (found_file != NULL)

@@ -444,6 +444,7 @@ static void
 apply_cascades (Builder *b)
 {
   BylineSiteCascades *cascades = byline_site_cascades_new (b->site);
+  BylineData *config_outputs = byline_data_lookup_path (b->site->config, "outputs");
 
   for (guint i = 0; i < b->pages->pages->len; i++)
     {
@@ -472,6 +473,26 @@ apply_cascades (Builder *b)
       if (fm == NULL || byline_data_map_lookup_fold (fm, "draft", NULL) == NULL)
         if ((value = byline_site_cascaded_value (cascades, page, "draft")) != NULL)
           byline_data_get_bool (value, &page->draft);
+
+      /* Output formats: the page's, cascaded, the configuration's for its
+       * kind, or Hugo's default (RSS for every kind of list). */
+      value = fm != NULL ? byline_data_map_lookup_fold (fm, "outputs", NULL) : NULL;
+      if (value == NULL)
+        value = byline_site_cascaded_value (cascades, page, "outputs");
+      if (value == NULL && config_outputs != NULL)
+        value = byline_data_map_lookup_fold (config_outputs, byline_site_page_kind_name (page->kind), NULL);
+      if (value != NULL)
+        {
+          g_auto(GStrv) formats = byline_data_to_strv (value);
+
+          for (guint f = 0; formats != NULL && formats[f] != NULL; f++)
+            if (g_ascii_strcasecmp (formats[f], "rss") == 0)
+              page->rss = TRUE;
+        }
+      else
+        page->rss = page->kind != BYLINE_SITE_PAGE_PAGE;
+      if (!kind_enabled (b->site, "rss"))
+        page->rss = FALSE;
     }
   byline_site_cascades_free (cascades);
 }

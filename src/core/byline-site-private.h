@@ -208,6 +208,7 @@ struct _BylineSitePage
   char **raw_aliases;
   gboolean draft;
   gboolean render;                  /* build.render is not "never" (nor headless) */
+  gboolean rss;                     /* its outputs hold RSS: <link>index.xml */
   GDateTime *date;
   char *error;
 

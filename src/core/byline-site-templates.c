@@ -9,7 +9,8 @@
  * giving "dir/name"; _shortcodes/ and _markup/ may also sit below a page
  * path (layouts/docs/_shortcodes/), limited to those pages. Render hooks
  * are _markup/render-KIND[-VARIANT].html, legacy _default/_markup/. The
- * project's layouts come first, then each theme's in import order.
+ * project's layouts come first, then each theme's in import order. Files of
+ * any kind of folder (data, i18n) are listed or found through the mounts.
  */
 
 #define G_LOG_DOMAIN "byline-site"
@@ -333,4 +334,105 @@ byline_site_find_file (BylineSite           *self,
     return NULL;
   byline_site_ensure_loaded (self);
   return find_in_folders (self->folders[kind], (const char *[]) { path, NULL }, G_FILE_TEST_IS_REGULAR);
+}
+
+static void
+site_file_free (BylineSiteFile *file)
+{
+  g_free (file->name);
+  g_free (file->path);
+  g_free (file->component);
+  g_free (file);
+}
+
+static void
+list_folder (const char *dir,
+             const char *name_prefix,
+             const char *component,
+             guint       depth,
+             GHashTable *seen,
+             GPtrArray  *out)
+{
+  g_autoptr(GPtrArray) names = NULL;
+
+  if (depth > MAX_LAYOUT_DEPTH)
+    return;
+  names = sorted_names (dir);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const char *name = g_ptr_array_index (names, i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *rel = name_prefix[0] != '\0' ? g_strconcat (name_prefix, "/", name, NULL) : g_strdup (name);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        list_folder (path, rel, component, depth + 1, seen, out);
+      else if (g_file_test (path, G_FILE_TEST_IS_REGULAR) && !g_hash_table_contains (seen, rel))
+        {
+          BylineSiteFile *file = g_new0 (BylineSiteFile, 1);
+
+          file->name = g_steal_pointer (&rel);
+          file->path = g_steal_pointer (&path);
+          file->component = g_strdup (component);
+          g_hash_table_add (seen, file->name);
+          g_ptr_array_add (out, file);
+        }
+    }
+}
+
+static int
+compare_file_names (gconstpointer a,
+                    gconstpointer b)
+{
+  const BylineSiteFile *fa = *(const BylineSiteFile * const *) a;
+  const BylineSiteFile *fb = *(const BylineSiteFile * const *) b;
+
+  return strcmp (fa->name, fb->name);
+}
+
+GPtrArray *
+byline_site_list_files (BylineSite           *self,
+                        BylineSiteFolderKind  kind,
+                        const char           *prefix)
+{
+  GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) site_file_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *folders;
+
+  g_return_val_if_fail (BYLINE_IS_SITE (self), files);
+  g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, files);
+
+  byline_site_ensure_loaded (self);
+  folders = self->folders[kind];
+  for (guint i = 0; i < folders->len; i++)
+    {
+      BylineSiteFolder *folder = g_ptr_array_index (folders, i);
+
+      if (g_file_test (folder->source, G_FILE_TEST_IS_DIR))
+        list_folder (folder->source, folder->target, folder->component, 0, seen, files);
+      else if (g_file_test (folder->source, G_FILE_TEST_IS_REGULAR) && !g_hash_table_contains (seen, folder->target))
+        {
+          BylineSiteFile *file = g_new0 (BylineSiteFile, 1);
+
+          file->name = g_strdup (folder->target);
+          file->path = g_strdup (folder->source);
+          file->component = g_strdup (folder->component);
+          g_hash_table_add (seen, file->name);
+          g_ptr_array_add (files, file);
+        }
+    }
+
+  if (prefix != NULL && prefix[0] != '\0')
+    {
+      gsize length = strlen (prefix);
+
+      for (guint i = files->len; i > 0; i--)
+        {
+          const BylineSiteFile *file = g_ptr_array_index (files, i - 1);
+
+          if (strncmp (file->name, prefix, length) != 0 || (file->name[length] != '/' && file->name[length] != '\0'))
+            g_ptr_array_remove_index (files, i - 1);
+        }
+    }
+  g_ptr_array_sort (files, compare_file_names);
+  return files;
 }

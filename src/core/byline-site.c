@@ -415,6 +415,15 @@ byline_site_get_goldmark (BylineSite *self)
   return byline_data_lookup_path (self->config, "markup.goldmark");
 }
 
+BylineData *
+byline_site_get_privacy (BylineSite *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  byline_site_ensure_loaded (self);
+  return byline_data_lookup_path (self->config, "privacy");
+}
+
 gboolean
 byline_site_get_ugly_urls (BylineSite *self,
                            const char *section)

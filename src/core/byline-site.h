@@ -154,6 +154,7 @@ typedef enum
   BYLINE_SITE_LINK_PAGE_RESOURCE,   /* a file of a page bundle, published beside the page */
   BYLINE_SITE_LINK_STATIC,          /* a file of a static folder */
   BYLINE_SITE_LINK_ASSET,           /* a file of an assets folder: published only if a template uses it */
+  BYLINE_SITE_LINK_GENERATED,       /* a file Hugo writes itself: sitemap.xml, robots.txt */
   BYLINE_SITE_LINK_EXTERNAL,        /* another host, or not http(s) */
 } BylineSiteLinkKind;
 
@@ -188,6 +189,9 @@ const char         *byline_site_get_title           (BylineSite         *self);
 BylineData         *byline_site_get_params          (BylineSite         *self);
 /* markup.goldmark, or NULL when the site does not set it. */
 BylineData         *byline_site_get_goldmark        (BylineSite         *self);
+/* privacy (the embedded shortcodes' settings: youtube.privacyEnhanced,
+ * vimeo.simple, x.disable, …), or NULL. */
+BylineData         *byline_site_get_privacy         (BylineSite         *self);
 gboolean            byline_site_get_ugly_urls       (BylineSite         *self,
                                                      const char         *section);
 /* Hugo's default time zone for dates without one (timeZone), or UTC. */
@@ -217,6 +221,21 @@ gboolean            byline_site_is_complete         (BylineSite         *self);
  * then each component's. */
 const GPtrArray    *byline_site_get_folders         (BylineSite         *self,
                                                      BylineSiteFolderKind kind);
+/* A file seen through the mounts. */
+typedef struct
+{
+  char *name;             /* below its kind of folder: "docs/books.yaml", "en.toml" */
+  char *path;             /* absolute */
+  char *component;        /* NULL for the project */
+} BylineSiteFile;
+
+/* Every file below a kind of folder (below @prefix, "" or NULL for all),
+ * as Hugo's union file system shows them: where two mounts have a file of
+ * the same name, the first's; sorted by name. For the data and i18n
+ * folders the template engine reads. A new array of BylineSiteFile. */
+GPtrArray          *byline_site_list_files          (BylineSite         *self,
+                                                     BylineSiteFolderKind kind,
+                                                     const char         *prefix);
 /* A file below a kind of folder, as Hugo's union file system finds it:
  * the first mount that has it. @path is relative ("images/a.png"). */
 char               *byline_site_find_file           (BylineSite         *self,
@@ -249,7 +268,8 @@ BylineSitePages    *byline_site_get_pages           (BylineSite         *self);
 void                byline_site_refresh_pages       (BylineSite         *self);
 
 /* Links. @link is as a post writes it: "/blog/x/", "../y/#top",
- * "https://example.org/blog/x/", "/images/a.png". Relative links resolve
+ * "https://example.org/blog/x/", "/images/a.png", "/blog/index.xml" (a
+ * list page's RSS feed). Relative links resolve
  * against the URL of the page of @from_file (may be NULL for none).
  * @page, when not NULL, gets the page it leads to (PAGE, ALIAS,
  * PAGE_RESOURCE); @file the file it is (PAGE_RESOURCE, STATIC, ASSET). */

@@ -478,6 +478,30 @@ test_hostile_nesting (void)
   }
 }
 
+/* Inputs that reach toml++'s own flaws (an assertion in parse_key, and
+ * __builtin_unreachable in its Unicode tables): errors, not aborts nor
+ * undefined behaviour (UBSan in the sanitized build would stop here). */
+static void
+test_hostile_toml (void)
+{
+  const char *texts[] = {
+    "title = \"x\"\n[\x01title = \"y\"\n",
+    "t=-\"\xef\xbb\xb7",
+    "t = -\"\xc3\xa9\"\n",
+    "\xc3\xa9 = 1\n",
+    "a\xef\xbb\xb0X",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineData) data = byline_data_read_toml (texts[i], 0, strlen (texts[i]), NULL, NULL, &error);
+
+      g_assert_null (data);
+      g_assert_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_SYNTAX);
+    }
+}
+
 static void
 test_hostile_aliases (void)
 {
@@ -634,6 +658,7 @@ main (int   argc,
   g_test_add_func ("/core/data/errors", test_errors_have_positions);
   g_test_add_func ("/core/data/hostile/nesting", test_hostile_nesting);
   g_test_add_func ("/core/data/hostile/aliases", test_hostile_aliases);
+  g_test_add_func ("/core/data/hostile/toml", test_hostile_toml);
   g_test_add_func ("/core/data/empty", test_empty_documents);
   g_test_add_func ("/core/data/read-file", test_read_file);
   g_test_add_func ("/core/data/to-string", test_to_string);

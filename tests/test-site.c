@@ -126,7 +126,11 @@ test_config_directory (void)
   g_assert_cmpstr (menu, ==, "Home");
   /* Folders are read recursively; markup.yaml's own markup key is unwrapped. */
   g_assert_true (byline_data_lookup_bool (byline_site_get_goldmark (f->site), "renderer.unsafe", FALSE));
-  g_assert_cmpstr (byline_data_lookup_string (byline_site_get_params (f->site), "SOCIAL.Mastodon"), ==, "m");
+  {
+    g_autofree char *mastodon = byline_data_lookup_string (byline_site_get_params (f->site), "SOCIAL.Mastodon");
+
+    g_assert_cmpstr (mastodon, ==, "m");
+  }
 
   g_assert_true (byline_data_lookup_bool (byline_site_get_privacy (f->site), "youtube.privacyEnhanced", FALSE));
 
@@ -369,7 +373,11 @@ test_themes_and_modules (void)
   }
 
   /* The themes' configuration and templates are the site's. */
-  g_assert_cmpstr (byline_data_lookup_string (byline_site_get_params (f->site), "fromTheme"), ==, "yes");
+  {
+    g_autofree char *from_theme = byline_data_lookup_string (byline_site_get_params (f->site), "fromTheme");
+
+    g_assert_cmpstr (from_theme, ==, "yes");
+  }
   g_assert_nonnull (byline_site_lookup_shortcode (f->site, "alert"));
   g_assert_cmpstr (byline_site_lookup_shortcode (f->site, "alert")->component, ==, "docsy/theme");
   g_assert_nonnull (byline_site_lookup_shortcode (f->site, "cached"));

@@ -79,10 +79,11 @@ bench_site (const char *corpus,
   qsort (pages, ROUNDS, sizeof (gint64), compare_times);
   qsort (refresh, ROUNDS, sizeof (gint64), compare_times);
   qsort (pages_cpu, ROUNDS, sizeof (gint64), compare_times);
-  printf ("site %s: %u pages; load %.1f ms, pages %.1f ms (%.1f µs a page; CPU %.1f ms, fastest %.1f ms), "
+  printf ("site %s: %u pages; load %.1f ms, pages %.1f ms (%.1f µs a page; CPU %.1f ms, fastest "
+          "%.1f ms), "
           "refresh unchanged %.1f ms (median of %u)\n",
           name, n_pages, load[ROUNDS / 2] / 1000.0, pages[ROUNDS / 2] / 1000.0,
-          pages[ROUNDS / 2] / (double) MAX (n_pages, 1), pages_cpu[ROUNDS / 2] / 1000.0,
+          pages[ROUNDS / 2] / (double)MAX (n_pages, 1), pages_cpu[ROUNDS / 2] / 1000.0,
           pages[0] / 1000.0, refresh[ROUNDS / 2] / 1000.0, ROUNDS);
   return TRUE;
 }

@@ -35,8 +35,8 @@ fixture_write (const char *txtar)
   for (guint i = 0;; i++)
     {
       const char *line = lines[i];
-      gboolean header = line != NULL && g_str_has_prefix (line, "-- ") && g_str_has_suffix (line, " --") &&
-                        strlen (line) > 6;
+      gboolean header = line != NULL && g_str_has_prefix (line, "-- ") &&
+                        g_str_has_suffix (line, " --") && strlen (line) > 6;
 
       if (line == NULL || header)
         {

@@ -110,7 +110,8 @@ render_never_cascades_to (BylineSite           *site,
   BylineData *cascade = byline_data_lookup_path (byline_site_get_config (site), "cascade");
   g_autofree char *config_cascade = NULL;
 
-  if (cascade != NULL && byline_data_get_kind (cascade) == BYLINE_DATA_LIST && byline_data_get_length (cascade) > 0)
+  if (cascade != NULL && byline_data_get_kind (cascade) == BYLINE_DATA_LIST &&
+      byline_data_get_length (cascade) > 0)
     config_cascade = byline_data_lookup_string (byline_data_list_get (cascade, 0), "build.render");
 
   for (guint depth = 0; depth < 64; depth++)
@@ -121,8 +122,8 @@ render_never_cascades_to (BylineSite           *site,
 
       if (section != NULL && section != page && byline_site_page_get_front_matter (section) != NULL)
         {
-          g_autofree char *cascaded = byline_data_lookup_string (byline_site_page_get_front_matter (section),
-                                                                 "cascade.build.render");
+          g_autofree char *cascaded = byline_data_lookup_string (
+            byline_site_page_get_front_matter (section), "cascade.build.render");
 
           if (g_strcmp0 (cascaded, "never") == 0)
             return TRUE;
@@ -136,7 +137,8 @@ render_never_cascades_to (BylineSite           *site,
       g_free (dir);
       dir = parent;
     }
-  return g_strcmp0 (config_cascade, "never") == 0 && strstr (byline_site_page_get_path (page), "/_") != NULL;
+  return g_strcmp0 (config_cascade, "never") == 0 &&
+         strstr (byline_site_page_get_path (page), "/_") != NULL;
 }
 
 static void
@@ -215,8 +217,9 @@ check_page (BylineSite      *site,
         path = byline_shortcode_get_param (call, "path");
       lang = byline_shortcode_get_param (call, "lang");
       counts->refs++;
-      link = byline_site_ref (site, file, path != NULL ? path->value : "", lang != NULL ? lang->value : NULL,
-                              strcmp (call->name, "relref") == 0, &error);
+      link = byline_site_ref (site, file, path != NULL ? path->value : "",
+                              lang != NULL ? lang->value : NULL, strcmp (call->name, "relref") == 0,
+                              &error);
       if (link != NULL)
         counts->refs_resolved++;
       else
@@ -231,8 +234,8 @@ check_page (BylineSite      *site,
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
-      if (event == CMARK_EVENT_ENTER &&
-          (cmark_node_get_type (node) == CMARK_NODE_LINK || cmark_node_get_type (node) == CMARK_NODE_IMAGE))
+      if (event == CMARK_EVENT_ENTER && (cmark_node_get_type (node) == CMARK_NODE_LINK ||
+                                         cmark_node_get_type (node) == CMARK_NODE_IMAGE))
         check_link (site, pages, file, cmark_node_get_url (node), counts);
     }
   cmark_iter_free (iter);
@@ -279,22 +282,25 @@ test_site (gconstpointer data)
       if (byline_site_page_get_rel_permalink (page) == NULL)
         {
           counts.unrendered++;
-          g_assert_true (g_strcmp0 (render, "never") == 0 || render_never_cascades_to (site, pages, page));
+          g_assert_true (g_strcmp0 (render, "never") == 0 ||
+                         render_never_cascades_to (site, pages, page));
         }
       check_page (site, pages, path, &counts);
     }
 
-  g_test_message ("%s: %u pages with a file (%u not rendered), %u in the index; refs %u, resolved %u", name,
-                  counts.pages, counts.unrendered, byline_site_pages_get_n_pages (pages), counts.refs,
-                  counts.refs_resolved);
-  g_test_message ("site links %u: page %u, alias %u, bundle file %u, static %u, asset %u; "
-                  "by the render hook's page lookup %u; not found %u, of which: shortcode-built %u, "
-                  "in sections this copy leaves out %u, names the site's hook reads %u, unexplained %u",
-                  counts.links, counts.by_kind[BYLINE_SITE_LINK_PAGE], counts.by_kind[BYLINE_SITE_LINK_ALIAS],
-                  counts.by_kind[BYLINE_SITE_LINK_PAGE_RESOURCE], counts.by_kind[BYLINE_SITE_LINK_STATIC],
-                  counts.by_kind[BYLINE_SITE_LINK_ASSET], counts.by_render_hook,
-                  counts.by_kind[BYLINE_SITE_LINK_NOT_FOUND], counts.templated, counts.outside_snapshot,
-                  counts.hook_names, counts.unexplained->len);
+  g_test_message (
+    "%s: %u pages with a file (%u not rendered), %u in the index; refs %u, resolved %u", name,
+    counts.pages, counts.unrendered, byline_site_pages_get_n_pages (pages), counts.refs,
+    counts.refs_resolved);
+  g_test_message (
+    "site links %u: page %u, alias %u, bundle file %u, static %u, asset %u; "
+    "by the render hook's page lookup %u; not found %u, of which: shortcode-built %u, "
+    "in sections this copy leaves out %u, names the site's hook reads %u, unexplained %u",
+    counts.links, counts.by_kind[BYLINE_SITE_LINK_PAGE], counts.by_kind[BYLINE_SITE_LINK_ALIAS],
+    counts.by_kind[BYLINE_SITE_LINK_PAGE_RESOURCE], counts.by_kind[BYLINE_SITE_LINK_STATIC],
+    counts.by_kind[BYLINE_SITE_LINK_ASSET], counts.by_render_hook,
+    counts.by_kind[BYLINE_SITE_LINK_NOT_FOUND], counts.templated, counts.outside_snapshot,
+    counts.hook_names, counts.unexplained->len);
   for (guint i = 0; i < counts.unexplained->len; i++)
     g_test_message ("unexplained: %s", (char *) g_ptr_array_index (counts.unexplained, i));
 
@@ -304,7 +310,8 @@ test_site (gconstpointer data)
   g_assert_cmpuint (counts.refs_resolved, ==, counts.refs);
   /* Every site link resolves, or lies where this copy cannot tell. */
   g_assert_cmpuint (counts.unexplained->len, ==, 0);
-  g_assert_cmpuint (counts.by_kind[BYLINE_SITE_LINK_PAGE] + counts.by_kind[BYLINE_SITE_LINK_PAGE_RESOURCE], >, 100);
+  g_assert_cmpuint (
+    counts.by_kind[BYLINE_SITE_LINK_PAGE] + counts.by_kind[BYLINE_SITE_LINK_PAGE_RESOURCE], >, 100);
   g_ptr_array_unref (counts.unexplained);
 }
 

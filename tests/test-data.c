@@ -75,7 +75,8 @@ static void
 test_yaml_tree (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineData) data = byline_data_read_yaml (yaml_text, 0, strlen (yaml_text), NULL, NULL, &error);
+  g_autoptr (BylineData)
+    data = byline_data_read_yaml (yaml_text, 0, strlen (yaml_text), NULL, NULL, &error);
   BylineData *node;
   gint64 i;
   double f;
@@ -126,7 +127,8 @@ test_yaml_tree (void)
   g_assert_false (b);
   /* YAML 1.2: "yes" is a string. */
   g_assert_cmpstr (byline_data_get_string (byline_data_map_lookup (data, "answer")), ==, "yes");
-  g_assert_cmpint (byline_data_get_kind (byline_data_map_lookup (data, "empty")), ==, BYLINE_DATA_NULL);
+  g_assert_cmpint (byline_data_get_kind (byline_data_map_lookup (data, "empty")), ==,
+                   BYLINE_DATA_NULL);
 
   node = byline_data_map_lookup (data, "tags");
   g_assert_cmpint (byline_data_get_kind (node), ==, BYLINE_DATA_LIST);
@@ -137,14 +139,18 @@ test_yaml_tree (void)
 
   /* A block map spans from its first key to the end of its last value. */
   node = byline_data_map_lookup (data, "params");
-  assert_span (yaml_text, byline_data_get_span (node), "Author: Zoë\n  list:\n    - one\n    - two", 11, 3);
+  assert_span (yaml_text, byline_data_get_span (node), "Author: Zoë\n  list:\n    - one\n    - two",
+               11, 3);
   /* Columns count characters: "ë" is one. */
-  assert_span (yaml_text, byline_data_get_span (byline_data_map_lookup (node, "Author")), "Zoë", 11, 11);
-  g_assert_cmpuint (byline_data_get_span (byline_data_map_lookup (node, "Author"))->end_column, ==, 14);
+  assert_span (yaml_text, byline_data_get_span (byline_data_map_lookup (node, "Author")), "Zoë", 11,
+               11);
+  g_assert_cmpuint (byline_data_get_span (byline_data_map_lookup (node, "Author"))->end_column, ==,
+                    14);
   /* Keys compare as Hugo compares them. */
   g_assert_null (byline_data_map_lookup (node, "author"));
   g_assert_nonnull (byline_data_map_lookup_fold (node, "author", NULL));
-  g_assert_cmpstr (byline_data_get_string (byline_data_lookup_path (data, "PARAMS.list")) , ==, NULL);
+  g_assert_cmpstr (byline_data_get_string (byline_data_lookup_path (data, "PARAMS.list")), ==,
+                   NULL);
   {
     g_auto(GStrv) list = byline_data_lookup_strv (data, "params.LIST");
 
@@ -173,8 +179,9 @@ test_yaml_block_in_post (void)
   g_assert_no_error (error);
   assert_span (post, key_span_of (data, "title"), "title", 2, 1);
   assert_span (post, byline_data_get_span (byline_data_map_lookup (data, "title")), "Hi", 2, 8);
-  assert_span (post, byline_data_get_span (byline_data_list_get (byline_data_map_lookup (data, "tags"), 0)),
-               "x", 4, 5);
+  assert_span (
+    post, byline_data_get_span (byline_data_list_get (byline_data_map_lookup (data, "tags"), 0)),
+    "x", 4, 5);
 }
 
 static void
@@ -215,7 +222,8 @@ test_duplicates_keep_both (void)
    * the last, as Hugo's decoders keep the last. */
   g_assert_cmpuint (byline_data_get_length (data), ==, 2);
   g_assert_cmpstr (byline_data_get_string (byline_data_map_lookup (data, "title")), ==, "two");
-  g_assert_cmpstr (byline_data_get_string (byline_data_map_lookup_fold (data, "TITLE", NULL)), ==, "two");
+  g_assert_cmpstr (byline_data_get_string (byline_data_map_lookup_fold (data, "TITLE", NULL)), ==,
+                   "two");
 }
 
 static const char toml_text[] =
@@ -241,7 +249,8 @@ static void
 test_toml_tree (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineData) data = byline_data_read_toml (toml_text, 0, strlen (toml_text), NULL, NULL, &error);
+  g_autoptr (BylineData)
+    data = byline_data_read_toml (toml_text, 0, strlen (toml_text), NULL, NULL, &error);
   BylineData *node;
   const BylineDataDateTime *dt;
   double f;
@@ -272,7 +281,8 @@ test_toml_tree (void)
   dt = byline_data_get_date_time (byline_data_map_lookup (data, "local"));
   g_assert_true (dt->has_date && dt->has_time && !dt->has_offset);
   {
-    g_autoptr(GDateTime) utc = byline_data_to_date_time (byline_data_map_lookup (data, "date"), NULL);
+    g_autoptr (GDateTime)
+      utc = byline_data_to_date_time (byline_data_map_lookup (data, "date"), NULL);
 
     g_assert_cmpint (g_date_time_to_unix (utc), ==, 1704182400);
   }
@@ -293,7 +303,8 @@ test_toml_tree (void)
 
   /* A table written with a header spans from its header to its last value. */
   node = byline_data_map_lookup (data, "params");
-  assert_span (toml_text, byline_data_get_span (node), "[params]\n  zeta = 1\n  alpha.beta = true", 11, 1);
+  assert_span (toml_text, byline_data_get_span (node), "[params]\n  zeta = 1\n  alpha.beta = true",
+               11, 1);
   assert_span (toml_text, key_span_of (data, "params"), "params", 11, 2);
   g_assert_cmpstr (byline_data_map_get_key (node, 0), ==, "zeta");
   g_assert_true (byline_data_lookup_bool (node, "alpha.beta", FALSE));
@@ -302,8 +313,9 @@ test_toml_tree (void)
   g_assert_cmpint (byline_data_get_kind (node), ==, BYLINE_DATA_LIST);
   g_assert_cmpint (byline_data_get_style (node), ==, BYLINE_DATA_STYLE_PLAIN);
   g_assert_cmpuint (byline_data_get_length (node), ==, 2);
-  g_assert_cmpstr (byline_data_get_string (byline_data_map_lookup (byline_data_list_get (node, 1), "name")),
-                   ==, "Docs");
+  g_assert_cmpstr (
+    byline_data_get_string (byline_data_map_lookup (byline_data_list_get (node, 1), "name")), ==,
+    "Docs");
 }
 
 static void
@@ -311,7 +323,8 @@ test_toml_block_in_post (void)
 {
   const char *post = "+++\ntitle = 'Hi'\n+++\nBody\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineData) data = byline_data_read_toml (post, 4, strlen ("+++\ntitle = 'Hi'\n"), NULL, NULL, &error);
+  g_autoptr (BylineData)
+    data = byline_data_read_toml (post, 4, strlen ("+++\ntitle = 'Hi'\n"), NULL, NULL, &error);
 
   g_assert_no_error (error);
   assert_span (post, byline_data_get_span (byline_data_map_lookup (data, "title")), "'Hi'", 2, 9);
@@ -330,7 +343,8 @@ static void
 test_json_tree (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylineData) data = byline_data_read_json (json_text, 0, strlen (json_text), NULL, NULL, &error);
+  g_autoptr (BylineData)
+    data = byline_data_read_json (json_text, 0, strlen (json_text), NULL, NULL, &error);
   BylineData *node;
   gint64 i;
 
@@ -343,7 +357,8 @@ test_json_tree (void)
   g_assert_cmpstr (byline_data_get_literal (byline_data_map_lookup (data, "version")), ==, "1.10");
   g_assert_true (byline_data_get_int (byline_data_map_lookup (data, "count"), &i));
   g_assert_cmpint (i, ==, 42);
-  assert_span (json_text, byline_data_get_span (byline_data_map_lookup (data, "tags")), "[\"a\", \"b\"]", 5, 11);
+  assert_span (json_text, byline_data_get_span (byline_data_map_lookup (data, "tags")),
+               "[\"a\", \"b\"]", 5, 11);
   node = byline_data_map_lookup (data, "params");
   assert_span (json_text, byline_data_get_span (node), "{\"x\": null, \"y\": true}", 6, 13);
   g_assert_cmpint (byline_data_get_kind (byline_data_map_lookup (node, "x")), ==, BYLINE_DATA_NULL);
@@ -388,7 +403,8 @@ test_errors_have_positions (void)
     { BYLINE_DATA_FORMAT_TOML, "a = 1\nb = [1,\n", -1, BYLINE_DATA_ERROR_SYNTAX, 2, 8 },
     { BYLINE_DATA_FORMAT_TOML, "a = 1\na = 2\n", -1, BYLINE_DATA_ERROR_SYNTAX, 2, 5 },
     { BYLINE_DATA_FORMAT_TOML, "title = \"unclosed\n", -1, BYLINE_DATA_ERROR_SYNTAX, 1, 18 },
-    { BYLINE_DATA_FORMAT_JSON, "{\"a\": 1,\n \"b\": [1, 2,,]}", -1, BYLINE_DATA_ERROR_SYNTAX, 2, 13 },
+    { BYLINE_DATA_FORMAT_JSON, "{\"a\": 1,\n \"b\": [1, 2,,]}", -1, BYLINE_DATA_ERROR_SYNTAX, 2,
+      13 },
     /* json-glib accepts these; Go's encoding/json, and so Hugo, does not. */
     { BYLINE_DATA_FORMAT_JSON, "{/* c */ \"a\": 1}", -1, BYLINE_DATA_ERROR_SYNTAX, 1, 2 },
     { BYLINE_DATA_FORMAT_JSON, "{\"a\": 0x10}", -1, BYLINE_DATA_ERROR_SYNTAX, 1, 7 },
@@ -405,7 +421,8 @@ test_errors_have_positions (void)
       g_autoptr(GError) error = NULL;
       g_autofree char *where = g_strdup_printf ("line %u, column %u:", c->line, c->column);
       BylineSpan span = { 0 };
-      g_autoptr(BylineData) data = byline_data_read (c->format, c->text, 0, length, "x.cfg", &span, &error);
+      g_autoptr (BylineData)
+        data = byline_data_read (c->format, c->text, 0, length, "x.cfg", &span, &error);
 
       g_test_message ("case %u: %s", i, error != NULL ? error->message : "(none)");
       g_assert_null (data);
@@ -420,7 +437,8 @@ test_errors_have_positions (void)
 static void
 test_hostile_nesting (void)
 {
-  const BylineDataFormat formats[] = { BYLINE_DATA_FORMAT_YAML, BYLINE_DATA_FORMAT_TOML, BYLINE_DATA_FORMAT_JSON };
+  const BylineDataFormat formats[] = { BYLINE_DATA_FORMAT_YAML, BYLINE_DATA_FORMAT_TOML,
+                                       BYLINE_DATA_FORMAT_JSON };
   const char *prefixes[] = { "a: ", "a = ", "" };
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
@@ -495,7 +513,8 @@ test_hostile_toml (void)
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(BylineData) data = byline_data_read_toml (texts[i], 0, strlen (texts[i]), NULL, NULL, &error);
+      g_autoptr (BylineData)
+        data = byline_data_read_toml (texts[i], 0, strlen (texts[i]), NULL, NULL, &error);
 
       g_assert_null (data);
       g_assert_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_SYNTAX);
@@ -534,7 +553,8 @@ test_hostile_aliases (void)
 static void
 test_empty_documents (void)
 {
-  const BylineDataFormat formats[] = { BYLINE_DATA_FORMAT_YAML, BYLINE_DATA_FORMAT_TOML, BYLINE_DATA_FORMAT_JSON };
+  const BylineDataFormat formats[] = { BYLINE_DATA_FORMAT_YAML, BYLINE_DATA_FORMAT_TOML,
+                                       BYLINE_DATA_FORMAT_JSON };
 
   for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
     {
@@ -618,7 +638,8 @@ test_date_parsing (void)
     { "2023-10-15T12:00", 1697371200 },
     { "2023-10-15T12:00:00.5Z", 1697371200 },
   };
-  const char *not_dates[] = { "2023-13-01", "2023-02-30", "yesterday", "2023-10-15T25:00:00", "2023-10-15x" };
+  const char *not_dates[] = { "2023-13-01", "2023-02-30", "yesterday", "2023-10-15T25:00:00",
+                              "2023-10-15x" };
 
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {

@@ -24,22 +24,35 @@ test_permalink_table (void)
     const char *abs, *rel;
   } tests[] = {
     { "x/y/z/boofar.md", "", "", "", FALSE, FALSE, "/x/y/z/boofar/", "/x/y/z/boofar/" },
-    { "x/y/z/boofar.md", "http://gopher.com/", "", "", FALSE, TRUE, "http://gopher.com/x/y/z/boofar/", "/x/y/z/boofar/" },
-    { "x/y/z/boofar.md", "http://gopher.com/", "", "", TRUE, TRUE, "http://gopher.com/x/y/z/boofar.html", "/x/y/z/boofar.html" },
+    { "x/y/z/boofar.md", "http://gopher.com/", "", "", FALSE, TRUE,
+      "http://gopher.com/x/y/z/boofar/", "/x/y/z/boofar/" },
+    { "x/y/z/boofar.md", "http://gopher.com/", "", "", TRUE, TRUE,
+      "http://gopher.com/x/y/z/boofar.html", "/x/y/z/boofar.html" },
     { "x/y/z/boofar.md", "", "boofar", "", FALSE, FALSE, "/x/y/z/boofar/", "/x/y/z/boofar/" },
-    { "x/y/z/boofar.md", "http://barnew/", "", "", FALSE, FALSE, "http://barnew/x/y/z/boofar/", "/x/y/z/boofar/" },
-    { "x/y/z/boofar.md", "http://barnew/", "boofar", "", FALSE, FALSE, "http://barnew/x/y/z/boofar/", "/x/y/z/boofar/" },
+    { "x/y/z/boofar.md", "http://barnew/", "", "", FALSE, FALSE, "http://barnew/x/y/z/boofar/",
+      "/x/y/z/boofar/" },
+    { "x/y/z/boofar.md", "http://barnew/", "boofar", "", FALSE, FALSE,
+      "http://barnew/x/y/z/boofar/", "/x/y/z/boofar/" },
     { "x/y/z/boofar.md", "", "", "", TRUE, FALSE, "/x/y/z/boofar.html", "/x/y/z/boofar.html" },
-    { "x/y/z/boofar.md", "", "boofar", "", TRUE, FALSE, "/x/y/z/boofar.html", "/x/y/z/boofar.html" },
-    { "x/y/z/boofar.md", "http://barnew/", "", "", TRUE, FALSE, "http://barnew/x/y/z/boofar.html", "/x/y/z/boofar.html" },
-    { "x/y/z/boofar.md", "http://barnew/", "boofar", "", TRUE, FALSE, "http://barnew/x/y/z/boofar.html", "/x/y/z/boofar.html" },
-    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", TRUE, FALSE, "http://barnew/boo/x/y/z/booslug.html", "/boo/x/y/z/booslug.html" },
-    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", FALSE, TRUE, "http://barnew/boo/x/y/z/booslug/", "/x/y/z/booslug/" },
-    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", FALSE, FALSE, "http://barnew/boo/x/y/z/booslug/", "/boo/x/y/z/booslug/" },
-    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", TRUE, TRUE, "http://barnew/boo/x/y/z/booslug.html", "/x/y/z/booslug.html" },
-    { "x/y/z/boofar.md", "http://barnew/boo", "booslug", "", TRUE, TRUE, "http://barnew/boo/x/y/z/booslug.html", "/x/y/z/booslug.html" },
+    { "x/y/z/boofar.md", "", "boofar", "", TRUE, FALSE, "/x/y/z/boofar.html",
+      "/x/y/z/boofar.html" },
+    { "x/y/z/boofar.md", "http://barnew/", "", "", TRUE, FALSE, "http://barnew/x/y/z/boofar.html",
+      "/x/y/z/boofar.html" },
+    { "x/y/z/boofar.md", "http://barnew/", "boofar", "", TRUE, FALSE,
+      "http://barnew/x/y/z/boofar.html", "/x/y/z/boofar.html" },
+    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", TRUE, FALSE,
+      "http://barnew/boo/x/y/z/booslug.html", "/boo/x/y/z/booslug.html" },
+    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", FALSE, TRUE,
+      "http://barnew/boo/x/y/z/booslug/", "/x/y/z/booslug/" },
+    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", FALSE, FALSE,
+      "http://barnew/boo/x/y/z/booslug/", "/boo/x/y/z/booslug/" },
+    { "x/y/z/boofar.md", "http://barnew/boo/", "booslug", "", TRUE, TRUE,
+      "http://barnew/boo/x/y/z/booslug.html", "/x/y/z/booslug.html" },
+    { "x/y/z/boofar.md", "http://barnew/boo", "booslug", "", TRUE, TRUE,
+      "http://barnew/boo/x/y/z/booslug.html", "/x/y/z/booslug.html" },
     /* Issue #4666 */
-    { "x/y/z/boo-makeindex.md", "http://barnew/boo", "", "", TRUE, TRUE, "http://barnew/boo/x/y/z/boo-makeindex.html", "/x/y/z/boo-makeindex.html" },
+    { "x/y/z/boo-makeindex.md", "http://barnew/boo", "", "", TRUE, TRUE,
+      "http://barnew/boo/x/y/z/boo-makeindex.html", "/x/y/z/boo-makeindex.html" },
     /* URL overrides */
     { "x/y/z/boofar.md", "", "", "/z/y/q/", FALSE, FALSE, "/z/y/q/", "/z/y/q/" },
     { "x/y/z/boofar.md", "", "test", "/z/:slug/", FALSE, FALSE, "/z/test/", "/z/test/" },
@@ -103,18 +116,24 @@ test_relative_url_in_front_matter (void)
     "-- content/nn/blog/_index.md --\n"
     "---\ntitle: \"A page\"\nurl: \"this-is-my-blog\"\n---\n");
 
-  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/nn/blog/page1.md")), ==,
-                   "/nn/myblog/p1/");
-  g_assert_cmpstr (byline_site_page_get_permalink (site_fixture_page (f, "content/nn/blog/_index.md")), ==,
-                   "https://example.com/nn/this-is-my-blog/");
-  g_assert_cmpstr (byline_site_page_get_permalink (site_fixture_page (f, "content/en/blog/_index.md")), ==,
-                   "https://example.com/this-is-my-english-blog/");
-  g_assert_cmpstr (byline_site_page_get_permalink (site_fixture_page (f, "content/en/blog/page1.md")), ==,
-                   "https://example.com/myblog/p1/");
-  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/en/blog/page2.md")), ==,
-                   "/myblog/p2/");
-  g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/en/blog/page3.md")), ==,
-                   "/myblog/p3/");
+  g_assert_cmpstr (
+    byline_site_page_get_rel_permalink (site_fixture_page (f, "content/nn/blog/page1.md")), ==,
+    "/nn/myblog/p1/");
+  g_assert_cmpstr (
+    byline_site_page_get_permalink (site_fixture_page (f, "content/nn/blog/_index.md")), ==,
+    "https://example.com/nn/this-is-my-blog/");
+  g_assert_cmpstr (
+    byline_site_page_get_permalink (site_fixture_page (f, "content/en/blog/_index.md")), ==,
+    "https://example.com/this-is-my-english-blog/");
+  g_assert_cmpstr (
+    byline_site_page_get_permalink (site_fixture_page (f, "content/en/blog/page1.md")), ==,
+    "https://example.com/myblog/p1/");
+  g_assert_cmpstr (
+    byline_site_page_get_rel_permalink (site_fixture_page (f, "content/en/blog/page2.md")), ==,
+    "/myblog/p2/");
+  g_assert_cmpstr (
+    byline_site_page_get_rel_permalink (site_fixture_page (f, "content/en/blog/page3.md")), ==,
+    "/myblog/p3/");
 }
 
 /* resources/page/permalinks_integration_test.go, TestPermalinks: the
@@ -184,10 +203,14 @@ test_permalinks_by_kind (void)
                    "/sectionslugs/sections-root-slug/level1-slug/page1-slug/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/withfilefilename"), ==,
                    "/sectionwithfilefilename/withfilefilename/");
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/withfileslug"), ==, "/sectionwithfileslug/withfileslugvalue/");
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofilefilename"), ==, "/sectionnofilefilename/nofilefilename/");
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofileslug"), ==, "/sectionnofileslug/nofileslugs/");
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofiletitle1"), ==, "/sectionnofiletitle1/nofiletitle1s/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/withfileslug"), ==,
+                   "/sectionwithfileslug/withfileslugvalue/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofilefilename"), ==,
+                   "/sectionnofilefilename/nofilefilename/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofileslug"), ==,
+                   "/sectionnofileslug/nofileslugs/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/nofiletitle1"), ==,
+                   "/sectionnofiletitle1/nofiletitle1s/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/nofiletitle2"), ==, "/sectionnofiletitle2/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/tags/mytag"), ==, "/tagsslug/tag/mytagslug/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/tags"), ==, "/tagsslug/tagsslug/");
@@ -242,7 +265,8 @@ test_permalinks_nested_sections (void)
 
   g_assert_cmpstr (site_fixture_link (f, NULL, "/books"), ==, "/libros/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction"), ==, "/libros/fiction/");
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction/2023/book1"), ==, "/libros/fiction/2023/book1/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction/2023/book1"), ==,
+                   "/libros/fiction/2023/book1/");
   g_assert_cmpstr (site_fixture_link (slugs, NULL, "/books"), ==, "/libros/");
   g_assert_cmpstr (site_fixture_link (slugs, NULL, "/books/fiction"), ==, "/libros/fictionslug/");
   g_assert_cmpstr (site_fixture_link (slugs, NULL, "/books/fiction/2023/book1"), ==,
@@ -372,7 +396,8 @@ test_permalinks_slice_format (void)
     "-- content/p1.de.md --\n"
     "---\ntitle: Hallo\nslug: hallo\n---\n");
 
-  g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction/book1"), ==, "/books/2023/book-one/");
+  g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction/book1"), ==,
+                   "/books/2023/book-one/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/books/fiction"), ==, "/libros/fiction/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/other/p1"), ==, "/other/other-page/");
   g_assert_cmpstr (site_fixture_link (f, NULL, "/unmatched/p2"), ==, "/other/unmatched-page/");
@@ -409,10 +434,12 @@ test_permalinks_dates_and_terms (void)
 static void
 test_permalink_attributes (void)
 {
-  const struct { const char *spec; const char *expands_to; } cases[] = {
+  const struct { const char *spec; const char *expands_to;
+  } cases[] = {
     { ":title", "/spf13-vim-3.0-release-and-new-website/" },
     { "/:year-:month-:title", "/2012-04-spf13-vim-3.0-release-and-new-website/" },
-    { "/:year/:yearday/:month/:monthname/:day/:weekday/:weekdayname/", "/2012/97/04/april/06/5/friday/" },
+    { "/:year/:yearday/:month/:monthname/:day/:weekday/:weekdayname/",
+      "/2012/97/04/april/06/5/friday/" },
     { "/:section/", "/blue/" },
     { "/:title/", "/spf13-vim-3.0-release-and-new-website/" },
     { "/:slug/", "/the-slug/" },
@@ -478,10 +505,11 @@ test_aliases (void)
   const BylineSitePage *page = site_fixture_page (f, "content/examples/example-1.en.md");
   const BylineSitePage *found = NULL;
 
-  g_assert_cmpstrv (byline_site_page_get_aliases (page),
-                    ((const char *[]) { "/en/old-url", "/en/examples/old-name", "/en/old/path", NULL }));
-  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/en/examples/old-name/", &found, NULL), ==,
-                   BYLINE_SITE_LINK_ALIAS);
+  g_assert_cmpstrv (
+    byline_site_page_get_aliases (page),
+    ((const char *[]) { "/en/old-url", "/en/examples/old-name", "/en/old/path", NULL }));
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/en/examples/old-name/", &found, NULL),
+                   ==, BYLINE_SITE_LINK_ALIAS);
   g_assert_true (found == page);
 }
 
@@ -557,7 +585,8 @@ test_get_page (void)
     { NULL, "/sect3/sect7", BYLINE_SITE_PAGE_SECTION, "another sect7" },
     { NULL, "/sect3/subsect/deep.md", BYLINE_SITE_PAGE_PAGE, "deep page" },
     { NULL, "/sect3/unique.md", BYLINE_SITE_PAGE_PAGE, "UniqueBase" },
-    { NULL, "/sect3/Unique2.md|/sect3/unique2.md|/sect3/unique2|/sect3/Unique2", BYLINE_SITE_PAGE_PAGE, "UniqueBase2" },
+    { NULL, "/sect3/Unique2.md|/sect3/unique2.md|/sect3/unique2|/sect3/Unique2",
+      BYLINE_SITE_PAGE_PAGE, "UniqueBase2" },
     { NULL, "/missing-page.md|/missing-section", 0, NULL },
     { "content/sect3/_index.md", "..|../", BYLINE_SITE_PAGE_HOME, "home page" },
     { "content/sect3/_index.md", "../about.md", BYLINE_SITE_PAGE_PAGE, "about page" },
@@ -566,7 +595,8 @@ test_get_page (void)
     { "content/sect3/_index.md", "../sect4/page2.md", BYLINE_SITE_PAGE_PAGE, "Title4_2" },
     { "content/sect3/_index.md", "sect7|./sect7", BYLINE_SITE_PAGE_SECTION, "another sect7" },
     { "content/sect3/_index.md", "./subsect/deep.md", BYLINE_SITE_PAGE_PAGE, "deep page" },
-    { "content/sect3/_index.md", "./subsect/../../sect7/page9.md", BYLINE_SITE_PAGE_PAGE, "Title7_9" },
+    { "content/sect3/_index.md", "./subsect/../../sect7/page9.md", BYLINE_SITE_PAGE_PAGE,
+      "Title7_9" },
     { "content/sect3/_index.md", "./unique.md", BYLINE_SITE_PAGE_PAGE, "UniqueBase" },
     { "content/sect3/_index.md", "./sect2", 0, NULL },
     { "content/sect3/_index.md", "/", BYLINE_SITE_PAGE_HOME, "home page" },
@@ -583,11 +613,14 @@ test_get_page (void)
   for (guint i = 0; i < G_N_ELEMENTS (tests); i++)
     {
       g_auto(GStrv) refs = g_strsplit (tests[i].refs, "|", -1);
-      const BylineSitePage *context = tests[i].context != NULL ? site_fixture_page (f, tests[i].context) : NULL;
+      const BylineSitePage *context = tests[i].context != NULL
+                                        ? site_fixture_page (f, tests[i].context)
+                                        : NULL;
 
       for (guint r = 0; refs[r] != NULL; r++)
         {
-          const BylineSitePage *page = byline_site_get_page (f->site, pages, context, NULL, refs[r]);
+          const BylineSitePage *page = byline_site_get_page (f->site, pages, context, NULL,
+                                                             refs[r]);
 
           g_test_message ("case %u: %s", i, refs[r]);
           if (tests[i].title == NULL)
@@ -631,8 +664,9 @@ test_get_page_drafts (void)
   const BylineSitePage *who = site_fixture_page (f, "content/who/_index.md");
   const BylineSitePage *draft = site_fixture_page (f, "content/who/members.md");
 
-  g_assert_cmpstr (byline_site_page_get_title (byline_site_get_page (f->site, pages, what, NULL, "members.md")),
-                   ==, "members what");
+  g_assert_cmpstr (
+    byline_site_page_get_title (byline_site_get_page (f->site, pages, what, NULL, "members.md")),
+    ==, "members what");
   g_assert_null (byline_site_get_page (f->site, pages, who, NULL, "members.md"));
   /* The draft is still a page of its file, for the one editing it. */
   g_assert_nonnull (draft);
@@ -663,7 +697,13 @@ test_ref (void)
     "---\ntitle: underscore\n---\n");
   g_autofree char *b1 = site_fixture_path (f, "content/post/b1/index.md");
   g_autofree char *a = site_fixture_path (f, "content/post/nested-a/content-a.md");
-  const struct { const char *from; const char *ref; gboolean relative; const char *expected; } cases[] = {
+  const struct
+  {
+    const char *from;
+    const char *ref;
+    gboolean relative;
+    const char *expected;
+  } cases[] = {
     { b1, "b2", FALSE, "http://example.com/post/b2/" },
     { a, "content-b", FALSE, "http://example.com/post/nested-b/content-b/" },
     { NULL, "/docs/5.3/examples/", TRUE, "/docs/5.3/examples/" },
@@ -676,7 +716,8 @@ test_ref (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
-      g_autofree char *link = byline_site_ref (f->site, cases[i].from, cases[i].ref, NULL, cases[i].relative, &error);
+      g_autofree char *link = byline_site_ref (f->site, cases[i].from, cases[i].ref, NULL,
+                                               cases[i].relative, &error);
 
       g_assert_no_error (error);
       g_assert_cmpstr (link, ==, cases[i].expected);
@@ -747,11 +788,14 @@ test_resolve_feeds (void)
     "-- content/blog/_index.md --\n"
     "---\ntitle: Blog\n---\n");
 
-  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
-  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/blog/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/index.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/blog/index.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_PAGE);
   g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/docs/index.xml", NULL, NULL), ==,
                    BYLINE_SITE_LINK_NOT_FOUND);
-  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/news/index.xml", NULL, NULL), ==, BYLINE_SITE_LINK_PAGE);
+  g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/news/index.xml", NULL, NULL), ==,
+                   BYLINE_SITE_LINK_PAGE);
   g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/robots.txt", NULL, NULL), ==,
                    BYLINE_SITE_LINK_GENERATED);
   g_assert_cmpint (byline_site_resolve_link (off->site, NULL, "/blog/index.xml", NULL, NULL), ==,
@@ -836,8 +880,8 @@ test_resolve_links (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("case %u: %s", i, cases[i].link);
-      g_assert_cmpint (byline_site_resolve_link (f->site, cases[i].from, cases[i].link, NULL, NULL), ==,
-                       cases[i].kind);
+      g_assert_cmpint (byline_site_resolve_link (f->site, cases[i].from, cases[i].link, NULL, NULL),
+                       ==, cases[i].kind);
     }
 
   {
@@ -845,13 +889,15 @@ test_resolve_links (void)
     g_autofree char *file = NULL;
     g_autofree char *expected = site_fixture_path (f, "content/blog/post/images/diagram.png");
 
-    g_assert_cmpint (byline_site_resolve_link (f->site, NULL, "/docs/blog/post/images/diagram.png", &page, &file),
-                     ==, BYLINE_SITE_LINK_PAGE_RESOURCE);
+    g_assert_cmpint (
+      byline_site_resolve_link (f->site, NULL, "/docs/blog/post/images/diagram.png", &page, &file),
+      ==, BYLINE_SITE_LINK_PAGE_RESOURCE);
     g_assert_true (page == site_fixture_page (f, "content/blog/post/index.md"));
     g_assert_cmpstr (file, ==, expected);
     /* Hugo's escaped RelPermalink (paths.PathEscape). */
-    g_assert_cmpstr (byline_site_page_get_rel_permalink (site_fixture_page (f, "content/blog/café.md")), ==,
-                     "/docs/blog/caf%C3%A9/");
+    g_assert_cmpstr (
+      byline_site_page_get_rel_permalink (site_fixture_page (f, "content/blog/café.md")), ==,
+      "/docs/blog/caf%C3%A9/");
   }
 }
 

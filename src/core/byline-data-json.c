@@ -132,8 +132,9 @@ read_string (Walker *w)
         }
       if (c < 0x20)
         {
-          walker_fail (w, w->pos, _("a JSON string cannot hold a line break or a control character; "
-                                    "write it as an escape such as \\n"));
+          walker_fail (w, w->pos,
+                       _("a JSON string cannot hold a line break or a control character; "
+                          "write it as an escape such as \\n"));
           break;
         }
       if (c != '\\')

@@ -199,7 +199,8 @@ parse_float (const char *text,
   const char *p = text;
   gboolean digits = FALSE;
 
-  if (is_one_of (text, (const char * const[]) { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL }))
+  if (is_one_of (text,
+                 (const char *const[]) { ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF", NULL }))
     {
       *value = INFINITY;
       return TRUE;
@@ -262,7 +263,8 @@ tag_of (const yaml_char_t *tag)
 
   if (t == NULL)
     return TAG_NONE;
-  if (strcmp (t, "!") == 0 || strcmp (t, YAML_STR_TAG) == 0 || strcmp (t, "tag:yaml.org,2002:binary") == 0)
+  if (strcmp (t, "!") == 0 || strcmp (t, YAML_STR_TAG) == 0 ||
+      strcmp (t, "tag:yaml.org,2002:binary") == 0)
     return TAG_STR;
   if (strcmp (t, YAML_INT_TAG) == 0)
     return TAG_INT;
@@ -366,7 +368,9 @@ apply_merges (Reader *reader,
   for (guint m = 0; m < frame->merges->len; m++)
     {
       BylineData *source = g_ptr_array_index (frame->merges, m);
-      guint n_maps = byline_data_get_kind (source) == BYLINE_DATA_LIST ? byline_data_get_length (source) : 1;
+      guint n_maps = byline_data_get_kind (source) == BYLINE_DATA_LIST
+                       ? byline_data_get_length (source)
+                       : 1;
 
       for (guint j = 0; j < n_maps; j++)
         {
@@ -431,7 +435,8 @@ attach (Reader     *reader,
     {
       g_autofree char *key = NULL;
 
-      if (byline_data_get_kind (node) == BYLINE_DATA_LIST || byline_data_get_kind (node) == BYLINE_DATA_MAP)
+      if (byline_data_get_kind (node) == BYLINE_DATA_LIST ||
+          byline_data_get_kind (node) == BYLINE_DATA_MAP)
         {
           reader_fail (reader, span->start, BYLINE_DATA_ERROR_SYNTAX,
                        _("a key must be a single value, not a list or a map"));
@@ -440,7 +445,8 @@ attach (Reader     *reader,
         }
       key = byline_data_get_kind (node) == BYLINE_DATA_STRING
               ? g_strdup (byline_data_get_string (node))
-              : g_strdup (byline_data_get_literal (node) != NULL ? byline_data_get_literal (node) : "");
+              : g_strdup (byline_data_get_literal (node) != NULL ? byline_data_get_literal (node)
+                                                                 : "");
       frame->have_key = TRUE;
       frame->key_is_merge = plain_scalar && g_strcmp0 (key, "<<") == 0;
       frame->key = g_steal_pointer (&key);
@@ -468,7 +474,7 @@ remember_anchor (Reader            *reader,
                  BylineData        *node)
 {
   if (anchor != NULL)
-    g_hash_table_replace (reader->anchors, g_strdup ((const char *) anchor), byline_data_ref (node));
+    g_hash_table_replace (reader->anchors, g_strdup ((const char *)anchor), byline_data_ref (node));
 }
 
 static void
@@ -564,7 +570,8 @@ add_alias (Reader             *reader,
 
   if (node == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("the alias *%s names no anchor before it"), name);
+      g_autofree char *message = g_strdup_printf (_("the alias *%s names no anchor before it"),
+                                                  name);
 
       reader_fail (reader, start, BYLINE_DATA_ERROR_SYNTAX, message);
       return;
@@ -572,14 +579,16 @@ add_alias (Reader             *reader,
   for (guint i = 0; i < reader->stack->len; i++)
     if (g_array_index (reader->stack, Frame, i).node == node)
       {
-        g_autofree char *message = g_strdup_printf (_("the alias *%s is inside its own anchor"), name);
+        g_autofree char *message = g_strdup_printf (_("the alias *%s is inside its own anchor"),
+                                                    name);
 
         reader_fail (reader, start, BYLINE_DATA_ERROR_SYNTAX, message);
         return;
       }
   if (reader->stack->len + byline_data_get_height (node) > BYLINE_DATA_MAX_DEPTH)
     {
-      reader_fail (reader, start, BYLINE_DATA_ERROR_TOO_DEEP, _("the values are nested too deeply"));
+      reader_fail (reader, start, BYLINE_DATA_ERROR_TOO_DEEP,
+                   _("the values are nested too deeply"));
       return;
     }
   reader->aliased += byline_data_get_weight (node);

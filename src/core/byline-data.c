@@ -806,7 +806,7 @@ byline_data_lookup_bool (const BylineData *self,
       if (g_strv_contains ((const char * const[]) { "1", "t", "T", "TRUE", "true", "True", NULL },
                            node->text))
         return TRUE;
-      if (g_strv_contains ((const char * const[]) { "0", "f", "F", "FALSE", "false", "False", NULL },
+      if (g_strv_contains ((const char *const[]) { "0", "f", "F", "FALSE", "false", "False", NULL },
                            node->text))
         return FALSE;
       return fallback;

@@ -69,10 +69,10 @@ typedef enum
  * form; each format writes its own syntax for it. */
 typedef enum
 {
-  BYLINE_DATA_STYLE_PLAIN,      /* a bare scalar (2024, true, YAML plain text) or a block collection */
+  BYLINE_DATA_STYLE_PLAIN,      /* a bare scalar (2024, true, plain YAML), a block collection */
   BYLINE_DATA_STYLE_QUOTED,     /* a one-line string between quotes */
   BYLINE_DATA_STYLE_MULTILINE,  /* YAML | and >, TOML """ and ''' */
-  BYLINE_DATA_STYLE_FLOW,       /* a collection written inline: [a, b], {a: b}, TOML inline tables */
+  BYLINE_DATA_STYLE_FLOW,       /* a collection written inline: [a, b], {a: b}, TOML's {a = b} */
 } BylineDataStyle;
 
 /* A date, a time of day, or both, as written. TOML's local dates and

@@ -104,7 +104,8 @@ static gboolean
 cascade_matches (const Cascade        *cascade,
                  const BylineSitePage *page)
 {
-  if (cascade->kind != NULL && !byline_site_glob_match (cascade->kind, byline_site_page_kind_name (page->kind)))
+  if (cascade->kind != NULL &&
+      !byline_site_glob_match (cascade->kind, byline_site_page_kind_name (page->kind)))
     return FALSE;
   if (cascade->path != NULL)
     {
@@ -116,7 +117,8 @@ cascade_matches (const Cascade        *cascade,
   /* Byline checks what "hugo build" publishes: the production site. */
   if (cascade->environment != NULL && !byline_site_glob_match (cascade->environment, "production"))
     return FALSE;
-  if (cascade->languages != NULL && !g_strv_contains ((const char * const *) cascade->languages, page->lang))
+  if (cascade->languages != NULL &&
+      !g_strv_contains ((const char *const *)cascade->languages, page->lang))
     return FALSE;
   return TRUE;
 }
@@ -128,7 +130,7 @@ struct _BylineSiteCascades
 };
 
 BylineSiteCascades *
-byline_site_cascades_new (BylineSite *self)
+byline_site_cascades_new (BylineSiteModel *self)
 {
   BylineSiteCascades *cascades = g_new0 (BylineSiteCascades, 1);
 
@@ -154,7 +156,8 @@ cascades_of (BylineSiteCascades   *cascades,
   if (found == NULL)
     {
       BylineData *value = page->front_matter != NULL
-                            ? byline_data_map_lookup_fold (page->front_matter, "cascade", NULL) : NULL;
+                            ? byline_data_map_lookup_fold (page->front_matter, "cascade", NULL)
+                            : NULL;
 
       found = parse_cascades (value);
       g_hash_table_insert (cascades->by_page, (gpointer) page, found);

@@ -31,9 +31,9 @@ static const char * const config_names[] = { "hugo", "config", NULL };
 static const char * const config_extensions[] = { "toml", "yaml", "yml", "json", NULL };
 
 static BylineData *
-read_config_file (BylineSite *self,
-                  const char *path,
-                  GPtrArray  *files)
+read_config_file (BylineSiteModel *self,
+                  const char      *path,
+                  GPtrArray       *files)
 {
   g_autoptr(GError) error = NULL;
   BylineSpan span = { 0 };
@@ -45,8 +45,8 @@ read_config_file (BylineSite *self,
         g_strdup_printf (_("Byline cannot read the site configuration: %s. "
                            "It works with what it can tell without it."), error->message);
 
-      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
-                               span.line, span.column, NULL, message);
+      byline_site_model_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
+                                     span.line, span.column, NULL, message);
       return NULL;
     }
   if (files != NULL)
@@ -61,8 +61,8 @@ read_config_file (BylineSite *self,
         g_strdup_printf (_("Byline cannot read the site configuration %s: it must be a map of "
                            "keys and values. It works with what it can tell without it."), path);
 
-      byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
-                               where->line, where->column, NULL, message);
+      byline_site_model_add_problem (self, BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE, path,
+                                     where->line, where->column, NULL, message);
       return NULL;
     }
   return g_steal_pointer (&data);
@@ -120,11 +120,11 @@ compare_strings (gconstpointer a,
 
 /* config/_default/ as config.LoadConfigFromDir reads it. */
 static void
-read_config_folder (BylineSite  *self,
-                    const char  *folder,
-                    BylineData **config,
-                    GPtrArray   *files,
-                    guint        depth)
+read_config_folder (BylineSiteModel  *self,
+                    const char       *folder,
+                    BylineData      **config,
+                    GPtrArray        *files,
+                    guint             depth)
 {
   g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
@@ -182,7 +182,8 @@ read_config_folder (BylineSite  *self,
 
           if (lang == NULL || lang[0] == '\0')
             wrapped = wrap_in_keys ((const char * const[]) { base, NULL }, byline_data_ref (value));
-          else if (g_ascii_strcasecmp (base, "menu") == 0 || g_ascii_strcasecmp (base, "menus") == 0)
+          else if (g_ascii_strcasecmp (base, "menu") == 0 ||
+                   g_ascii_strcasecmp (base, "menus") == 0)
             wrapped = wrap_in_keys ((const char * const[]) { "languages", lang, "menus", NULL },
                                     byline_data_ref (value));
           else if (g_ascii_strcasecmp (base, "params") == 0)
@@ -203,9 +204,9 @@ read_config_folder (BylineSite  *self,
 }
 
 BylineData *
-byline_site_read_config_dir (BylineSite *self,
-                             const char *dir,
-                             GPtrArray  *files)
+byline_site_read_config_dir (BylineSiteModel *self,
+                             const char      *dir,
+                             GPtrArray       *files)
 {
   g_autofree char *folder = g_build_filename (dir, "config", "_default", NULL);
   g_autoptr(BylineData) config = NULL;
@@ -350,7 +351,8 @@ merge_params (BylineData      *dst,
                 byline_data_unref (merged);
             }
           else if (byline_data_get_kind (existing) == BYLINE_DATA_MAP && is_zero_map (existing) &&
-                   user_strategy (existing) != MERGE_UNSET && user_strategy (existing) != MERGE_NONE)
+                   user_strategy (existing) != MERGE_UNSET &&
+                   user_strategy (existing) != MERGE_NONE)
             {
               if (result == NULL)
                 result = byline_data_map_copy (dst);

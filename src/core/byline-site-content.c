@@ -131,9 +131,9 @@ find_front_matter (const char       *text,
 
 /* The head of a file, read until its front matter closes. */
 static char *
-read_head (const char *path,
-           gsize      *length,
-           GError    **error)
+read_head (const char  *path,
+           gsize       *length,
+           GError     **error)
 {
   int fd = open (path, O_RDONLY | O_CLOEXEC);
   GString *text;
@@ -177,7 +177,7 @@ read_head (const char *path,
 }
 
 static void
-read_front_matter (const char *path,
+read_front_matter (const char           *path,
                    BylineSiteCachedFile *cached)
 {
   g_autoptr(GError) error = NULL;
@@ -237,8 +237,8 @@ read_job_cb (gpointer data,
  * files that are new or changed (by size and modification time), on all
  * processors when there are many. Returns whether anything changed. */
 gboolean
-byline_site_update_page_cache (BylineSite *self,
-                               GPtrArray  *files)
+byline_site_update_page_cache (BylineSiteModel *self,
+                               GPtrArray       *files)
 {
   g_autoptr(GArray) jobs = g_array_new (FALSE, FALSE, sizeof (ReadJob));
   guint n_threads = MIN (g_get_num_processors (), 8);
@@ -332,8 +332,8 @@ is_ignored_name (const char *name)
 }
 
 static gboolean
-is_leaf_index (BylineSite *self,
-               const char *name)
+is_leaf_index (BylineSiteModel *self,
+               const char      *name)
 {
   const char *ext;
 
@@ -346,7 +346,7 @@ is_leaf_index (BylineSite *self,
   {
     g_autofree char *lang = g_strndup (name + strlen ("index."), ext - name - strlen ("index."));
 
-    return strchr (lang, '.') == NULL && byline_site_lookup_language (self, lang) != NULL;
+    return strchr (lang, '.') == NULL && byline_site_model_lookup_language (self, lang) != NULL;
   }
 }
 
@@ -367,7 +367,7 @@ compare_dir_entries (gconstpointer a,
 }
 
 static void
-walk_content (BylineSite       *self,
+walk_content (BylineSiteModel  *self,
               BylineSiteFolder *folder,
               const char       *dir,
               const char       *rel_dir,
@@ -409,9 +409,11 @@ walk_content (BylineSite       *self,
       struct stat st;
 
       /* Only content files are stat'ed; folders by their type. */
-      if (child->type != DT_DIR && child->type != DT_REG && child->type != DT_UNKNOWN && child->type != DT_LNK)
+      if (child->type != DT_DIR && child->type != DT_REG && child->type != DT_UNKNOWN &&
+          child->type != DT_LNK)
         continue;
-      if (!is_dir && !byline_site_is_content_file (name) && child->type != DT_LNK && child->type != DT_UNKNOWN)
+      if (!is_dir && !byline_site_is_content_file (name) && child->type != DT_LNK &&
+          child->type != DT_UNKNOWN)
         continue;
       path = g_strconcat (dir, G_DIR_SEPARATOR_S, name, NULL);
       if (!is_dir)
@@ -424,7 +426,8 @@ walk_content (BylineSite       *self,
         }
 
       rel = rel_dir[0] != '\0' ? g_strconcat (rel_dir, "/", name, NULL) : g_strdup (name);
-      filter_rel = filter_dir[0] != '\0' ? g_strconcat (filter_dir, "/", name, NULL) : g_strdup (name);
+      filter_rel = filter_dir[0] != '\0' ? g_strconcat (filter_dir, "/", name, NULL)
+                                         : g_strdup (name);
       if (is_dir)
         {
           /* Everything below a leaf bundle is its resources. */
@@ -451,7 +454,7 @@ walk_content (BylineSite       *self,
 }
 
 GPtrArray *
-byline_site_collect_content (BylineSite *self)
+byline_site_collect_content (BylineSiteModel *self)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) content_file_free);
   GPtrArray *folders = self->folders[BYLINE_SITE_FOLDER_CONTENT];
@@ -485,9 +488,9 @@ byline_site_collect_content (BylineSite *self)
 /* Splits a content file's name "name[.lang].ext" into the name without
  * identifiers and the language, when it names one of the site's. */
 char *
-byline_site_split_content_name (BylineSite *self,
-                                const char *rel,
-                                char      **lang)
+byline_site_split_content_name (BylineSiteModel  *self,
+                                const char       *rel,
+                                char            **lang)
 {
   const char *slash = strrchr (rel, '/');
   const char *name = slash != NULL ? slash + 1 : rel;
@@ -503,7 +506,7 @@ byline_site_split_content_name (BylineSite *self,
     {
       g_autofree char *code = g_strndup (dot + 1, ext - dot - 1);
 
-      if (byline_site_lookup_language (self, code) != NULL)
+      if (byline_site_model_lookup_language (self, code) != NULL)
         {
           *lang = g_ascii_strdown (code, -1);
           return g_strndup (name, dot - name);

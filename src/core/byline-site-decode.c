@@ -22,9 +22,9 @@
 #include <string.h>
 
 static char *
-config_string (BylineSite *self,
-               const char *path,
-               const char *fallback)
+config_string (BylineSiteModel *self,
+               const char      *path,
+               const char      *fallback)
 {
   char *value = byline_data_lookup_string (self->config, path);
 
@@ -52,7 +52,7 @@ config_int (BylineData *map,
 }
 
 static void
-decode_base_url (BylineSite *self)
+decode_base_url (BylineSiteModel *self)
 {
   g_autoptr(GUri) uri = NULL;
 
@@ -104,9 +104,9 @@ compare_languages (gconstpointer a,
 }
 
 static char *
-first_string (BylineData  *map,
-              const char  *key,
-              const char  *legacy)
+first_string (BylineData *map,
+              const char *key,
+              const char *legacy)
 {
   char *value = byline_data_lookup_string (map, key);
 
@@ -119,7 +119,7 @@ first_string (BylineData  *map,
 }
 
 static void
-decode_languages (BylineSite *self)
+decode_languages (BylineSiteModel *self)
 {
   BylineData *languages = byline_data_lookup_path (self->config, "languages");
   g_auto(GStrv) disabled = byline_data_lookup_strv (self->config, "disableLanguages");
@@ -145,7 +145,7 @@ decode_languages (BylineSite *self)
               byline_data_lookup_bool (entry, "disabled", FALSE) ||
               (disabled != NULL && g_strv_contains ((const char * const *) disabled, code)))
             continue;
-          if (byline_site_lookup_language (self, code) != NULL)
+          if (byline_site_model_lookup_language (self, code) != NULL)
             continue;
 
           language = g_new0 (BylineSiteLanguage, 1);
@@ -159,7 +159,7 @@ decode_languages (BylineSite *self)
         }
     }
 
-  if (byline_site_lookup_language (self, self->default_language) == NULL)
+  if (byline_site_model_lookup_language (self, self->default_language) == NULL)
     {
       BylineSiteLanguage *language = g_new0 (BylineSiteLanguage, 1);
 
@@ -186,7 +186,7 @@ decode_languages (BylineSite *self)
 }
 
 static void
-decode_taxonomies (BylineSite *self)
+decode_taxonomies (BylineSiteModel *self)
 {
   BylineData *taxonomies = byline_data_lookup_path (self->config, "taxonomies");
 
@@ -246,10 +246,10 @@ section_path_glob (const char *section)
 }
 
 static BylinePermalinkRule *
-add_permalink_rule (BylineSite *self,
-                    const char *kind,
-                    char       *path,
-                    const char *pattern)
+add_permalink_rule (BylineSiteModel *self,
+                    const char      *kind,
+                    char            *path,
+                    const char      *pattern)
 {
   BylinePermalinkRule *rule = g_new0 (BylinePermalinkRule, 1);
 
@@ -262,7 +262,7 @@ add_permalink_rule (BylineSite *self,
 
 /* page.DecodePermalinksConfig: the map forms and the list form. */
 static void
-decode_permalinks (BylineSite *self)
+decode_permalinks (BylineSiteModel *self)
 {
   BylineData *permalinks = byline_data_lookup_path (self->config, "permalinks");
   static const char * const kinds[] = { "page", "home", "section", "taxonomy", "term", NULL };
@@ -283,8 +283,10 @@ decode_permalinks (BylineSite *self)
           if (byline_data_get_kind (value) == BYLINE_DATA_STRING)
             {
               /* [permalinks] section = '…': pages and terms. */
-              add_permalink_rule (self, "page", section_path_glob (key), byline_data_get_string (value));
-              add_permalink_rule (self, "term", section_path_glob (key), byline_data_get_string (value));
+              add_permalink_rule (self, "page", section_path_glob (key),
+                                  byline_data_get_string (value));
+              add_permalink_rule (self, "term", section_path_glob (key),
+                                  byline_data_get_string (value));
             }
           else if (byline_data_get_kind (value) == BYLINE_DATA_MAP &&
                    g_strv_contains (kinds, folded))
@@ -294,7 +296,8 @@ decode_permalinks (BylineSite *self)
                   BylineData *pattern = byline_data_map_get_value (value, j);
 
                   if (byline_data_get_kind (pattern) == BYLINE_DATA_STRING)
-                    add_permalink_rule (self, folded, section_path_glob (byline_data_map_get_key (value, j)),
+                    add_permalink_rule (self, folded,
+                                        section_path_glob (byline_data_map_get_key (value, j)),
                                         byline_data_get_string (pattern));
                 }
             }
@@ -314,8 +317,9 @@ decode_permalinks (BylineSite *self)
 
           if (pattern == NULL)
             continue;
-          rule = add_permalink_rule (self, kind, path != NULL && path[0] != '\0' ? g_utf8_strdown (path, -1) : NULL,
-                                     pattern);
+          rule = add_permalink_rule (
+            self, kind, path != NULL && path[0] != '\0' ? g_utf8_strdown (path, -1) : NULL,
+            pattern);
           if (environment != NULL && environment[0] != '\0')
             rule->environment = g_steal_pointer (&environment);
           rule->languages = byline_data_lookup_strv (item, "target.sites.matrix.languages");
@@ -327,7 +331,7 @@ decode_permalinks (BylineSite *self)
 
 /* pagemeta: the front-matter keys a page's date comes from. */
 static void
-decode_front_matter_dates (BylineSite *self)
+decode_front_matter_dates (BylineSiteModel *self)
 {
   g_auto(GStrv) configured = byline_data_lookup_strv (self->config, "frontmatter.date");
   g_autoptr(GPtrArray) keys = g_ptr_array_new ();
@@ -377,13 +381,14 @@ decode_front_matter_dates (BylineSite *self)
 }
 
 void
-byline_site_decode_config (BylineSite *self)
+byline_site_decode_config (BylineSiteModel *self)
 {
   BylineData *ugly;
 
   decode_base_url (self);
   /* GetBasePath: canonifyURLs makes relative links absolute, without it. */
-  self->link_prefix = g_strdup (byline_data_lookup_bool (self->config, "canonifyURLs", FALSE) ? "" : self->base_path);
+  self->link_prefix = g_strdup (
+    byline_data_lookup_bool (self->config, "canonifyURLs", FALSE) ? "" : self->base_path);
   self->title = config_string (self, "title", "");
   decode_languages (self);
   decode_taxonomies (self);
@@ -400,7 +405,8 @@ byline_site_decode_config (BylineSite *self)
   self->build_drafts = byline_data_lookup_bool (self->config, "buildDrafts", FALSE);
   self->remove_path_accents = byline_data_lookup_bool (self->config, "removePathAccents", FALSE);
   self->pluralize_list_titles = byline_data_lookup_bool (self->config, "pluralizeListTitles", TRUE);
-  self->capitalize_list_titles = byline_data_lookup_bool (self->config, "capitalizeListTitles", TRUE);
+  self->capitalize_list_titles = byline_data_lookup_bool (self->config, "capitalizeListTitles",
+                                                          TRUE);
 
   {
     g_auto(GStrv) kinds = byline_data_lookup_strv (self->config, "disableKinds");

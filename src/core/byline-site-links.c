@@ -35,9 +35,9 @@ has_extension (const char *path)
 /* ParseBaseAndBaseNameNoIdentifier for a content path with an extension:
  * "/blog/post/index.de.md" → "/blog/post", "post". */
 static char *
-content_base (BylineSite *self,
-              const char *ref,
-              char      **base_name)
+content_base (BylineSiteModel  *self,
+              const char       *ref,
+              char            **base_name)
 {
   g_autofree char *clean = byline_site_clean_path (ref);
   g_autofree char *normalized = byline_site_normalize_path (clean);
@@ -53,7 +53,7 @@ content_base (BylineSite *self,
   {
     const char *dot = strrchr (stem, '.');
 
-    if (dot != NULL && byline_site_lookup_language (self, dot + 1) != NULL)
+    if (dot != NULL && byline_site_model_lookup_language (self, dot + 1) != NULL)
       stem[dot - stem] = '\0';
   }
 
@@ -106,22 +106,23 @@ page_of_file_beside (BylineSitePages *pages,
   g_autofree char *canonical = g_canonicalize_filename (file, NULL);
   const BylineSitePage *found = byline_site_pages_lookup_file (pages, canonical);
 
-  if (found != NULL && strcmp (found->lang, lang) == 0 && byline_site_pages_is_published (pages, found))
+  if (found != NULL && strcmp (found->lang, lang) == 0 &&
+      byline_site_pages_is_published (pages, found))
     return found;
   return NULL;
 }
 
 /* getContentNodeForRef */
 static const BylineSitePage *
-page_for_ref (BylineSite            *self,
-              BylineSitePages       *pages,
-              const BylineSitePage  *context,
-              const char            *lang,
-              gboolean               is_reflink,
-              gboolean               had_extension,
-              const char            *in_ref,
-              const char            *ref,
-              gboolean              *ambiguous)
+page_for_ref (BylineSiteModel      *self,
+              BylineSitePages      *pages,
+              const BylineSitePage *context,
+              const char           *lang,
+              gboolean              is_reflink,
+              gboolean              had_extension,
+              const char           *in_ref,
+              const char           *ref,
+              gboolean             *ambiguous)
 {
   const BylineSitePage *found;
   g_autofree char *base = NULL;
@@ -135,7 +136,8 @@ page_for_ref (BylineSite            *self,
       g_autofree char *joined = NULL;
       g_autofree char *rel_base = NULL;
 
-      if (context->kind != BYLINE_SITE_PAGE_PAGE || (had_extension && g_str_has_prefix (ref, "../")))
+      if (context->kind != BYLINE_SITE_PAGE_PAGE ||
+          (had_extension && g_str_has_prefix (ref, "../")))
         base_dir = g_strdup (context->path);
       else
         base_dir = parent_of (context->path);
@@ -183,7 +185,7 @@ page_for_ref (BylineSite            *self,
 
 /* getContentNode */
 static const BylineSitePage *
-find_page (BylineSite           *self,
+find_page (BylineSiteModel      *self,
            BylineSitePages      *pages,
            const BylineSitePage *context,
            const char           *lang,
@@ -201,7 +203,8 @@ find_page (BylineSite           *self,
     ref[length - 1] = '\0';
 
   if (ref[0] == '\0')
-    return page_for_ref (self, pages, context, lang, is_reflink, FALSE, ref, "/_index.md", ambiguous);
+    return page_for_ref (self, pages, context, lang, is_reflink, FALSE, ref, "/_index.md",
+                         ambiguous);
   if (has_extension (ref))
     return page_for_ref (self, pages, context, lang, is_reflink, TRUE, ref, ref, ambiguous);
   if (g_str_has_suffix (ref, "/index"))
@@ -222,15 +225,15 @@ find_page (BylineSite           *self,
 }
 
 const BylineSitePage *
-byline_site_get_page (BylineSite           *self,
-                      BylineSitePages      *pages,
-                      const BylineSitePage *from,
-                      const char           *lang,
-                      const char           *path)
+byline_site_model_get_page (BylineSiteModel      *self,
+                            BylineSitePages      *pages,
+                            const BylineSitePage *from,
+                            const char           *lang,
+                            const char           *path)
 {
   gboolean ambiguous;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (pages != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -240,12 +243,12 @@ byline_site_get_page (BylineSite           *self,
 }
 
 char *
-byline_site_ref (BylineSite  *self,
-                 const char  *from_file,
-                 const char  *ref,
-                 const char  *lang,
-                 gboolean     relative,
-                 GError     **error)
+byline_site_model_ref_link (BylineSiteModel  *self,
+                            const char       *from_file,
+                            const char       *ref,
+                            const char       *lang,
+                            gboolean          relative,
+                            GError          **error)
 {
   g_autoptr(BylineSitePages) pages = NULL;
   const BylineSitePage *context = NULL;
@@ -256,17 +259,17 @@ byline_site_ref (BylineSite  *self,
   gboolean ambiguous = FALSE;
   GString *link;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (ref != NULL, NULL);
 
-  pages = byline_site_get_pages (self);
+  pages = byline_site_model_get_pages (self);
   if (from_file != NULL)
     context = byline_site_pages_lookup_file (pages, from_file);
   site_lang = context != NULL ? context->lang : self->default_language;
 
   if (lang != NULL && lang[0] != '\0')
     {
-      if (byline_site_lookup_language (self, lang) == NULL)
+      if (byline_site_model_lookup_language (self, lang) == NULL)
         {
           g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_NO_LANGUAGE,
                        _("ref “%s”: the site has no language “%s”"), ref, lang);
@@ -286,11 +289,13 @@ byline_site_ref (BylineSite  *self,
     {
       g_autofree char *decoded = byline_site_unescape_path (path);
 
-      target = find_page (self, pages, context, site_lang, TRUE, decoded != NULL ? decoded : path, &ambiguous);
+      target = find_page (self, pages, context, site_lang, TRUE, decoded != NULL ? decoded : path,
+                          &ambiguous);
       if (ambiguous)
         {
           g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_REF_AMBIGUOUS,
-                       _("ref “%s” is ambiguous: several pages have that name; write its path"), ref);
+                       _("ref “%s” is ambiguous: several pages have that name; write its path"),
+                       ref);
           g_string_free (link, TRUE);
           return NULL;
         }
@@ -314,7 +319,7 @@ byline_site_ref (BylineSite  *self,
 /* The absolute, decoded path of @link seen from @from (a page's link),
  * without query and fragment; NULL for another site. */
 static char *
-site_path_of_link (BylineSite           *self,
+site_path_of_link (BylineSiteModel      *self,
                    const BylineSitePage *from,
                    const char           *link,
                    gboolean             *external)
@@ -328,12 +333,14 @@ site_path_of_link (BylineSite           *self,
   if (g_str_has_prefix (stripped, "//") || (colon != NULL && (slash == NULL || colon < slash)))
     {
       g_autoptr(GUri) uri = NULL;
-      g_autofree char *absolute = g_str_has_prefix (stripped, "//") ? g_strconcat ("https:", stripped, NULL)
-                                                                    : g_strdup (stripped);
+      g_autofree char *absolute = g_str_has_prefix (stripped, "//")
+                                    ? g_strconcat ("https:", stripped, NULL)
+                                    : g_strdup (stripped);
 
       uri = g_uri_parse (absolute, G_URI_FLAGS_ENCODED_PATH, NULL);
       if (uri == NULL || self->base_host == NULL || g_uri_get_host (uri) == NULL ||
-          (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 && g_strcmp0 (g_uri_get_scheme (uri), "https") != 0) ||
+          (g_strcmp0 (g_uri_get_scheme (uri), "http") != 0 &&
+           g_strcmp0 (g_uri_get_scheme (uri), "https") != 0) ||
           g_ascii_strcasecmp (g_uri_get_host (uri), self->base_host) != 0)
         {
           *external = TRUE;
@@ -377,9 +384,9 @@ site_path_of_link (BylineSite           *self,
 /* A file of a page's folder: "/blog/post/img/a.png" is img/a.png of the
  * page at /blog/post/. */
 static const BylineSitePage *
-find_page_resource (BylineSitePages *pages,
-                    const char      *path,
-                    char           **file)
+find_page_resource (BylineSitePages  *pages,
+                    const char       *path,
+                    char            **file)
 {
   for (const char *slash = strrchr (path, '/'); slash != NULL && slash > path;)
     {
@@ -388,13 +395,15 @@ find_page_resource (BylineSitePages *pages,
       const char *rest = slash + 1;
 
       /* Leaf and branch bundles have resources; a page file has none. */
-      if (page != NULL && page->file != NULL && (page->bundle || page->kind != BYLINE_SITE_PAGE_PAGE))
+      if (page != NULL && page->file != NULL &&
+          (page->bundle || page->kind != BYLINE_SITE_PAGE_PAGE))
         {
           g_autofree char *folder = g_path_get_dirname (page->file);
           g_autofree char *candidate = g_build_filename (folder, rest, NULL);
 
           if (rest[0] != '\0' && strstr (rest, "..") == NULL &&
-              g_file_test (candidate, G_FILE_TEST_IS_REGULAR) && !byline_site_is_content_file (candidate))
+              g_file_test (candidate, G_FILE_TEST_IS_REGULAR) &&
+              !byline_site_is_content_file (candidate))
             {
               *file = g_steal_pointer (&candidate);
               return page;
@@ -414,11 +423,11 @@ find_page_resource (BylineSitePages *pages,
 }
 
 BylineSiteLinkKind
-byline_site_resolve_link (BylineSite            *self,
-                          const char            *from_file,
-                          const char            *link,
-                          const BylineSitePage **page,
-                          char                 **file)
+byline_site_model_resolve_link (BylineSiteModel       *self,
+                                const char            *from_file,
+                                const char            *link,
+                                const BylineSitePage **page,
+                                char                 **file)
 {
   g_autoptr(BylineSitePages) pages = NULL;
   const BylineSitePage *from = NULL;
@@ -428,7 +437,7 @@ byline_site_resolve_link (BylineSite            *self,
   gboolean external;
   const char *rel;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), BYLINE_SITE_LINK_NOT_FOUND);
+  g_return_val_if_fail (self != NULL, BYLINE_SITE_LINK_NOT_FOUND);
   g_return_val_if_fail (link != NULL, BYLINE_SITE_LINK_NOT_FOUND);
 
   if (page != NULL)
@@ -436,7 +445,7 @@ byline_site_resolve_link (BylineSite            *self,
   if (file != NULL)
     *file = NULL;
 
-  pages = byline_site_get_pages (self);
+  pages = byline_site_model_get_pages (self);
   if (from_file != NULL)
     from = byline_site_pages_lookup_file (pages, from_file);
 
@@ -494,7 +503,8 @@ byline_site_resolve_link (BylineSite            *self,
     {
       gsize length = strlen (self->link_prefix);
 
-      if (strncmp (path, self->link_prefix, length) != 0 || (path[length] != '/' && path[length] != '\0'))
+      if (strncmp (path, self->link_prefix, length) != 0 ||
+          (path[length] != '/' && path[length] != '\0'))
         return BYLINE_SITE_LINK_NOT_FOUND;
       rel = path + length;
     }
@@ -509,23 +519,25 @@ byline_site_resolve_link (BylineSite            *self,
     for (guint i = 0; i < self->languages->len; i++)
       {
         const BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-        g_autofree char *sitemap = language->prefix[0] != '\0' ? g_strconcat (language->prefix, "/sitemap.xml", NULL)
-                                                                 : g_strdup ("sitemap.xml");
+        g_autofree char *sitemap = language->prefix[0] != '\0'
+                                     ? g_strconcat (language->prefix, "/sitemap.xml", NULL)
+                                     : g_strdup ("sitemap.xml");
 
         if (strcmp (rel, sitemap) == 0 || strcmp (rel, "sitemap.xml") == 0)
           return BYLINE_SITE_LINK_GENERATED;
       }
-  if (strcmp (rel, "robots.txt") == 0 && byline_data_lookup_bool (self->config, "enableRobotsTXT", FALSE))
+  if (strcmp (rel, "robots.txt") == 0 &&
+      byline_data_lookup_bool (self->config, "enableRobotsTXT", FALSE))
     return BYLINE_SITE_LINK_GENERATED;
 
-  found_file = byline_site_find_file (self, BYLINE_SITE_FOLDER_STATIC, rel);
+  found_file = byline_site_model_find_file (self, BYLINE_SITE_FOLDER_STATIC, rel);
   if (found_file != NULL)
     {
       if (file != NULL)
         *file = g_steal_pointer (&found_file);
       return BYLINE_SITE_LINK_STATIC;
     }
-  found_file = byline_site_find_file (self, BYLINE_SITE_FOLDER_ASSETS, rel);
+  found_file = byline_site_model_find_file (self, BYLINE_SITE_FOLDER_ASSETS, rel);
   if (found_file != NULL)
     {
       if (file != NULL)

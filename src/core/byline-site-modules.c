@@ -32,7 +32,7 @@
 
 typedef struct
 {
-  BylineSite *site;
+  BylineSiteModel *site;
   BylineData *project_config;
   char *themes_dir;
   GHashTable *replacements;     /* module path → folder */
@@ -156,8 +156,9 @@ read_go_mod (Collector *c)
               for (guint j = 0; rest[j] != NULL; j++)
                 if (strcmp (rest[j], "=>") == 0 && rest[j + 1] != NULL &&
                     (rest[j + 1][0] == '.' || rest[j + 1][0] == '/'))
-                  g_hash_table_replace (c->go_replaces, g_strdup (rest[0]),
-                                        byline_site_absolute_path (c->site->root_path, rest[j + 1]));
+                  g_hash_table_replace (
+                    c->go_replaces, g_strdup (rest[0]),
+                    byline_site_absolute_path (c->site->root_path, rest[j + 1]));
             }
         }
       else if (g_strcmp0 (block, "require") == 0 && n >= 2)
@@ -195,7 +196,8 @@ read_git_modules (Collector *c)
           equals = strchr (line, '=');
           if (equals == NULL)
             continue;
-          g_ptr_array_add (paths, byline_site_absolute_path (c->site->root_path, g_strstrip (equals + 1)));
+          g_ptr_array_add (paths,
+                           byline_site_absolute_path (c->site->root_path, g_strstrip (equals + 1)));
         }
     }
   g_ptr_array_add (paths, NULL);
@@ -326,22 +328,28 @@ add_component (Collector                *c,
       switch (state)
         {
         case BYLINE_SITE_COMPONENT_NOT_CHECKED_OUT:
-          message = g_strdup_printf (_("The theme %s is not checked out (its git submodule is empty): "
-                                       "its shortcodes and templates are not known."), name);
+          message = g_strdup_printf (
+            _("The theme %s is not checked out (its git submodule is empty): "
+               "its shortcodes and templates are not known."),
+            name);
           break;
         case BYLINE_SITE_COMPONENT_NOT_IN_CACHE:
-          message = g_strdup_printf (_("The Hugo Module %s is not in the module cache nor in _vendor/ "
-                                       "(run “hugo mod get”): its shortcodes and templates are not known."),
-                                     name);
+          message = g_strdup_printf (
+            _("The Hugo Module %s is not in the module cache nor in _vendor/ "
+               "(run “hugo mod get”): its shortcodes and templates are not known."),
+            name);
           break;
         case BYLINE_SITE_COMPONENT_ABSENT:
         case BYLINE_SITE_COMPONENT_FOUND:
         default:
-          message = g_strdup_printf (_("The theme %s is not in %s: its shortcodes and templates are "
-                                       "not known."), name, path);
+          message = g_strdup_printf (
+            _("The theme %s is not in %s: its shortcodes and templates are "
+               "not known."),
+            name, path);
           break;
         }
-      byline_site_add_problem (c->site, BYLINE_SITE_PROBLEM_COMPONENT_MISSING, path, 0, 0, name, message);
+      byline_site_model_add_problem (c->site, BYLINE_SITE_PROBLEM_COMPONENT_MISSING, path, 0, 0,
+                                     name, message);
     }
 }
 
@@ -549,8 +557,8 @@ collector_free (Collector *c)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Collector, collector_free)
 
 void
-byline_site_load_components (BylineSite *self,
-                             BylineData *project_config)
+byline_site_load_components (BylineSiteModel *self,
+                             BylineData      *project_config)
 {
   g_autoptr(Collector) c = g_new0 (Collector, 1);
   g_autoptr(BylineData) merged = byline_data_ref (project_config);

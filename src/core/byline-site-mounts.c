@@ -29,7 +29,8 @@ char *
 byline_site_absolute_path (const char *base,
                            const char *path)
 {
-  g_autofree char *joined = g_path_is_absolute (path) ? g_strdup (path) : g_build_filename (base, path, NULL);
+  g_autofree char *joined = g_path_is_absolute (path) ? g_strdup (path)
+                                                      : g_build_filename (base, path, NULL);
 
   return g_canonicalize_filename (joined, NULL);
 }
@@ -37,13 +38,13 @@ byline_site_absolute_path (const char *base,
 /* Mounts */
 
 static void
-add_folder (BylineSite          *self,
-            BylineSiteFolderKind kind,
-            const char          *source,
-            const char          *target,
-            char               **languages,
-            char               **files,
-            const char          *component)
+add_folder (BylineSiteModel       *self,
+            BylineSiteFolderKind   kind,
+            const char            *source,
+            const char            *target,
+            char                 **languages,
+            char                 **files,
+            const char            *component)
 {
   BylineSiteFolder *folder = g_new0 (BylineSiteFolder, 1);
 
@@ -57,9 +58,9 @@ add_folder (BylineSite          *self,
 }
 
 static gboolean
-folder_kind_of (const char           *target,
-                BylineSiteFolderKind *kind,
-                const char          **rest)
+folder_kind_of (const char            *target,
+                BylineSiteFolderKind  *kind,
+                const char           **rest)
 {
   for (guint k = 0; k < BYLINE_SITE_N_FOLDER_KINDS; k++)
     {
@@ -78,10 +79,10 @@ folder_kind_of (const char           *target,
 
 /* Adds the mounts of a module.mounts list; returns which kinds it mounts. */
 static guint
-add_mounts (BylineSite *self,
-            const char *base,
-            BylineData *mounts,
-            const char *component)
+add_mounts (BylineSiteModel *self,
+            const char      *base,
+            BylineData      *mounts,
+            const char      *component)
 {
   guint mounted = 0;
 
@@ -129,8 +130,8 @@ add_mounts (BylineSite *self,
 
 char *
 byline_site_dir_setting (BylineData *config,
-             const char *key,
-             const char *fallback)
+                         const char *key,
+                         const char *fallback)
 {
   char *value = byline_data_lookup_string (config, key);
 
@@ -147,8 +148,8 @@ byline_site_dir_setting (BylineData *config,
  * holds only folders named after the site's languages is read as one
  * folder per language. */
 static gboolean
-guess_language_folders (BylineSite *self,
-                        const char *content)
+guess_language_folders (BylineSiteModel *self,
+                        const char      *content)
 {
   g_autoptr(GDir) dir = g_dir_open (content, 0, NULL);
   const char *name;
@@ -162,7 +163,8 @@ guess_language_folders (BylineSite *self,
 
       if (name[0] == '.')
         continue;
-      if (!g_file_test (path, G_FILE_TEST_IS_DIR) || byline_site_lookup_language (self, name) == NULL)
+      if (!g_file_test (path, G_FILE_TEST_IS_DIR) ||
+          byline_site_model_lookup_language (self, name) == NULL)
         return FALSE;
       found++;
     }
@@ -189,9 +191,9 @@ guess_language_folders (BylineSite *self,
 }
 
 static void
-add_project_defaults (BylineSite *self,
-                      BylineData *config,
-                      guint       mounted)
+add_project_defaults (BylineSiteModel *self,
+                      BylineData      *config,
+                      guint            mounted)
 {
   g_autofree char *content_dir = byline_site_dir_setting (config, "contentDir", "content");
 
@@ -203,8 +205,11 @@ add_project_defaults (BylineSite *self,
       for (guint i = 0; i < self->languages->len; i++)
         {
           BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-          BylineData *entry = languages != NULL ? byline_data_map_lookup_fold (languages, language->code, NULL) : NULL;
-          g_autofree char *dir = entry != NULL ? byline_data_lookup_string (entry, "contentDir") : NULL;
+          BylineData *entry = languages != NULL
+                                ? byline_data_map_lookup_fold (languages, language->code, NULL)
+                                : NULL;
+          g_autofree char *dir = entry != NULL ? byline_data_lookup_string (entry, "contentDir")
+                                               : NULL;
 
           if (dir != NULL && dir[0] != '\0')
             per_language = TRUE;
@@ -215,15 +220,19 @@ add_project_defaults (BylineSite *self,
           for (guint i = 0; i < self->languages->len; i++)
             {
               BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-              BylineData *entry = languages != NULL ? byline_data_map_lookup_fold (languages, language->code, NULL) : NULL;
-              g_autofree char *dir = entry != NULL ? byline_site_dir_setting (entry, "contentDir", content_dir)
-                                                   : g_strdup (content_dir);
+              BylineData *entry = languages != NULL
+                                    ? byline_data_map_lookup_fold (languages, language->code, NULL)
+                                    : NULL;
+              g_autofree char *dir = entry != NULL
+                                       ? byline_site_dir_setting (entry, "contentDir", content_dir)
+                                       : g_strdup (content_dir);
               g_autofree char *path = byline_site_absolute_path (self->root_path, dir);
 
               /* The language's own folder; the common one holds every language. */
               if (g_file_test (path, G_FILE_TEST_IS_DIR))
                 add_folder (self, BYLINE_SITE_FOLDER_CONTENT, path, "",
-                            strcmp (dir, content_dir) == 0 ? NULL : (char *[]) { language->code, NULL },
+                            strcmp (dir, content_dir) == 0 ? NULL
+                                                           : (char *[]) { language->code, NULL },
                             NULL, NULL);
             }
         }
@@ -234,10 +243,11 @@ add_project_defaults (BylineSite *self,
           if (!guess_language_folders (self, path))
             add_folder (self, BYLINE_SITE_FOLDER_CONTENT, path, "", NULL, NULL, NULL);
           else
-            byline_site_add_problem (self, BYLINE_SITE_PROBLEM_CONTENT_GUESSED, path, 0, 0, NULL,
-                                     _("The site mounts no content folder and its content folder "
-                                       "holds one folder per language: each is read as that "
-                                       "language’s content."));
+            byline_site_model_add_problem (
+              self, BYLINE_SITE_PROBLEM_CONTENT_GUESSED, path, 0, 0, NULL,
+              _("The site mounts no content folder and its content folder "
+                 "holds one folder per language: each is read as that "
+                 "language’s content."));
         }
     }
 
@@ -272,7 +282,12 @@ add_project_defaults (BylineSite *self,
     }
 
   {
-    const struct { BylineSiteFolderKind kind; const char *key; const char *fallback; } defaults[] = {
+    const struct
+    {
+      BylineSiteFolderKind kind;
+      const char *key;
+      const char *fallback;
+    } defaults[] = {
       { BYLINE_SITE_FOLDER_LAYOUTS, "layoutDir", "layouts" },
       { BYLINE_SITE_FOLDER_ASSETS, "assetDir", "assets" },
       { BYLINE_SITE_FOLDER_DATA, "dataDir", "data" },
@@ -295,9 +310,9 @@ add_project_defaults (BylineSite *self,
 }
 
 void
-byline_site_build_folders (BylineSite *self,
-                           BylineData *project_config,
-                           GPtrArray  *component_mounts)
+byline_site_build_folders (BylineSiteModel *self,
+                           BylineData      *project_config,
+                           GPtrArray       *component_mounts)
 {
   BylineData *project_mounts = byline_data_lookup_path (project_config, "module.mounts");
   guint mounted = add_mounts (self, self->root_path, project_mounts, NULL);

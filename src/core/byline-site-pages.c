@@ -28,8 +28,8 @@
 #include <unistd.h>
 
 static const BylineSiteTaxonomy *
-taxonomy_of_section (BylineSite *self,
-                     const char *section)
+taxonomy_of_section (BylineSiteModel *self,
+                     const char      *section)
 {
   for (guint i = 0; i < self->taxonomies->len; i++)
     {
@@ -42,8 +42,8 @@ taxonomy_of_section (BylineSite *self,
 }
 
 static gboolean
-kind_enabled (BylineSite *self,
-              const char *kind)
+kind_enabled (BylineSiteModel *self,
+              const char      *kind)
 {
   return !g_strv_contains ((const char * const *) self->disabled_kinds, kind);
 }
@@ -82,14 +82,15 @@ never_rendered (BylineData *build)
 {
   g_autofree char *render = byline_data_lookup_string (build, "render");
 
-  return render != NULL && (g_ascii_strcasecmp (render, "never") == 0 || g_ascii_strcasecmp (render, "false") == 0);
+  return render != NULL &&
+         (g_ascii_strcasecmp (render, "never") == 0 || g_ascii_strcasecmp (render, "false") == 0);
 }
 
 /* Reads what the URL and the index need from the front matter. */
 static void
-apply_front_matter (BylineSite     *self,
-                    BylineSitePage *page,
-                    BylineSiteCachedFile     *cached)
+apply_front_matter (BylineSiteModel      *self,
+                    BylineSitePage       *page,
+                    BylineSiteCachedFile *cached)
 {
   BylineData *fm = cached->front_matter;
   BylineData *build;
@@ -154,7 +155,7 @@ apply_front_matter (BylineSite     *self,
 
 typedef struct
 {
-  BylineSite *site;
+  BylineSiteModel *site;
   BylineSitePages *pages;
 } Builder;
 
@@ -196,11 +197,11 @@ byline_site_page_kind_name (BylineSitePageKind kind)
 
 /* Hugo's Path for a content file "dir/name[.lang].ext". */
 static void
-add_file_page (Builder     *b,
+add_file_page (Builder               *b,
                BylineSiteContentFile *entry,
-               const char  *lang_override)
+               const char            *lang_override)
 {
-  BylineSite *self = b->site;
+  BylineSiteModel *self = b->site;
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
   g_autofree char *file_lang = NULL;
@@ -215,7 +216,9 @@ add_file_page (Builder     *b,
   slash = strrchr (entry->rel, '/');
   dir = slash != NULL ? g_strndup (entry->rel, slash - entry->rel) : g_strdup ("");
   base = byline_site_split_content_name (self, entry->rel, &file_lang);
-  lang = lang_override != NULL ? lang_override : file_lang != NULL ? file_lang : self->default_language;
+  lang = lang_override != NULL ? lang_override
+         : file_lang != NULL   ? file_lang
+                               : self->default_language;
 
   if (strcmp (base, "_index") == 0)
     {
@@ -225,12 +228,13 @@ add_file_page (Builder     *b,
       else
         {
           const char *first_slash = strchr (dir, '/');
-          g_autofree char *first = g_utf8_strdown (dir, first_slash != NULL ? first_slash - dir : -1);
+          g_autofree char *first = g_utf8_strdown (dir,
+                                                   first_slash != NULL ? first_slash - dir : -1);
 
           if (taxonomy_of_section (self, first) != NULL)
-            kind = first_slash == NULL ? BYLINE_SITE_PAGE_TAXONOMY
-                                       : strchr (first_slash + 1, '/') == NULL ? BYLINE_SITE_PAGE_TERM
-                                                                               : BYLINE_SITE_PAGE_SECTION;
+            kind = first_slash == NULL                     ? BYLINE_SITE_PAGE_TAXONOMY
+                   : strchr (first_slash + 1, '/') == NULL ? BYLINE_SITE_PAGE_TERM
+                                                           : BYLINE_SITE_PAGE_SECTION;
           else
             kind = BYLINE_SITE_PAGE_SECTION;
         }
@@ -241,7 +245,8 @@ add_file_page (Builder     *b,
       bundle = dir[0] != '\0';
     }
   else
-    unnormalized = dir[0] != '\0' ? g_strconcat ("/", dir, "/", base, NULL) : g_strconcat ("/", base, NULL);
+    unnormalized = dir[0] != '\0' ? g_strconcat ("/", dir, "/", base, NULL)
+                                  : g_strconcat ("/", base, NULL);
 
   if (!kind_enabled (self, byline_site_page_kind_name (kind)))
     return;
@@ -301,9 +306,9 @@ ensure_branch (Builder            *b,
  * pluralized and capitalized as pluralizeListTitles and
  * capitalizeListTitles say (regular English plurals). */
 static char *
-section_title (BylineSite *self,
-               const char *name,
-               gboolean    pluralize)
+section_title (BylineSiteModel *self,
+               const char      *name,
+               gboolean         pluralize)
 {
   GString *title = g_string_new (name);
 
@@ -312,7 +317,8 @@ section_title (BylineSite *self,
       char last = title->str[title->len - 1];
       char before = title->len > 1 ? title->str[title->len - 2] : '\0';
 
-      if (last == 's' || last == 'x' || last == 'z' || (last == 'h' && (before == 'c' || before == 's')))
+      if (last == 's' || last == 'x' || last == 'z' ||
+          (last == 'h' && (before == 'c' || before == 's')))
         g_string_append (title, "es");
       else if (last == 'y' && before != '\0' && strchr ("aeiou", before) == NULL)
         {
@@ -330,7 +336,7 @@ section_title (BylineSite *self,
 static void
 add_generated_pages (Builder *b)
 {
-  BylineSite *self = b->site;
+  BylineSiteModel *self = b->site;
   guint n_file_pages = b->pages->pages->len;
 
   for (guint l = 0; l < self->languages->len; l++)
@@ -364,7 +370,8 @@ add_generated_pages (Builder *b)
       for (guint t = 0; page->front_matter != NULL && t < self->taxonomies->len; t++)
         {
           const BylineSiteTaxonomy *taxonomy = g_ptr_array_index (self->taxonomies, t);
-          BylineData *node = byline_data_map_lookup_fold (page->front_matter, taxonomy->plural, NULL);
+          BylineData *node = byline_data_map_lookup_fold (page->front_matter, taxonomy->plural,
+                                                          NULL);
           g_auto(GStrv) terms = NULL;
           g_autofree char *taxonomy_path = g_strconcat ("/", taxonomy->plural, NULL);
 
@@ -460,7 +467,8 @@ apply_cascades (Builder *b)
           }
       if (fm == NULL || (byline_data_map_lookup_fold (fm, "build", NULL) == NULL &&
                          byline_data_map_lookup_fold (fm, "_build", NULL) == NULL))
-        if ((value = byline_site_cascaded_value (cascades, page, "build")) != NULL && never_rendered (value))
+        if ((value = byline_site_cascaded_value (cascades, page, "build")) != NULL &&
+            never_rendered (value))
           page->render = FALSE;
       if (fm == NULL || byline_data_map_lookup_fold (fm, "headless", NULL) == NULL)
         if ((value = byline_site_cascaded_value (cascades, page, "headless")) != NULL)
@@ -480,7 +488,8 @@ apply_cascades (Builder *b)
       if (value == NULL)
         value = byline_site_cascaded_value (cascades, page, "outputs");
       if (value == NULL && config_outputs != NULL)
-        value = byline_data_map_lookup_fold (config_outputs, byline_site_page_kind_name (page->kind), NULL);
+        value = byline_data_map_lookup_fold (config_outputs,
+                                             byline_site_page_kind_name (page->kind), NULL);
       if (value != NULL)
         {
           g_auto(GStrv) formats = byline_data_to_strv (value);
@@ -500,12 +509,12 @@ apply_cascades (Builder *b)
 static void
 index_links (Builder *b)
 {
-  BylineSite *self = b->site;
+  BylineSiteModel *self = b->site;
 
   for (guint i = 0; i < b->pages->pages->len; i++)
     {
       BylineSitePage *page = g_ptr_array_index (b->pages->pages, i);
-      const BylineSiteLanguage *language = byline_site_lookup_language (self, page->lang);
+      const BylineSiteLanguage *language = byline_site_model_lookup_language (self, page->lang);
       const char *prefix = language != NULL ? language->prefix : "";
 
       byline_site_page_compute_urls (self, page, prefix);
@@ -541,7 +550,7 @@ index_links (Builder *b)
 /* Reads the content folders; NULL when nothing changed since @previous
  * was built. */
 static BylineSitePages *
-build_pages (BylineSite      *self,
+build_pages (BylineSiteModel *self,
              BylineSitePages *previous)
 {
   Builder b = { self, NULL };
@@ -596,7 +605,7 @@ build_pages (BylineSite      *self,
           {
             g_autofree char *code = g_ascii_strdown (languages[l], -1);
 
-            if (byline_site_lookup_language (self, code) != NULL)
+            if (byline_site_model_lookup_language (self, code) != NULL)
               add_file_page (&b, entry, code);
           }
       else
@@ -613,13 +622,13 @@ build_pages (BylineSite      *self,
 }
 
 BylineSitePages *
-byline_site_get_pages (BylineSite *self)
+byline_site_model_get_pages (BylineSiteModel *self)
 {
   BylineSitePages *pages;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  byline_site_ensure_loaded (self);
+  byline_site_model_ensure_loaded (self);
   g_mutex_lock (&self->pages_lock);
   if (self->pages == NULL)
     self->pages = build_pages (self, NULL);
@@ -629,14 +638,14 @@ byline_site_get_pages (BylineSite *self)
 }
 
 void
-byline_site_refresh_pages (BylineSite *self)
+byline_site_model_refresh_pages (BylineSiteModel *self)
 {
   BylineSitePages *old = NULL;
   BylineSitePages *fresh;
 
-  g_return_if_fail (BYLINE_IS_SITE (self));
+  g_return_if_fail (self != NULL);
 
-  byline_site_ensure_loaded (self);
+  byline_site_model_ensure_loaded (self);
   g_mutex_lock (&self->pages_lock);
   /* The index stays when no content file changed. */
   fresh = build_pages (self, self->pages);

@@ -132,7 +132,8 @@ byline_site_normalize_path (const char *path)
   for (const char *p = path; *p != '\0'; p++)
     if ((guchar) *p >= 0x80)
       {
-        lower = g_utf8_validate (path, -1, NULL) ? g_utf8_strdown (path, -1) : g_ascii_strdown (path, -1);
+        lower = g_utf8_validate (path, -1, NULL) ? g_utf8_strdown (path, -1)
+                                                 : g_ascii_strdown (path, -1);
         break;
       }
   if (lower == NULL)
@@ -174,7 +175,8 @@ byline_site_unescape_path (const char *path)
               g_string_free (out, TRUE);
               return NULL;
             }
-          g_string_append_c (out, (char) (g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2])));
+          g_string_append_c (
+            out, (char)(g_ascii_xdigit_value (p[1]) * 16 + g_ascii_xdigit_value (p[2])));
           p += 2;
         }
       else
@@ -374,7 +376,8 @@ glob_match_at (GlobState  *state,
                   depth--;
                 else if ((*p == ',' && depth == 0) || p == end)
                   {
-                    g_autofree char *candidate = g_strdup_printf ("%.*s%s", (int) (p - alt), alt, end + 1);
+                    g_autofree char *candidate = g_strdup_printf ("%.*s%s", (int)(p - alt), alt,
+                                                                  end + 1);
 
                     if (glob_match_at (state, candidate, text))
                       return TRUE;

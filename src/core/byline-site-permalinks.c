@@ -20,8 +20,8 @@
 #include <string.h>
 
 char *
-byline_site_urlize (BylineSite *self,
-                    const char *text)
+byline_site_urlize (BylineSiteModel *self,
+                    const char      *text)
 {
   return byline_site_sanitize_path (text, self->disable_path_to_lower, self->remove_path_accents);
 }
@@ -36,11 +36,11 @@ static const char * const day_names[] = {
 };
 
 static void
-append_zone (GString    *out,
-             GDateTime  *date,
-             gboolean    z_for_utc,
-             gboolean    colon,
-             gboolean    minutes)
+append_zone (GString   *out,
+             GDateTime *date,
+             gboolean   z_for_utc,
+             gboolean   colon,
+             gboolean   minutes)
 {
   gint64 offset = g_date_time_get_utc_offset (date) / G_TIME_SPAN_MINUTE;
   int hours, mins;
@@ -172,7 +172,7 @@ format_go_date (GDateTime  *date,
 
 /* A section's slug, or its title (pageToPermalinkSlugElseTitle). */
 static char *
-slug_else_title (BylineSite           *self,
+slug_else_title (BylineSiteModel      *self,
                  const BylineSitePage *page)
 {
   if (page->slug != NULL && page->slug[0] != '\0')
@@ -261,7 +261,7 @@ join_entries (GPtrArray *entries)
 
 /* The value of one :attribute, or NULL when Hugo does not know it. */
 static char *
-expand_attribute (BylineSite           *self,
+expand_attribute (BylineSiteModel      *self,
                   const BylineSitePage *page,
                   const char           *attr,
                   const char           *cut)
@@ -337,7 +337,8 @@ expand_attribute (BylineSite           *self,
     }
   if (strcmp (attr, "contentbasename") == 0 || strcmp (attr, "slugorcontentbasename") == 0)
     {
-      if (strcmp (attr, "slugorcontentbasename") == 0 && page->slug != NULL && page->slug[0] != '\0')
+      if (strcmp (attr, "slugorcontentbasename") == 0 && page->slug != NULL &&
+          page->slug[0] != '\0')
         return byline_site_urlize (self, page->slug);
       return byline_site_urlize (self, page->unnormalized_base_name);
     }
@@ -356,7 +357,7 @@ expand_attribute (BylineSite           *self,
 
 /* Expands a pattern; NULL when it holds an attribute Hugo does not know. */
 static char *
-expand_pattern (BylineSite           *self,
+expand_pattern (BylineSiteModel      *self,
                 const BylineSitePage *page,
                 const char           *pattern)
 {
@@ -425,7 +426,7 @@ query_unescape (const char *text)
 
 /* PermalinkExpander.Expand: the first rule whose kind and path match. */
 static char *
-expand_permalink (BylineSite           *self,
+expand_permalink (BylineSiteModel      *self,
                   const BylineSitePage *page)
 {
   const char *kind = byline_site_page_kind_name (page->kind);
@@ -441,7 +442,8 @@ expand_permalink (BylineSite           *self,
       /* Byline checks what "hugo build" publishes: the production site. */
       if (rule->environment != NULL && !byline_site_glob_match (rule->environment, "production"))
         continue;
-      if (rule->languages != NULL && !g_strv_contains ((const char * const *) rule->languages, page->lang))
+      if (rule->languages != NULL &&
+          !g_strv_contains ((const char *const *)rule->languages, page->lang))
         continue;
       if (rule->path != NULL)
         {
@@ -484,8 +486,8 @@ add_elements (GPtrArray  *elements,
 }
 
 static gboolean
-is_ugly_section (BylineSite *self,
-                 const char *section)
+is_ugly_section (BylineSiteModel *self,
+                 const char      *section)
 {
   if (self->ugly_url_sections != NULL)
     return byline_data_lookup_bool (self->ugly_url_sections, section, FALSE);
@@ -493,9 +495,9 @@ is_ugly_section (BylineSite *self,
 }
 
 void
-byline_site_page_compute_urls (BylineSite     *self,
-                               BylineSitePage *page,
-                               const char     *prefix)
+byline_site_page_compute_urls (BylineSiteModel *self,
+                               BylineSitePage  *page,
+                               const char      *prefix)
 {
   g_autoptr(GPtrArray) elements = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *expanded = NULL;
@@ -551,7 +553,8 @@ byline_site_page_compute_urls (BylineSite     *self,
   base_name_same_as_type = !page->bundle && !is_branch && strcmp (base_name, "index") == 0;
   if (expanded == NULL && base_name_same_as_type)
     ugly = TRUE;
-  index_is_ugly_kind = ugly && (page->kind == BYLINE_SITE_PAGE_HOME || page->kind == BYLINE_SITE_PAGE_SECTION ||
+  index_is_ugly_kind = ugly && (page->kind == BYLINE_SITE_PAGE_HOME ||
+                                page->kind == BYLINE_SITE_PAGE_SECTION ||
                                 page->kind == BYLINE_SITE_PAGE_TAXONOMY);
 
   if (is_branch && url == NULL && strcmp (path, "/") != 0)
@@ -569,7 +572,8 @@ byline_site_page_compute_urls (BylineSite     *self,
       /* "/a/b/" and "/a/b" are folders; "/a/b.html" is the file. */
       if (has_slash || !has_dot)
         g_ptr_array_add (elements, g_strdup ("index.html"));
-      if (elements->len > 0 && strcmp (g_ptr_array_index (elements, elements->len - 1), "index.html") == 0)
+      if (elements->len > 0 &&
+          strcmp (g_ptr_array_index (elements, elements->len - 1), "index.html") == 0)
         upper_offset = 1;
       /* Only a url relative to the site gets the language prefix. */
       if (!force_prefix)
@@ -616,7 +620,8 @@ byline_site_page_compute_urls (BylineSite     *self,
           g_ptr_array_index (elements, elements->len - 1) = g_strconcat (last, ".html", NULL);
           g_free (last);
         }
-      if (!index_is_ugly_kind && strcmp (g_ptr_array_index (elements, elements->len - 1), "index.html") == 0)
+      if (!index_is_ugly_kind &&
+          strcmp (g_ptr_array_index (elements, elements->len - 1), "index.html") == 0)
         upper_offset = 1;
     }
 
@@ -682,9 +687,9 @@ byline_site_page_compute_urls (BylineSite     *self,
 }
 
 void
-byline_site_page_compute_aliases (BylineSite     *self,
-                                  BylineSitePage *page,
-                                  const char     *prefix)
+byline_site_page_compute_aliases (BylineSiteModel *self,
+                                  BylineSitePage  *page,
+                                  const char      *prefix)
 {
   g_autoptr(GPtrArray) aliases = g_ptr_array_new_with_free_func (g_free);
   gboolean ugly = is_ugly_section (self, page->section);
@@ -696,7 +701,8 @@ byline_site_page_compute_aliases (BylineSite     *self,
       g_autofree char *base = NULL;
       g_autofree char *joined = NULL;
 
-      if (alias[0] == '\0' || g_str_has_prefix (alias, "http://") || g_str_has_prefix (alias, "https://"))
+      if (alias[0] == '\0' || g_str_has_prefix (alias, "http://") ||
+          g_str_has_prefix (alias, "https://"))
         continue;
       if (alias[0] != '/')
         {

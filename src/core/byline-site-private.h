@@ -48,9 +48,13 @@ typedef struct
   GPtrArray *files;       /* char*: the files read */
 } BylineSiteConfigFiles;
 
-struct _BylineSite
+/* What is known of the site at one root, shared by every BylineSite of a
+ * post of it (byline_site_lookup) and by the threads that use them. */
+typedef struct _BylineSiteModel BylineSiteModel;
+
+struct _BylineSiteModel
 {
-  GObject parent_instance;
+  gatomicrefcount ref_count;
 
   GFile *root;
   char *root_path;
@@ -101,8 +105,14 @@ struct _BylineSite
 };
 
 /* byline-site.c */
-void        byline_site_ensure_loaded          (BylineSite            *self);
-void        byline_site_add_problem            (BylineSite            *self,
+BylineSiteModel *byline_site_model_new         (GFile                 *root);
+BylineSiteModel *byline_site_model_ref         (BylineSiteModel       *self);
+void        byline_site_model_unref            (BylineSiteModel       *self);
+/* Reads the configuration, the components and the templates, once. */
+void        byline_site_model_ensure_loaded    (BylineSiteModel       *self);
+const BylineSiteLanguage *byline_site_model_lookup_language (BylineSiteModel *self,
+                                                const char            *code);
+void        byline_site_model_add_problem      (BylineSiteModel       *self,
                                                 BylineSiteProblemKind  kind,
                                                 const char            *file,
                                                 guint                  line,
@@ -116,11 +126,41 @@ void        byline_site_language_free          (BylineSiteLanguage    *language)
 void        byline_site_taxonomy_free          (BylineSiteTaxonomy    *taxonomy);
 void        byline_permalink_rule_free         (BylinePermalinkRule   *rule);
 
+/* The implementations of byline-site.h's functions of the same names. */
+char       *byline_site_model_find_template    (BylineSiteModel       *self,
+                                                const char            *name);
+char       *byline_site_model_find_archetype   (BylineSiteModel       *self,
+                                                const char            *kind);
+char       *byline_site_model_find_file        (BylineSiteModel       *self,
+                                                BylineSiteFolderKind   kind,
+                                                const char            *path);
+GPtrArray  *byline_site_model_list_files       (BylineSiteModel       *self,
+                                                BylineSiteFolderKind   kind,
+                                                const char            *prefix);
+BylineSitePages *byline_site_model_get_pages   (BylineSiteModel       *self);
+void        byline_site_model_refresh_pages    (BylineSiteModel       *self);
+BylineSiteLinkKind byline_site_model_resolve_link (BylineSiteModel    *self,
+                                                const char            *from_file,
+                                                const char            *link,
+                                                const BylineSitePage **page,
+                                                char                 **file);
+char       *byline_site_model_ref_link         (BylineSiteModel       *self,
+                                                const char            *from_file,
+                                                const char            *ref,
+                                                const char            *lang,
+                                                gboolean               relative,
+                                                GError               **error);
+const BylineSitePage *byline_site_model_get_page (BylineSiteModel     *self,
+                                                BylineSitePages       *pages,
+                                                const BylineSitePage  *from,
+                                                const char            *lang,
+                                                const char            *path);
+
 /* byline-site-config.c */
 /* Reads hugo.* / config.* of @dir and its config/_default/ folder into one
  * map (the folder's files override the root file); records the files read
  * and a problem for each that cannot be read. NULL when @dir has neither. */
-BylineData *byline_site_read_config_dir        (BylineSite            *self,
+BylineData *byline_site_read_config_dir        (BylineSiteModel       *self,
                                                 const char            *dir,
                                                 GPtrArray             *files);
 /* Hugo's Set: @src's values over @dst's, maps merged recursively. New node. */
@@ -132,21 +172,21 @@ BylineData *byline_site_config_merge_component (BylineData            *project,
                                                 BylineData            *component);
 /* byline-site-decode.c */
 /* Reads the merged configuration's keys into the site's fields. */
-void        byline_site_decode_config          (BylineSite            *self);
+void        byline_site_decode_config          (BylineSiteModel       *self);
 
 /* byline-site-modules.c */
 /* Finds the themes and modules the project configuration imports (and
  * theirs), merges their configuration under it into self->config, decodes
  * it (byline_site_decode_config), and builds self->folders from the
  * project's and the components' mounts. */
-void        byline_site_load_components        (BylineSite            *self,
+void        byline_site_load_components        (BylineSiteModel       *self,
                                                 BylineData            *project_config);
 
 /* byline-site-mounts.c */
 /* Builds self->folders from the project's mounts (or Hugo's defaults) and
  * the mounts of each component found (@component_mounts: BylineData lists,
  * or NULL for a component's default folders, in component order). */
-void        byline_site_build_folders          (BylineSite            *self,
+void        byline_site_build_folders          (BylineSiteModel       *self,
                                                 BylineData            *project_config,
                                                 GPtrArray             *component_mounts);
 /* A folder setting (contentDir, themesDir, …) or Hugo's default. */
@@ -158,7 +198,7 @@ char       *byline_site_absolute_path          (const char            *base,
                                                 const char            *path);
 
 /* byline-site-templates.c */
-void        byline_site_scan_templates         (BylineSite            *self);
+void        byline_site_scan_templates         (BylineSiteModel       *self);
 
 /* byline-site-paths.c */
 /* Hugo's paths.Sanitize, then lower case unless @keep_case, then
@@ -213,7 +253,7 @@ struct _BylineSitePage
   char *error;
 
   /* Computed */
-  char *link;                       /* the decoded link, without the baseURL's path; NULL if unpublished */
+  char *link; /* the decoded link, without the baseURL's path; NULL if unpublished */
   char *rel_permalink;
   char *permalink;
   char **aliases;                   /* decoded, server-relative */
@@ -222,14 +262,14 @@ struct _BylineSitePage
 /* byline-site-permalinks.c */
 /* Hugo's page.CreateTargetPaths for the HTML output of @page: sets
  * link, rel_permalink and permalink (NULL when the page is not rendered). */
-void        byline_site_page_compute_urls      (BylineSite            *self,
+void        byline_site_page_compute_urls      (BylineSiteModel       *self,
                                                 BylineSitePage        *page,
                                                 const char            *prefix);
 /* Hugo's urlize: MakePathSanitized. */
-char       *byline_site_urlize                 (BylineSite            *self,
+char       *byline_site_urlize                 (BylineSiteModel       *self,
                                                 const char            *text);
 /* Hugo's page.Aliases(): server-relative alias paths of @page. */
-void        byline_site_page_compute_aliases   (BylineSite            *self,
+void        byline_site_page_compute_aliases   (BylineSiteModel       *self,
                                                 BylineSitePage        *page,
                                                 const char            *prefix);
 
@@ -274,20 +314,20 @@ typedef struct
 
 void        byline_site_page_cache_free        (gpointer               data);
 /* Every content file of the content mounts (BylineSiteContentFile). */
-GPtrArray  *byline_site_collect_content        (BylineSite            *self);
+GPtrArray  *byline_site_collect_content        (BylineSiteModel       *self);
 /* Reads the front matter of the files that are new or changed into
  * self->page_cache; whether anything changed. */
-gboolean    byline_site_update_page_cache      (BylineSite            *self,
+gboolean    byline_site_update_page_cache      (BylineSiteModel       *self,
                                                 GPtrArray             *files);
 /* "name[.lang].ext" → "name", and the language when it is the site's. */
-char       *byline_site_split_content_name     (BylineSite            *self,
+char       *byline_site_split_content_name     (BylineSiteModel       *self,
                                                 const char            *rel,
                                                 char                 **lang);
 
 /* byline-site-cascade.c */
 typedef struct _BylineSiteCascades BylineSiteCascades;
 
-BylineSiteCascades *byline_site_cascades_new   (BylineSite            *self);
+BylineSiteCascades *byline_site_cascades_new   (BylineSiteModel       *self);
 void        byline_site_cascades_free          (BylineSiteCascades    *cascades);
 /* The value of @key that @page's sections (the nearest first) or the
  * configuration cascade to it, or NULL. */

@@ -49,12 +49,12 @@ sorted_names (const char *folder)
 /* Splits "name.en.amp.html" into its name and the identifiers Hugo reads
  * between the name and the extension. */
 static BylineSiteTemplate *
-template_from_file (BylineSite *self,
-                    const char *prefix,
-                    const char *file_name,
-                    const char *path,
-                    const char *scope,
-                    const char *component)
+template_from_file (BylineSiteModel *self,
+                    const char      *prefix,
+                    const char      *file_name,
+                    const char      *path,
+                    const char      *scope,
+                    const char      *component)
 {
   g_auto(GStrv) parts = g_strsplit (file_name, ".", -1);
   guint n = g_strv_length (parts);
@@ -64,14 +64,15 @@ template_from_file (BylineSite *self,
     return NULL;
 
   template_ = g_new0 (BylineSiteTemplate, 1);
-  template_->name = prefix != NULL && prefix[0] != '\0' ? g_strdup_printf ("%s/%s", prefix, parts[0])
-                                                         : g_strdup (parts[0]);
+  template_->name = prefix != NULL && prefix[0] != '\0'
+                      ? g_strdup_printf ("%s/%s", prefix, parts[0])
+                      : g_strdup (parts[0]);
   template_->path = g_strdup (path);
   template_->scope = g_strdup (scope);
   template_->component = g_strdup (component);
   for (guint i = 1; i + 1 < n; i++)
     {
-      if (template_->lang == NULL && byline_site_lookup_language (self, parts[i]) != NULL)
+      if (template_->lang == NULL && byline_site_model_lookup_language (self, parts[i]) != NULL)
         template_->lang = g_ascii_strdown (parts[i], -1);
       else if (template_->output_format == NULL)
         template_->output_format = g_ascii_strdown (parts[i], -1);
@@ -81,12 +82,12 @@ template_from_file (BylineSite *self,
 
 /* The files of a _shortcodes/ tree; @prefix names the folders below it. */
 static void
-scan_shortcodes (BylineSite *self,
-                 const char *folder,
-                 const char *prefix,
-                 const char *scope,
-                 const char *component,
-                 guint       depth)
+scan_shortcodes (BylineSiteModel *self,
+                 const char      *folder,
+                 const char      *prefix,
+                 const char      *scope,
+                 const char      *component,
+                 guint            depth)
 {
   g_autoptr(GPtrArray) names = NULL;
 
@@ -100,13 +101,15 @@ scan_shortcodes (BylineSite *self,
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         {
-          g_autofree char *child = prefix[0] != '\0' ? g_strdup_printf ("%s/%s", prefix, name) : g_strdup (name);
+          g_autofree char *child = prefix[0] != '\0' ? g_strdup_printf ("%s/%s", prefix, name)
+                                                     : g_strdup (name);
 
           scan_shortcodes (self, path, child, scope, component, depth + 1);
         }
       else if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
         {
-          BylineSiteTemplate *template_ = template_from_file (self, prefix, name, path, scope, component);
+          BylineSiteTemplate *template_ = template_from_file (self, prefix, name, path, scope,
+                                                              component);
 
           if (template_ != NULL)
             g_ptr_array_add (self->shortcodes, template_);
@@ -115,10 +118,10 @@ scan_shortcodes (BylineSite *self,
 }
 
 static void
-scan_markup (BylineSite *self,
-             const char *folder,
-             const char *scope,
-             const char *component)
+scan_markup (BylineSiteModel *self,
+             const char      *folder,
+             const char      *scope,
+             const char      *component)
 {
   g_autoptr(GPtrArray) names = sorted_names (folder);
 
@@ -139,11 +142,11 @@ scan_markup (BylineSite *self,
 /* Walks a layouts tree for _shortcodes/ and _markup/ folders; @scope is
  * the page path of the folders above ("" at the top). */
 static void
-scan_layouts (BylineSite *self,
-              const char *folder,
-              const char *scope,
-              const char *component,
-              guint       depth)
+scan_layouts (BylineSiteModel *self,
+              const char      *folder,
+              const char      *scope,
+              const char      *component,
+              guint            depth)
 {
   g_autoptr(GPtrArray) names = NULL;
 
@@ -167,7 +170,8 @@ scan_layouts (BylineSite *self,
       else if (name[0] != '_' || strcmp (name, "_default") == 0)
         {
           /* partials/ and _partials/ hold no shortcodes of their own. */
-          g_autofree char *child = scope[0] != '\0' ? g_strdup_printf ("%s/%s", scope, name) : g_strdup (name);
+          g_autofree char *child = scope[0] != '\0' ? g_strdup_printf ("%s/%s", scope, name)
+                                                    : g_strdup (name);
 
           if (depth == 0 && (strcmp (name, "partials") == 0 || strcmp (name, "_partials") == 0))
             continue;
@@ -177,7 +181,7 @@ scan_layouts (BylineSite *self,
 }
 
 void
-byline_site_scan_templates (BylineSite *self)
+byline_site_scan_templates (BylineSiteModel *self)
 {
   GPtrArray *layouts = self->folders[BYLINE_SITE_FOLDER_LAYOUTS];
 
@@ -187,11 +191,13 @@ byline_site_scan_templates (BylineSite *self)
 
       if (folder->target[0] == '\0' && g_file_test (folder->source, G_FILE_TEST_IS_DIR))
         scan_layouts (self, folder->source, "", folder->component, 0);
-      else if (g_str_has_prefix (folder->target, "_shortcodes") || g_str_has_prefix (folder->target, "shortcodes"))
+      else if (g_str_has_prefix (folder->target, "_shortcodes") ||
+               g_str_has_prefix (folder->target, "shortcodes"))
         {
           const char *slash = strchr (folder->target, '/');
 
-          scan_shortcodes (self, folder->source, slash != NULL ? slash + 1 : "", NULL, folder->component, 0);
+          scan_shortcodes (self, folder->source, slash != NULL ? slash + 1 : "", NULL,
+                           folder->component, 0);
         }
     }
 
@@ -202,7 +208,8 @@ byline_site_scan_templates (BylineSite *self)
       {
         BylineSiteTemplate *template_ = g_ptr_array_index (self->shortcodes, i);
 
-        if (pass == 0 && (template_->lang != NULL || template_->output_format != NULL || template_->scope != NULL))
+        if (pass == 0 && (template_->lang != NULL || template_->output_format != NULL ||
+                          template_->scope != NULL))
           continue;
         if (!g_hash_table_contains (self->shortcode_index, template_->name))
           g_hash_table_insert (self->shortcode_index, template_->name, template_);
@@ -260,8 +267,8 @@ is_safe_relative (const char *path)
 }
 
 char *
-byline_site_find_template (BylineSite *self,
-                           const char *name)
+byline_site_model_find_template (BylineSiteModel *self,
+                                 const char      *name)
 {
   const char *legacy[][2] = {
     { "_partials/", "partials/" },
@@ -271,12 +278,12 @@ byline_site_find_template (BylineSite *self,
   const char *candidates[3] = { name, NULL, NULL };
   g_autofree char *other = NULL;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   if (!is_safe_relative (name))
     return NULL;
-  byline_site_ensure_loaded (self);
+  byline_site_model_ensure_loaded (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (legacy) && other == NULL; i++)
     {
@@ -286,19 +293,20 @@ byline_site_find_template (BylineSite *self,
         other = g_strconcat (legacy[i][0], name + strlen (legacy[i][1]), NULL);
     }
   candidates[1] = other;
-  return find_in_folders (self->folders[BYLINE_SITE_FOLDER_LAYOUTS], candidates, G_FILE_TEST_IS_REGULAR);
+  return find_in_folders (self->folders[BYLINE_SITE_FOLDER_LAYOUTS], candidates,
+                          G_FILE_TEST_IS_REGULAR);
 }
 
 char *
-byline_site_find_archetype (BylineSite *self,
-                            const char *kind)
+byline_site_model_find_archetype (BylineSiteModel *self,
+                                  const char      *kind)
 {
   g_autofree char *kind_file = NULL;
   char *found;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  byline_site_ensure_loaded (self);
+  byline_site_model_ensure_loaded (self);
   if (kind != NULL && kind[0] != '\0' && is_safe_relative (kind))
     {
       kind_file = g_strconcat (kind, ".md", NULL);
@@ -320,11 +328,11 @@ byline_site_find_archetype (BylineSite *self,
 }
 
 char *
-byline_site_find_file (BylineSite           *self,
-                       BylineSiteFolderKind  kind,
-                       const char           *path)
+byline_site_model_find_file (BylineSiteModel      *self,
+                             BylineSiteFolderKind  kind,
+                             const char           *path)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -332,8 +340,9 @@ byline_site_find_file (BylineSite           *self,
     path++;
   if (!is_safe_relative (path))
     return NULL;
-  byline_site_ensure_loaded (self);
-  return find_in_folders (self->folders[kind], (const char *[]) { path, NULL }, G_FILE_TEST_IS_REGULAR);
+  byline_site_model_ensure_loaded (self);
+  return find_in_folders (self->folders[kind], (const char *[]) { path, NULL },
+                          G_FILE_TEST_IS_REGULAR);
 }
 
 static void
@@ -362,7 +371,8 @@ list_folder (const char *dir,
     {
       const char *name = g_ptr_array_index (names, i);
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *rel = name_prefix[0] != '\0' ? g_strconcat (name_prefix, "/", name, NULL) : g_strdup (name);
+      g_autofree char *rel = name_prefix[0] != '\0' ? g_strconcat (name_prefix, "/", name, NULL)
+                                                    : g_strdup (name);
 
       if (g_file_test (path, G_FILE_TEST_IS_DIR))
         list_folder (path, rel, component, depth + 1, seen, out);
@@ -390,18 +400,18 @@ compare_file_names (gconstpointer a,
 }
 
 GPtrArray *
-byline_site_list_files (BylineSite           *self,
-                        BylineSiteFolderKind  kind,
-                        const char           *prefix)
+byline_site_model_list_files (BylineSiteModel      *self,
+                              BylineSiteFolderKind  kind,
+                              const char           *prefix)
 {
   GPtrArray *files = g_ptr_array_new_with_free_func ((GDestroyNotify) site_file_free);
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   GPtrArray *folders;
 
-  g_return_val_if_fail (BYLINE_IS_SITE (self), files);
+  g_return_val_if_fail (self != NULL, files);
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, files);
 
-  byline_site_ensure_loaded (self);
+  byline_site_model_ensure_loaded (self);
   folders = self->folders[kind];
   for (guint i = 0; i < folders->len; i++)
     {
@@ -409,7 +419,8 @@ byline_site_list_files (BylineSite           *self,
 
       if (g_file_test (folder->source, G_FILE_TEST_IS_DIR))
         list_folder (folder->source, folder->target, folder->component, 0, seen, files);
-      else if (g_file_test (folder->source, G_FILE_TEST_IS_REGULAR) && !g_hash_table_contains (seen, folder->target))
+      else if (g_file_test (folder->source, G_FILE_TEST_IS_REGULAR) &&
+               !g_hash_table_contains (seen, folder->target))
         {
           BylineSiteFile *file = g_new0 (BylineSiteFile, 1);
 
@@ -429,7 +440,8 @@ byline_site_list_files (BylineSite           *self,
         {
           const BylineSiteFile *file = g_ptr_array_index (files, i - 1);
 
-          if (strncmp (file->name, prefix, length) != 0 || (file->name[length] != '/' && file->name[length] != '\0'))
+          if (strncmp (file->name, prefix, length) != 0 ||
+              (file->name[length] != '/' && file->name[length] != '\0'))
             g_ptr_array_remove_index (files, i - 1);
         }
     }

@@ -14,114 +14,23 @@
 
 #include <string.h>
 
+struct _BylineSite
+{
+  GObject parent_instance;
+
+  BylineSiteModel *model;
+};
+
 G_DEFINE_FINAL_TYPE (BylineSite, byline_site, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (byline-site-error-quark, byline_site_error)
-
-void
-byline_site_problem_free (BylineSiteProblem *problem)
-{
-  g_free (problem->message);
-  g_free (problem->file);
-  g_free (problem->component);
-  g_free (problem);
-}
-
-void
-byline_site_folder_free (BylineSiteFolder *folder)
-{
-  g_free (folder->source);
-  g_free (folder->target);
-  g_strfreev (folder->languages);
-  g_strfreev (folder->files);
-  g_free (folder->component);
-  g_free (folder);
-}
-
-void
-byline_site_template_free (BylineSiteTemplate *template_)
-{
-  g_free (template_->name);
-  g_free (template_->path);
-  g_free (template_->lang);
-  g_free (template_->output_format);
-  g_free (template_->scope);
-  g_free (template_->component);
-  g_free (template_);
-}
-
-void
-byline_site_component_free (BylineSiteComponent *component)
-{
-  g_free (component->name);
-  g_free (component->path);
-  g_free (component);
-}
-
-void
-byline_site_language_free (BylineSiteLanguage *language)
-{
-  g_free (language->code);
-  g_free (language->label);
-  g_free (language->locale);
-  g_free (language->direction);
-  g_free (language->prefix);
-  g_free (language->title);
-  g_free (language);
-}
-
-void
-byline_site_taxonomy_free (BylineSiteTaxonomy *taxonomy)
-{
-  g_free (taxonomy->singular);
-  g_free (taxonomy->plural);
-  g_free (taxonomy);
-}
-
-void
-byline_permalink_rule_free (BylinePermalinkRule *rule)
-{
-  g_free (rule->kind);
-  g_free (rule->path);
-  g_free (rule->environment);
-  g_strfreev (rule->languages);
-  g_free (rule->pattern);
-  g_free (rule);
-}
 
 static void
 byline_site_finalize (GObject *object)
 {
   BylineSite *self = (BylineSite *) object;
 
-  g_clear_object (&self->root);
-  g_free (self->root_path);
-  g_clear_pointer (&self->config, byline_data_unref);
-  g_clear_pointer (&self->config_files, g_ptr_array_unref);
-  g_free (self->base_url);
-  g_free (self->base_host);
-  g_free (self->base_path);
-  g_free (self->link_prefix);
-  g_free (self->title);
-  g_clear_pointer (&self->problems, g_ptr_array_unref);
-  g_clear_pointer (&self->languages, g_ptr_array_unref);
-  g_free (self->default_language);
-  g_clear_pointer (&self->taxonomies, g_ptr_array_unref);
-  g_clear_pointer (&self->time_zone, g_time_zone_unref);
-  g_clear_pointer (&self->ugly_url_sections, byline_data_unref);
-  g_clear_pointer (&self->permalinks, g_ptr_array_unref);
-  g_strfreev (self->date_keys);
-  g_strfreev (self->disabled_kinds);
-  g_clear_pointer (&self->components, g_ptr_array_unref);
-  for (guint k = 0; k < BYLINE_SITE_N_FOLDER_KINDS; k++)
-    g_clear_pointer (&self->folders[k], g_ptr_array_unref);
-  g_clear_pointer (&self->shortcodes, g_ptr_array_unref);
-  g_clear_pointer (&self->shortcode_index, g_hash_table_unref);
-  g_clear_pointer (&self->render_hooks, g_ptr_array_unref);
-  g_clear_pointer (&self->pages, byline_site_pages_unref);
-  g_clear_pointer (&self->page_cache, g_hash_table_unref);
-  g_mutex_clear (&self->lock);
-  g_mutex_clear (&self->pages_lock);
+  g_clear_pointer (&self->model, byline_site_model_unref);
 
   G_OBJECT_CLASS (byline_site_parent_class)->finalize (object);
 }
@@ -137,20 +46,6 @@ byline_site_class_init (BylineSiteClass *klass)
 static void
 byline_site_init (BylineSite *self)
 {
-  g_mutex_init (&self->lock);
-  g_mutex_init (&self->pages_lock);
-  self->config_files = g_ptr_array_new_with_free_func (g_free);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_problem_free);
-  self->languages = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_language_free);
-  self->taxonomies = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_taxonomy_free);
-  self->permalinks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_permalink_rule_free);
-  self->components = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_component_free);
-  for (guint k = 0; k < BYLINE_SITE_N_FOLDER_KINDS; k++)
-    self->folders[k] = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_folder_free);
-  self->shortcodes = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_template_free);
-  self->shortcode_index = g_hash_table_new (g_str_hash, g_str_equal);
-  self->render_hooks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_template_free);
-  self->page_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, byline_site_page_cache_free);
 }
 
 /* Finding the root */
@@ -224,9 +119,9 @@ byline_site_find_root (GFile              *file,
       /* A bundle may hold a config.yaml of its own: inside the content
        * folder, no folder is the site's root; nor is config/_default/,
        * which holds a hugo.yaml. */
-      gboolean in_content = content_folder != NULL &&
-                            g_str_has_prefix (dir, content_folder) &&
-                            (dir[strlen (content_folder)] == '\0' || dir[strlen (content_folder)] == '/');
+      gboolean in_content = content_folder != NULL && g_str_has_prefix (dir, content_folder) &&
+                            (dir[strlen (content_folder)] == '\0' ||
+                             dir[strlen (content_folder)] == '/');
       gboolean in_config = strcmp (parent_name, "config") == 0;
 
       if (!in_content && !in_config && has_config (dir))
@@ -256,91 +151,70 @@ byline_site_find_root (GFile              *file,
   return NULL;
 }
 
-BylineSite *
-byline_site_new (GFile *root)
+static BylineSite *
+site_for_model (BylineSiteModel *model)
 {
-  BylineSite *self;
+  BylineSite *self = g_object_new (BYLINE_TYPE_SITE, NULL);
 
-  g_return_val_if_fail (G_IS_FILE (root), NULL);
-
-  self = g_object_new (BYLINE_TYPE_SITE, NULL);
-  self->root = g_object_ref (root);
-  self->root_path = g_file_get_path (root);
-  if (self->root_path == NULL)
-    self->root_path = g_strdup ("/");
-  self->root_kind = has_config (self->root_path) ? BYLINE_SITE_ROOT_CONFIG : BYLINE_SITE_ROOT_CONTENT_ONLY;
+  self->model = model;
   return self;
 }
 
-G_LOCK_DEFINE_STATIC (sites);
-static GHashTable *sites;
+BylineSite *
+byline_site_new (GFile *root)
+{
+  BylineSiteModel *model;
+
+  g_return_val_if_fail (G_IS_FILE (root), NULL);
+
+  model = byline_site_model_new (root);
+  model->root_kind = has_config (model->root_path) ? BYLINE_SITE_ROOT_CONFIG
+                                                   : BYLINE_SITE_ROOT_CONTENT_ONLY;
+  return site_for_model (model);
+}
+
+/* One model per root for the whole process: every post of a site shares
+ * its configuration and its page index. */
+G_LOCK_DEFINE_STATIC (models);
+static GHashTable *models;
 
 BylineSite *
 byline_site_lookup (GFile *file)
 {
   g_autoptr(GFile) root = NULL;
   g_autofree char *path = NULL;
-  BylineSite *site;
+  BylineSiteRootKind kind = BYLINE_SITE_ROOT_CONFIG;
+  BylineSiteModel *model;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  root = byline_site_find_root (file, NULL);
+  root = byline_site_find_root (file, &kind);
   if (root == NULL)
     return NULL;
   path = g_file_get_path (root);
 
-  G_LOCK (sites);
-  if (sites == NULL)
-    sites = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-  site = g_hash_table_lookup (sites, path);
-  if (site == NULL)
+  G_LOCK (models);
+  if (models == NULL)
+    models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                    (GDestroyNotify)byline_site_model_unref);
+  model = g_hash_table_lookup (models, path);
+  if (model == NULL)
     {
-      site = byline_site_new (root);
-      g_hash_table_insert (sites, g_strdup (path), site);
+      model = byline_site_model_new (root);
+      model->root_kind = kind;
+      g_hash_table_insert (models, g_strdup (path), model);
     }
-  g_object_ref (site);
-  G_UNLOCK (sites);
-  return site;
+  byline_site_model_ref (model);
+  G_UNLOCK (models);
+  return site_for_model (model);
 }
 
-/* Loading */
-
-void
-byline_site_add_problem (BylineSite            *self,
-                         BylineSiteProblemKind  kind,
-                         const char            *file,
-                         guint                  line,
-                         guint                  column,
-                         const char            *component,
-                         const char            *message)
+/* The model, loaded. */
+static BylineSiteModel *
+loaded (BylineSite *self)
 {
-  BylineSiteProblem *problem = g_new0 (BylineSiteProblem, 1);
-
-  problem->kind = kind;
-  problem->message = g_strdup (message);
-  problem->file = g_strdup (file);
-  problem->line = line;
-  problem->column = column;
-  problem->component = g_strdup (component);
-  g_ptr_array_add (self->problems, problem);
-}
-
-void
-byline_site_ensure_loaded (BylineSite *self)
-{
-  g_mutex_lock (&self->lock);
-  if (!self->loaded)
-    {
-      g_autoptr(BylineData) project = byline_site_read_config_dir (self, self->root_path, self->config_files);
-
-      if (project == NULL)
-        project = byline_data_new_map ();
-      byline_site_load_components (self, project);
-      byline_site_scan_templates (self);
-      g_ptr_array_add (self->config_files, NULL);
-      self->loaded = TRUE;
-    }
-  g_mutex_unlock (&self->lock);
+  byline_site_model_ensure_loaded (self->model);
+  return self->model;
 }
 
 /* Getters */
@@ -350,7 +224,7 @@ byline_site_get_root (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  return self->root;
+  return self->model->root;
 }
 
 BylineSiteRootKind
@@ -358,7 +232,7 @@ byline_site_get_root_kind (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), BYLINE_SITE_ROOT_CONTENT_ONLY);
 
-  return self->root_kind;
+  return self->model->root_kind;
 }
 
 BylineData *
@@ -366,8 +240,7 @@ byline_site_get_config (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->config;
+  return loaded (self)->config;
 }
 
 const char * const *
@@ -375,8 +248,7 @@ byline_site_get_config_files (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return (const char * const *) self->config_files->pdata;
+  return (const char * const *) loaded (self)->config_files->pdata;
 }
 
 const char *
@@ -384,8 +256,7 @@ byline_site_get_base_url (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->base_url;
+  return loaded (self)->base_url;
 }
 
 const char *
@@ -393,8 +264,7 @@ byline_site_get_title (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->title;
+  return loaded (self)->title;
 }
 
 BylineData *
@@ -402,8 +272,7 @@ byline_site_get_params (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return byline_data_lookup_path (self->config, "params");
+  return byline_data_lookup_path (loaded (self)->config, "params");
 }
 
 BylineData *
@@ -411,8 +280,7 @@ byline_site_get_goldmark (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return byline_data_lookup_path (self->config, "markup.goldmark");
+  return byline_data_lookup_path (loaded (self)->config, "markup.goldmark");
 }
 
 BylineData *
@@ -420,8 +288,7 @@ byline_site_get_privacy (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return byline_data_lookup_path (self->config, "privacy");
+  return byline_data_lookup_path (loaded (self)->config, "privacy");
 }
 
 gboolean
@@ -430,10 +297,10 @@ byline_site_get_ugly_urls (BylineSite *self,
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), FALSE);
 
-  byline_site_ensure_loaded (self);
-  if (self->ugly_url_sections != NULL)
-    return section != NULL && byline_data_lookup_bool (self->ugly_url_sections, section, FALSE);
-  return self->ugly_urls;
+  if (loaded (self)->ugly_url_sections != NULL)
+    return section != NULL &&
+           byline_data_lookup_bool (loaded (self)->ugly_url_sections, section, FALSE);
+  return loaded (self)->ugly_urls;
 }
 
 GTimeZone *
@@ -441,8 +308,7 @@ byline_site_get_time_zone (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->time_zone;
+  return loaded (self)->time_zone;
 }
 
 const GPtrArray *
@@ -450,8 +316,7 @@ byline_site_get_problems (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->problems;
+  return loaded (self)->problems;
 }
 
 guint
@@ -459,8 +324,7 @@ byline_site_get_n_languages (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
 
-  byline_site_ensure_loaded (self);
-  return self->languages->len;
+  return loaded (self)->languages->len;
 }
 
 const BylineSiteLanguage *
@@ -469,9 +333,8 @@ byline_site_get_language (BylineSite *self,
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  g_return_val_if_fail (index < self->languages->len, NULL);
-  return g_ptr_array_index (self->languages, index);
+  g_return_val_if_fail (index < loaded (self)->languages->len, NULL);
+  return g_ptr_array_index (loaded (self)->languages, index);
 }
 
 const BylineSiteLanguage *
@@ -481,15 +344,7 @@ byline_site_lookup_language (BylineSite *self,
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  /* Called while loading, from inside the lock: no ensure_loaded. */
-  for (guint i = 0; i < self->languages->len; i++)
-    {
-      const BylineSiteLanguage *language = g_ptr_array_index (self->languages, i);
-
-      if (g_ascii_strcasecmp (language->code, code) == 0)
-        return language;
-    }
-  return NULL;
+  return byline_site_model_lookup_language (loaded (self), code);
 }
 
 const char *
@@ -497,8 +352,7 @@ byline_site_get_default_language (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->default_language;
+  return loaded (self)->default_language;
 }
 
 guint
@@ -506,8 +360,7 @@ byline_site_get_n_taxonomies (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
 
-  byline_site_ensure_loaded (self);
-  return self->taxonomies->len;
+  return loaded (self)->taxonomies->len;
 }
 
 const BylineSiteTaxonomy *
@@ -516,9 +369,8 @@ byline_site_get_taxonomy (BylineSite *self,
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  g_return_val_if_fail (index < self->taxonomies->len, NULL);
-  return g_ptr_array_index (self->taxonomies, index);
+  g_return_val_if_fail (index < loaded (self)->taxonomies->len, NULL);
+  return g_ptr_array_index (loaded (self)->taxonomies, index);
 }
 
 guint
@@ -526,8 +378,7 @@ byline_site_get_n_components (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
 
-  byline_site_ensure_loaded (self);
-  return self->components->len;
+  return loaded (self)->components->len;
 }
 
 const BylineSiteComponent *
@@ -536,9 +387,8 @@ byline_site_get_component (BylineSite *self,
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  g_return_val_if_fail (index < self->components->len, NULL);
-  return g_ptr_array_index (self->components, index);
+  g_return_val_if_fail (index < loaded (self)->components->len, NULL);
+  return g_ptr_array_index (loaded (self)->components, index);
 }
 
 gboolean
@@ -546,10 +396,9 @@ byline_site_is_complete (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), FALSE);
 
-  byline_site_ensure_loaded (self);
-  for (guint i = 0; i < self->components->len; i++)
+  for (guint i = 0; i < loaded (self)->components->len; i++)
     {
-      const BylineSiteComponent *component = g_ptr_array_index (self->components, i);
+      const BylineSiteComponent *component = g_ptr_array_index (loaded (self)->components, i);
 
       if (component->state != BYLINE_SITE_COMPONENT_FOUND)
         return FALSE;
@@ -564,8 +413,7 @@ byline_site_get_folders (BylineSite           *self,
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->folders[kind];
+  return loaded (self)->folders[kind];
 }
 
 const GPtrArray *
@@ -573,8 +421,7 @@ byline_site_get_shortcodes (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->shortcodes;
+  return loaded (self)->shortcodes;
 }
 
 const BylineSiteTemplate *
@@ -584,8 +431,7 @@ byline_site_lookup_shortcode (BylineSite *self,
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  byline_site_ensure_loaded (self);
-  return g_hash_table_lookup (self->shortcode_index, name);
+  return g_hash_table_lookup (loaded (self)->shortcode_index, name);
 }
 
 const GPtrArray *
@@ -593,6 +439,107 @@ byline_site_get_render_hooks (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  byline_site_ensure_loaded (self);
-  return self->render_hooks;
+  return loaded (self)->render_hooks;
+}
+
+/* The rest lives with its concern (byline-site-templates.c, -pages.c,
+ * -links.c); these give each a site's model. */
+
+char *
+byline_site_find_template (BylineSite *self,
+                           const char *name)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  return byline_site_model_find_template (loaded (self), name);
+}
+
+char *
+byline_site_find_archetype (BylineSite *self,
+                            const char *kind)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  return byline_site_model_find_archetype (loaded (self), kind);
+}
+
+char *
+byline_site_find_file (BylineSite           *self,
+                       BylineSiteFolderKind  kind,
+                       const char           *path)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return byline_site_model_find_file (loaded (self), kind, path);
+}
+
+GPtrArray *
+byline_site_list_files (BylineSite           *self,
+                        BylineSiteFolderKind  kind,
+                        const char           *prefix)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
+
+  return byline_site_model_list_files (loaded (self), kind, prefix);
+}
+
+BylineSitePages *
+byline_site_get_pages (BylineSite *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  return byline_site_model_get_pages (loaded (self));
+}
+
+void
+byline_site_refresh_pages (BylineSite *self)
+{
+  g_return_if_fail (BYLINE_IS_SITE (self));
+
+  byline_site_model_refresh_pages (loaded (self));
+}
+
+BylineSiteLinkKind
+byline_site_resolve_link (BylineSite            *self,
+                          const char            *from_file,
+                          const char            *link,
+                          const BylineSitePage **page,
+                          char                 **file)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), BYLINE_SITE_LINK_NOT_FOUND);
+  g_return_val_if_fail (link != NULL, BYLINE_SITE_LINK_NOT_FOUND);
+
+  return byline_site_model_resolve_link (loaded (self), from_file, link, page, file);
+}
+
+char *
+byline_site_ref (BylineSite  *self,
+                 const char  *from_file,
+                 const char  *ref,
+                 const char  *lang,
+                 gboolean     relative,
+                 GError     **error)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (ref != NULL, NULL);
+
+  return byline_site_model_ref_link (loaded (self), from_file, ref, lang, relative, error);
+}
+
+const BylineSitePage *
+byline_site_get_page (BylineSite           *self,
+                      BylineSitePages      *pages,
+                      const BylineSitePage *from,
+                      const char           *lang,
+                      const char           *path)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  g_return_val_if_fail (pages != NULL, NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return byline_site_model_get_page (loaded (self), pages, from, lang, path);
 }

@@ -77,8 +77,8 @@ typedef struct
 
 typedef enum
 {
-  BYLINE_SITE_COMPONENT_THEME,     /* themes/<name>/ (theme: or a module path that falls back there) */
-  BYLINE_SITE_COMPONENT_MODULE,    /* a Hugo Module: _vendor/, go.mod replace, or the module cache */
+  BYLINE_SITE_COMPONENT_THEME,     /* themes/<name>/, named by theme or a module path */
+  BYLINE_SITE_COMPONENT_MODULE,    /* a Hugo Module: _vendor/, a go.mod replace, the cache */
 } BylineSiteComponentKind;
 
 typedef enum
@@ -153,7 +153,7 @@ typedef enum
   BYLINE_SITE_LINK_ALIAS,           /* an alias of a page (a redirect) */
   BYLINE_SITE_LINK_PAGE_RESOURCE,   /* a file of a page bundle, published beside the page */
   BYLINE_SITE_LINK_STATIC,          /* a file of a static folder */
-  BYLINE_SITE_LINK_ASSET,           /* a file of an assets folder: published only if a template uses it */
+  BYLINE_SITE_LINK_ASSET,           /* an assets file: published if a template uses it */
   BYLINE_SITE_LINK_GENERATED,       /* a file Hugo writes itself: sitemap.xml, robots.txt */
   BYLINE_SITE_LINK_EXTERNAL,        /* another host, or not http(s) */
 } BylineSiteLinkKind;

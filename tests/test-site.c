@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "byline-site.h"
+#include "byline-site-private.h"
 #include "site-fixture.h"
 
 static void
@@ -738,6 +739,45 @@ test_cascade_build (void)
                    BYLINE_SITE_LINK_NOT_FOUND);
 }
 
+/* gobwas/glob with "/" as the separator, as Hugo compiles path globs
+ * (hugofs/hglob): * stays within a path element, ** crosses them, {a,b}
+ * and [!x] as usual; a pathological pattern gives up instead of hanging. */
+static void
+test_globs (void)
+{
+  const struct { const char *pattern; const char *text; gboolean matches; } cases[] = {
+    { "/blog/*", "/blog/post", TRUE },
+    { "/blog/*", "/blog/2023/post", FALSE },
+    { "/blog/**", "/blog/2023/post", TRUE },
+    { "/{blog,blog/**}", "/blog", TRUE },
+    { "/{blog,blog/**}", "/blogs", FALSE },
+    { "{,/**}/_includes{,/**}", "/_includes", TRUE },
+    { "{,/**}/_includes{,/**}", "/docs/_includes/part", TRUE },
+    { "{,/**}/_includes{,/**}", "/docs/includes", FALSE },
+    { "{home,section}", "section", TRUE },
+    { "{home,section}", "page", FALSE },
+    { "/p?st", "/post", TRUE },
+    { "/p?st", "/p/st", FALSE },
+    { "/[!a]*", "/blog", TRUE },
+    { "/[a-c]*", "/docs", FALSE },
+    { "/\\*", "/*", TRUE },
+    { "*", "production", TRUE },
+  };
+  GString *pathological = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s ~ %s", cases[i].pattern, cases[i].text);
+      g_assert_cmpint (byline_site_glob_match (cases[i].pattern, cases[i].text), ==, cases[i].matches);
+    }
+
+  for (guint i = 0; i < 40; i++)
+    g_string_append (pathological, "**a");
+  g_assert_false (byline_site_glob_match (pathological->str,
+                                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
+  g_string_free (pathological, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -745,6 +785,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/site/root", test_root_lookup);
+  g_test_add_func ("/core/site/globs", test_globs);
   g_test_add_func ("/core/site/config/directory", test_config_directory);
   g_test_add_func ("/core/site/config/theme-merge", test_config_theme_merge);
   g_test_add_func ("/core/site/config/unreadable", test_config_unreadable);

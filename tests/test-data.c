@@ -591,6 +591,7 @@ test_read_file (void)
   g_assert_cmpstr (byline_data_get_file_name (byline_data_map_lookup (data, "a")), ==, toml);
   large = byline_data_read_file (toml, 3, NULL, &error2);
   g_assert_error (error2, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_TOO_LARGE);
+  g_assert_true (g_str_has_suffix (error2->message, "params.toml is larger than 3 bytes"));
   g_clear_error (&error);
   g_assert_null (byline_data_read_file (other, 1024, NULL, &error));
   g_assert_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_UNREADABLE);

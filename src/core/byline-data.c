@@ -1238,8 +1238,10 @@ byline_data_read_file (const char  *path,
   length = g_mapped_file_get_length (mapped);
   if (length > max_size)
     {
+      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
       g_set_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_TOO_LARGE,
-                   _("%s is larger than %" G_GSIZE_FORMAT " bytes"), path, max_size);
+                   _("%s is larger than %s"), path, limit);
       return NULL;
     }
   /* An empty file maps to NULL contents. */

@@ -305,7 +305,7 @@ test_site (gconstpointer data)
     g_test_message ("unexplained: %s", (char *) g_ptr_array_index (counts.unexplained, i));
 
   g_assert_cmpuint (counts.pages, >, 200);
-  /* Neither site uses ref or relref today; the fixtures of test-site-urls
+  /* Neither site uses ref or relref today; the fixtures of test-site-links
    * check them. Should they start, every one must resolve. */
   g_assert_cmpuint (counts.refs_resolved, ==, counts.refs);
   /* Every site link resolves, or lies where this copy cannot tell. */

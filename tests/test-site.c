@@ -6,7 +6,8 @@
  * Expected results come from Hugo's documentation (hugoDocs
  * content/en/configuration/introduction.md: the configuration folder, its
  * root keys, theme merging) and Hugo's sources and tests, cited at each
- * test. URLs, aliases, GetPage and ref are in test-site-urls.c.
+ * test. URLs and aliases are in test-site-permalinks.c, GetPage, ref and
+ * link resolution in test-site-links.c.
  */
 
 #include "config.h"
@@ -768,13 +769,14 @@ test_globs (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_test_message ("%s ~ %s", cases[i].pattern, cases[i].text);
-      g_assert_cmpint (byline_site_glob_match (cases[i].pattern, cases[i].text), ==, cases[i].matches);
+      g_assert_cmpint (byline_site_glob_match (cases[i].pattern, cases[i].text), ==,
+                       cases[i].matches);
     }
 
   for (guint i = 0; i < 40; i++)
     g_string_append (pathological, "**a");
   g_assert_false (byline_site_glob_match (pathological->str,
-                                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
+                                          "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab"));
   g_string_free (pathological, TRUE);
 }
 

@@ -286,6 +286,7 @@ test_builtin_site (void)
   g_assert_cmpstrv (byline_profile_get_allowed_absolute_paths (profile), paths);
   g_assert_cmpstrv (byline_profile_get_image_widths (profile), widths);
   g_assert_cmpuint (byline_profile_get_large_image_bytes (profile), ==, 1024 * 1024);
+  g_assert_cmpuint (g_strv_length ((char **) byline_profile_get_words (profile)), ==, 0);
 
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "image/caption-period",
                                                      BYLINE_SEVERITY_WARNING),
@@ -335,6 +336,7 @@ test_merge_file (void)
     "skip_toc", "force_inline_toc", "max_toc_level", "remove_toc_prefix", "mood", NULL
   };
   const char * const widths[] = { "100%", "50%", NULL };
+  const char * const words[] = { "Tessera", "ztunnel", NULL };
   const char * const video[] = { "0=abc&d", NULL };
   const BylineFieldSpec *field;
   const BylineShortcodeSpec *spec;
@@ -401,6 +403,7 @@ test_merge_file (void)
   g_assert_cmpstr (byline_profile_get_site_url (profile), ==, "https://example.org/");
   g_assert_cmpstr (byline_profile_get_github_url (profile), ==, "https://github.com/istio/istio");
   g_assert_cmpstrv (byline_profile_get_image_widths (profile), widths);
+  g_assert_cmpstrv (byline_profile_get_words (profile), words);
 
   /* The site's CSS comes after the built-in style sheet, so it wins. */
   css = byline_profile_get_stylesheet (profile);
@@ -564,7 +567,9 @@ static const ErrorCase error_cases[] = {
     "site.yml:1: “the profile” should be a mapping, not a list" },
   { "name: x\nsurprise: 1\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:2: Unknown key “surprise” in the profile; use one of: name, site, fields, "
-    "shortcodes, rules, new_post, css" },
+    "shortcodes, rules, new_post, words, css" },
+  { "words: {a: 1}\n", BYLINE_PROFILE_ERROR_INVALID,
+    "site.yml:1: “words” should be a list, not a mapping" },
   { "fields:\n  - label: Nope\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:2: A field needs a key: add “key:” with the front-matter key it edits" },
   { "fields:\n  - key: x\n    type: strin\n", BYLINE_PROFILE_ERROR_INVALID,

@@ -38,6 +38,8 @@ typedef struct
   Format         format;
   gboolean       no_warnings;
   gboolean       include_index;
+  gboolean       spelling;        /* --spelling */
+  BylineCliSpelling *checkers;
   BylineProfile *fixed_profile;   /* --profile */
   BylineProfile *builtin;
   GHashTable    *profiles;        /* .byline.yml path → BylineProfile */
@@ -228,6 +230,15 @@ check_file (Check      *check,
 
   bundle = byline_bundle_new (result->file);
   linter = byline_linter_new (profile, bundle);
+  /* --spelling switches the rule on; a profile may too. */
+  if (check->spelling ||
+      byline_profile_get_rule_severity (profile, "spelling/unknown-word",
+                                        BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
+    byline_linter_set_spell_checker (linter,
+                                     byline_cli_spelling_get_checker (check->checkers,
+                                                                      result->file,
+                                                                      result->path, bundle,
+                                                                      profile));
   diagnostics = byline_linter_check (linter, post);
 
   if (check->no_warnings)
@@ -505,6 +516,7 @@ byline_cli_check (int    argc,
   g_auto(GStrv) paths = NULL;
   gboolean no_warnings = FALSE;
   gboolean include_index = FALSE;
+  gboolean spelling = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   Check check = { 0 };
@@ -519,6 +531,8 @@ byline_cli_check (int    argc,
       N_("Report errors only"), NULL },
     { "include-index", 0, 0, G_OPTION_ARG_NONE, &include_index,
       N_("Check _index.md section files found in folders too"), NULL },
+    { "spelling", 0, 0, G_OPTION_ARG_NONE, &spelling,
+      N_("Check spelling too (rule spelling/unknown-word)"), NULL },
     /* No argument description: GOption would print it before the parameter
      * string, which names the paths already. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
@@ -559,20 +573,14 @@ byline_cli_check (int    argc,
       return BYLINE_CLI_USAGE;
     }
 
-  if (profile_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      check.fixed_profile = byline_profile_new_from_file (file, &error);
-      if (check.fixed_profile == NULL)
-        {
-          byline_cli_print_error (profile_path, 0, 0, error->message);
-          return BYLINE_CLI_USAGE;
-        }
-    }
+  if (profile_path != NULL &&
+      (check.fixed_profile = byline_cli_load_profile (profile_path)) == NULL)
+    return BYLINE_CLI_USAGE;
 
   check.no_warnings = no_warnings;
   check.include_index = include_index;
+  check.spelling = spelling;
+  check.checkers = byline_cli_spelling_new ();
   check.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   check.results = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
 
@@ -614,6 +622,7 @@ byline_cli_check (int    argc,
   g_clear_pointer (&check.profiles, g_hash_table_unref);
   g_clear_object (&check.fixed_profile);
   g_clear_object (&check.builtin);
+  g_clear_pointer (&check.checkers, byline_cli_spelling_free);
 
   return status;
 }

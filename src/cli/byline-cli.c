@@ -1,4 +1,4 @@
-/* byline-cli.c — byline-cli: check, render and create Hugo blog posts
+/* byline-cli.c — byline-cli: check, render, create and count Hugo blog posts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -25,6 +25,7 @@ static const Command commands[] = {
   { "check", byline_cli_check, N_("Check posts against the site's rules") },
   { "new", byline_cli_new, N_("Create a new post bundle") },
   { "render", byline_cli_render, N_("Render a post to a standalone HTML page") },
+  { "stats", byline_cli_stats, N_("Count words and reading time as Hugo does") },
 };
 
 void
@@ -37,6 +38,18 @@ byline_cli_print_error (const char *file,
     g_printerr ("%s:%u:%u: %s: %s\n", file, line, column, _("error"), message);
   else
     g_printerr ("%s: %s: %s\n", file, _("error"), message);
+}
+
+BylineProfile *
+byline_cli_load_profile (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  BylineProfile *profile = byline_profile_new_from_file (file, &error);
+
+  if (profile == NULL)
+    byline_cli_print_error (path, 0, 0, error->message);
+  return profile;
 }
 
 static void

@@ -16,6 +16,7 @@ enum
 {
   BYLINE_MASK_CALL = 1 << 0,  /* inside a shortcode call's own {{< … >}} */
   BYLINE_MASK_CODE = 1 << 1,  /* code: text bodies, code blocks, code spans */
+  BYLINE_MASK_VERBATIM = 1 << 2,  /* inner text of a shortcode shown as written (text) */
 };
 
 /* A link or image of the body, with its place in the post text. */
@@ -54,6 +55,7 @@ struct _BylineLintContext
   const BylinePostLayout    *layout;
   BylineFrontMatter         *front_matter;  /* nullable */
   const BylineShortcodeList *shortcodes;
+  BylineSpellChecker        *spell_checker; /* nullable: spelling is not checked */
 
   /* The rule that runs, and the severity the profile gives it. */
   const BylineRule          *rule;
@@ -159,5 +161,8 @@ void byline_rule_link_site_path_unchecked (BylineLintContext *ctx);
 /* Bundle (byline-rules-bundle.c). */
 void byline_rule_bundle_unreferenced    (BylineLintContext *ctx);
 void byline_rule_bundle_large_image     (BylineLintContext *ctx);
+
+/* Spelling (byline-rules-spelling.c). */
+void byline_rule_spelling_unknown_word  (BylineLintContext *ctx);
 
 G_END_DECLS

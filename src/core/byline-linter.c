@@ -19,6 +19,7 @@ struct _BylineLinter
   BylineProfile *profile;
   BylineBundle  *bundle;
   GDateTime     *now;
+  BylineSpellChecker *spell_checker;
 };
 
 G_DEFINE_FINAL_TYPE (BylineLinter, byline_linter, G_TYPE_OBJECT)
@@ -131,6 +132,9 @@ static const BylineRule rules[] = {
     byline_rule_bundle_unreferenced },
   { { "bundle/large-image", W, N_("Images of the bundle are not very large") },
     byline_rule_bundle_large_image },
+
+  { { "spelling/unknown-word", I, N_("Words of the prose are in the dictionary") },
+    byline_rule_spelling_unknown_word },
 };
 
 #undef E
@@ -169,6 +173,7 @@ byline_linter_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->spell_checker);
 
   G_OBJECT_CLASS (byline_linter_parent_class)->finalize (object);
 }
@@ -284,6 +289,16 @@ byline_linter_set_now (BylineLinter *self,
     g_date_time_ref (now);
   g_clear_pointer (&self->now, g_date_time_unref);
   self->now = now;
+}
+
+void
+byline_linter_set_spell_checker (BylineLinter       *self,
+                                 BylineSpellChecker *checker)
+{
+  g_return_if_fail (BYLINE_IS_LINTER (self));
+  g_return_if_fail (checker == NULL || BYLINE_IS_SPELL_CHECKER (checker));
+
+  g_set_object (&self->spell_checker, checker);
 }
 
 void
@@ -471,6 +486,7 @@ byline_linter_check (BylineLinter *self,
   ctx.layout = byline_post_get_layout (post);
   ctx.front_matter = byline_post_get_front_matter (post);
   ctx.shortcodes = byline_post_get_shortcodes (post);
+  ctx.spell_checker = self->spell_checker;
   ctx.diagnostics = diagnostics;
   ctx.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

@@ -18,6 +18,7 @@
 #include "byline-diagnostic.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-spell.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,11 @@ BylineBundle         *byline_linter_get_bundle   (BylineLinter  *self);
  * means the time of each check. */
 void                  byline_linter_set_now      (BylineLinter  *self,
                                                   GDateTime     *now);
+/* The spelling rule runs only with a checker (for the post's language and
+ * site, see byline-spell.h), at the severity the profile gives it. NULL,
+ * the default, leaves spelling unchecked. */
+void                  byline_linter_set_spell_checker (BylineLinter       *self,
+                                                       BylineSpellChecker *checker);
 
 /* Runs every rule the profile leaves on. Returns BylineDiagnostic* sorted by
  * position (then by severity, most severe first, then by rule id), each with

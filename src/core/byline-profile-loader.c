@@ -941,6 +941,8 @@ top_pair (Loader             *loader,
       self->post_template = template;
       return TRUE;
     }
+  if (strcmp (name, "words") == 0)
+    return read_string_list (loader, value, name, &self->words, error);
   if (strcmp (name, "css") == 0)
     {
       if (!expect_type (loader, value, YAML_SCALAR_NODE, name, error))
@@ -952,7 +954,7 @@ top_pair (Loader             *loader,
     }
 
   return unknown_key (loader, key, _("the profile"),
-                      "name, site, fields, shortcodes, rules, new_post, css", error);
+                      "name, site, fields, shortcodes, rules, new_post, words, css", error);
 }
 
 /* A first pass over the events refuses what the document loader would turn

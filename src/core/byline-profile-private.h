@@ -36,6 +36,7 @@ struct _BylineProfile
   char          **allowed_absolute_paths;
   guint64         large_image_bytes;
   char          **image_widths;
+  char          **words;           /* correct in every post of the site */
 
   BylineTemplate *post_template;
   GString        *stylesheet;

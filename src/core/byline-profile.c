@@ -47,6 +47,7 @@ byline_profile_finalize (GObject *object)
   g_clear_pointer (&self->github_url, g_free);
   g_clear_pointer (&self->allowed_absolute_paths, g_strfreev);
   g_clear_pointer (&self->image_widths, g_strfreev);
+  g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->post_template, byline_template_free);
   if (self->stylesheet != NULL)
     g_string_free (g_steal_pointer (&self->stylesheet), TRUE);
@@ -109,6 +110,7 @@ byline_profile_init (BylineProfile *self)
   self->github_url = g_strdup ("");
   self->allowed_absolute_paths = g_new0 (char *, 1);
   self->image_widths = g_new0 (char *, 1);
+  self->words = g_new0 (char *, 1);
   self->stylesheet = g_string_new (NULL);
 }
 
@@ -482,6 +484,14 @@ byline_profile_get_image_widths (BylineProfile *self)
   g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
 
   return (const char * const *) self->image_widths;
+}
+
+const char * const *
+byline_profile_get_words (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
+
+  return (const char * const *) self->words;
 }
 
 /**

@@ -126,6 +126,8 @@ const char                *byline_profile_get_github_url      (BylineProfile  *s
 guint64                    byline_profile_get_large_image_bytes (BylineProfile *self);
 /* Widths the site's image shortcode uses ("100%", "75%", …). */
 const char * const        *byline_profile_get_image_widths    (BylineProfile  *self);
+/* Words that are spelled correctly in every post of the site. */
+const char * const        *byline_profile_get_words           (BylineProfile  *self);
 
 /* The front matter and body of a new post, with {{title}}, {{date}} and
  * {{author}} to fill in (see byline-template.h). */

@@ -518,6 +518,8 @@ fragment_parse (BylineFragment *frag)
     {
       cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
 
+      if (!frag->job->tagfilter && strcmp (extension_names[i], "tagfilter") == 0)
+        continue;
       g_assert (extension != NULL);
       cmark_parser_attach_syntax_extension (frag->parser, extension);
     }

@@ -24,6 +24,7 @@ typedef struct
   BylineBundle              *bundle;     /* nullable */
   const char                *base_uri;   /* nullable, ends in "/" */
   const char                *site_url;   /* nullable, ends in "/" */
+  gboolean                   tagfilter;  /* escape raw <script>, <iframe>, … */
   const char                *text;       /* the whole post */
   gsize                      length;
   const BylineLineIndex     *lines;

@@ -25,6 +25,7 @@ struct _BylineRenderer
   BylineProfile *profile;
   BylineBundle  *bundle;
   char          *base_uri;
+  gboolean       tagfilter;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -222,6 +223,7 @@ job_init (BylineRenderJob  *job,
   job->profile = self->profile;
   job->bundle = self->bundle;
   job->base_uri = self->base_uri;
+  job->tagfilter = self->tagfilter;
   job->text = byline_post_get_text (post);
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
@@ -361,6 +363,7 @@ byline_renderer_class_init (BylineRendererClass *klass)
 static void
 byline_renderer_init (BylineRenderer *self)
 {
+  self->tagfilter = TRUE;
 }
 
 BylineRenderer *
@@ -420,6 +423,15 @@ byline_renderer_get_base_uri (BylineRenderer *self)
   g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
 
   return self->base_uri;
+}
+
+void
+byline_renderer_set_tagfilter (BylineRenderer *self,
+                               gboolean        tagfilter)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+
+  self->tagfilter = !!tagfilter;
 }
 
 BylineRendering *

@@ -59,6 +59,12 @@ void             byline_renderer_set_base_uri (BylineRenderer  *self,
                                                const char      *base_uri);
 const char      *byline_renderer_get_base_uri (BylineRenderer  *self);
 
+/* GFM's tagfilter (on by default) escapes raw <script>, <iframe>, <style>
+ * and the like, which the preview must never run. Hugo keeps them; off, the
+ * HTML is Hugo's for counting words (byline-stats.h). */
+void             byline_renderer_set_tagfilter (BylineRenderer *self,
+                                                gboolean        tagfilter);
+
 /* Renders the body. Safe to call from a worker thread with a post nobody
  * changes; the renderer's settings must not change meanwhile. */
 BylineRendering *byline_renderer_render       (BylineRenderer  *self,

@@ -1,4 +1,4 @@
-/* byline-site-words.h — words other posts of the site use in list fields
+/* byline-site-words.h — words other posts of the site use in their front matter
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -17,7 +17,9 @@ G_BEGIN_DECLS
 
 /* The blog folder of the Hugo site holding @post_file, or NULL. */
 GFile      *byline_site_find_blog_folder (GFile               *post_file);
-/* Scans the blog folder of @post_file for the values of @keys (list fields).
+/* Scans the blog folder of @post_file for the values of @keys: the items of
+ * list fields (keywords), or a string as one value (title; the spell
+ * checker proposes their unknown words, byline_spell_checker_propose_words).
  * Finishes with NULL and no error when the post is not inside a site. */
 void        byline_site_words_scan_async  (GFile               *post_file,
                                            const char * const  *keys,

@@ -76,6 +76,80 @@ test_root_lookup (void)
   byline_test_remove_tree (root);
 }
 
+/* Sets @path's modification time to a second long past, so that a change
+ * made right after always gives it another one. */
+static void
+age (const char *root,
+     const char *name)
+{
+  g_autofree char *path = g_build_filename (root, name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_attribute_uint64 (file, G_FILE_ATTRIBUTE_TIME_MODIFIED, 1000000000,
+                               G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A site is read again when its configuration, themes or templates change:
+ * the fix of a broken configuration is seen by the next lookup. */
+static void
+test_site_reload (void)
+{
+  g_autofree char *root = fixture_write (
+    "-- hugo.toml --\n"
+    "title = 'Broken'\n"
+    "baseURL = [\n"
+    "-- layouts/_shortcodes/one.html --\n"
+    "one\n"
+    "-- content/posts/a.md --\n"
+    "---\ntitle: A\n---\n");
+  g_autofree char *post = g_build_filename (root, "content/posts/a.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autoptr(BylineSite) before = NULL;
+  g_autoptr(BylineSitePages) old_pages = NULL;
+  g_autoptr(BylineSite) after = NULL;
+  g_autoptr(BylineSite) again = NULL;
+  g_autoptr(BylineSitePages) new_pages = NULL;
+  g_autoptr(BylineSitePages) same_pages = NULL;
+
+  age (root, "hugo.toml");
+  age (root, "layouts/_shortcodes");
+  before = byline_site_lookup (file);
+  old_pages = byline_site_get_pages (before);
+  g_assert_cmpuint (byline_site_get_problems (before)->len, ==, 1);
+  g_assert_cmpstr (byline_site_get_title (before), ==, "");
+  g_assert_null (byline_site_lookup_shortcode (before, "two"));
+
+  byline_test_write_file (root, "hugo.toml",
+                          "title = 'Fixed'\nbaseURL = 'https://example.org/'\n", -1);
+  byline_test_write_file (root, "layouts/_shortcodes/two.html", "two\n", -1);
+  after = byline_site_lookup (file);
+  g_assert_cmpuint (byline_site_get_problems (after)->len, ==, 0);
+  g_assert_cmpstr (byline_site_get_title (after), ==, "Fixed");
+  g_assert_nonnull (byline_site_lookup_shortcode (after, "two"));
+  new_pages = byline_site_get_pages (after);
+  g_assert_true (new_pages != old_pages);
+  g_assert_cmpstr (byline_site_page_get_permalink (
+                     byline_site_pages_lookup_file (new_pages, post)), ==,
+                   "https://example.org/posts/a/");
+
+  /* The site looked up before keeps what it read. */
+  g_assert_cmpuint (byline_site_get_problems (before)->len, ==, 1);
+  g_assert_cmpuint (byline_site_pages_get_n_pages (old_pages), ==,
+                    byline_site_pages_get_n_pages (new_pages));
+  /* The unchanged post's front matter was not read again. */
+  g_assert_true (
+    byline_site_page_get_front_matter (byline_site_pages_lookup_file (old_pages, post)) ==
+    byline_site_page_get_front_matter (byline_site_pages_lookup_file (new_pages, post)));
+
+  /* Nothing changed since: the same model. */
+  again = byline_site_lookup (file);
+  same_pages = byline_site_get_pages (again);
+  g_assert_true (same_pages == new_pages);
+  byline_test_remove_tree (root);
+}
+
 /* hugoDocs configuration/introduction.md, "Configuration directory": each
  * file is the value of the key of its name; a language suffix routes it
  * below languages; "hugo" files hold root keys; a file may repeat its own
@@ -787,6 +861,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/site/root", test_root_lookup);
+  g_test_add_func ("/core/site/reload", test_site_reload);
   g_test_add_func ("/core/site/globs", test_globs);
   g_test_add_func ("/core/site/config/directory", test_config_directory);
   g_test_add_func ("/core/site/config/theme-merge", test_config_theme_merge);

@@ -37,7 +37,10 @@ read_config_file (BylineSiteModel *self,
 {
   g_autoptr(GError) error = NULL;
   BylineSpan span = { 0 };
-  g_autoptr(BylineData) data = byline_data_read_file (path, MAX_CONFIG_SIZE, &span, &error);
+  g_autoptr(BylineData) data = NULL;
+
+  byline_site_model_watch (self, path);
+  data = byline_data_read_file (path, MAX_CONFIG_SIZE, &span, &error);
 
   if (data == NULL)
     {
@@ -132,6 +135,7 @@ read_config_folder (BylineSiteModel  *self,
 
   if (dir == NULL || depth > 16)
     return;
+  byline_site_model_watch (self, folder);
   while ((name = g_dir_read_name (dir)) != NULL)
     g_ptr_array_add (names, g_strdup (name));
   /* afero.Walk visits names in lexical order. */
@@ -218,6 +222,7 @@ byline_site_read_config_dir (BylineSiteModel *self,
         g_autofree char *file = g_strdup_printf ("%s.%s", config_names[n], config_extensions[e]);
         g_autofree char *path = g_build_filename (dir, file, NULL);
 
+        byline_site_model_watch (self, path);
         if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
           continue;
         /* Only the first file is read, even when it cannot be. */
@@ -225,6 +230,7 @@ byline_site_read_config_dir (BylineSiteModel *self,
         config = read_config_file (self, path, files);
       }
 
+  byline_site_model_watch (self, folder);
   if (g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       found = TRUE;

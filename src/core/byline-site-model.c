@@ -16,6 +16,13 @@
 #include "byline-site-private.h"
 
 #include <string.h>
+#include <sys/stat.h>
+
+typedef struct
+{
+  gint64 mtime;                 /* microseconds */
+  gint64 size;                  /* -1: absent */
+} BylineSiteStamp;
 
 void
 byline_site_problem_free (BylineSiteProblem *problem)
@@ -113,6 +120,7 @@ byline_site_model_new (GFile *root)
   self->render_hooks = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_site_template_free);
   self->page_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                             byline_site_page_cache_free);
+  self->stamps = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   return self;
 }
 
@@ -155,6 +163,7 @@ byline_site_model_unref (BylineSiteModel *self)
   g_clear_pointer (&self->render_hooks, g_ptr_array_unref);
   g_clear_pointer (&self->pages, byline_site_pages_unref);
   g_clear_pointer (&self->page_cache, g_hash_table_unref);
+  g_clear_pointer (&self->stamps, g_hash_table_unref);
   g_mutex_clear (&self->lock);
   g_mutex_clear (&self->pages_lock);
   g_free (self);
@@ -216,3 +225,83 @@ byline_site_model_lookup_language (BylineSiteModel *self,
   return NULL;
 }
 
+/* Out-of-date models */
+
+static void
+stamp_of (const char      *path,
+          BylineSiteStamp *stamp)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0)
+    {
+      stamp->mtime = 0;
+      stamp->size = -1;
+      return;
+    }
+  stamp->mtime = (gint64) st.st_mtim.tv_sec * G_USEC_PER_SEC + st.st_mtim.tv_nsec / 1000;
+  stamp->size = st.st_size;
+}
+
+void
+byline_site_model_watch (BylineSiteModel *self,
+                         const char      *path)
+{
+  BylineSiteStamp *stamp;
+
+  if (g_hash_table_contains (self->stamps, path))
+    return;
+  stamp = g_new (BylineSiteStamp, 1);
+  stamp_of (path, stamp);
+  g_hash_table_insert (self->stamps, g_strdup (path), stamp);
+}
+
+gboolean
+byline_site_model_is_stale (BylineSiteModel *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  gboolean stale = FALSE;
+
+  g_mutex_lock (&self->lock);
+  if (self->loaded)
+    {
+      g_hash_table_iter_init (&iter, self->stamps);
+      while (!stale && g_hash_table_iter_next (&iter, &key, &value))
+        {
+          const BylineSiteStamp *then = value;
+          BylineSiteStamp now;
+
+          stamp_of (key, &now);
+          stale = now.mtime != then->mtime || now.size != then->size;
+        }
+    }
+  g_mutex_unlock (&self->lock);
+  return stale;
+}
+
+void
+byline_site_model_adopt_page_cache (BylineSiteModel *self,
+                                    BylineSiteModel *old)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_mutex_lock (&old->pages_lock);
+  g_mutex_lock (&self->pages_lock);
+  g_hash_table_iter_init (&iter, old->page_cache);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      const BylineSiteCachedFile *cached = value;
+      BylineSiteCachedFile *copy = g_new0 (BylineSiteCachedFile, 1);
+
+      copy->mtime = cached->mtime;
+      copy->size = cached->size;
+      copy->front_matter = cached->front_matter != NULL ? byline_data_ref (cached->front_matter)
+                                                        : NULL;
+      copy->error = g_strdup (cached->error);
+      g_hash_table_replace (self->page_cache, g_strdup (key), copy);
+    }
+  g_mutex_unlock (&self->pages_lock);
+  g_mutex_unlock (&old->pages_lock);
+}

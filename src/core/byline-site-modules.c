@@ -99,6 +99,7 @@ read_go_mod (Collector *c)
   g_auto(GStrv) lines = NULL;
   const char *block = NULL;
 
+  byline_site_model_watch (c->site, path);
   if (!g_file_get_contents (path, &text, NULL, NULL))
     return;
   lines = g_strsplit (text, "\n", -1);
@@ -183,6 +184,7 @@ read_git_modules (Collector *c)
   g_auto(GStrv) lines = NULL;
   g_autoptr(GPtrArray) paths = g_ptr_array_new ();
 
+  byline_site_model_watch (c->site, path);
   if (g_file_get_contents (path, &text, NULL, NULL))
     {
       lines = g_strsplit (text, "\n", -1);
@@ -425,6 +427,8 @@ follow_import (Collector  *c,
       g_autofree char *vendored = g_build_filename (c->site->root_path, "_vendor", path, NULL);
       const char *replaced = g_hash_table_lookup (c->go_replaces, path);
 
+      byline_site_model_watch (c->site, vendored);
+
       if (g_file_test (vendored, G_FILE_TEST_IS_DIR))
         {
           folder = g_steal_pointer (&vendored);
@@ -466,6 +470,8 @@ follow_import (Collector  *c,
   else if (state == BYLINE_SITE_COMPONENT_FOUND && folder_is_empty (folder))
     state = BYLINE_SITE_COMPONENT_NOT_CHECKED_OUT;
 
+  /* A theme checked out or a module vendored later changes the site. */
+  byline_site_model_watch (c->site, folder);
   add_component (c, path, kind, state, folder);
   if (state != BYLINE_SITE_COMPONENT_FOUND)
     {

@@ -157,6 +157,7 @@ guess_language_folders (BylineSiteModel *self,
 
   if (dir == NULL || self->languages->len < 2)
     return FALSE;
+  byline_site_model_watch (self, content);
   while ((name = g_dir_read_name (dir)) != NULL)
     {
       g_autofree char *path = g_build_filename (content, name, NULL);

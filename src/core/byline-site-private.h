@@ -62,6 +62,7 @@ struct _BylineSiteModel
 
   GMutex lock;
   gboolean loaded;
+  GHashTable *stamps;               /* path → BylineSiteStamp: what loading read */
 
   /* Configuration */
   BylineData *config;
@@ -110,6 +111,16 @@ BylineSiteModel *byline_site_model_ref         (BylineSiteModel       *self);
 void        byline_site_model_unref            (BylineSiteModel       *self);
 /* Reads the configuration, the components and the templates, once. */
 void        byline_site_model_ensure_loaded    (BylineSiteModel       *self);
+/* While loading: remembers the state of a file or folder (present or
+ * not, its modification time and size) that what is loaded depends on. */
+void        byline_site_model_watch            (BylineSiteModel       *self,
+                                                const char            *path);
+/* Whether any file or folder watched while loading has changed since. */
+gboolean    byline_site_model_is_stale         (BylineSiteModel       *self);
+/* Takes over the front matter @old read, for the files that have not
+ * changed since (the cache checks each file again). */
+void        byline_site_model_adopt_page_cache (BylineSiteModel       *self,
+                                                BylineSiteModel       *old);
 const BylineSiteLanguage *byline_site_model_lookup_language (BylineSiteModel *self,
                                                 const char            *code);
 void        byline_site_model_add_problem      (BylineSiteModel       *self,

@@ -93,6 +93,7 @@ scan_shortcodes (BylineSiteModel *self,
 
   if (depth > MAX_LAYOUT_DEPTH)
     return;
+  byline_site_model_watch (self, folder);
   names = sorted_names (folder);
   for (guint i = 0; i < names->len; i++)
     {
@@ -123,8 +124,10 @@ scan_markup (BylineSiteModel *self,
              const char      *scope,
              const char      *component)
 {
-  g_autoptr(GPtrArray) names = sorted_names (folder);
+  g_autoptr(GPtrArray) names = NULL;
 
+  byline_site_model_watch (self, folder);
+  names = sorted_names (folder);
   for (guint i = 0; i < names->len; i++)
     {
       const char *name = g_ptr_array_index (names, i);
@@ -152,6 +155,7 @@ scan_layouts (BylineSiteModel *self,
 
   if (depth > MAX_LAYOUT_DEPTH)
     return;
+  byline_site_model_watch (self, folder);
   names = sorted_names (folder);
   for (guint i = 0; i < names->len; i++)
     {
@@ -189,6 +193,8 @@ byline_site_scan_templates (BylineSiteModel *self)
     {
       BylineSiteFolder *folder = g_ptr_array_index (layouts, i);
 
+      /* A layouts folder made later holds templates too. */
+      byline_site_model_watch (self, folder->source);
       if (folder->target[0] == '\0' && g_file_test (folder->source, G_FILE_TEST_IS_DIR))
         scan_layouts (self, folder->source, "", folder->component, 0);
       else if (g_str_has_prefix (folder->target, "_shortcodes") ||

@@ -198,11 +198,18 @@ byline_site_lookup (GFile *file)
     models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                     (GDestroyNotify)byline_site_model_unref);
   model = g_hash_table_lookup (models, path);
-  if (model == NULL)
+  /* A site whose configuration, themes or templates changed is read
+   * again; the front matter of unchanged pages is kept. Sites that hold
+   * the old model keep it intact. */
+  if (model == NULL || byline_site_model_is_stale (model))
     {
+      BylineSiteModel *old = model;
+
       model = byline_site_model_new (root);
       model->root_kind = kind;
-      g_hash_table_insert (models, g_strdup (path), model);
+      if (old != NULL)
+        byline_site_model_adopt_page_cache (model, old);
+      g_hash_table_replace (models, g_strdup (path), model);
     }
   byline_site_model_ref (model);
   G_UNLOCK (models);

@@ -85,12 +85,12 @@ bench_site (const char *corpus,
   if (post == NULL)
     return FALSE;
   post_file = g_file_new_for_path (post);
-  first = byline_site_lookup (post_file);
+  first = byline_site_lookup (post_file, NULL);
   byline_site_get_config (first);
   for (guint i = 0; i < ROUNDS; i++)
     {
       gint64 t0 = g_get_monotonic_time ();
-      g_autoptr(BylineSite) site = byline_site_lookup (post_file);
+      g_autoptr(BylineSite) site = byline_site_lookup (post_file, NULL);
 
       lookup[i] = g_get_monotonic_time () - t0;
       g_assert_true (byline_site_get_config (site) == byline_site_get_config (first));

@@ -14,11 +14,20 @@
 
 #include <string.h>
 
+#define PROFILE_FILE_NAME ".byline.yml"
+
 struct _BylineSite
 {
   GObject parent_instance;
 
-  BylineSiteModel *model;
+  GFile *post_file;                 /* NULL for byline_site_new() */
+  GFile *root;
+  GFile *profile_file;
+  GFile *blog_folder;
+  GFile *content_folder;            /* set on first use (g_once) */
+
+  BylineSiteModel *model;           /* NULL without a root */
+  GPtrArray *empty;                 /* what the array getters give without a root */
 };
 
 G_DEFINE_FINAL_TYPE (BylineSite, byline_site, G_TYPE_OBJECT)
@@ -31,6 +40,12 @@ byline_site_finalize (GObject *object)
   BylineSite *self = (BylineSite *) object;
 
   g_clear_pointer (&self->model, byline_site_model_unref);
+  g_clear_pointer (&self->empty, g_ptr_array_unref);
+  g_clear_object (&self->content_folder);
+  g_clear_object (&self->blog_folder);
+  g_clear_object (&self->profile_file);
+  g_clear_object (&self->root);
+  g_clear_object (&self->post_file);
 
   G_OBJECT_CLASS (byline_site_parent_class)->finalize (object);
 }
@@ -46,6 +61,7 @@ byline_site_class_init (BylineSiteClass *klass)
 static void
 byline_site_init (BylineSite *self)
 {
+  self->empty = g_ptr_array_new ();
 }
 
 /* Finding the root */
@@ -151,26 +167,19 @@ byline_site_find_root (GFile              *file,
   return NULL;
 }
 
-static BylineSite *
-site_for_model (BylineSiteModel *model)
-{
-  BylineSite *self = g_object_new (BYLINE_TYPE_SITE, NULL);
-
-  self->model = model;
-  return self;
-}
-
 BylineSite *
 byline_site_new (GFile *root)
 {
-  BylineSiteModel *model;
+  BylineSite *self;
 
   g_return_val_if_fail (G_IS_FILE (root), NULL);
 
-  model = byline_site_model_new (root);
-  model->root_kind = has_config (model->root_path) ? BYLINE_SITE_ROOT_CONFIG
-                                                   : BYLINE_SITE_ROOT_CONTENT_ONLY;
-  return site_for_model (model);
+  self = g_object_new (BYLINE_TYPE_SITE, NULL);
+  self->root = g_object_ref (root);
+  self->model = byline_site_model_new (root);
+  self->model->root_kind = has_config (self->model->root_path) ? BYLINE_SITE_ROOT_CONFIG
+                                                               : BYLINE_SITE_ROOT_CONTENT_ONLY;
+  return self;
 }
 
 /* One model per root for the whole process: every post of a site shares
@@ -178,30 +187,22 @@ byline_site_new (GFile *root)
 G_LOCK_DEFINE_STATIC (models);
 static GHashTable *models;
 
-BylineSite *
-byline_site_lookup (GFile *file)
+static BylineSiteModel *
+shared_model (GFile              *root,
+              BylineSiteRootKind  kind)
 {
-  g_autoptr(GFile) root = NULL;
-  g_autofree char *path = NULL;
-  BylineSiteRootKind kind = BYLINE_SITE_ROOT_CONFIG;
+  g_autofree char *path = g_file_get_path (root);
   BylineSiteModel *model;
-
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  root = byline_site_find_root (file, &kind);
-  if (root == NULL)
-    return NULL;
-  path = g_file_get_path (root);
 
   G_LOCK (models);
   if (models == NULL)
     models = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                    (GDestroyNotify)byline_site_model_unref);
+                                    (GDestroyNotify) byline_site_model_unref);
   model = g_hash_table_lookup (models, path);
   /* A site whose configuration, themes or templates changed is read
    * again; the front matter of unchanged pages is kept. Sites that hold
    * the old model keep it intact. */
-  if (model == NULL || byline_site_model_is_stale (model))
+  if (model == NULL || byline_site_model_is_stale (model) || model->root_kind != kind)
     {
       BylineSiteModel *old = model;
 
@@ -213,25 +214,124 @@ byline_site_lookup (GFile *file)
     }
   byline_site_model_ref (model);
   G_UNLOCK (models);
-  return site_for_model (model);
+  return model;
 }
 
-/* The model, loaded. */
+static gboolean
+has_ancestor_named (GFile      *file,
+                    const char *name)
+{
+  g_autoptr(GFile) up = g_file_get_parent (file);
+
+  while (up != NULL)
+    {
+      g_autofree char *base = g_file_get_basename (up);
+      GFile *next;
+
+      if (g_strcmp0 (base, name) == 0)
+        return TRUE;
+      next = g_file_get_parent (up);
+      g_set_object (&up, next);
+      g_clear_object (&next);
+    }
+  return FALSE;
+}
+
+/* The profile file and the blog folder: one walk up from the post. */
+static void
+find_profile_and_blog (BylineSite   *self,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (self->post_file);
+  gboolean profile_done = FALSE;
+
+  while (folder != NULL && !g_cancellable_is_cancelled (cancellable))
+    {
+      g_autofree char *path = g_file_get_path (folder);
+      GFile *parent;
+
+      if (path == NULL)
+        break;
+      if (!profile_done)
+        {
+          if (has_child (path, PROFILE_FILE_NAME, G_FILE_TEST_IS_REGULAR))
+            {
+              self->profile_file = g_file_get_child (folder, PROFILE_FILE_NAME);
+              profile_done = TRUE;
+            }
+          /* .git is a folder in a clone and a file in a worktree. */
+          else if (has_child (path, ".git", G_FILE_TEST_EXISTS))
+            profile_done = TRUE;
+        }
+
+      if (self->blog_folder == NULL)
+        {
+          g_autofree char *name = g_file_get_basename (folder);
+
+          if (g_strcmp0 (name, "blog") == 0 && has_ancestor_named (folder, "content"))
+            self->blog_folder = g_object_ref (folder);
+        }
+
+      parent = g_file_get_parent (folder);
+      g_set_object (&folder, parent);
+      g_clear_object (&parent);
+    }
+}
+
+BylineSite *
+byline_site_lookup (GFile        *post_file,
+                    GCancellable *cancellable)
+{
+  BylineSite *self;
+  BylineSiteRootKind kind = BYLINE_SITE_ROOT_CONFIG;
+
+  g_return_val_if_fail (G_IS_FILE (post_file), NULL);
+
+  self = g_object_new (BYLINE_TYPE_SITE, NULL);
+  self->post_file = g_object_ref (post_file);
+  find_profile_and_blog (self, cancellable);
+  if (g_cancellable_is_cancelled (cancellable))
+    return self;
+
+  self->root = byline_site_find_root (post_file, &kind);
+  if (self->root != NULL)
+    self->model = shared_model (self->root, kind);
+  return self;
+}
+
+/* The model, loaded; NULL without a root. */
 static BylineSiteModel *
 loaded (BylineSite *self)
 {
-  byline_site_model_ensure_loaded (self->model);
+  if (self->model != NULL)
+    byline_site_model_ensure_loaded (self->model);
   return self->model;
 }
 
+/* The start of a getter of the model: returns @empty without a root. */
+#define GET_MODEL(empty)                              \
+  BylineSiteModel *model;                             \
+  g_return_val_if_fail (BYLINE_IS_SITE (self), empty); \
+  model = loaded (self);                              \
+  if (model == NULL)                                  \
+    return empty
+
 /* Getters */
+
+GFile *
+byline_site_get_post_file (BylineSite *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  return self->post_file;
+}
 
 GFile *
 byline_site_get_root (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
 
-  return self->model->root;
+  return self->root;
 }
 
 BylineSiteRootKind
@@ -239,173 +339,206 @@ byline_site_get_root_kind (BylineSite *self)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (self), BYLINE_SITE_ROOT_CONTENT_ONLY);
 
-  return self->model->root_kind;
+  return self->model != NULL ? self->model->root_kind : BYLINE_SITE_ROOT_CONTENT_ONLY;
+}
+
+GFile *
+byline_site_get_profile_file (BylineSite *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  return self->profile_file;
+}
+
+GFile *
+byline_site_get_blog_folder (BylineSite *self)
+{
+  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+
+  return self->blog_folder;
+}
+
+GFile *
+byline_site_get_content_folder (BylineSite *self)
+{
+  GET_MODEL (NULL);
+
+  if (g_once_init_enter (&self->content_folder))
+    {
+      g_autofree char *dir = byline_site_dir_setting (model->config, "contentDir", "content");
+      g_autofree char *path = byline_site_absolute_path (model->root_path, dir);
+
+      g_once_init_leave (&self->content_folder, g_file_new_for_path (path));
+    }
+  return self->content_folder;
 }
 
 BylineData *
 byline_site_get_config (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return loaded (self)->config;
+  return model->config;
 }
 
 const char * const *
 byline_site_get_config_files (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  static const char * const no_files[] = { NULL };
 
-  return (const char * const *) loaded (self)->config_files->pdata;
+  GET_MODEL (no_files);
+
+  return (const char * const *) model->config_files->pdata;
 }
 
 const char *
 byline_site_get_base_url (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return loaded (self)->base_url;
+  return model->base_url;
 }
 
 const char *
 byline_site_get_title (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return loaded (self)->title;
+  return model->title;
 }
 
 BylineData *
 byline_site_get_params (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return byline_data_lookup_path (loaded (self)->config, "params");
+  return byline_data_lookup_path (model->config, "params");
 }
 
 BylineData *
 byline_site_get_goldmark (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return byline_data_lookup_path (loaded (self)->config, "markup.goldmark");
+  return byline_data_lookup_path (model->config, "markup.goldmark");
 }
 
 BylineData *
 byline_site_get_privacy (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return byline_data_lookup_path (loaded (self)->config, "privacy");
+  return byline_data_lookup_path (model->config, "privacy");
 }
 
 gboolean
 byline_site_get_ugly_urls (BylineSite *self,
                            const char *section)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), FALSE);
+  GET_MODEL (FALSE);
 
-  if (loaded (self)->ugly_url_sections != NULL)
+  if (model->ugly_url_sections != NULL)
     return section != NULL &&
-           byline_data_lookup_bool (loaded (self)->ugly_url_sections, section, FALSE);
-  return loaded (self)->ugly_urls;
+           byline_data_lookup_bool (model->ugly_url_sections, section, FALSE);
+  return model->ugly_urls;
 }
 
 GTimeZone *
 byline_site_get_time_zone (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return loaded (self)->time_zone;
+  return model->time_zone;
 }
 
 const GPtrArray *
 byline_site_get_problems (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (self->empty);
 
-  return loaded (self)->problems;
+  return model->problems;
 }
 
 guint
 byline_site_get_n_languages (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
+  GET_MODEL (0);
 
-  return loaded (self)->languages->len;
+  return model->languages->len;
 }
 
 const BylineSiteLanguage *
 byline_site_get_language (BylineSite *self,
                           guint       index)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  g_return_val_if_fail (index < loaded (self)->languages->len, NULL);
-  return g_ptr_array_index (loaded (self)->languages, index);
+  g_return_val_if_fail (index < model->languages->len, NULL);
+  return g_ptr_array_index (model->languages, index);
 }
 
 const BylineSiteLanguage *
 byline_site_lookup_language (BylineSite *self,
                              const char *code)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
   g_return_val_if_fail (code != NULL, NULL);
 
-  return byline_site_model_lookup_language (loaded (self), code);
+  return byline_site_model_lookup_language (model, code);
 }
 
 const char *
 byline_site_get_default_language (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return loaded (self)->default_language;
+  return model->default_language;
 }
 
 guint
 byline_site_get_n_taxonomies (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
+  GET_MODEL (0);
 
-  return loaded (self)->taxonomies->len;
+  return model->taxonomies->len;
 }
 
 const BylineSiteTaxonomy *
 byline_site_get_taxonomy (BylineSite *self,
                           guint       index)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  g_return_val_if_fail (index < loaded (self)->taxonomies->len, NULL);
-  return g_ptr_array_index (loaded (self)->taxonomies, index);
+  g_return_val_if_fail (index < model->taxonomies->len, NULL);
+  return g_ptr_array_index (model->taxonomies, index);
 }
 
 guint
 byline_site_get_n_components (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), 0);
+  GET_MODEL (0);
 
-  return loaded (self)->components->len;
+  return model->components->len;
 }
 
 const BylineSiteComponent *
 byline_site_get_component (BylineSite *self,
                            guint       index)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  g_return_val_if_fail (index < loaded (self)->components->len, NULL);
-  return g_ptr_array_index (loaded (self)->components, index);
+  g_return_val_if_fail (index < model->components->len, NULL);
+  return g_ptr_array_index (model->components, index);
 }
 
 gboolean
 byline_site_is_complete (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), FALSE);
+  GET_MODEL (FALSE);
 
-  for (guint i = 0; i < loaded (self)->components->len; i++)
+  for (guint i = 0; i < model->components->len; i++)
     {
-      const BylineSiteComponent *component = g_ptr_array_index (loaded (self)->components, i);
+      const BylineSiteComponent *component = g_ptr_array_index (model->components, i);
 
       if (component->state != BYLINE_SITE_COMPONENT_FOUND)
         return FALSE;
@@ -417,36 +550,36 @@ const GPtrArray *
 byline_site_get_folders (BylineSite           *self,
                          BylineSiteFolderKind  kind)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (self->empty);
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
 
-  return loaded (self)->folders[kind];
+  return model->folders[kind];
 }
 
 const GPtrArray *
 byline_site_get_shortcodes (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (self->empty);
 
-  return loaded (self)->shortcodes;
+  return model->shortcodes;
 }
 
 const BylineSiteTemplate *
 byline_site_lookup_shortcode (BylineSite *self,
                               const char *name)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return g_hash_table_lookup (loaded (self)->shortcode_index, name);
+  return g_hash_table_lookup (model->shortcode_index, name);
 }
 
 const GPtrArray *
 byline_site_get_render_hooks (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (self->empty);
 
-  return loaded (self)->render_hooks;
+  return model->render_hooks;
 }
 
 /* The rest lives with its concern (byline-site-templates.c, -pages.c,
@@ -456,19 +589,19 @@ char *
 byline_site_find_template (BylineSite *self,
                            const char *name)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  return byline_site_model_find_template (loaded (self), name);
+  return byline_site_model_find_template (model, name);
 }
 
 char *
 byline_site_find_archetype (BylineSite *self,
                             const char *kind)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return byline_site_model_find_archetype (loaded (self), kind);
+  return byline_site_model_find_archetype (model, kind);
 }
 
 char *
@@ -476,11 +609,11 @@ byline_site_find_file (BylineSite           *self,
                        BylineSiteFolderKind  kind,
                        const char           *path)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return byline_site_model_find_file (loaded (self), kind, path);
+  return byline_site_model_find_file (model, kind, path);
 }
 
 GPtrArray *
@@ -488,18 +621,18 @@ byline_site_list_files (BylineSite           *self,
                         BylineSiteFolderKind  kind,
                         const char           *prefix)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (g_ptr_array_new ());
   g_return_val_if_fail (kind < BYLINE_SITE_N_FOLDER_KINDS, NULL);
 
-  return byline_site_model_list_files (loaded (self), kind, prefix);
+  return byline_site_model_list_files (model, kind, prefix);
 }
 
 BylineSitePages *
 byline_site_get_pages (BylineSite *self)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
 
-  return byline_site_model_get_pages (loaded (self));
+  return byline_site_model_get_pages (model);
 }
 
 void
@@ -507,7 +640,8 @@ byline_site_refresh_pages (BylineSite *self)
 {
   g_return_if_fail (BYLINE_IS_SITE (self));
 
-  byline_site_model_refresh_pages (loaded (self));
+  if (self->model != NULL)
+    byline_site_model_refresh_pages (loaded (self));
 }
 
 BylineSiteLinkKind
@@ -517,10 +651,35 @@ byline_site_resolve_link (BylineSite            *self,
                           const BylineSitePage **page,
                           char                 **file)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), BYLINE_SITE_LINK_NOT_FOUND);
+  GET_MODEL (BYLINE_SITE_LINK_NOT_FOUND);
   g_return_val_if_fail (link != NULL, BYLINE_SITE_LINK_NOT_FOUND);
 
-  return byline_site_model_resolve_link (loaded (self), from_file, link, page, file);
+  return byline_site_model_resolve_link (model, from_file, link, page, file);
+}
+
+gboolean
+byline_site_path_exists (BylineSite *self,
+                         const char *path)
+{
+  GET_MODEL (FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (path[0] != '/' || path[1] == '/')
+    return FALSE;
+  switch (byline_site_model_resolve_link (model, NULL, path, NULL, NULL))
+    {
+    case BYLINE_SITE_LINK_PAGE:
+    case BYLINE_SITE_LINK_ALIAS:
+    case BYLINE_SITE_LINK_PAGE_RESOURCE:
+    case BYLINE_SITE_LINK_STATIC:
+    case BYLINE_SITE_LINK_ASSET:
+    case BYLINE_SITE_LINK_GENERATED:
+      return TRUE;
+    case BYLINE_SITE_LINK_NOT_FOUND:
+    case BYLINE_SITE_LINK_EXTERNAL:
+    default:
+      return FALSE;
+    }
 }
 
 char *
@@ -534,6 +693,12 @@ byline_site_ref (BylineSite  *self,
   g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
   g_return_val_if_fail (ref != NULL, NULL);
 
+  if (self->model == NULL)
+    {
+      g_set_error (error, BYLINE_SITE_ERROR, BYLINE_SITE_ERROR_REF_NOT_FOUND,
+                   _("ref “%s”: page not found"), ref);
+      return NULL;
+    }
   return byline_site_model_ref_link (loaded (self), from_file, ref, lang, relative, error);
 }
 
@@ -544,9 +709,9 @@ byline_site_get_page (BylineSite           *self,
                       const char           *lang,
                       const char           *path)
 {
-  g_return_val_if_fail (BYLINE_IS_SITE (self), NULL);
+  GET_MODEL (NULL);
   g_return_val_if_fail (pages != NULL, NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  return byline_site_model_get_page (loaded (self), pages, from, lang, path);
+  return byline_site_model_get_page (model, pages, from, lang, path);
 }

@@ -2,18 +2,30 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Everything Byline knows about a site, read the way Hugo reads it: the
- * root, the merged configuration, the languages and their content folders,
- * the themes and modules with the folders they mount, the site's templates
- * (shortcodes, partials, render hooks, archetypes), and its pages with
- * their permalinks, which answer "does this link resolve?".
+ * Everything Byline knows about the site around a post, read the way Hugo
+ * reads it: the root, the merged configuration, the languages and their
+ * content folders, the themes and modules with the folders they mount, the
+ * site's templates (shortcodes, partials, render hooks, archetypes), and
+ * its pages with their permalinks, which answer "does this link resolve?".
+ * Beside the site, the lookup finds what Byline itself reads near a post:
  *
- * A site is cheap to create. The configuration, themes and template lists
- * are read on first use; the pages on the first call that needs them.
- * Once read, everything a getter returns is immutable and the site may be
- * used from any thread. byline_site_refresh_pages() reads again what
- * changed in the content folders and swaps in a new page index; callers
- * holding the old one (byline_site_get_pages) keep it intact.
+ *   profile file  the nearest .byline.yml, in the post's folder or a
+ *                 parent, not looking above the folder holding .git;
+ *   blog folder   the nearest folder named "blog" inside a folder named
+ *                 "content" (the posts the form suggests keywords from).
+ *
+ * Each may be missing: a post outside any site still gets a BylineSite,
+ * without a root; then the getters of the site return NULL, 0, FALSE or
+ * an empty array.
+ *
+ * Every post of a site shares one reading of it (the process keeps one per
+ * root, read again when its configuration, themes or layouts change). The
+ * configuration, themes and template lists are read on first use; the
+ * pages on the first call that needs them. Once read, everything a getter
+ * returns is immutable and the site may be used from any thread.
+ * byline_site_refresh_pages() reads again what changed in the content
+ * folders and swaps in a new page index; callers holding the old one
+ * (byline_site_get_pages) keep it intact.
  */
 
 #pragma once
@@ -171,12 +183,25 @@ GQuark              byline_site_error_quark         (void);
  * content/. NULL when there is none. */
 GFile              *byline_site_find_root           (GFile              *file,
                                                      BylineSiteRootKind *kind);
+/* The site of @post_file: its root (byline_site_find_root()), profile
+ * file and blog folder. Blocking I/O: the window calls it on a worker
+ * thread. Never NULL. */
+BylineSite         *byline_site_lookup              (GFile              *post_file,
+                                                     GCancellable       *cancellable);
+/* The site at @root, read afresh and shared with nobody (tests, benchmarks). */
 BylineSite         *byline_site_new                 (GFile              *root);
-/* The site of @file, shared with every other caller for the same root
- * (the process keeps one BylineSite per root). NULL: no site. */
-BylineSite         *byline_site_lookup              (GFile              *file);
+/* The post the site was looked up for, or NULL. */
+GFile              *byline_site_get_post_file       (BylineSite         *self);
+/* The site's root folder, or NULL outside a site. */
 GFile              *byline_site_get_root            (BylineSite         *self);
 BylineSiteRootKind  byline_site_get_root_kind       (BylineSite         *self);
+/* The .byline.yml that applies to the post, or NULL. */
+GFile              *byline_site_get_profile_file    (BylineSite         *self);
+/* The blog folder above the post, or NULL. */
+GFile              *byline_site_get_blog_folder     (BylineSite         *self);
+/* The project's content folder (contentDir, "content" by default); the
+ * content of each language is in byline_site_get_folders(). */
+GFile              *byline_site_get_content_folder  (BylineSite         *self);
 
 /* Configuration, merged as Hugo merges it: the root file, config/_default/
  * (each file the key of its name), then the themes' and modules'
@@ -278,6 +303,12 @@ BylineSiteLinkKind  byline_site_resolve_link        (BylineSite         *self,
                                                      const char         *link,
                                                      const BylineSitePage **page,
                                                      char              **file);
+/* Whether a site-absolute path ("/blog/2019/x/", "/docs/a.svg") leads to
+ * something the site publishes: a page or its alias, a file of a page
+ * bundle, a static file, an asset, a feed or file Hugo writes. Query and
+ * fragment are ignored. FALSE without a root. */
+gboolean            byline_site_path_exists         (BylineSite         *self,
+                                                     const char         *path);
 /* Hugo's ref and relref: the permalink (or relative permalink) of the page
  * @ref names, seen from the page of @from_file (NULL for none), in the
  * site of @lang (NULL: the page's language), with the #fragment kept. */

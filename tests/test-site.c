@@ -77,6 +77,243 @@ test_root_lookup (void)
   byline_test_remove_tree (root);
 }
 
+/* A site of two languages, each in its own content folder (hugoDocs
+ * content-management/multilingual.md, "Translation by content
+ * directory"), with a post in a page bundle. */
+static const char lookup_site[] =
+  "-- site/hugo.toml --\n"
+  "baseURL = 'https://example.org/'\n"
+  "defaultContentLanguage = 'en'\n"
+  "[languages.en]\n"
+  "contentDir = 'content/en'\n"
+  "weight = 1\n"
+  "[languages.zh]\n"
+  "contentDir = 'content/zh'\n"
+  "weight = 2\n"
+  "-- site/content/en/blog/_index.md --\n"
+  "---\n---\n"
+  "-- site/content/en/blog/2019/other/index.md --\n"
+  "---\n---\n"
+  "-- site/content/en/blog/2019/leaf.md --\n"
+  "---\n---\n"
+  "-- site/content/en/blog/2019/post/index.md --\n"
+  "---\ntitle: x\n---\n"
+  "-- site/content/en/docs/ops/_index.md --\n"
+  "---\n---\n"
+  "-- site/content/en/docs/a.svg --\n"
+  "<svg/>\n"
+  "-- site/content/zh/blog/2019/only-zh/index.md --\n"
+  "---\n---\n"
+  "-- site/static/img/logo.png --\n"
+  "not really a png\n";
+
+static BylineSite *
+lookup (const char *root,
+        const char *relative)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  return byline_site_lookup (file, NULL);
+}
+
+static void
+assert_path (GFile      *file,
+             const char *root,
+             const char *relative)
+{
+  g_autofree char *expected = NULL;
+
+  if (relative == NULL)
+    {
+      g_assert_null (file);
+      return;
+    }
+  expected = g_build_filename (root, relative, NULL);
+  g_assert_nonnull (file);
+  g_assert_cmpstr (g_file_peek_path (file), ==, expected);
+}
+
+/* One lookup finds the root, the content and blog folders and the profile. */
+static void
+test_lookup (void)
+{
+  g_autofree char *root = fixture_write (lookup_site);
+  g_autoptr(BylineSite) site = NULL;
+
+  byline_test_write_file (root, "site/.byline.yml", "name: Site\n", -1);
+  site = lookup (root, "site/content/en/blog/2019/post/index.md");
+
+  assert_path (byline_site_get_post_file (site), root, "site/content/en/blog/2019/post/index.md");
+  assert_path (byline_site_get_root (site), root, "site");
+  g_assert_cmpint (byline_site_get_root_kind (site), ==, BYLINE_SITE_ROOT_CONFIG);
+  assert_path (byline_site_get_content_folder (site), root, "site/content");
+  assert_path (byline_site_get_blog_folder (site), root, "site/content/en/blog");
+  assert_path (byline_site_get_profile_file (site), root, "site/.byline.yml");
+  g_assert_finalize_object (g_steal_pointer (&site));
+  byline_test_remove_tree (root);
+}
+
+/* Site-absolute paths as a post writes them, checked the way Hugo
+ * publishes the site: the default language at the top, zh below /zh/
+ * (ConfigLanguage.LanguagePrefix), top-level folders are sections even
+ * without an _index file, and their files are their resources
+ * (gohugoio/hugo#11179, Hugo 0.123); the home page always exists; dot
+ * segments resolve as a browser resolves them (RFC 3986, 5.2.4). */
+static void
+test_site_paths (void)
+{
+  g_autofree char *root = fixture_write (lookup_site);
+  g_autoptr(BylineSite) site = lookup (root, "site/content/en/blog/2019/post/index.md");
+  static const struct { const char *path; gboolean exists; } cases[] = {
+    { "/blog/2019/other/", TRUE },
+    { "/blog/2019/other", TRUE },
+    { "/blog/2019/other/#part", TRUE },
+    { "/blog/2019/other/?q=1", TRUE },
+    { "/blog/2019/leaf/", TRUE },
+    { "/blog/", TRUE },
+    { "/docs/ops/", TRUE },
+    { "/docs/", TRUE },
+    { "/docs/a.svg", TRUE },
+    { "/", TRUE },
+    { "/zh/", TRUE },
+    { "/zh/blog/2019/only-zh/", TRUE },
+    { "/img/logo.png", TRUE },
+    { "/blog/2019/post/", TRUE },
+    { "/index.xml", TRUE },
+    { "/sitemap.xml", TRUE },
+    { "/blog/../blog/", TRUE },
+    /* Only in Chinese: its page is below /zh/. */
+    { "/blog/2019/only-zh/", FALSE },
+    { "/en/blog/2019/other/", FALSE },
+    { "/blog/2019/missing/", FALSE },
+    { "/docs/b.svg", FALSE },
+    { "/../hugo.toml", FALSE },
+    { "/hugo.toml", FALSE },
+    { "blog/2019/other/", FALSE },
+    { "//example.org/blog/", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].path);
+      g_assert_cmpint (byline_site_path_exists (site, cases[i].path), ==, cases[i].exists);
+    }
+  byline_test_remove_tree (root);
+}
+
+static void
+test_root_forms (void)
+{
+  g_autofree char *root = fixture_write (lookup_site);
+  const char *post = "site/content/en/blog/2019/post/index.md";
+  g_autofree char *hugo = g_build_filename (root, "site/hugo.toml", NULL);
+
+  /* A config/_default/ folder or config.yaml also marks a site (hugoDocs
+   * configuration/introduction.md). */
+  g_assert_cmpint (g_unlink (hugo), ==, 0);
+  byline_test_write_file (root, "site/config/_default/params.toml", "", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_root (site), root, "site");
+    g_assert_cmpint (byline_site_get_root_kind (site), ==, BYLINE_SITE_ROOT_CONFIG);
+  }
+
+  {
+    g_autofree char *config = g_build_filename (root, "site/config", NULL);
+
+    byline_test_remove_tree (config);
+  }
+  byline_test_write_file (root, "site/config.yaml", "baseURL: x\n", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_root (site), root, "site");
+  }
+
+  /* Without a configuration the folder holding content/ is the root, and
+   * Hugo's defaults apply: content/en/ is a section "en". */
+  {
+    g_autofree char *config = g_build_filename (root, "site/config.yaml", NULL);
+    g_autoptr(BylineSite) site = NULL;
+
+    g_assert_cmpint (g_unlink (config), ==, 0);
+    site = lookup (root, post);
+    assert_path (byline_site_get_root (site), root, "site");
+    g_assert_cmpint (byline_site_get_root_kind (site), ==, BYLINE_SITE_ROOT_CONTENT_ONLY);
+    assert_path (byline_site_get_content_folder (site), root, "site/content");
+    g_assert_true (byline_site_path_exists (site, "/en/blog/2019/other/"));
+    g_assert_false (byline_site_path_exists (site, "/blog/2019/other/"));
+    assert_path (byline_site_get_blog_folder (site), root, "site/content/en/blog");
+  }
+
+  /* A lone post outside a site has none of it. */
+  byline_test_write_file (root, "loose/blog/x/index.md", "x", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, "loose/blog/x/index.md");
+
+    g_assert_null (byline_site_get_root (site));
+    g_assert_null (byline_site_get_blog_folder (site));
+    g_assert_null (byline_site_get_content_folder (site));
+    g_assert_null (byline_site_get_config (site));
+    g_assert_null (byline_site_get_pages (site));
+    g_assert_cmpuint (byline_site_get_problems (site)->len, ==, 0);
+    g_assert_cmpuint (byline_site_get_shortcodes (site)->len, ==, 0);
+    g_assert_false (byline_site_is_complete (site));
+    g_assert_false (byline_site_path_exists (site, "/blog/x/"));
+  }
+  byline_test_remove_tree (root);
+}
+
+/* The nearest .byline.yml, not looking above the folder holding .git. */
+static void
+test_profile_file (void)
+{
+  g_autofree char *root = fixture_write (lookup_site);
+  const char *post = "site/content/en/blog/2019/post/index.md";
+  g_autofree char *git = g_build_filename (root, "site/.git", NULL);
+  g_autofree char *site_profile = g_build_filename (root, "site/.byline.yml", NULL);
+  g_autofree char *bundle_profile =
+    g_build_filename (root, "site/content/en/blog/2019/post/.byline.yml", NULL);
+
+  /* The fixture's top holds .git; the folder holding it is still searched. */
+  byline_test_write_file (root, ".byline.yml", "name: Above\n", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_profile_file (site), root, ".byline.yml");
+  }
+
+  /* A clone's .git folder stops the search. */
+  g_assert_cmpint (g_mkdir (git, 0700), ==, 0);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_profile_file (site), root, NULL);
+  }
+  byline_test_write_file (root, "site/.byline.yml", "name: Site\n", -1);
+  byline_test_write_file (root, "site/content/en/blog/2019/post/.byline.yml", "name: Post\n", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_profile_file (site), root,
+                 "site/content/en/blog/2019/post/.byline.yml");
+  }
+
+  /* So does a worktree's .git file. */
+  g_assert_cmpint (g_remove (bundle_profile), ==, 0);
+  g_assert_cmpint (g_remove (site_profile), ==, 0);
+  g_assert_cmpint (g_rmdir (git), ==, 0);
+  byline_test_write_file (root, "site/.git", "gitdir: /elsewhere\n", -1);
+  {
+    g_autoptr(BylineSite) site = lookup (root, post);
+
+    assert_path (byline_site_get_profile_file (site), root, NULL);
+  }
+  byline_test_remove_tree (root);
+}
+
 /* Sets @path's modification time to a second long past, so that a change
  * made right after always gives it another one. */
 static void
@@ -336,6 +573,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/site/root", test_root_lookup);
+  g_test_add_func ("/core/site/lookup", test_lookup);
+  g_test_add_func ("/core/site/paths", test_site_paths);
+  g_test_add_func ("/core/site/root-forms", test_root_forms);
+  g_test_add_func ("/core/site/profile-file", test_profile_file);
   g_test_add_func ("/core/site/reload", test_site_reload);
   g_test_add_func ("/core/site/globs", test_globs);
   g_test_add_func ("/core/site/pages/cascade/url", test_cascade_url);

@@ -316,6 +316,28 @@ byline_site_model_ref_link (BylineSiteModel  *self,
 
 /* Link resolution */
 
+/* @path with its dot segments removed as a browser does (RFC 3986,
+ * 5.2.4), keeping the trailing slash that @written (the link's path as
+ * written) ends with. */
+static char *
+clean_link_path (const char *path,
+                 const char *written)
+{
+  char *clean = byline_site_clean_path (path);
+  gsize length = strlen (written);
+
+  if (length > 0 && (written[length - 1] == '/' || g_str_has_suffix (written, "/.") ||
+                     strcmp (written, ".") == 0 || strcmp (written, "..") == 0 ||
+                     g_str_has_suffix (written, "/..")) && strcmp (clean, "/") != 0)
+    {
+      char *with_slash = g_strconcat (clean, "/", NULL);
+
+      g_free (clean);
+      clean = with_slash;
+    }
+  return clean;
+}
+
 /* The absolute, decoded path of @link seen from @from (a page's link),
  * without query and fragment; NULL for another site. */
 static char *
@@ -355,7 +377,7 @@ site_path_of_link (BylineSiteModel      *self,
     decoded = g_strdup (stripped);
 
   if (decoded[0] == '/')
-    return g_steal_pointer (&decoded);
+    return clean_link_path (decoded, decoded);
   if (from == NULL || from->link == NULL)
     return NULL;
 
@@ -365,26 +387,55 @@ site_path_of_link (BylineSiteModel      *self,
     const char *last = strrchr (page_url, '/');
     g_autofree char *dir = g_strndup (page_url, last - page_url + 1);
     g_autofree char *joined = g_strconcat (dir, decoded, NULL);
-    char *clean = byline_site_clean_path (joined);
-    gsize length = strlen (decoded);
 
-    if (length > 0 && (decoded[length - 1] == '/' || g_str_has_suffix (decoded, "/.") ||
-                       strcmp (decoded, ".") == 0 || strcmp (decoded, "..") == 0 ||
-                       g_str_has_suffix (decoded, "/..")) && strcmp (clean, "/") != 0)
-      {
-        char *with_slash = g_strconcat (clean, "/", NULL);
-
-        g_free (clean);
-        clean = with_slash;
-      }
-    return clean;
+    return clean_link_path (joined, decoded);
   }
+}
+
+/* The file @rest below the folder of a section or home page that has no
+ * _index file, in the content folders of its language. Since Hugo 0.123
+ * such a section is a branch bundle too, whose files are its resources
+ * (gohugoio/hugo#11179). */
+static char *
+find_in_section_folders (BylineSiteModel      *self,
+                         const BylineSitePage *page,
+                         const char           *rest)
+{
+  GPtrArray *folders = self->folders[BYLINE_SITE_FOLDER_CONTENT];
+  const char *path = page->unnormalized_path + 1;
+
+  for (guint i = 0; i < folders->len; i++)
+    {
+      const BylineSiteFolder *folder = g_ptr_array_index (folders, i);
+      gsize target_length = strlen (folder->target);
+      const char *below = path;
+      g_autofree char *candidate = NULL;
+
+      if (folder->languages != NULL &&
+          !g_strv_contains ((const char * const *) folder->languages, page->lang))
+        continue;
+      if (target_length > 0)
+        {
+          if (!g_str_has_prefix (path, folder->target) ||
+              (path[target_length] != '/' && path[target_length] != '\0'))
+            continue;
+          below = path + target_length;
+          while (*below == '/')
+            below++;
+        }
+      candidate = g_build_filename (folder->source, below, rest, NULL);
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR) &&
+          !byline_site_is_content_file (candidate))
+        return g_steal_pointer (&candidate);
+    }
+  return NULL;
 }
 
 /* A file of a page's folder: "/blog/post/img/a.png" is img/a.png of the
  * page at /blog/post/. */
 static const BylineSitePage *
-find_page_resource (BylineSitePages  *pages,
+find_page_resource (BylineSiteModel  *self,
+                    BylineSitePages  *pages,
                     const char       *path,
                     char            **file)
 {
@@ -394,6 +445,13 @@ find_page_resource (BylineSitePages  *pages,
       const BylineSitePage *page = byline_site_pages_lookup_permalink (pages, dir);
       const char *rest = slash + 1;
 
+      if (page != NULL && page->file == NULL && rest[0] != '\0' && strstr (rest, "..") == NULL &&
+          (page->kind == BYLINE_SITE_PAGE_SECTION || page->kind == BYLINE_SITE_PAGE_HOME))
+        {
+          *file = find_in_section_folders (self, page, rest);
+          if (*file != NULL)
+            return page;
+        }
       /* Leaf and branch bundles have resources; a page file has none. */
       if (page != NULL && page->file != NULL &&
           (page->bundle || page->kind != BYLINE_SITE_PAGE_PAGE))
@@ -487,7 +545,7 @@ byline_site_model_resolve_link (BylineSiteModel       *self,
       return BYLINE_SITE_LINK_ALIAS;
     }
 
-  found = find_page_resource (pages, path, &found_file);
+  found = find_page_resource (self, pages, path, &found_file);
   if (found != NULL)
     {
       if (page != NULL)

@@ -164,9 +164,9 @@ document_file_changed_cb (BylineWindow   *self,
   const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
 
   if (folder != NULL)
-    byline_preview_set_folder (self->preview, folder);
+    byline_preview_pane_set_folder (self->preview, folder);
   if (stylesheet != NULL)
-    byline_preview_set_stylesheet (self->preview, stylesheet);
+    byline_preview_pane_set_stylesheet (self->preview, stylesheet);
 
   if (profile_error != NULL)
     byline_window_add_toast (self, profile_error->message);
@@ -199,7 +199,8 @@ document_analyzed_cb (BylineWindow   *self,
   BylineRendering *rendering = byline_document_get_rendering (document);
 
   if (rendering != NULL)
-    byline_preview_update (self->preview, byline_document_get_header_html (document), rendering);
+    byline_preview_pane_update (self->preview, byline_document_get_header_html (document),
+                                rendering);
 }
 
 /* Scroll sync */
@@ -223,13 +224,13 @@ editor_top_line_changed_cb (BylineWindow *self,
     return;
 
   self->ignore_preview_scroll_until = now + SCROLL_SYNC_GUARD_USEC;
-  byline_preview_scroll_to_line (self->preview, line);
+  byline_preview_pane_scroll_to_line (self->preview, line);
 }
 
 static void
-preview_top_line_changed_cb (BylineWindow  *self,
-                             guint          line,
-                             BylinePreview *preview)
+preview_top_line_changed_cb (BylineWindow      *self,
+                             guint              line,
+                             BylinePreviewPane *preview)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -242,9 +243,9 @@ preview_top_line_changed_cb (BylineWindow  *self,
 }
 
 static void
-preview_line_activated_cb (BylineWindow  *self,
-                           guint          line,
-                           BylinePreview *preview)
+preview_line_activated_cb (BylineWindow      *self,
+                           guint              line,
+                           BylinePreviewPane *preview)
 {
   if (line == 0)
     return;
@@ -256,9 +257,9 @@ preview_line_activated_cb (BylineWindow  *self,
 /* A link in the preview to another post of the site opens in Byline; the
  * preview opens everything else in the default application. */
 static gboolean
-preview_open_uri_cb (BylineWindow  *self,
-                     const char    *uri,
-                     BylinePreview *preview)
+preview_open_uri_cb (BylineWindow      *self,
+                     const char        *uri,
+                     BylinePreviewPane *preview)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *scheme = g_uri_parse_scheme (uri);
@@ -347,8 +348,8 @@ load_remote_images_changed_cb (BylineWindow *self,
                                const char   *key,
                                GSettings    *settings)
 {
-  byline_preview_set_load_remote_images (self->preview,
-                                         g_settings_get_boolean (settings, key));
+  byline_preview_pane_set_load_remote_images (self->preview,
+                                              g_settings_get_boolean (settings, key));
 }
 
 void
@@ -441,12 +442,17 @@ void
 byline_window_load (BylineWindow *self,
                     GFile        *file)
 {
+  g_autoptr(GFile) folder = NULL;
+
   g_return_if_fail (BYLINE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The editor shows at once, so that a window opened on a post does not
-   * flash its start page while the file is read. */
+   * flash its start page while the file is read; the preview starts its
+   * page for the post's folder meanwhile. */
   gtk_stack_set_visible_child_name (self->stack, "editor");
+  if ((folder = g_file_get_parent (file)) != NULL)
+    byline_preview_pane_set_folder (self->preview, folder);
   byline_document_load_async (self->document, file, self->cancellable,
                               load_cb, g_object_ref (self));
 }
@@ -610,7 +616,7 @@ byline_window_class_init (BylineWindowClass *klass)
 
   g_type_ensure (BYLINE_TYPE_EDITOR);
   g_type_ensure (BYLINE_TYPE_FRONT_MATTER_FORM);
-  g_type_ensure (BYLINE_TYPE_PREVIEW);
+  g_type_ensure (BYLINE_TYPE_PREVIEW_PANE);
   g_type_ensure (BYLINE_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/byline-window.ui");

@@ -35,7 +35,7 @@
 #include "config.h"
 
 #include "byline-application.h"
-#include "byline-preview.h"
+#include "byline-preview-pane.h"
 #include "byline-window.h"
 
 #include <glib/gstdio.h>
@@ -43,6 +43,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <webkit/webkit.h>
 
 #include "byline-test-gui.h"
 
@@ -130,14 +131,14 @@ analyzed_cb (BylineDocument *document)
 }
 
 static void
-preview_painted_cb (BylinePreview *preview)
+painted_cb (BylinePreviewPane *pane)
 {
   mark (STEP_PREVIEW);
   finish ();
 }
 
 static void
-load_changed_cb (WebKitWebView   *web_view,
+load_changed_cb (GtkWidget       *web_view,
                  WebKitLoadEvent  event)
 {
   if (event == WEBKIT_LOAD_COMMITTED)
@@ -147,20 +148,24 @@ load_changed_cb (WebKitWebView   *web_view,
 }
 
 static void
-web_process_cb (WebKitWebContext *context)
+web_process_cb (GObject *context)
 {
   mark (STEP_WEB_PROCESS);
 }
 
+/* This program does not link WebKit, as Byline does not: the preview's
+ * library loads as it does in Byline, and its objects are reached through
+ * their signals and properties. */
 static void
-preview_created_cb (BylinePreview *preview)
+preview_created_cb (BylinePreviewPane *pane)
 {
-  WebKitWebView *web_view = byline_preview_get_web_view (preview);
+  GtkWidget *web_view = gtk_widget_get_first_child (byline_preview_pane_get_preview (pane));
+  g_autoptr(GObject) context = NULL;
 
+  g_object_get (web_view, "web-context", &context, NULL);
   g_signal_connect (web_view, "load-changed", G_CALLBACK (load_changed_cb), NULL);
-  g_signal_connect (webkit_web_view_get_context (web_view), "initialize-web-process-extensions",
+  g_signal_connect (context, "initialize-web-process-extensions",
                     G_CALLBACK (web_process_cb), NULL);
-  g_signal_connect (preview, "notify::painted", G_CALLBACK (preview_painted_cb), NULL);
 }
 
 static void
@@ -174,7 +179,7 @@ static void
 window_added_cb (GtkApplication *application,
                  GtkWindow      *window)
 {
-  BylinePreview *preview;
+  BylinePreviewPane *pane;
 
   if (!BYLINE_IS_WINDOW (window) || bench_window != NULL)
     return;
@@ -183,8 +188,13 @@ window_added_cb (GtkApplication *application,
   g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
   g_signal_connect (byline_window_get_document (bench_window), "analyzed",
                     G_CALLBACK (analyzed_cb), NULL);
-  preview = BYLINE_PREVIEW (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
-  preview_created_cb (preview);
+  pane = BYLINE_PREVIEW_PANE (byline_test_find_widget (GTK_WIDGET (window),
+                                                       BYLINE_TYPE_PREVIEW_PANE));
+  g_signal_connect (pane, "notify::painted", G_CALLBACK (painted_cb), NULL);
+  if (byline_preview_pane_get_preview (pane) != NULL)
+    preview_created_cb (pane);
+  else
+    g_signal_connect (pane, "notify::preview", G_CALLBACK (preview_created_cb), NULL);
 }
 
 static void
@@ -204,8 +214,12 @@ timeout_cb (gpointer user_data)
 static int
 run_child (const char *post)
 {
-  g_autoptr(BylineApplication) app = byline_application_new ();
+  g_autoptr(BylineApplication) app = NULL;
   char *argv[] = { (char *) "byline", (char *) post, NULL };
+
+  /* What Byline's main() does first. */
+  byline_application_init_environment ();
+  app = byline_application_new ();
 
   g_application_set_flags (G_APPLICATION (app),
                            G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);

@@ -11,7 +11,7 @@
 #include "byline-search-bar.h"
 #include "byline-window.h"
 
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -588,6 +588,73 @@ test_preview_links (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  gboolean shown;
+  gboolean busy;
+  int      n_chars;
+} ShownState;
+
+static void
+window_shown_cb (GtkWidget  *window,
+                 GParamSpec *pspec,
+                 ShownState *state)
+{
+  BylineDocument *document = byline_window_get_document (BYLINE_WINDOW (window));
+
+  if (!gtk_widget_get_visible (window) || state->shown)
+    return;
+  state->shown = TRUE;
+  state->busy = byline_document_get_busy (document);
+  state->n_chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document));
+}
+
+static BylineWindow *
+open_from_application (const char *fixture,
+                       ShownState *state)
+{
+  g_autoptr(GFile) file = byline_test_copy_fixture_apart (fixture, tmpdir);
+  GtkWidget *window;
+
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  g_signal_connect (window, "notify::visible", G_CALLBACK (window_shown_cb), state);
+
+  /* Still reading the post: not shown yet. */
+  g_assert_true (byline_document_get_busy (byline_window_get_document (BYLINE_WINDOW (window))));
+  g_assert_false (gtk_widget_get_visible (window));
+  byline_test_wait_for (state->shown);
+
+  return BYLINE_WINDOW (window);
+}
+
+/* A window opened on a post shows once the post is in its editor, so that
+ * its first frame shows the post rather than an empty editor. */
+static void
+test_open_shows_post (void)
+{
+  ShownState state = { 0 };
+  BylineWindow *window = open_from_application ("post-lf.md", &state);
+
+  g_assert_false (state.busy);
+  g_assert_cmpint (state.n_chars, >, 0);
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "A Fixture Post");
+  byline_test_close_window (window);
+}
+
+/* A post that cannot be opened still shows its window, with the reason. */
+static void
+test_open_shows_failure (void)
+{
+  ShownState state = { 0 };
+  BylineWindow *window = open_from_application ("invalid-utf8.md", &state);
+
+  g_assert_false (state.busy);
+  g_assert_cmpint (state.n_chars, ==, 0);
+  byline_test_wait_for (find_label (GTK_WIDGET (window), "is not valid UTF-8 text (line 5)"));
+  byline_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -607,6 +674,8 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/title", test_title);
   g_test_add_func ("/gui/window/empty", test_empty_window);
+  g_test_add_func ("/gui/window/open/shows-post", test_open_shows_post);
+  g_test_add_func ("/gui/window/open/shows-failure", test_open_shows_failure);
   g_test_add_func ("/gui/window/toggle-preview", test_toggle_preview);
   g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
   g_test_add_func ("/gui/window/close/save", test_close_save);

@@ -53,6 +53,7 @@ struct _BylinePreview
   char                     *pending_header;
   GPtrArray                *pending_blocks;
 
+  guint                     load_source;   /* a load_shell() to come */
   guint                     generation;    /* of the shell page, bumped per load */
   guint                     next_seq;
   guint                     pending_line;
@@ -205,6 +206,30 @@ load_shell (BylinePreview *self)
 
   webkit_web_view_load_html (self->web_view, html->str,
                              self->base_uri != NULL ? self->base_uri : "about:blank");
+}
+
+static gboolean
+load_shell_cb (gpointer user_data)
+{
+  BylinePreview *self = user_data;
+
+  self->load_source = 0;
+  load_shell (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads the shell page once the caller is done, so that a folder and a
+ * rendering given one after the other (as a post opens) make one page that
+ * shows the rendering from its first frame. Meanwhile the page is not
+ * ready: renderings wait for it. */
+static void
+queue_load_shell (BylinePreview *self)
+{
+  self->shell_loaded = TRUE;
+  self->ready = FALSE;
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_HIGH, load_shell_cb, self, NULL);
 }
 
 static void patch_done_cb (GObject      *object,
@@ -581,6 +606,7 @@ byline_preview_dispose (GObject *object)
   BylinePreview *self = BYLINE_PREVIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->content_manager != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->content_manager, self);
@@ -812,10 +838,10 @@ byline_preview_set_folder (BylinePreview *self,
                                                    : g_strconcat (uri, "/", NULL);
     }
 
-  /* The page for the folder loads now, before the first rendering: the web
+  /* The page for the folder loads now, with or without a rendering: the web
    * process starts while the post is read and analysed. */
   if (self->shell_loaded || folder != NULL)
-    load_shell (self);
+    queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
 }
@@ -861,7 +887,7 @@ byline_preview_update (BylinePreview   *self,
   self->pending_blocks = blocks;
 
   if (!self->shell_loaded)
-    load_shell (self);
+    queue_load_shell (self);
 }
 
 gboolean
@@ -908,7 +934,7 @@ byline_preview_set_load_remote_images (BylinePreview *self,
   self->load_remote_images = load_remote_images;
   /* The policy is part of the shell page: a new one takes a reload. */
   if (self->shell_loaded)
-    load_shell (self);
+    queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
 }

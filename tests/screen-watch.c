@@ -16,12 +16,13 @@
  *
  * Prints one line when the screen has settled:
  *
- *   first <ms> last <ms> changes <n> pss <kB> processes <n>
+ *   first <ms> last <ms> changes <n> pss <kB> processes <n> cpu <ms>
  *
  * first: from starting COMMAND to the first change of the screen; last: to
  * the last change before it settled; pss: the proportional set size of
  * COMMAND and every process below it (WebKit's or QtWebEngine's helpers
- * included), summed from /proc/PID/smaps_rollup once the screen settled.
+ * included), summed from /proc/PID/smaps_rollup once the screen settled;
+ * cpu: the processor time they have used by then (/proc/PID/stat).
  *
  * The method, the same for every program so that they compare fairly: the
  * X server's DAMAGE extension reports every drawing anywhere on the screen
@@ -146,6 +147,29 @@ find_tree (pid_t  root,
   return n;
 }
 
+/* The processor time @pid has used so far (user and system), in ms. */
+static double
+cpu_ms (pid_t pid)
+{
+  char path[64], buffer[1024];
+  FILE *file;
+  size_t length;
+  char *end;
+  unsigned long user = 0, system = 0;
+
+  snprintf (path, sizeof path, "/proc/%d/stat", (int) pid);
+  if ((file = fopen (path, "r")) == NULL)
+    return 0;
+  length = fread (buffer, 1, sizeof buffer - 1, file);
+  fclose (file);
+  buffer[length] = '\0';
+  if ((end = strrchr (buffer, ')')) == NULL
+      || sscanf (end + 1, " %*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu",
+                 &user, &system) != 2)
+    return 0;
+  return (user + system) * 1000.0 / sysconf (_SC_CLK_TCK);
+}
+
 static long
 pss_kb (pid_t pid)
 {
@@ -241,6 +265,7 @@ main (int   argc,
   static pid_t tree[MAX_PIDS];
   int n_tree;
   long total_pss = 0;
+  double total_cpu = 0;
 
   for (int i = 1; i < argc; i++)
     {
@@ -397,14 +422,17 @@ main (int   argc,
   for (int i = 0; i < n_tree; i++)
     {
       long kb = pss_kb (tree[i]);
+      double ms = cpu_ms (tree[i]);
 
       total_pss += kb;
+      total_cpu += ms;
       if (log)
         {
           char name[64];
 
           process_name (tree[i], name, sizeof name);
-          fprintf (stderr, "  process %d %s: %ld kB\n", (int) tree[i], name, kb);
+          fprintf (stderr, "  process %d %s: %ld kB, %.0f ms of CPU\n", (int) tree[i], name,
+                   kb, ms);
         }
     }
 
@@ -413,10 +441,10 @@ main (int   argc,
       fprintf (stderr, "  change at %7.1f ms: %ld pixels in %d,%d–%d,%d\n", changes[i].ms,
                changes[i].pixels, changes[i].x0, changes[i].y0, changes[i].x1, changes[i].y1);
 
-  printf ("first %.1f last %.1f changes %d pss %ld processes %d\n",
+  printf ("first %.1f last %.1f changes %d pss %ld processes %d cpu %.0f\n",
           n_changes > 0 ? changes[0].ms : -1.0,
           n_changes > 0 ? changes[n_changes - 1].ms : -1.0,
-          n_changes, total_pss, n_tree);
+          n_changes, total_pss, n_tree, total_cpu);
   fflush (stdout);
 
   /* Everything below the program first, then its process group. */

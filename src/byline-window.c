@@ -482,20 +482,32 @@ name_shortcuts_controls (GtkWidget *widget)
     name_shortcuts_controls (child);
 }
 
-/* GObject */
-
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window (GtkApplication would build it from gtk/help-overlay.ui as
+ * each window is added: 10-15 ms before the first frame). */
 static void
-byline_window_realize (GtkWidget *widget)
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *param,
+                      BylineWindow  *self)
 {
   GtkShortcutsWindow *help_overlay;
 
-  GTK_WIDGET_CLASS (byline_window_parent_class)->realize (widget);
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                     "/byline-shortcuts-window.ui");
 
-  /* The application has given the window its shortcuts window by now. */
-  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
-  if (help_overlay != NULL)
-    name_shortcuts_controls (GTK_WIDGET (help_overlay));
+      help_overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      name_shortcuts_controls (GTK_WIDGET (help_overlay));
+      /* The window keeps this action: GTK adds its own only without one. */
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), help_overlay);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (help_overlay), TRUE);
 }
+
+/* GObject */
 
 static void
 byline_window_constructed (GObject *object)
@@ -595,7 +607,6 @@ byline_window_class_init (BylineWindowClass *klass)
   object_class->get_property = byline_window_get_property;
   object_class->set_property = byline_window_set_property;
 
-  widget_class->realize = byline_window_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -642,6 +653,8 @@ byline_window_class_init (BylineWindowClass *klass)
 static void
 byline_window_init (BylineWindow *self)
 {
+  g_autoptr(GSimpleAction) help_overlay_action = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -683,6 +696,11 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (load_remote_images_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_remote_images_changed_cb (self, "load-remote-images", self->settings);
+
+  help_overlay_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_overlay_action, "activate",
+                           G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay_action));
 
   self->show_preview = TRUE;
   self->show_preview_action = g_simple_action_new_stateful ("show-preview", NULL,

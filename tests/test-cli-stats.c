@@ -86,7 +86,7 @@ test_usage (void)
   g_assert_cmpint (byline_test_run_cli (NULL, format, &out2, &err2), ==, 2);
   g_assert_cmpstr (err2, ==, "byline-cli stats: unknown format “sarif”: use text or json\n");
   g_assert_cmpint (byline_test_run_cli (NULL, help, &out3, &err3), ==, 0);
-  g_assert_nonnull (strstr (out3, "  stats    Count words and reading time as Hugo does\n"));
+  g_assert_nonnull (strstr (out3, "  stats      Count words and reading time as Hugo does\n"));
 }
 
 static void

@@ -22,6 +22,8 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "add-photos", byline_cli_add_photos, N_("Add pictures to a post, resized and without "
+                                            "their location") },
   { "check", byline_cli_check, N_("Check posts against the site's rules") },
   { "new", byline_cli_new, N_("Create a new post bundle") },
   { "render", byline_cli_render, N_("Render a post to a standalone HTML page") },
@@ -58,7 +60,7 @@ print_usage (FILE *stream)
   fprintf (stream, "%s\n\n", _("Usage: byline-cli COMMAND [OPTION…] ARGUMENTS"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “byline-cli COMMAND --help” for a command’s options."));
 }
 

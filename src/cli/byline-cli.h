@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 enum
 {
   BYLINE_CLI_OK = 0,
-  BYLINE_CLI_FINDINGS = 1,   /* check found errors; render or new failed on the post */
+  BYLINE_CLI_FINDINGS = 1,   /* check found errors; render, new or add-photos failed on the post */
   BYLINE_CLI_USAGE = 2,      /* bad arguments, unreadable files, I/O problems */
 };
 
@@ -25,6 +25,7 @@ enum
 int byline_cli_render (int argc, char **argv);
 int byline_cli_new    (int argc, char **argv);
 int byline_cli_check  (int argc, char **argv);
+int byline_cli_add_photos (int argc, char **argv);
 int byline_cli_stats  (int argc, char **argv);
 
 /* The profile named by --profile, or NULL after saying on stderr why it

@@ -45,6 +45,8 @@ byline_diagnostic_copy (const BylineDiagnostic *self)
                                 g_strdup (self->message));
   if (self->fix != NULL)
     copy->fix = byline_text_patch_copy (self->fix);
+  if (self->file_fix != NULL)
+    copy->file_fix = byline_file_fix_copy (self->file_fix);
   return copy;
 }
 
@@ -55,6 +57,7 @@ byline_diagnostic_free (BylineDiagnostic *self)
     return;
   g_free (self->message);
   g_clear_pointer (&self->fix, byline_text_patch_free);
+  g_clear_pointer (&self->file_fix, byline_file_fix_free);
   g_free (self);
 }
 

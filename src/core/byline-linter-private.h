@@ -81,6 +81,9 @@ void     byline_lint_report          (BylineLintContext *ctx,
                                       BylineTextPatch   *fix,
                                       const char        *format,
                                       ...) G_GNUC_PRINTF (5, 6);
+/* Gives the finding reported last a fix on a file (transfer full). */
+void     byline_lint_attach_file_fix (BylineLintContext *ctx,
+                                      BylineFileFix     *fix);
 /* Byte offset in the post text of a block node's first line and column. */
 gsize    byline_lint_node_offset     (BylineLintContext *ctx,
                                       cmark_node        *node);
@@ -161,6 +164,7 @@ void byline_rule_link_site_path_unchecked (BylineLintContext *ctx);
 /* Bundle (byline-rules-bundle.c). */
 void byline_rule_bundle_unreferenced    (BylineLintContext *ctx);
 void byline_rule_bundle_large_image     (BylineLintContext *ctx);
+void byline_rule_bundle_photo_location  (BylineLintContext *ctx);
 
 /* Spelling (byline-rules-spelling.c). */
 void byline_rule_spelling_unknown_word  (BylineLintContext *ctx);

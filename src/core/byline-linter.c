@@ -132,6 +132,8 @@ static const BylineRule rules[] = {
     byline_rule_bundle_unreferenced },
   { { "bundle/large-image", W, N_("Images of the bundle are not very large") },
     byline_rule_bundle_large_image },
+  { { "bundle/photo-location", W, N_("Pictures of the bundle do not record where they were taken") },
+    byline_rule_bundle_photo_location },
 
   { { "spelling/unknown-word", I, N_("Words of the prose are in the dictionary") },
     byline_rule_spelling_unknown_word },
@@ -327,6 +329,19 @@ byline_lint_report (BylineLintContext *ctx,
   diagnostic = byline_diagnostic_new (ctx->severity, ctx->rule->info.id, &span, message);
   diagnostic->fix = fix;
   g_ptr_array_add (ctx->diagnostics, diagnostic);
+}
+
+void
+byline_lint_attach_file_fix (BylineLintContext *ctx,
+                             BylineFileFix     *fix)
+{
+  BylineDiagnostic *last;
+
+  g_assert (ctx->diagnostics->len > 0);
+
+  last = g_ptr_array_index (ctx->diagnostics, ctx->diagnostics->len - 1);
+  g_clear_pointer (&last->file_fix, byline_file_fix_free);
+  last->file_fix = fix;
 }
 
 gboolean

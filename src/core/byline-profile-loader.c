@@ -461,10 +461,28 @@ site_pair (Loader             *loader,
     return read_uint64 (loader, value, name, G_MAXUINT64, &self->large_image_bytes, error);
   if (strcmp (name, "image_widths") == 0)
     return read_string_list (loader, value, name, &self->image_widths, error);
+  if (strcmp (name, "image_max_width") == 0)
+    {
+      guint64 width;
+
+      if (!read_uint64 (loader, value, name, G_MAXINT, &width, error))
+        return FALSE;
+      self->image_max_width = (guint) width;
+      return TRUE;
+    }
+  if (strcmp (name, "jpeg_quality") == 0)
+    {
+      guint64 quality;
+
+      if (!read_uint64 (loader, value, name, 100, &quality, error))
+        return FALSE;
+      self->jpeg_quality = (guint) quality;
+      return TRUE;
+    }
 
   return unknown_key (loader, key, "site",
                       "url, github_url, allowed_absolute_paths, large_image_bytes, "
-                      "image_widths", error);
+                      "image_widths, image_max_width, jpeg_quality", error);
 }
 
 /* Fields. */

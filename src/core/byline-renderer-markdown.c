@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * cmark parses the text byline-renderer-source.c made; the tree is then
- * adjusted (block shortcodes alone on their lines leave their paragraph,
- * link targets are resolved), each top-level block is rendered, and a last
- * pass over its HTML swaps placeholders for the shortcodes' HTML and
- * rewrites data-sourcepos attributes into post coordinates.
+ * adjusted (block shortcodes alone on their lines leave their paragraph),
+ * the Goldmark writer renders each top-level block as the site's Hugo
+ * would (link targets resolved as it goes), and a last pass over its HTML
+ * swaps placeholders for the shortcodes' HTML and rewrites data-sourcepos
+ * attributes into post coordinates.
  */
 
 #define G_LOG_DOMAIN "byline-renderer"
@@ -18,12 +19,6 @@
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CMARK_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES)
-
-static const char * const extension_names[] = {
-  "table", "strikethrough", "autolink", "tagfilter", "tasklist",
-};
 
 /* Lines (in the cmark text) of a block node the renderer made itself, which
  * cmark knows no position for. */
@@ -196,7 +191,9 @@ fragment_split_paragraph (BylineFragment *frag,
             &g_array_index (frag->tokens, BylineFragmentToken, first_tokens[i]);
           guint line = byline_fragment_out_line_of (frag, token->out_offset);
           g_autofree char *literal = g_strdup (cmark_node_get_literal (child));
-          cmark_node *html = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+          /* The renderer's own HTML: a custom block, which the writer
+           * writes whatever the site says of raw HTML. */
+          cmark_node *html = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
 
           if (run != NULL)
             fragment_set_range (frag, run, run_first, line > run_first ? line - 1 : run_first);
@@ -204,7 +201,7 @@ fragment_split_paragraph (BylineFragment *frag,
 
           g_strstrip (literal);
           mark_block_tokens (frag, literal);
-          cmark_node_set_literal (html, literal);
+          cmark_node_set_on_enter (html, literal);
           cmark_node_insert_before (para, html);
           fragment_set_range (frag, html, line, line);
           run_first = line + 1;
@@ -237,33 +234,42 @@ fragment_split_paragraph (BylineFragment *frag,
   g_ptr_array_add (frag->split, para);
 }
 
-static void
-fragment_fix_link (BylineFragment *frag,
-                   cmark_node     *node)
+/* The writer's URL function: placeholders become their calls' output and
+ * links of the bundle and the site resolve against the preview's base. */
+static char *
+fragment_resolve_url_cb (const char *url,
+                         gpointer    user_data)
 {
-  const char *url = cmark_node_get_url (node);
+  BylineFragment *frag = user_data;
   g_autofree char *substituted = NULL;
-  g_autofree char *resolved = NULL;
+  char *resolved;
 
-  if (url == NULL || *url == '\0')
-    return;
+  if (*url == '\0')
+    return NULL;
 
   if (frag->tokens->len > 0 && strstr (url, frag->job->prefix) != NULL)
     url = substituted = byline_fragment_substitute_raw (frag, url);
 
   resolved = byline_render_job_resolve_link (frag->job, url);
   if (resolved != NULL)
-    cmark_node_set_url (node, resolved);
-  else if (substituted != NULL)
-    cmark_node_set_url (node, substituted);
+    return resolved;
+
+  return g_steal_pointer (&substituted);
 }
 
 static void
 fragment_adjust_tree (BylineFragment *frag)
 {
-  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
-  cmark_iter *iter = cmark_iter_new (frag->document);
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  cmark_iter *iter;
   cmark_event_type event;
+
+  /* Only block shortcodes alone on their lines change the tree. */
+  if (frag->tokens->len == 0)
+    return;
+
+  paragraphs = g_ptr_array_new ();
+  iter = cmark_iter_new (frag->document);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -276,13 +282,7 @@ fragment_adjust_tree (BylineFragment *frag)
       switch ((int) cmark_node_get_type (node))
         {
         case CMARK_NODE_PARAGRAPH:
-          if (frag->tokens->len > 0)
-            g_ptr_array_add (paragraphs, node);
-          break;
-
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-          fragment_fix_link (frag, node);
+          g_ptr_array_add (paragraphs, node);
           break;
 
         default:
@@ -314,6 +314,24 @@ parse_uint (const char **p,
   *value = (guint) v;
   *p = q;
   return TRUE;
+}
+
+/* printf costs more than the rest of a block's positions. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 /* Rewrites a cmark data-sourcepos value ("l:c-l:c", lines and byte columns
@@ -352,11 +370,16 @@ fragment_rewrite_sourcepos (BylineFragment *frag,
   o = MIN (o, frag->out->len - 1);
   o = byline_fragment_map (frag, o, FALSE);
   line = byline_render_job_line_of (frag->job, o, &line_start);
-  g_string_append_printf (out, " data-sourcepos=\"%u:%u-", line, (guint) (o - line_start + 1));
+  g_string_append (out, " data-sourcepos=\"");
+  append_uint (out, line);
+  g_string_append_c (out, ':');
+  append_uint (out, (guint) (o - line_start + 1));
+  g_string_append_c (out, '-');
 
   if (c2 == 0)
     {
-      g_string_append_printf (out, "%u:0\"", byline_fragment_first_post_line (frag, l2));
+      append_uint (out, byline_fragment_first_post_line (frag, l2));
+      g_string_append (out, ":0\"");
     }
   else
     {
@@ -364,7 +387,10 @@ fragment_rewrite_sourcepos (BylineFragment *frag,
       o = MIN (o, frag->out->len - 1);
       o = byline_fragment_map (frag, o, TRUE);
       line = byline_render_job_line_of (frag->job, o, &line_start);
-      g_string_append_printf (out, "%u:%u\"", line, (guint) (o - line_start + 1));
+      append_uint (out, line);
+      g_string_append_c (out, ':');
+      append_uint (out, (guint) (o - line_start + 1));
+      g_string_append_c (out, '"');
     }
 
   return (gsize) (p - attr);
@@ -486,6 +512,7 @@ fragment_clear (BylineFragment *frag)
   for (guint i = 0; i < frag->tokens->len; i++)
     g_free (g_array_index (frag->tokens, BylineFragmentToken, i).expansion);
 
+  g_clear_pointer (&frag->writer, byline_goldmark_free);
   g_clear_pointer (&frag->document, cmark_node_free);
   g_clear_pointer (&frag->split, g_ptr_array_unref);
   g_clear_pointer (&frag->parser, cmark_parser_free);
@@ -513,38 +540,61 @@ fragment_parse (BylineFragment *frag)
 {
   byline_renderer_ensure_extensions ();
 
-  frag->parser = cmark_parser_new (CMARK_OPTIONS);
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
-
-      if (!frag->job->tagfilter && strcmp (extension_names[i], "tagfilter") == 0)
-        continue;
-      g_assert (extension != NULL);
-      cmark_parser_attach_syntax_extension (frag->parser, extension);
-    }
+  frag->parser = byline_goldmark_parser_new (frag->job->goldmark);
 
   cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
   frag->document = cmark_parser_finish (frag->parser);
 
   fragment_adjust_tree (frag);
+
+  frag->writer = byline_goldmark_new (frag->job->goldmark, frag->document,
+                                      frag->out->str, frag->out->len);
+  byline_goldmark_set_sourcepos (frag->writer, TRUE);
+  /* Raw HTML passes through as the site allows, but the preview escapes the
+   * tags GFM's tagfilter names: it shows the post, it does not run it. */
+  byline_goldmark_set_tagfilter (frag->writer, frag->job->tagfilter);
+  byline_goldmark_set_url_func (frag->writer, fragment_resolve_url_cb, frag);
 }
 
+/* Cleans up a block's HTML: placeholders replaced, positions in the post. */
 static char *
-fragment_render_node (BylineFragment *frag,
-                      cmark_node     *node)
+fragment_finish_block (BylineFragment *frag,
+                       GString        *raw)
 {
-  char *raw = cmark_render_html (node, CMARK_OPTIONS,
-                                 cmark_parser_get_syntax_extensions (frag->parser));
-  gsize len = strlen (raw);
+  gsize len = raw->len;
   GString *html = g_string_sized_new (len + len / 8);
 
-  while (len > 0 && raw[len - 1] == '\n')
+  while (len > 0 && raw->str[len - 1] == '\n')
     len--;
-  fragment_finish_html (frag, raw, len, html);
-  free (raw);
+  fragment_finish_html (frag, raw->str, len, html);
 
   return g_string_free (html, FALSE);
+}
+
+static void
+fragment_add_block (BylineFragment *frag,
+                    GPtrArray      *blocks,
+                    GString        *html,
+                    GString        *raw,
+                    guint           first,
+                    guint           last)
+{
+  g_autofree char *block_html = fragment_finish_block (frag, raw);
+
+  if (blocks != NULL)
+    {
+      BylineBlock *block = g_new0 (BylineBlock, 1);
+
+      block->html = g_steal_pointer (&block_html);
+      block->first_line = byline_fragment_first_post_line (frag, first);
+      block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
+      g_ptr_array_add (blocks, block);
+    }
+  else
+    {
+      g_string_append (html, block_html);
+      g_string_append_c (html, '\n');
+    }
 }
 
 /* Renders the parsed fragment block by block, into @blocks (with post line
@@ -554,74 +604,44 @@ fragment_render_blocks (BylineFragment *frag,
                         GPtrArray      *blocks,
                         GString        *html)
 {
-  cmark_node *footnotes = NULL;
+  g_autoptr(GString) raw = g_string_new (NULL);
   guint foot_first = G_MAXUINT;
   guint foot_last = 0;
   cmark_node *node = cmark_node_first_child (frag->document);
 
   while (node != NULL)
     {
-      cmark_node *next = cmark_node_next (node);
-      guint first;
-      guint last;
+      cmark_node *last = node;
+      cmark_node *next;
+      guint first_line;
+      guint last_line;
+      guint unused;
 
-      fragment_node_range (frag, node, &first, &last);
+      fragment_node_range (frag, node, &first_line, &last_line);
 
-      /* cmark moves footnote definitions to the end; they render as one
-       * list, so they make one block. */
+      /* Goldmark writes footnote definitions as one list at the end; it
+       * makes one block, over the lines of all of them. */
       if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
         {
-          if (footnotes == NULL)
-            footnotes = cmark_node_new (CMARK_NODE_DOCUMENT);
-          cmark_node_unlink (node);
-          cmark_node_append_child (footnotes, node);
-          foot_first = MIN (foot_first, first);
-          foot_last = MAX (foot_last, last);
-          node = next;
+          foot_first = MIN (foot_first, first_line);
+          foot_last = MAX (foot_last, last_line);
+          node = cmark_node_next (node);
           continue;
         }
 
-      if (blocks != NULL)
-        {
-          BylineBlock *block = g_new0 (BylineBlock, 1);
-
-          block->html = fragment_render_node (frag, node);
-          block->first_line = byline_fragment_first_post_line (frag, first);
-          block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
-          g_ptr_array_add (blocks, block);
-        }
-      else
-        {
-          g_autofree char *block_html = fragment_render_node (frag, node);
-
-          g_string_append (html, block_html);
-          g_string_append_c (html, '\n');
-        }
-
+      g_string_truncate (raw, 0);
+      next = byline_goldmark_render_block (frag->writer, node, raw, &last);
+      if (last != node)
+        fragment_node_range (frag, last, &unused, &last_line);
+      if (raw->len > 0)
+        fragment_add_block (frag, blocks, html, raw, first_line, last_line);
       node = next;
     }
 
-  if (footnotes != NULL)
-    {
-      g_autofree char *block_html = fragment_render_node (frag, footnotes);
-
-      if (blocks != NULL)
-        {
-          BylineBlock *block = g_new0 (BylineBlock, 1);
-
-          block->html = g_steal_pointer (&block_html);
-          block->first_line = byline_fragment_first_post_line (frag, foot_first);
-          block->last_line = MAX (byline_fragment_last_post_line (frag, foot_last),
-                                  block->first_line);
-          g_ptr_array_add (blocks, block);
-        }
-      else
-        {
-          g_string_append (html, block_html);
-          g_string_append_c (html, '\n');
-        }
-      cmark_node_free (footnotes);
-    }
+  g_string_truncate (raw, 0);
+  byline_goldmark_render_footnotes (frag->writer, raw);
+  if (raw->len > 0)
+    fragment_add_block (frag, blocks, html, raw, foot_first, foot_last);
 }
 
 /* Hugo's markdownify, which callouts use, drops the <p> around an inner text
@@ -652,9 +672,16 @@ byline_render_job_render_markdown (BylineRenderJob *job,
 
   if (is_single_paragraph (&frag))
     {
-      g_autofree char *para = fragment_render_node (&frag, cmark_node_first_child (frag.document));
-      const char *content = para;
-      gsize len = strlen (para);
+      g_autoptr(GString) raw = g_string_new (NULL);
+      g_autofree char *para = NULL;
+      const char *content;
+      gsize len;
+
+      byline_goldmark_render_block (frag.writer, cmark_node_first_child (frag.document), raw,
+                                    NULL);
+      para = fragment_finish_block (&frag, raw);
+      content = para;
+      len = strlen (para);
 
       if (g_str_has_prefix (para, "<p") && g_str_has_suffix (para, "</p>"))
         {

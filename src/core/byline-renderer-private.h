@@ -7,6 +7,7 @@
 
 #include <cmark-gfm.h>
 
+#include "byline-goldmark.h"
 #include "byline-renderer.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ typedef struct
   BylineBundle              *bundle;     /* nullable */
   const char                *base_uri;   /* nullable, ends in "/" */
   const char                *site_url;   /* nullable, ends in "/" */
+  const BylineGoldmarkSettings *goldmark;
   gboolean                   tagfilter;  /* escape raw <script>, <iframe>, … */
   const char                *text;       /* the whole post */
   gsize                      length;
@@ -75,6 +77,7 @@ typedef struct
   GPtrArray       *split;
   cmark_parser    *parser;
   cmark_node      *document;
+  BylineGoldmark  *writer;
 } BylineFragment;
 
 static inline gboolean

@@ -404,17 +404,38 @@ byline_rule_image_external_ratio (BylineLintContext *ctx)
     }
 }
 
+/* The text of an image node's description, as a screen reader gets it. */
+static void
+append_alt_text (GString    *out,
+                 cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL;
+       child = cmark_node_next (child))
+    {
+      const char *literal = cmark_node_get_literal (child);
+
+      if (literal != NULL)
+        g_string_append (out, literal);
+      append_alt_text (out, child);
+    }
+}
+
 void
 byline_rule_image_missing_alt (BylineLintContext *ctx)
 {
   static const char * const names[] = { "alt", "caption", "title" };
+  /* The site's image shortcode, and Hugo's own figure. */
+  static const char * const shortcodes[] = { "image", "figure" };
 
   for (guint i = 0; i < ctx->shortcodes->calls->len; i++)
     {
       const BylineShortcode *call = call_at (ctx, i);
       gboolean described = FALSE;
+      gboolean picture = FALSE;
 
-      if (!is_named (call, "image"))
+      for (guint j = 0; j < G_N_ELEMENTS (shortcodes); j++)
+        picture |= is_named (call, shortcodes[j]);
+      if (!picture)
         continue;
 
       for (guint j = 0; j < G_N_ELEMENTS (names); j++)
@@ -430,6 +451,24 @@ byline_rule_image_missing_alt (BylineLintContext *ctx)
       byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
                           _("Image without alt text or caption: add alt=\"…\" describing "
                             "it for readers who cannot see it"));
+    }
+
+  /* Markdown's ![description](photo.jpg): the description is the alt text. */
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      g_autoptr(GString) alt = NULL;
+
+      if (!link->image)
+        continue;
+      alt = g_string_new (NULL);
+      append_alt_text (alt, link->node);
+      if (*g_strstrip (alt->str) != '\0')
+        continue;
+
+      byline_lint_report (ctx, link->start, link->end, NULL,
+                          _("Image without alt text: describe it between the brackets, "
+                            "![What it shows](…), for readers who cannot see it"));
     }
 }
 

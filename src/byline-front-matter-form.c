@@ -89,7 +89,7 @@ parse_buffer (GtkTextBuffer  *buffer,
   BylineFrontMatter *front_matter;
 
   if (!byline_post_layout_parse (&layout, text, strlen (text), NULL)
-      || layout.kind != BYLINE_FRONT_MATTER_YAML)
+      || layout.kind == BYLINE_FRONT_MATTER_NONE)
     return NULL;
 
   front_matter = byline_front_matter_parse (text, &layout, NULL, NULL);
@@ -617,7 +617,7 @@ add_front_matter_action (GtkWidget  *widget,
   byline_template_expand (byline_profile_get_post_template (self->profile), post,
                           template_lookup_cb, &values);
   byline_post_layout_parse (&layout, post->str, post->len, NULL);
-  if (layout.kind != BYLINE_FRONT_MATTER_YAML || layout.block_end <= layout.block_start)
+  if (layout.kind == BYLINE_FRONT_MATTER_NONE || layout.block_end <= layout.block_start)
     return;
 
   block = g_string_new_len (post->str + layout.block_start, layout.block_end - layout.block_start);

@@ -46,17 +46,6 @@ byline_rule_fm_unterminated (BylineLintContext *ctx)
 }
 
 void
-byline_rule_fm_unsupported (BylineLintContext *ctx)
-{
-  if (ctx->layout->kind != BYLINE_FRONT_MATTER_TOML)
-    return;
-
-  byline_lint_report (ctx, ctx->layout->block_start, fence_end (ctx), NULL,
-                      _("TOML front matter (+++) is not checked: write it as YAML between "
-                        "--- lines to have it checked"));
-}
-
-void
 byline_rule_fm_syntax (BylineLintContext *ctx)
 {
   BylineSpan span = { 0 };
@@ -78,7 +67,7 @@ static void
 report_missing (BylineLintContext     *ctx,
                 const BylineFieldSpec *field)
 {
-  if (ctx->layout->kind == BYLINE_FRONT_MATTER_YAML)
+  if (ctx->layout->kind != BYLINE_FRONT_MATTER_NONE)
     byline_lint_report (ctx, ctx->layout->block_start, fence_end (ctx), NULL,
                         _("The front matter has no “%s” (%s): add it"),
                         field->key, field->label != NULL ? field->label : field->key);
@@ -97,7 +86,7 @@ check_missing (BylineLintContext *ctx,
 
   /* A block that does not parse has its own finding; every key would
    * look missing. */
-  if (ctx->layout->kind == BYLINE_FRONT_MATTER_YAML && ctx->front_matter == NULL)
+  if (ctx->layout->kind != BYLINE_FRONT_MATTER_NONE && ctx->front_matter == NULL)
     return;
   if (byline_post_get_layout_error (ctx->post) != NULL &&
       ctx->layout->kind != BYLINE_FRONT_MATTER_NONE)
@@ -263,14 +252,17 @@ byline_rule_fm_unknown_key (BylineLintContext *ctx)
   for (guint i = 0; i < n; i++)
     {
       const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (ctx->front_matter, i);
+      const BylineFrontMatterEntry *other = NULL;
       const char *suggestion;
 
       if (byline_profile_lookup_field (ctx->profile, entry->key) != NULL)
         continue;
 
       suggestion = byline_lint_did_you_mean (entry->key, keys);
+      /* (The entry itself answers for its key in another case.) */
       if (suggestion != NULL &&
-          byline_front_matter_lookup (ctx->front_matter, suggestion) == NULL)
+          ((other = byline_front_matter_lookup (ctx->front_matter, suggestion)) == NULL ||
+           other == entry))
         byline_lint_report (ctx, entry->key_span.start, entry->key_span.end,
                             byline_text_patch_new (entry->key_span.start,
                                                    entry->key_span.end - entry->key_span.start,

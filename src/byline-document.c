@@ -259,9 +259,9 @@ byline_document_changed (GtkTextBuffer *buffer)
   byline_document_queue_analysis (self);
 }
 
-/* The post's profile: the built-in one with the .byline.yml found for the
- * post merged over it or, for a post without one, the default profile file
- * chosen in the preferences. */
+/* The post's profile: the one of its site (byline_profile_new_for_site())
+ * or, for a post without a .byline.yml, the default profile file chosen in
+ * the preferences when there is one. */
 static BylineProfile *
 byline_document_load_profile (BylineDocument  *self,
                               GFile           *file,
@@ -274,13 +274,14 @@ byline_document_load_profile (BylineDocument  *self,
     {
       default_path = g_settings_get_string (self->settings, "profile-file");
       if (default_path[0] != '\0')
-        site_profile = g_file_new_for_path (default_path);
+        {
+          g_autoptr(GFile) chosen = g_file_new_for_path (default_path);
+
+          return byline_profile_new_from_file (chosen, error);
+        }
     }
 
-  if (site_profile == NULL)
-    return byline_profile_new_builtin ();
-
-  return byline_profile_new_from_file (site_profile, error);
+  return byline_profile_new_for_post (file, error);
 }
 
 static void

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "byline-data.h"
 #include "byline-profile-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -511,6 +512,21 @@ byline_profile_find_field (BylineProfile *self,
         return i;
     }
 
+  /* Hugo matches front-matter keys case-insensitively. */
+  if (self->hugo_keys)
+    {
+      g_autofree char *folded = byline_data_fold_key (key);
+
+      for (i = 0; i < self->fields->len; i++)
+        {
+          const BylineFieldSpec *spec = g_ptr_array_index (self->fields, i);
+          g_autofree char *spec_folded = byline_data_fold_key (spec->key);
+
+          if (strcmp (spec_folded, folded) == 0)
+            return i;
+        }
+    }
+
   return -1;
 }
 
@@ -923,6 +939,9 @@ top_pair (Loader             *loader,
 
   if (strcmp (name, "name") == 0)
     return read_text (loader, value, name, &self->name, error);
+  /* The preset the file builds on: byline_profile_new_for_site() reads it. */
+  if (strcmp (name, "extends") == 0)
+    return expect_type (loader, value, YAML_SCALAR_NODE, name, error);
   if (strcmp (name, "site") == 0)
     return for_each_pair (loader, value, name, site_pair, NULL, error);
   if (strcmp (name, "fields") == 0)
@@ -972,7 +991,7 @@ top_pair (Loader             *loader,
     }
 
   return unknown_key (loader, key, _("the profile"),
-                      "name, site, fields, shortcodes, rules, new_post, words, css", error);
+                      "name, extends, site, fields, shortcodes, rules, new_post, words, css", error);
 }
 
 /* A first pass over the events refuses what the document loader would turn

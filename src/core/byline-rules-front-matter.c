@@ -223,6 +223,10 @@ byline_rule_fm_type (BylineLintContext *ctx)
 
       if (field == NULL || (problem = type_problem (entry, field->type)) == NULL)
         continue;
+      /* Hugo reads a single string as a list of one (cast.ToStringSlice). */
+      if (field->type == BYLINE_FIELD_STRING_LIST && entry->kind == BYLINE_VALUE_SCALAR &&
+          byline_profile_get_hugo_keys (ctx->profile))
+        continue;
 
       /* An empty value (key:) is YAML's null; Hugo treats it as absent. */
       if (entry->kind == BYLINE_VALUE_SCALAR && entry->style == BYLINE_SCALAR_PLAIN &&

@@ -423,10 +423,11 @@ test_load_default_profile (void)
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
                    "Local Site");
 
-  /* Live: back to the built-in profile, then a default that is gone. */
+  /* Live: back to the site's own profile (a checkout without a Hugo site:
+   * the Hugo profile), then a default that is gone. */
   g_settings_reset (settings, "profile-file");
-  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
-                   "istio.io blog");
+  g_assert_cmpstr (byline_profile_get_description (byline_document_get_profile (document)), ==,
+                   "Hugo profile");
   g_settings_set_string (settings, "profile-file", missing_profile);
   g_assert_nonnull (byline_document_get_profile_error (document));
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,

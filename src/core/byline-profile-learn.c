@@ -308,7 +308,8 @@ learn_shortcodes (const GPtrArray *templates)
 static void
 learn_fields (BylineProfile        *self,
               const LearnedSection *learned,
-              const char           *section)
+              const char           *section,
+              gboolean              recommend)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = NULL;
@@ -338,7 +339,7 @@ learn_fields (BylineProfile        *self,
                                                  learned->n_pages),
                                     key->count, learned->n_pages,
                                     section[0] != '\0' ? section : "/");
-      if (learned->n_pages >= RECOMMENDED_MIN_PAGES &&
+      if (recommend && learned->n_pages >= RECOMMENDED_MIN_PAGES &&
           key->count >= RECOMMENDED_SHARE * learned->n_pages)
         spec->missing = BYLINE_SEVERITY_WARNING;
     }
@@ -451,7 +452,9 @@ byline_profile_learn (BylineProfile *self,
           learned = learn_section (site, pages, section);
           g_hash_table_replace (section_cache, g_steal_pointer (&cache_key), learned);
         }
-      learn_fields (self, learned, section);
+      /* What pages share says nothing about a section's own list page. */
+      learn_fields (self, learned, section,
+                    page == NULL || byline_site_page_get_kind (page) == BYLINE_SITE_PAGE_PAGE);
     }
 
   shortcodes = g_hash_table_lookup (shortcode_cache, root);

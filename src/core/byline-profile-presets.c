@@ -375,7 +375,10 @@ byline_profile_new_for_site (BylineSite  *site,
   else
     {
       self = byline_profile_new_hugo ();
-      if (byline_site_get_root (site) != NULL)
+      /* Outside a site, its shortcodes are not known. */
+      if (byline_site_get_root (site) == NULL)
+        byline_profile_set_rule_severity (self, "shortcode/unknown", BYLINE_SEVERITY_WARNING);
+      else
         {
           g_autofree char *path = NULL;
 

@@ -95,11 +95,16 @@ check_missing (BylineLintContext *ctx,
   for (guint i = 0; i < n; i++)
     {
       const BylineFieldSpec *field = byline_profile_get_field (ctx->profile, i);
+      const BylineFrontMatterEntry *entry;
 
       if (field->missing != missing)
         continue;
-      if (ctx->front_matter != NULL &&
-          byline_front_matter_lookup (ctx->front_matter, field->key) != NULL)
+      entry = ctx->front_matter != NULL
+              ? byline_front_matter_lookup (ctx->front_matter, field->key) : NULL;
+      /* A profile that does not read keys as Hugo does wants them spelled
+       * as it spells them. */
+      if (entry != NULL &&
+          (byline_profile_get_hugo_keys (ctx->profile) || strcmp (entry->key, field->key) == 0))
         continue;
       report_missing (ctx, field);
     }

@@ -10,6 +10,7 @@
 #include "byline-front-matter-form-private.h"
 
 #include "byline-problem.h"
+#include "byline-severity-style.h"
 #include "byline-tag-list.h"
 
 #include <glib/gi18n.h>
@@ -521,19 +522,13 @@ form_field_update_problem (FormField         *field,
 
   gtk_widget_set_visible (field->problem, message != NULL);
   gtk_widget_set_tooltip_text (field->problem, message);
-  gtk_image_set_from_icon_name (GTK_IMAGE (field->problem),
-                                severity == BYLINE_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                : severity == BYLINE_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                : "dialog-information-symbolic");
+  if (message != NULL)
+    gtk_image_set_from_icon_name (GTK_IMAGE (field->problem),
+                                  byline_severity_get_icon_name (severity));
 
-  if (severity == BYLINE_SEVERITY_ERROR)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  if (severity == BYLINE_SEVERITY_WARNING)
-    gtk_widget_add_css_class (row, "warning");
-  else
-    gtk_widget_remove_css_class (row, "warning");
+  /* Rows show errors and warnings; an info is there in the icon only. */
+  byline_severity_style_widget (row, severity >= BYLINE_SEVERITY_WARNING ? severity
+                                                                         : BYLINE_SEVERITY_OFF);
 
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (field->control),

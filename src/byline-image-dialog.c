@@ -10,6 +10,7 @@
 #include "byline-image-dialog.h"
 
 #include "byline-bundle.h"
+#include "byline-severity-style.h"
 
 #include <glib/gi18n.h>
 
@@ -568,26 +569,14 @@ show_field_problem (BylineImageDialog *self,
   gtk_label_set_label (message, text->str);
   gtk_widget_set_visible (GTK_WIDGET (message), text->len > 0);
 
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_remove_css_class (widget, "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "dim-label");
-
-  if (severity >= BYLINE_SEVERITY_ERROR)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (message), "error");
-    }
-  else if (severity >= BYLINE_SEVERITY_WARNING)
-    {
-      gtk_widget_add_css_class (widget, "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (message), "warning");
-    }
+  /* A hint, or an info, reads as a plain dim note under the field. */
+  severity = severity >= BYLINE_SEVERITY_WARNING ? severity : BYLINE_SEVERITY_OFF;
+  byline_severity_style_widget (widget, severity);
+  byline_severity_style_widget (GTK_WIDGET (message), severity);
+  if (severity == BYLINE_SEVERITY_OFF)
+    gtk_widget_add_css_class (GTK_WIDGET (message), "dim-label");
   else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (message), "dim-label");
-    }
+    gtk_widget_remove_css_class (GTK_WIDGET (message), "dim-label");
 
   if (GTK_IS_ENTRY (widget))
     gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,

@@ -9,6 +9,9 @@
 
 #include "byline-problem.h"
 
+#include "byline-enums.h"
+#include "byline-severity-style.h"
+
 #include <glib/gi18n.h>
 
 struct _BylineProblem
@@ -185,17 +188,8 @@ byline_problem_get_icon_name (BylineProblem *self)
 {
   g_return_val_if_fail (BYLINE_IS_PROBLEM (self), NULL);
 
-  switch (self->diagnostic->severity)
-    {
-    case BYLINE_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case BYLINE_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case BYLINE_SEVERITY_INFO:
-    case BYLINE_SEVERITY_OFF:
-    default:
-      return "dialog-information-symbolic";
-    }
+  /* A finding is never "off": that only switches a rule off. */
+  return byline_severity_get_icon_name (MAX (self->diagnostic->severity, BYLINE_SEVERITY_INFO));
 }
 
 char *
@@ -262,7 +256,7 @@ byline_problem_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SEVERITY:
-      g_value_set_int (value, (int) self->diagnostic->severity);
+      g_value_set_enum (value, self->diagnostic->severity);
       break;
 
     case PROP_RULE_ID:
@@ -300,9 +294,9 @@ byline_problem_class_init (BylineProblemClass *klass)
 
   /* Only an edit that moves a finding changes its line and column. */
   properties[PROP_SEVERITY] =
-    g_param_spec_int ("severity", NULL, NULL,
-                      BYLINE_SEVERITY_OFF, BYLINE_SEVERITY_ERROR, BYLINE_SEVERITY_INFO,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("severity", NULL, NULL,
+                       BYLINE_TYPE_SEVERITY, BYLINE_SEVERITY_INFO,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_RULE_ID] =
     g_param_spec_string ("rule-id", NULL, NULL,

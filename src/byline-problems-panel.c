@@ -14,6 +14,8 @@
 
 #include "byline-problems-panel.h"
 
+#include "byline-severity-style.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -74,22 +76,6 @@ fix_clicked_cb (BylineProblemsPanel *self,
     show_toast (self, error->message);
 }
 
-static const char *
-severity_style_class (BylineSeverity severity)
-{
-  switch (severity)
-    {
-    case BYLINE_SEVERITY_ERROR:
-      return "error";
-    case BYLINE_SEVERITY_WARNING:
-      return "warning";
-    case BYLINE_SEVERITY_INFO:
-    case BYLINE_SEVERITY_OFF:
-    default:
-      return "accent";
-    }
-}
-
 /* The line label and the accessible name follow the problem when an edit
  * above it moves it. */
 static void
@@ -126,7 +112,7 @@ create_row_cb (gpointer item,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   icon = gtk_image_new_from_icon_name (byline_problem_get_icon_name (problem));
-  gtk_widget_add_css_class (icon, severity_style_class (byline_problem_get_severity (problem)));
+  byline_severity_style_widget (icon, byline_problem_get_severity (problem));
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (icon, byline_problem_get_severity_label (problem));
   gtk_box_append (GTK_BOX (box), icon);

@@ -264,11 +264,14 @@ byline_document_changed (GtkTextBuffer *buffer)
  * chosen in the preferences. */
 static BylineProfile *
 byline_document_load_profile (BylineDocument  *self,
-                              GFile           *file,
+                              BylineSite      *site,
                               GError         **error)
 {
-  g_autoptr(GFile) site_profile = byline_profile_find_for_post (file);
+  g_autoptr(GFile) site_profile = NULL;
   g_autofree char *default_path = NULL;
+
+  if (byline_site_get_profile_file (site) != NULL)
+    site_profile = g_object_ref (byline_site_get_profile_file (site));
 
   if (site_profile == NULL)
     {
@@ -300,6 +303,7 @@ byline_document_update_renderer (BylineDocument *self)
 {
   g_autoptr(BylineProfile) profile = NULL;
   g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineSite) site = NULL;
   GFile *file = self->file;
 
   g_clear_error (&self->profile_error);
@@ -309,7 +313,8 @@ byline_document_update_renderer (BylineDocument *self)
       g_autofree char *base_uri = NULL;
       g_autofree char *folder_uri = NULL;
 
-      profile = byline_document_load_profile (self, file, &self->profile_error);
+      site = byline_site_lookup (file, NULL);
+      profile = byline_document_load_profile (self, site, &self->profile_error);
       if (profile == NULL)
         profile = byline_profile_new_builtin ();
 
@@ -332,7 +337,7 @@ byline_document_update_renderer (BylineDocument *self)
   /* The linter shares the renderer's profile and bundle; both are replaced,
    * never changed, while a worker may be using them. */
   g_clear_object (&self->linter);
-  self->linter = byline_linter_new (profile, bundle);
+  self->linter = byline_linter_new (profile, site, bundle);
   byline_document_watch_folder (self);
 }
 

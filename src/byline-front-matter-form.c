@@ -497,6 +497,7 @@ static void
 start_scan (BylineFrontMatterForm *self)
 {
   GFile *file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
+  g_autoptr(BylineSite) site = NULL;
 
   g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
@@ -504,9 +505,10 @@ start_scan (BylineFrontMatterForm *self)
   if (file == NULL)
     return;
 
+  site = byline_site_lookup (file, NULL);
   self->scan_cancellable = g_cancellable_new ();
   /* The scan holds the form until it ends; a cancelled scan ends at once. */
-  byline_site_words_scan_async (file, suggested_keys, self->scan_cancellable,
+  byline_site_words_scan_async (site, suggested_keys, self->scan_cancellable,
                                 scan_done_cb, g_object_ref (self));
 }
 

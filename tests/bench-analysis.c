@@ -123,7 +123,7 @@ bench_core (GFile      *file,
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
   g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, bundle);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
   g_autoptr(GString) edited = g_string_new (text);
   gsize at = strlen (text) / 2;
   double all[N_EDITS], render[N_EDITS], lint[N_EDITS];

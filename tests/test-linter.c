@@ -259,7 +259,7 @@ check_full (const char *text,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
   g_autoptr(BylinePost) post = byline_post_new (text, length);
   g_autoptr(GDateTime) now = test_now ();
   GPtrArray *diagnostics;
@@ -421,7 +421,7 @@ test_profile_severity (void)
   g_assert_true (byline_profile_merge_data (profile, yaml, strlen (yaml), "test.yml", &error));
   g_assert_no_error (error);
 
-  linter = byline_linter_new (profile, NULL);
+  linter = byline_linter_new (profile, NULL, NULL);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   g_assert_null (find_rule (diagnostics, "markdown/trailing-space"));
@@ -507,6 +507,7 @@ test_site_paths (void)
   g_autoptr(GFile) file = g_file_new_for_path (post_path);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineSite) site = NULL;
   g_autoptr(BylineLinter) linter = NULL;
   g_autoptr(BylinePost) post = byline_post_new (text, -1);
   g_autoptr(GPtrArray) diagnostics = NULL;
@@ -520,7 +521,8 @@ test_site_paths (void)
   g_assert_true (g_file_set_contents (post_path, text, -1, NULL));
 
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  site = byline_site_lookup (file, NULL);
+  linter = byline_linter_new (profile, site, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
 
@@ -582,7 +584,7 @@ test_large_image (void)
   g_assert_true (g_file_set_contents (big, data, limit + 1, NULL));
 
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, NULL, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   d = find_rule (diagnostics, "bundle/large-image");

@@ -466,7 +466,8 @@ static void
 assert_found (GFile      *post,
               const char *expected)
 {
-  g_autoptr(GFile) found = byline_profile_find_for_post (post);
+  g_autoptr(BylineSite) site = byline_site_lookup (post, NULL);
+  GFile *found = byline_site_get_profile_file (site);
 
   if (expected == NULL)
     g_assert_null (found);

@@ -169,18 +169,18 @@ collect (Check      *check,
 }
 
 static BylineProfile *
-profile_for (Check   *check,
-             GFile   *file,
-             GError **error)
+profile_for (Check       *check,
+             BylineSite  *site,
+             GError     **error)
 {
-  g_autoptr(GFile) found = NULL;
+  GFile *found;
   g_autofree char *key = NULL;
   BylineProfile *profile;
 
   if (check->fixed_profile != NULL)
     return check->fixed_profile;
 
-  found = byline_profile_find_for_post (file);
+  found = byline_site_get_profile_file (site);
   if (found == NULL)
     {
       if (check->builtin == NULL)
@@ -209,6 +209,7 @@ check_file (Check      *check,
   g_autoptr(BylinePost) post = NULL;
   g_autoptr(BylineBundle) bundle = NULL;
   g_autoptr(BylineLinter) linter = NULL;
+  g_autoptr(BylineSite) site = NULL;
   BylineProfile *profile;
   GPtrArray *diagnostics;
 
@@ -219,7 +220,8 @@ check_file (Check      *check,
       return;
     }
 
-  profile = profile_for (check, result->file, &error);
+  site = byline_site_lookup (result->file, NULL);
+  profile = profile_for (check, site, &error);
   if (profile == NULL)
     {
       result->error = g_strdup (error->message);
@@ -227,7 +229,7 @@ check_file (Check      *check,
     }
 
   bundle = byline_bundle_new (result->file);
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, site, bundle);
   diagnostics = byline_linter_check (linter, post);
 
   if (check->no_warnings)

@@ -557,23 +557,6 @@ byline_image_needs_ratio (BylineProfile *profile,
   return param != NULL && param->required;
 }
 
-gboolean
-byline_image_read_size (GFile *file,
-                        int   *width,
-                        int   *height)
-{
-  g_autoptr(BylineBundle) bundle = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* The bundle knows how to size SVGs without gdk-pixbuf's loader; a
-   * bundle "of" the picture itself is its folder. */
-  name = g_file_get_basename (file);
-  bundle = byline_bundle_new (file);
-  return name != NULL && byline_bundle_get_image_size (bundle, name, width, height);
-}
-
 /* File names */
 
 char *

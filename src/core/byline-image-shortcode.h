@@ -13,6 +13,7 @@
 
 #include <gio/gio.h>
 
+#include "byline-image-size.h"
 #include "byline-profile.h"
 #include "byline-shortcode.h"
 #include "byline-text.h"
@@ -122,11 +123,6 @@ const char        *byline_image_get_default_width    (BylineProfile           *p
  * makes the image shortcode's ratio parameter required. */
 gboolean           byline_image_needs_ratio          (BylineProfile           *profile,
                                                       const char              *link);
-/* Pixel size of a picture file (SVGs from their size attributes and
- * viewBox); FALSE when it cannot be read as a picture. */
-gboolean           byline_image_read_size            (GFile                   *file,
-                                                      int                     *width,
-                                                      int                     *height);
 
 /* A file name for the bundle: ASCII, lower case, words joined by dashes, the
  * extension kept in lower case ("My Photo (1).JPG" → "my-photo-1.jpg").

@@ -45,6 +45,7 @@ struct _BylineRule
 struct _BylineLintContext
 {
   BylineProfile             *profile;
+  BylineSite                *site;          /* nullable */
   BylineBundle              *bundle;        /* nullable */
   GDateTime                 *now;
   BylinePost                *post;

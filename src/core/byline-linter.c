@@ -17,6 +17,7 @@ struct _BylineLinter
 {
   GObject        parent_instance;
   BylineProfile *profile;
+  BylineSite    *site;
   BylineBundle  *bundle;
   GDateTime     *now;
 };
@@ -26,6 +27,7 @@ G_DEFINE_FINAL_TYPE (BylineLinter, byline_linter, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PROFILE,
+  PROP_SITE,
   PROP_BUNDLE,
   N_PROPS
 };
@@ -167,6 +169,7 @@ byline_linter_finalize (GObject *object)
   BylineLinter *self = (BylineLinter *)object;
 
   g_clear_object (&self->profile);
+  g_clear_object (&self->site);
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->now, g_date_time_unref);
 
@@ -185,6 +188,10 @@ byline_linter_get_property (GObject    *object,
     {
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
+      break;
+
+    case PROP_SITE:
+      g_value_set_object (value, self->site);
       break;
 
     case PROP_BUNDLE:
@@ -210,6 +217,10 @@ byline_linter_set_property (GObject      *object,
       self->profile = g_value_dup_object (value);
       break;
 
+    case PROP_SITE:
+      self->site = g_value_dup_object (value);
+      break;
+
     case PROP_BUNDLE:
       self->bundle = g_value_dup_object (value);
       break;
@@ -233,6 +244,11 @@ byline_linter_class_init (BylineLinterClass *klass)
                          BYLINE_TYPE_PROFILE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_SITE] =
+    g_param_spec_object ("site", NULL, NULL,
+                         BYLINE_TYPE_SITE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_BUNDLE] =
     g_param_spec_object ("bundle", NULL, NULL,
                          BYLINE_TYPE_BUNDLE,
@@ -249,15 +265,25 @@ byline_linter_init (BylineLinter *self)
 
 BylineLinter *
 byline_linter_new (BylineProfile *profile,
+                   BylineSite    *site,
                    BylineBundle  *bundle)
 {
   g_return_val_if_fail (BYLINE_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (site == NULL || BYLINE_IS_SITE (site), NULL);
   g_return_val_if_fail (bundle == NULL || BYLINE_IS_BUNDLE (bundle), NULL);
 
   return g_object_new (BYLINE_TYPE_LINTER,
                        "profile", profile,
+                       "site", site,
                        "bundle", bundle,
                        NULL);
+}
+
+BylineSite *
+byline_linter_get_site (BylineLinter *self)
+{
+  g_return_val_if_fail (BYLINE_IS_LINTER (self), NULL);
+  return self->site;
 }
 
 BylineProfile *
@@ -462,6 +488,7 @@ byline_linter_check (BylineLinter *self,
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
 
   ctx.profile = self->profile;
+  ctx.site = self->site;
   ctx.bundle = self->bundle;
   ctx.now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
   ctx.post = post;

@@ -18,6 +18,7 @@
 #include "byline-diagnostic.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 
 G_BEGIN_DECLS
 
@@ -32,10 +33,13 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (BylineLinter, byline_linter, BYLINE, LINTER, GObject)
 
-/* @bundle may be NULL: then the rules about the bundle's files do not run. */
+/* @site and @bundle may be NULL: then the rules about the site's pages and
+ * the bundle's files do not run. */
 BylineLinter         *byline_linter_new          (BylineProfile *profile,
+                                                  BylineSite    *site,
                                                   BylineBundle  *bundle);
 BylineProfile        *byline_linter_get_profile  (BylineLinter  *self);
+BylineSite           *byline_linter_get_site     (BylineLinter  *self);
 BylineBundle         *byline_linter_get_bundle   (BylineLinter  *self);
 /* The time that "future publish date" compares with; NULL (the default)
  * means the time of each check. */

@@ -286,7 +286,7 @@ site_path_missing_cb (BylineLintContext *ctx,
 {
   g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
 
-  if (!byline_bundle_site_path_exists (ctx->bundle, path))
+  if (!byline_site_path_exists (ctx->site, path))
     byline_lint_report (ctx, start, end, NULL,
                         _("“%s” is not a page or file of the site’s content/ or static/ "
                           "folders: fix the path"),
@@ -296,7 +296,7 @@ site_path_missing_cb (BylineLintContext *ctx,
 void
 byline_rule_link_site_path_missing (BylineLintContext *ctx)
 {
-  if (ctx->bundle == NULL || byline_bundle_get_site_root (ctx->bundle) == NULL)
+  if (ctx->site == NULL || byline_site_get_root (ctx->site) == NULL)
     return;
   foreach_site_link (ctx, site_path_missing_cb, NULL);
 }
@@ -333,7 +333,7 @@ byline_rule_link_site_path_unchecked (BylineLintContext *ctx)
 {
   UncheckedLinks unchecked = { 0 };
 
-  if (ctx->bundle != NULL && byline_bundle_get_site_root (ctx->bundle) != NULL)
+  if (ctx->site != NULL && byline_site_get_root (ctx->site) != NULL)
     return;
   foreach_site_link (ctx, site_path_unchecked_cb, &unchecked);
 

@@ -38,12 +38,12 @@ struct _BylinePreview
   char                     *base_uri;
   char                     *stylesheet;
 
-  /* The latest rendering sent; once the page is ready, what it shows. */
-  char                     *header_html;
-  GPtrArray                *blocks;        /* of BylineBlock * */
+  /* The latest rendering sent; once the page is ready, what it shows.
+   * Renderings are immutable and shared with the analysis: kept, not
+   * copied. NULL before the first. */
+  BylineRendering          *rendering;
   /* A later rendering, waiting for the patch in flight. */
-  char                     *pending_header;
-  GPtrArray                *pending_blocks;
+  BylineRendering          *pending;
 
   guint                     generation;    /* of the shell page, bumped per load */
   guint                     next_seq;
@@ -161,23 +161,21 @@ static void patch_done_cb (GObject      *object,
                            GAsyncResult *result,
                            gpointer      user_data);
 
-/* Makes @blocks and @header the preview's rendering (taking them over) and
- * sends the page the difference from what it shows, @old_* (NULL: nothing). */
+/* Makes @rendering the preview's (taking it over) and sends the page the
+ * difference from what it shows, @old (NULL: nothing). */
 static void
-show (BylinePreview *self,
-      char          *header,
-      GPtrArray     *blocks,
-      const char    *old_header,
-      GPtrArray     *old_blocks)
+show (BylinePreview   *self,
+      BylineRendering *rendering,
+      BylineRendering *old)
 {
   g_autofree char *script = NULL;
 
-  script = byline_preview_patch_build (++self->next_seq, old_header, old_blocks,
-                                       header, blocks);
-  g_free (self->header_html);
-  self->header_html = header;
-  g_ptr_array_unref (self->blocks);
-  self->blocks = blocks;
+  script = byline_preview_patch_build (++self->next_seq,
+                                       old != NULL ? old->header_html : NULL,
+                                       old != NULL ? old->blocks : NULL,
+                                       rendering->header_html, rendering->blocks);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
+  self->rendering = rendering;
 
   self->patch_in_flight = TRUE;
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, SCRIPT_WORLD, NULL,
@@ -190,15 +188,12 @@ show (BylinePreview *self,
 static void
 show_pending (BylinePreview *self)
 {
-  g_autofree char *old_header = NULL;
-  g_autoptr(GPtrArray) old_blocks = NULL;
+  g_autoptr(BylineRendering) old = NULL;
 
-  if (self->pending_blocks == NULL)
+  if (self->pending == NULL)
     return;
-  old_header = g_strdup (self->header_html);
-  old_blocks = g_ptr_array_ref (self->blocks);
-  show (self, g_steal_pointer (&self->pending_header), g_steal_pointer (&self->pending_blocks),
-        old_header, old_blocks);
+  old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
+  show (self, g_steal_pointer (&self->pending), old);
 }
 
 static void
@@ -265,22 +260,16 @@ script_message_received_cb (BylinePreview            *self,
 
   if (g_strcmp0 (type, "ready") == 0)
     {
-      g_autoptr(GPtrArray) blocks = NULL;
-      g_autofree char *header = NULL;
+      BylineRendering *rendering = NULL;
 
       /* A new page is empty: everything goes, the latest rendering first. */
       self->ready = TRUE;
-      if (self->pending_blocks != NULL)
-        {
-          header = g_steal_pointer (&self->pending_header);
-          blocks = g_steal_pointer (&self->pending_blocks);
-        }
-      else
-        {
-          header = g_strdup (self->header_html);
-          blocks = g_ptr_array_ref (self->blocks);
-        }
-      show (self, g_steal_pointer (&header), g_steal_pointer (&blocks), NULL, NULL);
+      if (self->pending != NULL)
+        rendering = g_steal_pointer (&self->pending);
+      else if (self->rendering != NULL)
+        rendering = byline_rendering_ref (self->rendering);
+      if (rendering != NULL)
+        show (self, rendering, NULL);
       if (self->has_pending_line)
         {
           self->has_pending_line = FALSE;
@@ -542,10 +531,8 @@ byline_preview_finalize (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->stylesheet, g_free);
-  g_clear_pointer (&self->header_html, g_free);
-  g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_header, g_free);
-  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
+  g_clear_pointer (&self->pending, byline_rendering_unref);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
 }
@@ -651,8 +638,6 @@ byline_preview_init (BylinePreview *self)
   g_autofree char *script_source = NULL;
 
   self->cancellable = g_cancellable_new ();
-  self->blocks = g_ptr_array_new ();
-  self->header_html = g_strdup ("");
   self->stylesheet = load_default_stylesheet ();
 
   self->content_manager = webkit_user_content_manager_new ();
@@ -739,34 +724,24 @@ byline_preview_get_folder (BylinePreview *self)
 
 void
 byline_preview_update (BylinePreview   *self,
-                       const char      *header_html,
                        BylineRendering *rendering)
 {
-  g_autoptr(GPtrArray) old_blocks = NULL;
-  g_autofree char *old_header = NULL;
-  GPtrArray *blocks;
-  char *header;
+  g_autoptr(BylineRendering) old = NULL;
 
   g_return_if_fail (BYLINE_IS_PREVIEW (self));
   g_return_if_fail (rendering != NULL && rendering->blocks != NULL);
 
-  header = g_strdup (header_html != NULL ? header_html : "");
-  blocks = byline_preview_blocks_copy (rendering->blocks);
-
   if (self->ready && !self->patch_in_flight)
     {
-      old_header = g_steal_pointer (&self->header_html);
-      old_blocks = g_ptr_array_ref (self->blocks);
-      show (self, header, blocks, old_header, old_blocks);
+      old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
+      show (self, byline_rendering_ref (rendering), old);
       return;
     }
 
   /* Until the shell is ready, or while a patch is on its way, only the
    * latest rendering matters. */
-  g_free (self->pending_header);
-  self->pending_header = header;
-  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
-  self->pending_blocks = blocks;
+  g_clear_pointer (&self->pending, byline_rendering_unref);
+  self->pending = byline_rendering_ref (rendering);
 
   if (!self->shell_loaded)
     load_shell (self);

@@ -209,7 +209,8 @@ problems_changed_cb (BylineProblemsPanel *self,
 }
 
 static void
-analyzed_cb (BylineProblemsPanel *self,
+analysis_cb (BylineProblemsPanel *self,
+             GParamSpec          *pspec,
              BylineDocument      *document)
 {
   byline_problems_panel_update (self);
@@ -256,7 +257,7 @@ byline_problems_panel_set_document (BylineProblemsPanel *self,
     {
       g_signal_handlers_disconnect_by_func (byline_document_get_problems (self->document),
                                             problems_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->document, analyzed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, analysis_cb, self);
     }
 
   g_set_object (&self->document, document);
@@ -272,8 +273,8 @@ byline_problems_panel_set_document (BylineProblemsPanel *self,
 
       g_signal_connect_object (problems, "items-changed",
                                G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "analyzed",
-                               G_CALLBACK (analyzed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::analysis",
+                               G_CALLBACK (analysis_cb), self, G_CONNECT_SWAPPED);
     }
 
   byline_problems_panel_update (self);

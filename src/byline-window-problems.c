@@ -80,7 +80,8 @@ show_check_result (BylineWindow *self)
 }
 
 static void
-problems_analyzed_cb (BylineWindow   *self,
+problems_analysis_cb (BylineWindow   *self,
+                      GParamSpec     *pspec,
                       BylineDocument *document)
 {
   byline_window_update_problems_button (self);
@@ -175,8 +176,8 @@ byline_window_init_problems (BylineWindow *self)
                            G_CALLBACK (problems_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->problems_panel, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "analyzed",
-                           G_CALLBACK (problems_analyzed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (problems_analysis_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
                            G_CALLBACK (problems_file_changed_cb), self, G_CONNECT_SWAPPED);
 

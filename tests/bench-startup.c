@@ -37,7 +37,7 @@ after_paint_cb (GdkFrameClock *clock,
     first_frame = now;
 
   /* The frame that counts shows the post: loaded and analysed. */
-  if (byline_document_get_post (document) == NULL)
+  if (byline_document_get_analysis (document) == NULL)
     return;
 
   g_print ("frame %.1f %.1f\n",

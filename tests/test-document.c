@@ -115,9 +115,9 @@ test_load_title (void)
   g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
   name = byline_document_dup_display_name (document);
   g_assert_cmpstr (name, ==, "A Fixture Post");
-  g_assert_nonnull (byline_document_get_post (document));
-  g_assert_nonnull (byline_document_get_rendering (document));
-  g_assert_nonnull (byline_document_get_header_html (document));
+  g_assert_nonnull (byline_document_get_analysis (document));
+  g_assert_nonnull (byline_analysis_get_rendering (byline_document_get_analysis (document)));
+  g_assert_true (byline_document_is_analyzed (document));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_false (byline_document_get_busy (document));
 
@@ -423,12 +423,13 @@ test_load_default_profile (void)
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
                    "Local Site");
 
-  /* Live: back to the built-in profile, then a default that is gone. */
+  /* Live, read off the main thread: back to the built-in profile, then a
+   * default that is gone. */
   g_settings_reset (settings, "profile-file");
-  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
-                   "istio.io blog");
+  byline_test_wait_for (g_strcmp0 (byline_profile_get_name (byline_document_get_profile (document)),
+                                   "istio.io blog") == 0);
   g_settings_set_string (settings, "profile-file", missing_profile);
-  g_assert_nonnull (byline_document_get_profile_error (document));
+  byline_test_wait_for (byline_document_get_profile_error (document) != NULL);
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
                    "istio.io blog");
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
@@ -497,7 +498,7 @@ test_analysis_coalesces (void)
   guint analyses = 0;
   GtkTextIter iter;
 
-  g_signal_connect_swapped (document, "analyzed", G_CALLBACK (count_cb), &analyses);
+  g_signal_connect_swapped (document, "notify::analysis", G_CALLBACK (count_cb), &analyses);
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "---\ntitle: One\n---\n", -1);
   for (guint i = 0; i < 5; i++)
@@ -530,7 +531,7 @@ test_analysis_coalesces (void)
   g_assert_cmpstr (byline_document_get_title (document), ==, "Large");
 
   text = get_text (document);
-  g_assert_cmpstr (byline_post_get_text (byline_document_get_post (document)), ==, text);
+  g_assert_cmpstr (byline_analysis_get_text (byline_document_get_analysis (document)), ==, text);
 }
 
 int

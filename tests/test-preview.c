@@ -69,12 +69,7 @@ add_block (GPtrArray  *blocks,
            guint       first_line,
            guint       last_line)
 {
-  BylineBlock *block = g_new0 (BylineBlock, 1);
-
-  block->html = g_strdup (html);
-  block->first_line = first_line;
-  block->last_line = last_line;
-  g_ptr_array_add (blocks, block);
+  g_ptr_array_add (blocks, byline_block_new (html, first_line, last_line));
 }
 
 /* Renderings built by hand, so that these tests do not depend on the renderer. */
@@ -82,9 +77,8 @@ static BylineRendering *
 rendering_new (const BlockSpec *specs,
                gsize            n_specs)
 {
-  BylineRendering *rendering = g_new0 (BylineRendering, 1);
+  BylineRendering *rendering = byline_rendering_new (NULL, NULL);
 
-  rendering->blocks = g_ptr_array_new_with_free_func (free_block);
   for (gsize i = 0; i < n_specs; i++)
     add_block (rendering->blocks, specs[i].html, specs[i].first_line, specs[i].last_line);
   return rendering;
@@ -93,17 +87,15 @@ rendering_new (const BlockSpec *specs,
 static void
 rendering_free (BylineRendering *rendering)
 {
-  g_ptr_array_unref (rendering->blocks);
-  g_free (rendering);
+  byline_rendering_unref (rendering);
 }
 
 /* Paragraphs of one line each, with a blank line between them. */
 static BylineRendering *
 rendering_new_paragraphs (guint n)
 {
-  BylineRendering *rendering = g_new0 (BylineRendering, 1);
+  BylineRendering *rendering = byline_rendering_new (NULL, NULL);
 
-  rendering->blocks = g_ptr_array_new_with_free_func (free_block);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *html = g_strdup_printf ("<p>Paragraph %u</p>", i);
@@ -221,8 +213,18 @@ update (Fixture         *fixture,
   guint target = fixture->n_patched + 1;
   gboolean done = FALSE;
   guint tick = g_timeout_add (10, tick_cb, NULL);
+  g_autoptr(BylineRendering) shown = byline_rendering_new (NULL, header_html);
 
-  byline_preview_update (fixture->preview, header_html, rendering);
+  /* The tests change their renderings between updates, and a rendering is
+   * immutable once shown: the preview gets a copy of this one's state. */
+  for (guint i = 0; i < rendering->blocks->len; i++)
+    {
+      const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
+
+      g_ptr_array_add (shown->blocks,
+                       byline_block_new (block->html, block->first_line, block->last_line));
+    }
+  byline_preview_update (fixture->preview, shown);
   for (guint i = 0; i < MAX_ITERATIONS && !done; i++)
     {
       g_main_context_iteration (NULL, TRUE);

@@ -9,10 +9,7 @@
 
 #include "byline-cli.h"
 
-#include "byline-bundle.h"
-#include "byline-linter.h"
-#include "byline-post.h"
-#include "byline-profile.h"
+#include "byline-analysis.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -28,8 +25,10 @@ typedef enum
 typedef struct
 {
   char      *path;         /* as shown: the argument, or the folder argument joined with the rest */
-  GFile     *file;
-  GPtrArray *diagnostics;  /* of BylineDiagnostic, NULL when the file could not be checked */
+  GFile          *file;
+  BylineAnalysis *analysis;
+  GPtrArray      *diagnostics;  /* of BylineDiagnostic (the analysis's), NULL when the file
+                                 * could not be checked */
   char      *error;        /* why it could not be checked */
 } FileResult;
 
@@ -54,6 +53,7 @@ file_result_free (FileResult *result)
   g_free (result->path);
   g_clear_object (&result->file);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
+  g_clear_object (&result->analysis);
   g_free (result->error);
   g_free (result);
 }
@@ -206,15 +206,15 @@ check_file (Check      *check,
             FileResult *result)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylinePost) post = NULL;
-  g_autoptr(BylineBundle) bundle = NULL;
-  g_autoptr(BylineLinter) linter = NULL;
   g_autoptr(BylineSite) site = NULL;
+  g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineAnalysisContext) context = NULL;
+  g_autofree char *contents = NULL;
   BylineProfile *profile;
   GPtrArray *diagnostics;
+  gsize length = 0;
 
-  post = byline_post_new_from_file (result->file, NULL, &error);
-  if (post == NULL)
+  if (!g_file_load_contents (result->file, NULL, &contents, &length, NULL, &error))
     {
       result->error = g_strdup (error->message);
       return;
@@ -228,24 +228,21 @@ check_file (Check      *check,
       return;
     }
 
+  /* The window's analysis, without the HTML: the same findings. */
   bundle = byline_bundle_new (result->file);
-  linter = byline_linter_new (profile, site, bundle);
-  diagnostics = byline_linter_check (linter, post);
+  context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+  result->analysis = byline_analysis_new (context, contents, (gssize) length, 0,
+                                          BYLINE_ANALYSIS_NO_RENDER);
+  diagnostics = byline_analysis_get_diagnostics (result->analysis);
 
-  if (check->no_warnings)
-    {
-      for (guint i = diagnostics->len; i > 0; i--)
-        {
-          const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i - 1);
-
-          if (diagnostic->severity != BYLINE_SEVERITY_ERROR)
-            g_ptr_array_remove_index (diagnostics, i - 1);
-        }
-    }
-
+  result->diagnostics = g_ptr_array_new ();
   for (guint i = 0; i < diagnostics->len; i++)
     {
-      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (check->no_warnings && diagnostic->severity != BYLINE_SEVERITY_ERROR)
+        continue;
+      g_ptr_array_add (result->diagnostics, diagnostic);
 
       if (diagnostic->severity == BYLINE_SEVERITY_ERROR)
         check->n_errors++;
@@ -254,8 +251,6 @@ check_file (Check      *check,
       else
         check->n_infos++;
     }
-
-  result->diagnostics = diagnostics;
 }
 
 /* Output. */

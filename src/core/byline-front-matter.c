@@ -457,13 +457,21 @@ set_syntax_error (BylineFrontMatter *self,
   gsize offset;
   guint line, column;
   const char *problem = parser->problem != NULL ? parser->problem : "invalid YAML";
+  gsize yaml_length = self->layout.yaml_end - self->layout.yaml_start;
 
   /* Reader errors (bad encoding, control characters) count bytes; the
    * scanner's and parser's count characters. */
   if (parser->error == YAML_READER_ERROR)
-    offset = MIN (parser->problem_offset, self->layout.yaml_end - self->layout.yaml_start);
+    offset = MIN (parser->problem_offset, yaml_length);
   else
     offset = char_cursor_seek (cursor, parser->problem_mark.index);
+
+  /* Where the problem starts: what runs to the end of the block (an
+   * unclosed quote or [ or {) is reported at its start, not at the end of
+   * the block where libyaml gives up. */
+  if (parser->error != YAML_READER_ERROR && parser->context != NULL && offset >= yaml_length)
+    offset = char_cursor_seek (cursor, parser->context_mark.index);
+
   offset += self->layout.yaml_start;
 
   byline_line_index_locate (self->lines, offset, &line, &column);

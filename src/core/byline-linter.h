@@ -14,6 +14,7 @@
 
 #include <gio/gio.h>
 
+#include "byline-body.h"
 #include "byline-bundle.h"
 #include "byline-diagnostic.h"
 #include "byline-post.h"
@@ -46,9 +47,15 @@ BylineBundle         *byline_linter_get_bundle   (BylineLinter  *self);
 void                  byline_linter_set_now      (BylineLinter  *self,
                                                   GDateTime     *now);
 
-/* Runs every rule the profile leaves on. Returns BylineDiagnostic* sorted by
- * position (then by severity, most severe first, then by rule id), each with
- * the severity the profile gives its rule. */
+/* Runs every rule the profile leaves on over a body parsed for the
+ * analysis (byline_renderer_parse() with the same profile). Returns
+ * BylineDiagnostic* sorted by position (then by severity, most severe
+ * first, then by rule id), each with the severity the profile gives its
+ * rule. Reads the body only: safe on a worker thread. */
+GPtrArray            *byline_linter_check_body   (BylineLinter  *self,
+                                                  BylineBody    *body);
+/* Parses @post and checks it (byline_analysis_new() does both once for the
+ * window and byline-cli). */
 GPtrArray            *byline_linter_check        (BylineLinter  *self,
                                                   BylinePost    *post);
 

@@ -1,11 +1,16 @@
-/* byline-renderer-markdown.c — cmark's part of a render
+/* byline-renderer-markdown.c — cmark's part of an analysis: the body's trees and their HTML
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cmark parses the text byline-renderer-source.c made; the tree is then
- * adjusted (block shortcodes alone on their lines leave their paragraph,
- * link targets are resolved), each top-level block is rendered, and a last
- * pass over its HTML swaps placeholders for the shortcodes' HTML and
+ * Building a body: cmark parses the text byline-renderer-source.c made, for
+ * the body and for the Markdown inner text of each shortcode that has one;
+ * byline-body.c notes what the rules read; the trees are then adjusted
+ * (block shortcodes alone on their lines leave their paragraph, link
+ * targets are resolved, footnote definitions move to a document of their
+ * own) and frozen.
+ *
+ * Rendering a body only reads it: each top-level block is rendered, and a
+ * last pass over its HTML swaps placeholders for the shortcodes' HTML and
  * rewrites data-sourcepos attributes into post coordinates.
  */
 
@@ -14,16 +19,10 @@
 #include "config.h"
 
 #include "byline-renderer-private.h"
+#include "byline-markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define CMARK_OPTIONS (CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES)
-
-static const char * const extension_names[] = {
-  "table", "strikethrough", "autolink", "tagfilter", "tasklist",
-};
 
 /* Lines (in the cmark text) of a block node the renderer made itself, which
  * cmark knows no position for. */
@@ -238,8 +237,9 @@ fragment_split_paragraph (BylineFragment *frag,
 }
 
 static void
-fragment_fix_link (BylineFragment *frag,
-                   cmark_node     *node)
+fragment_fix_link (BylineRenderPass *pass,
+                   BylineFragment   *frag,
+                   cmark_node       *node)
 {
   const char *url = cmark_node_get_url (node);
   g_autofree char *substituted = NULL;
@@ -249,7 +249,7 @@ fragment_fix_link (BylineFragment *frag,
     return;
 
   if (frag->tokens->len > 0 && strstr (url, frag->job->prefix) != NULL)
-    url = substituted = byline_fragment_substitute_raw (frag, url);
+    url = substituted = byline_fragment_substitute_raw (pass, frag, url);
 
   resolved = byline_render_job_resolve_link (frag->job, url);
   if (resolved != NULL)
@@ -258,8 +258,40 @@ fragment_fix_link (BylineFragment *frag,
     cmark_node_set_url (node, substituted);
 }
 
+/* cmark moves footnote definitions to the end of the document; they render
+ * as one list, so they go into a document of their own. */
 static void
-fragment_adjust_tree (BylineFragment *frag)
+fragment_gather_footnotes (BylineFragment *frag)
+{
+  cmark_node *node = cmark_node_first_child (frag->document);
+
+  while (node != NULL)
+    {
+      cmark_node *next = cmark_node_next (node);
+      guint first;
+      guint last;
+
+      if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
+        {
+          fragment_node_range (frag, node, &first, &last);
+          if (frag->footnotes == NULL)
+            {
+              frag->footnotes = cmark_node_new (CMARK_NODE_DOCUMENT);
+              frag->footnotes_first = first;
+              frag->footnotes_last = last;
+            }
+          cmark_node_unlink (node);
+          cmark_node_append_child (frag->footnotes, node);
+          frag->footnotes_first = MIN (frag->footnotes_first, first);
+          frag->footnotes_last = MAX (frag->footnotes_last, last);
+        }
+      node = next;
+    }
+}
+
+static void
+fragment_adjust_tree (BylineRenderPass *pass,
+                      BylineFragment   *frag)
 {
   g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
   cmark_iter *iter = cmark_iter_new (frag->document);
@@ -282,7 +314,7 @@ fragment_adjust_tree (BylineFragment *frag)
 
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
-          fragment_fix_link (frag, node);
+          fragment_fix_link (pass, frag, node);
           break;
 
         default:
@@ -293,6 +325,8 @@ fragment_adjust_tree (BylineFragment *frag)
 
   for (guint i = 0; i < paragraphs->len; i++)
     fragment_split_paragraph (frag, g_ptr_array_index (paragraphs, i));
+
+  fragment_gather_footnotes (frag);
 }
 
 /* The HTML pass */
@@ -382,10 +416,11 @@ enum {
  * (escaped where they sit in a tag, as in an image's alt text) and source
  * positions by post positions. One pass, linear in the HTML. */
 static void
-fragment_finish_html (BylineFragment *frag,
-                      const char     *html,
-                      gsize           len,
-                      GString        *out)
+fragment_finish_html (BylineRenderPass *pass,
+                      BylineFragment   *frag,
+                      const char       *html,
+                      gsize             len,
+                      GString          *out)
 {
   const char *end = html + len;
   char first = frag->job->prefix[0];
@@ -402,7 +437,7 @@ fragment_finish_html (BylineFragment *frag,
       if (c == first && frag->tokens->len > 0 &&
           byline_fragment_parse_token (frag, html + i, len - i, &index, &token_len))
         {
-          const char *expansion = byline_fragment_get_expansion (frag, index);
+          const char *expansion = byline_fragment_get_expansion (pass, frag, index);
 
           g_string_append_len (out, html + copied, i - copied);
           if (state == STATE_TEXT)
@@ -466,159 +501,350 @@ fragment_finish_html (BylineFragment *frag,
 
 /* Fragments */
 
-static void
-fragment_init (BylineFragment  *frag,
-               BylineRenderJob *job,
-               guint            depth)
+static BylineFragment *
+fragment_new (BylineRenderJob *job,
+              guint            depth,
+              int              call)
 {
-  memset (frag, 0, sizeof *frag);
+  BylineFragment *frag = g_new0 (BylineFragment, 1);
+
   frag->job = job;
   frag->depth = depth;
+  frag->call = call;
   frag->out = g_string_new (NULL);
   frag->segments = g_array_new (FALSE, FALSE, sizeof (BylineFragmentSegment));
   frag->tokens = g_array_new (FALSE, FALSE, sizeof (BylineFragmentToken));
   frag->out_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  return frag;
 }
 
 static void
-fragment_clear (BylineFragment *frag)
+fragment_free (BylineFragment *frag)
 {
-  for (guint i = 0; i < frag->tokens->len; i++)
-    g_free (g_array_index (frag->tokens, BylineFragmentToken, i).expansion);
-
+  g_clear_pointer (&frag->footnotes, cmark_node_free);
   g_clear_pointer (&frag->document, cmark_node_free);
   g_clear_pointer (&frag->split, g_ptr_array_unref);
-  g_clear_pointer (&frag->parser, cmark_parser_free);
   g_clear_pointer (&frag->ranges, g_hash_table_unref);
   g_array_unref (frag->out_lines);
   g_array_unref (frag->tokens);
   g_array_unref (frag->segments);
   g_string_free (frag->out, TRUE);
+  g_free (frag);
+}
+
+/* The fragment of [start, end) with the calls first_call .. end_call - 1
+ * that lie directly in it, parsed. */
+static BylineFragment *
+fragment_parse (BylineRenderJob *job,
+                gsize            start,
+                gsize            end,
+                guint            first_call,
+                guint            end_call,
+                gboolean         dedent,
+                guint            depth,
+                int              call)
+{
+  BylineFragment *frag = fragment_new (job, depth, call);
+
+  byline_fragment_build (frag, start, end, first_call, end_call, dedent);
+  frag->document = byline_markdown_parse (frag->out->str, frag->out->len);
+  return frag;
+}
+
+/* The inner text of the paired call @call, as a fragment at @depth. */
+static BylineFragment *
+fragment_parse_inner (BylineRenderJob *job,
+                      guint            call,
+                      int              close,
+                      guint            depth)
+{
+  const BylineShortcode *opening = g_ptr_array_index (job->calls, call);
+  const BylineShortcode *closing = g_ptr_array_index (job->calls, close);
+
+  return fragment_parse (job, opening->span.end, closing->span.start, call + 1, (guint) close,
+                         TRUE, depth, (int) call);
+}
+
+/* Building a body */
+
+static void
+body_free (BylineBody *self)
+{
+  g_clear_pointer (&self->inner, g_hash_table_unref);
+  g_clear_pointer (&self->roots, g_hash_table_unref);
+  g_clear_pointer (&self->fragments, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->code_blocks, g_array_unref);
+  g_clear_pointer (&self->block_quotes, g_array_unref);
+  g_clear_pointer (&self->code_ranges, g_array_unref);
+  g_clear_pointer (&self->html, g_array_unref);
+  g_clear_pointer (&self->site_url, g_free);
+  g_clear_object (&self->post);
+  g_clear_object (&self->renderer);
+}
+
+BylineBody *
+byline_body_ref (BylineBody *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
 }
 
 void
-byline_renderer_ensure_extensions (void)
+byline_body_unref (BylineBody *self)
 {
-  static gsize registered = 0;
+  g_return_if_fail (self != NULL);
 
-  if (g_once_init_enter (&registered))
-    {
-      cmark_gfm_core_extensions_ensure_registered ();
-      g_once_init_leave (&registered, 1);
-    }
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) body_free);
 }
 
 static void
-fragment_parse (BylineFragment *frag)
+body_add_fragment (BylineBody     *self,
+                   BylineFragment *frag)
 {
-  byline_renderer_ensure_extensions ();
+  g_ptr_array_add (self->fragments, frag);
+  g_hash_table_insert (self->roots, frag->document, frag);
+  if (frag->call >= 0)
+    g_hash_table_insert (self->inner, GUINT_TO_POINTER ((guint) frag->call), frag);
+}
 
-  frag->parser = cmark_parser_new (CMARK_OPTIONS);
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
+static void body_parse_calls (BylineBody *self,
+                              guint       first_call,
+                              guint       end_call,
+                              gsize       start,
+                              gsize       end,
+                              guint       depth);
+
+/* Parses the inner texts a render of the call at @call (at @depth) will
+ * need: its own, when it is Markdown, and those of the calls inside it. */
+static void
+body_parse_call (BylineBody *self,
+                 guint       call,
+                 int         close,
+                 guint       depth)
+{
+  BylineRenderJob *job = &self->job;
+  const BylineShortcode *opening = g_ptr_array_index (job->calls, call);
+  const BylineShortcode *closing;
+  gboolean for_hugo = FALSE;
+
+  if (close < 0 || depth + 1 >= BYLINE_RENDERER_MAX_DEPTH)
+    return;
+
+  closing = g_ptr_array_index (job->calls, close);
+  if (byline_render_job_inner_is_markdown (job, call, &for_hugo))
     {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
+      BylineFragment *inner = fragment_parse_inner (job, call, close, depth + 1);
 
-      g_assert (extension != NULL);
-      cmark_parser_attach_syntax_extension (frag->parser, extension);
+      inner->linted = for_hugo;
+      body_add_fragment (self, inner);
     }
 
-  cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
-  frag->document = cmark_parser_finish (frag->parser);
+  /* The calls inside are rendered at the next depth, in Markdown or as
+   * the plain inner text's substitutions. */
+  body_parse_calls (self, call + 1, (guint) close, opening->span.end, closing->span.start,
+                    depth + 1);
+}
 
-  fragment_adjust_tree (frag);
+static void
+body_parse_calls (BylineBody *self,
+                  guint       first_call,
+                  guint       end_call,
+                  gsize       start,
+                  gsize       end,
+                  guint       depth)
+{
+  guint index = first_call;
+  guint call;
+  int close;
+  gsize extent_end;
+
+  while (byline_render_job_next_call (&self->job, &index, end_call, start, end,
+                                      &call, &close, &extent_end))
+    body_parse_call (self, call, close, depth);
+}
+
+static int
+compare_depth_descending (gconstpointer a,
+                          gconstpointer b)
+{
+  const BylineFragment *fa = *(const BylineFragment * const *) a;
+  const BylineFragment *fb = *(const BylineFragment * const *) b;
+
+  return (fa->depth < fb->depth) - (fa->depth > fb->depth);
+}
+
+BylineBody *
+byline_body_build (BylineRenderer *renderer,
+                   BylinePost     *post)
+{
+  BylineBody *self = g_atomic_rc_box_new0 (BylineBody);
+  const BylinePostLayout *layout;
+  g_autoptr(GPtrArray) order = NULL;
+  BylineRenderPass pass;
+
+  self->renderer = g_object_ref (renderer);
+  self->post = g_object_ref (post);
+  self->fragments = g_ptr_array_new_with_free_func ((GDestroyNotify) fragment_free);
+  self->inner = g_hash_table_new (NULL, NULL);
+  self->roots = g_hash_table_new (NULL, NULL);
+  self->headings = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_heading_free);
+  self->links = g_array_new (FALSE, TRUE, sizeof (BylineBodyLink));
+  g_array_set_clear_func (self->links, (GDestroyNotify) byline_body_link_clear);
+  self->code_blocks = g_array_new (FALSE, TRUE, sizeof (BylineBodyCode));
+  g_array_set_clear_func (self->code_blocks, (GDestroyNotify) byline_body_code_clear);
+  self->block_quotes = g_array_new (FALSE, TRUE, sizeof (BylineBodyQuote));
+  self->code_ranges = g_array_new (FALSE, FALSE, sizeof (BylineRange));
+  self->html = g_array_new (FALSE, TRUE, sizeof (BylineBodyHtml));
+  g_array_set_clear_func (self->html, (GDestroyNotify) byline_body_html_clear);
+
+  byline_renderer_init_job (renderer, post, &self->job, &self->site_url);
+  if (!byline_renderer_post_is_renderable (post))
+    return self;
+
+  layout = byline_post_get_layout (post);
+  self->top = fragment_parse (&self->job, MIN (layout->body_start, self->job.length),
+                              self->job.length, 0, self->job.calls->len, FALSE, 0, -1);
+  self->top->linted = TRUE;
+  body_add_fragment (self, self->top);
+  body_parse_calls (self, 0, self->job.calls->len, self->top->start, self->top->end, 0);
+
+  /* The rules read the trees as cmark made them. */
+  for (guint i = 0; i < self->fragments->len; i++)
+    {
+      BylineFragment *frag = g_ptr_array_index (self->fragments, i);
+
+      if (frag->linted)
+        byline_body_collect_facts (self, frag);
+    }
+  byline_body_sort_facts (self);
+
+  /* A link target that holds a call is resolved with the call's HTML,
+   * which renders the call's own inner text: the deepest trees are
+   * adjusted first. */
+  order = g_ptr_array_sized_new (self->fragments->len);
+  for (guint i = 0; i < self->fragments->len; i++)
+    g_ptr_array_add (order, g_ptr_array_index (self->fragments, i));
+  g_ptr_array_sort (order, compare_depth_descending);
+  byline_render_pass_init (&pass, self);
+  for (guint i = 0; i < order->len; i++)
+    fragment_adjust_tree (&pass, g_ptr_array_index (order, i));
+  byline_render_pass_clear (&pass);
+
+  for (guint i = 0; i < self->fragments->len; i++)
+    {
+      BylineFragment *frag = g_ptr_array_index (self->fragments, i);
+
+      byline_markdown_freeze (frag->document);
+      if (frag->footnotes != NULL)
+        {
+          byline_markdown_freeze (frag->footnotes);
+          g_hash_table_insert (self->roots, frag->footnotes, frag);
+        }
+    }
+
+  return self;
+}
+
+/* Rendering a body */
+
+static void
+free_expansions (gpointer data)
+{
+  g_strfreev (data);
+}
+
+void
+byline_render_pass_init (BylineRenderPass *pass,
+                         BylineBody       *body)
+{
+  pass->body = body;
+  pass->job = &body->job;
+  pass->expansions = g_hash_table_new_full (NULL, NULL, NULL, free_expansions);
+}
+
+void
+byline_render_pass_clear (BylineRenderPass *pass)
+{
+  g_clear_pointer (&pass->expansions, g_hash_table_unref);
 }
 
 static char *
-fragment_render_node (BylineFragment *frag,
-                      cmark_node     *node)
+fragment_render_node (BylineRenderPass *pass,
+                      BylineFragment   *frag,
+                      cmark_node       *node)
 {
-  char *raw = cmark_render_html (node, CMARK_OPTIONS,
-                                 cmark_parser_get_syntax_extensions (frag->parser));
+  char *raw = cmark_render_html (node, BYLINE_MARKDOWN_OPTIONS, byline_markdown_get_extensions ());
   gsize len = strlen (raw);
   GString *html = g_string_sized_new (len + len / 8);
 
   while (len > 0 && raw[len - 1] == '\n')
     len--;
-  fragment_finish_html (frag, raw, len, html);
+  fragment_finish_html (pass, frag, raw, len, html);
   free (raw);
 
   return g_string_free (html, FALSE);
 }
 
-/* Renders the parsed fragment block by block, into @blocks (with post line
+static void
+add_block (GPtrArray      *blocks,
+           BylineFragment *frag,
+           char           *html,
+           guint           first,
+           guint           last)
+{
+  BylineBlock *block = g_new0 (BylineBlock, 1);
+
+  /* Takes @html. */
+  block->html = html;
+  block->first_line = byline_fragment_first_post_line (frag, first);
+  block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
+  g_ptr_array_add (blocks, block);
+}
+
+/* Renders the fragment block by block, into @blocks (with post line
  * ranges) or, when that is NULL, into @html. */
 static void
-fragment_render_blocks (BylineFragment *frag,
-                        GPtrArray      *blocks,
-                        GString        *html)
+fragment_render_blocks (BylineRenderPass *pass,
+                        BylineFragment   *frag,
+                        GPtrArray        *blocks,
+                        GString          *html)
 {
-  cmark_node *footnotes = NULL;
-  guint foot_first = G_MAXUINT;
-  guint foot_last = 0;
-  cmark_node *node = cmark_node_first_child (frag->document);
-
-  while (node != NULL)
+  for (cmark_node *node = cmark_node_first_child (frag->document);
+       node != NULL;
+       node = cmark_node_next (node))
     {
-      cmark_node *next = cmark_node_next (node);
+      char *block_html = fragment_render_node (pass, frag, node);
       guint first;
       guint last;
 
-      fragment_node_range (frag, node, &first, &last);
-
-      /* cmark moves footnote definitions to the end; they render as one
-       * list, so they make one block. */
-      if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
-        {
-          if (footnotes == NULL)
-            footnotes = cmark_node_new (CMARK_NODE_DOCUMENT);
-          cmark_node_unlink (node);
-          cmark_node_append_child (footnotes, node);
-          foot_first = MIN (foot_first, first);
-          foot_last = MAX (foot_last, last);
-          node = next;
-          continue;
-        }
-
       if (blocks != NULL)
         {
-          BylineBlock *block = g_new0 (BylineBlock, 1);
-
-          block->html = fragment_render_node (frag, node);
-          block->first_line = byline_fragment_first_post_line (frag, first);
-          block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
-          g_ptr_array_add (blocks, block);
+          fragment_node_range (frag, node, &first, &last);
+          add_block (blocks, frag, block_html, first, last);
         }
       else
         {
-          g_autofree char *block_html = fragment_render_node (frag, node);
-
           g_string_append (html, block_html);
           g_string_append_c (html, '\n');
+          g_free (block_html);
         }
-
-      node = next;
     }
 
-  if (footnotes != NULL)
+  if (frag->footnotes != NULL)
     {
-      g_autofree char *block_html = fragment_render_node (frag, footnotes);
+      char *block_html = fragment_render_node (pass, frag, frag->footnotes);
 
       if (blocks != NULL)
-        {
-          BylineBlock *block = g_new0 (BylineBlock, 1);
-
-          block->html = g_steal_pointer (&block_html);
-          block->first_line = byline_fragment_first_post_line (frag, foot_first);
-          block->last_line = MAX (byline_fragment_last_post_line (frag, foot_last),
-                                  block->first_line);
-          g_ptr_array_add (blocks, block);
-        }
+        add_block (blocks, frag, block_html, frag->footnotes_first, frag->footnotes_last);
       else
         {
           g_string_append (html, block_html);
           g_string_append_c (html, '\n');
+          g_free (block_html);
         }
-      cmark_node_free (footnotes);
     }
 }
 
@@ -629,28 +855,32 @@ is_single_paragraph (BylineFragment *frag)
 {
   cmark_node *first = cmark_node_first_child (frag->document);
 
-  return first != NULL && cmark_node_next (first) == NULL &&
+  return first != NULL && cmark_node_next (first) == NULL && frag->footnotes == NULL &&
          cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH;
 }
 
 char *
-byline_render_job_render_markdown (BylineRenderJob *job,
-                                   gsize            start,
-                                   gsize            end,
-                                   guint            first_call,
-                                   guint            end_call,
-                                   guint            depth)
+byline_render_pass_render_inner (BylineRenderPass *pass,
+                                 guint             call,
+                                 int               close,
+                                 guint             depth)
 {
-  BylineFragment frag;
+  BylineFragment *frag = g_hash_table_lookup (pass->body->inner, GUINT_TO_POINTER (call));
+  BylineFragment *temporary = NULL;
   GString *html = g_string_new (NULL);
 
-  fragment_init (&frag, job, depth);
-  byline_fragment_build (&frag, start, end, first_call, end_call, TRUE);
-  fragment_parse (&frag);
-
-  if (is_single_paragraph (&frag))
+  /* The body's build parses every inner text a render reaches; a call the
+   * scanner paired across a range's edge is parsed here, for this render. */
+  if (frag == NULL || frag->depth != depth)
     {
-      g_autofree char *para = fragment_render_node (&frag, cmark_node_first_child (frag.document));
+      frag = temporary = fragment_parse_inner (pass->job, call, close, depth);
+      fragment_adjust_tree (pass, frag);
+    }
+
+  if (is_single_paragraph (frag))
+    {
+      g_autofree char *para = fragment_render_node (pass, frag,
+                                                    cmark_node_first_child (frag->document));
       const char *content = para;
       gsize len = strlen (para);
 
@@ -663,25 +893,22 @@ byline_render_job_render_markdown (BylineRenderJob *job,
     }
   else
     {
-      fragment_render_blocks (&frag, NULL, html);
+      fragment_render_blocks (pass, frag, NULL, html);
     }
 
-  fragment_clear (&frag);
+  if (temporary != NULL)
+    {
+      g_hash_table_remove (pass->expansions, temporary);
+      fragment_free (temporary);
+    }
 
   return g_string_free (html, FALSE);
 }
 
 void
-byline_render_job_render_blocks (BylineRenderJob *job,
-                                 gsize            start,
-                                 gsize            end,
-                                 GPtrArray       *blocks)
+byline_render_pass_render_blocks (BylineRenderPass *pass,
+                                  GPtrArray        *blocks)
 {
-  BylineFragment frag;
-
-  fragment_init (&frag, job, 0);
-  byline_fragment_build (&frag, start, end, 0, job->calls->len, FALSE);
-  fragment_parse (&frag);
-  fragment_render_blocks (&frag, blocks, NULL);
-  fragment_clear (&frag);
+  if (pass->body->top != NULL)
+    fragment_render_blocks (pass, pass->body->top, blocks, NULL);
 }

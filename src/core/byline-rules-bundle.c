@@ -18,7 +18,8 @@ byline_rule_bundle_unreferenced (BylineLintContext *ctx)
   const char * const *files;
   gsize where;
 
-  if (ctx->bundle == NULL)
+  /* A loose x.md shares its folder with files that are not its own. */
+  if (ctx->bundle == NULL || !byline_bundle_is_page_bundle (ctx->bundle))
     return;
 
   /* The finding is about the folder, not a line: name the front matter's
@@ -62,7 +63,7 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
   const char * const *files;
   guint64 limit;
 
-  if (ctx->bundle == NULL)
+  if (ctx->bundle == NULL || !byline_bundle_is_page_bundle (ctx->bundle))
     return;
 
   limit = byline_profile_get_large_image_bytes (ctx->profile);

@@ -227,11 +227,31 @@ gboolean    byline_render_job_next_call       (BylineRenderJob  *job,
 
 /* byline-renderer-markdown.c */
 
+/* The inner text of the paired call @call (closed by @close), parsed as a
+ * fragment at @depth. */
+BylineFragment *byline_fragment_parse_inner   (BylineRenderJob  *job,
+                                               guint             call,
+                                               int               close,
+                                               guint             depth);
+void        byline_fragment_free              (BylineFragment   *frag);
+/* Adjusts a fragment's tree for rendering (see above); its link targets
+ * may render calls with @pass. */
+void        byline_fragment_adjust_tree       (BylineRenderPass *pass,
+                                               BylineFragment   *frag);
+/* The lines (of the fragment's text) of a top-level block node. */
+void        byline_fragment_node_range        (BylineFragment   *frag,
+                                               cmark_node       *node,
+                                               guint            *first,
+                                               guint            *last);
+
 /* Parses the post's body and the inner Markdown of its shortcodes, notes
  * the facts the rules read, adjusts the trees for rendering and freezes
  * them. */
 BylineBody *byline_body_build                 (BylineRenderer   *renderer,
                                                BylinePost       *post);
+
+/* byline-renderer-html.c */
+
 void        byline_render_pass_init           (BylineRenderPass *pass,
                                                BylineBody       *body);
 void        byline_render_pass_clear          (BylineRenderPass *pass);

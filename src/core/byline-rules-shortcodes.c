@@ -151,8 +151,11 @@ byline_rule_sc_missing_param (BylineLintContext *ctx)
       for (guint j = 0; j < spec->params->len; j++)
         {
           const BylineParamSpec *param = g_ptr_array_index (spec->params, j);
+          const BylineShortcodeParam *given;
 
-          if (!param->required || lookup_param (call, param->name) != NULL)
+          /* An empty value (link="") gives the template nothing either. */
+          if (!param->required ||
+              ((given = lookup_param (call, param->name)) != NULL && given->value[0] != '\0'))
             continue;
 
           if (g_ascii_isdigit (param->name[0]))

@@ -822,6 +822,9 @@ static const ErrorCase error_cases[] = {
   { "---\na: 1\nkey: \"unclosed\n---\n", SYNTAX, 3, 6, "Line 3, column 6" },
   { "---\ntitle: \"unclosed\nauthor: x\ndate: 2024-01-01\n---\nBody\n", SYNTAX, 2, 8,
     "Line 2, column 8" },
+  /* The quote closes at the next one, a line further: it opened the problem. */
+  { "---\ntitle: \"A post\ndescription: \"What.\"\n---\n", SYNTAX, 2, 8,
+    "Line 2, column 8" },
   { "---\na: 1\n\tb: 2\n---\n", SYNTAX, 3, 1, "Line 3" },
   { "---\na: 1\n- b\n---\n", SYNTAX, 3, 1, "Line 3" },
   { "---\na: 1\na: 1\nb: 'it's'\n---\n", SYNTAX, 4, 8, "Line 4, column 8" },

@@ -48,6 +48,28 @@ static const RuleCase rule_cases[] = {
   { "required", "front-matter/required", BYLINE_SEVERITY_ERROR, 1, 1,
     "---\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
     "keywords: [a]\n---\n", HEAD, NULL },
+  /* An empty value is no value to Hugo: the same finding as a missing key,
+   * on the value (or on the key when there is nothing after it). */
+  { "required-empty", "front-matter/required", BYLINE_SEVERITY_ERROR, 2, 8,
+    "---\ntitle: \"\"\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "required-null", "front-matter/required", BYLINE_SEVERITY_ERROR, 4, 1,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate:\nattribution: A\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "recommended-empty", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 5, 14,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: ''\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "recommended-empty-list", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 6, 11,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: []\n---\n", HEAD, NULL },
+  /* Hugo 0.111 keeps the last value of a repeated key without a word. */
+  { "duplicate-key", "front-matter/duplicate-key", BYLINE_SEVERITY_ERROR, 7, 1,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\ntitle: Again\n---\n", HEAD, NULL },
+  /* An unclosed quote runs to the end of the block: reported where it starts. */
+  { "syntax-unclosed-quote", "front-matter/syntax", BYLINE_SEVERITY_ERROR, 2, 8,
+    "---\ntitle: \"A post\ndescription: \"What.\"\npublishdate: 2023-01-02\n"
+    "attribution: A\nkeywords: [a]\n---\n", HEAD, NULL },
   { "recommended", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 1, 1,
     "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nkeywords: [a]\n---\n",
     HEAD, NULL },
@@ -137,6 +159,13 @@ static const RuleCase rule_cases[] = {
     HEAD "{{< image link=\"https://example.com/a.png\" caption=\"A\" >}}\n",
     HEAD "{{< image link=\"https://example.com/a.png\" ratio=\"50%\" caption=\"A\" >}}\n",
     NULL },
+  { "sc-missing-param-empty", "shortcode/missing-param", BYLINE_SEVERITY_ERROR, 9, 5,
+    HEAD "{{< image link=\"\" caption=\"A\" >}}\n",
+    HEAD "{{< image link=\"./a.png\" caption=\"A\" >}}\n", "a.png" },
+  { "image-width", "image/width", BYLINE_SEVERITY_WARNING, 9, 17,
+    HEAD "{{< image width=\"wide\" link=\"./a.png\" caption=\"A\" >}}\n",
+    HEAD "{{< image width=\"75%\" link=\"./a.png\" caption=\"A\" >}}\n"
+    "{{< image width=\"640px\" link=\"./a.png\" caption=\"B\" >}}\n", "a.png" },
   { "missing-alt", "image/missing-alt", BYLINE_SEVERITY_WARNING, 9, 5,
     HEAD "{{< image link=\"./a.png\" >}}\n",
     HEAD "{{< image link=\"./a.png\" alt=\"A cat on a mat\" >}}\n", "a.png" },
@@ -642,6 +671,103 @@ test_hostile (void)
   g_string_free (text, TRUE);
 }
 
+typedef struct
+{
+  const char        *text;
+  const char        *files;
+  const char        *rule;
+  BylineSubjectKind  kind;
+  const char        *subject;
+} SubjectCase;
+
+/* Findings name what they are about, for the form and the image dialog. */
+static void
+test_subjects (void)
+{
+  static const SubjectCase cases[] = {
+    { "---\ntitle: \"\"\n---\n", NULL, "front-matter/required",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { "---\ndescription: \"What.\"\n---\n", NULL, "front-matter/required",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { "---\ntitle: T\ndescription: \"No period\"\n---\n", NULL,
+      "front-matter/description-period", BYLINE_SUBJECT_FRONT_MATTER_KEY, "description" },
+    { "---\ntitle: T\ntarget_release: 1.10\n---\n", NULL, "front-matter/target-release",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "target_release" },
+    { "---\ntitle: T\nsubtitel: x\n---\n", NULL, "front-matter/unknown-key",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "subtitel" },
+    { "---\ntitle: T\ntitle: U\n---\n", NULL, "front-matter/duplicate-key",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { HEAD "{{< image caption=\"A.\" >}}\n", NULL, "shortcode/missing-param",
+      BYLINE_SUBJECT_SHORTCODE_PARAM, "link" },
+    { HEAD "{{< image link=\"./a.png\" caption=\"A.\" >}}\n", "a.png",
+      "image/caption-period", BYLINE_SUBJECT_SHORTCODE_PARAM, "caption" },
+    { HEAD "{{< image link=\"./b.png\" caption=\"A\" >}}\n", "a.png", "image/missing-file",
+      BYLINE_SUBJECT_SHORTCODE_PARAM, "link" },
+    { HEAD "{{< image link=\"./a.png\" captoin=\"A\" >}}\n", "a.png",
+      "shortcode/unknown-param", BYLINE_SUBJECT_SHORTCODE_PARAM, "captoin" },
+    { HEAD "Text. \n", NULL, "markdown/trailing-space", BYLINE_SUBJECT_NONE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = check (cases[i].text, cases[i].files);
+      const BylineDiagnostic *d;
+
+      g_test_message ("case %u: %s", i, cases[i].rule);
+      dump (found);
+      d = find_rule (found, cases[i].rule);
+      g_assert_nonnull (d);
+      /* Of several findings of the rule, the one about the subject. */
+      for (guint j = 0; cases[i].subject != NULL && j < found->len; j++)
+        {
+          const BylineDiagnostic *other = g_ptr_array_index (found, j);
+
+          if (g_str_equal (other->rule_id, cases[i].rule) &&
+              g_strcmp0 (other->subject, cases[i].subject) == 0)
+            d = other;
+        }
+      g_assert_cmpint (d->subject_kind, ==, cases[i].kind);
+      g_assert_cmpstr (d->subject, ==, cases[i].subject);
+    }
+}
+
+/* The bundle rules are about a page bundle's own files: a loose x.md shares
+ * its folder with files that are not its own. */
+static void
+test_page_bundle_only (void)
+{
+  static const char *text = HEAD "Text.\n";
+  g_autofree char *index = make_bundle (text, strlen (text), "unused.png");
+  g_autofree char *dir = g_path_get_dirname (index);
+  g_autofree char *loose = g_build_filename (dir, "loose-post.md", NULL);
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylinePost) post = byline_post_new (text, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (loose, text, -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (index);
+    g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
+    g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
+    g_autoptr(GPtrArray) found = byline_linter_check (linter, post);
+
+    g_assert_nonnull (find_rule (found, "bundle/unreferenced"));
+  }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (loose);
+    g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
+    g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
+    g_autoptr(GPtrArray) found = byline_linter_check (linter, post);
+
+    dump (found);
+    g_assert_null (find_rule (found, "bundle/unreferenced"));
+  }
+
+  remove_bundle (index);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -668,6 +794,8 @@ main (int    argc,
   g_test_add_func ("/core/linter/large-image", test_large_image);
   g_test_add_func ("/core/linter/table", test_table);
   g_test_add_func ("/core/linter/hostile", test_hostile);
+  g_test_add_func ("/core/linter/subjects", test_subjects);
+  g_test_add_func ("/core/linter/page-bundle-only", test_page_bundle_only);
 
   return g_test_run ();
 }

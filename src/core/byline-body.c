@@ -284,12 +284,24 @@ node_out_start (BylineFragment *frag,
   return out_position (frag, cmark_node_get_start_line (node), cmark_node_get_start_column (node));
 }
 
+/* A block node's last line: cmark-gfm ends some blocks (setext headings,
+ * lists, indented code) at column 0 of the line after their last one. */
+static int
+node_end_line (cmark_node *node)
+{
+  int line = cmark_node_get_end_line (node);
+
+  if (cmark_node_get_end_column (node) == 0 && line > cmark_node_get_start_line (node))
+    line--;
+  return line;
+}
+
 /* The end of a block node's last line, in the fragment's text. */
 static gsize
 node_out_end (BylineFragment *frag,
               cmark_node     *node)
 {
-  int line = cmark_node_get_end_line (node);
+  int line = node_end_line (node);
 
   if (line <= 0)
     return node_out_start (frag, node);
@@ -382,8 +394,7 @@ collect_heading (Collector  *c,
   heading->span.end = MAX (post_line_end (c->body,
                                           post_offset (c->frag,
                                                        out_position (c->frag,
-                                                                     cmark_node_get_end_line (node),
-                                                                     1))),
+                                                                     node_end_line (node), 1))),
                            start);
   byline_line_index_fill_span (c->body->job.lines, &heading->span);
   heading->node = node;
@@ -403,9 +414,8 @@ collect_code_block (Collector  *c,
 
   code.start = post_offset (frag, node_out_start (frag, node));
   code.line_start = post_line_start (c->body, code.start);
-  code.end = MAX (post_line_end (c->body, post_offset (frag, out_position (frag,
-                                                           cmark_node_get_end_line (node),
-                                                           1))),
+  code.end = MAX (post_line_end (c->body,
+                                 post_offset (frag, out_position (frag, node_end_line (node), 1))),
                   code.start);
   code.fenced = cmark_node_get_fenced (node, &fence_length, &fence_offset, &fence_char);
   code.info = byline_fragment_substitute_source (frag, info != NULL ? info : "");
@@ -434,7 +444,7 @@ collect_code_span (Collector  *c,
   end = post_end (frag, inline_out (frag, block, cmark_node_get_end_line (node),
                                     cmark_node_get_end_column (node)) + 1);
   block_end = post_line_end (body, post_offset (frag, out_position (frag,
-                                                    cmark_node_get_end_line (block), 1)));
+                                                                   node_end_line (block), 1)));
   end = MIN (end, block_end);
 
   /* Widen to the backticks (and the one space cmark-gfm strips inside them). */
@@ -633,12 +643,16 @@ byline_body_collect_facts (BylineBody     *body,
 {
   Collector c = { body, frag, FALSE, 0 };
   cmark_iter *iter = cmark_iter_new (frag->document);
+  g_autoptr(GString) words = g_string_new (NULL);
   cmark_event_type event;
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
       cmark_node *node = cmark_iter_get_node (iter);
 
+      /* Words run across inline markup (para*graph*) but not across blocks. */
+      if ((cmark_node_get_type (node) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK)
+        g_string_append_c (words, ' ');
       if (event != CMARK_EVENT_ENTER)
         continue;
 
@@ -650,7 +664,7 @@ byline_body_collect_facts (BylineBody     *body,
 
         case CMARK_NODE_CODE_BLOCK:
           collect_code_block (&c, node);
-          body->word_count += count_words (frag, cmark_node_get_literal (node));
+          g_string_append (words, cmark_node_get_literal (node));
           break;
 
         case CMARK_NODE_BLOCK_QUOTE:
@@ -666,11 +680,16 @@ byline_body_collect_facts (BylineBody     *body,
 
         case CMARK_NODE_CODE:
           collect_code_span (&c, node, enclosing_block (node));
-          body->word_count += count_words (frag, cmark_node_get_literal (node));
+          g_string_append (words, cmark_node_get_literal (node));
           break;
 
         case CMARK_NODE_TEXT:
-          body->word_count += count_words (frag, cmark_node_get_literal (node));
+          g_string_append (words, cmark_node_get_literal (node));
+          break;
+
+        case CMARK_NODE_SOFTBREAK:
+        case CMARK_NODE_LINEBREAK:
+          g_string_append_c (words, ' ');
           break;
 
         case CMARK_NODE_LINK:
@@ -688,6 +707,8 @@ byline_body_collect_facts (BylineBody     *body,
         }
     }
   cmark_iter_free (iter);
+
+  body->word_count += count_words (frag, words->str);
 }
 
 static int

@@ -108,6 +108,11 @@ typedef struct
   gsize value_start;
   gsize item_start;
   gsize last_end;         /* the end of the last content read */
+  /* The last scalar read, when it was quoted and ran over several lines:
+   * an unclosed quote swallows the lines after it up to the next quote. */
+  gboolean quoted_lines;
+  gsize quoted_start;     /* in characters of the YAML text, as libyaml counts */
+  gsize quoted_end_line;  /* 0-based, as libyaml counts */
 } ParseState;
 
 static void
@@ -287,6 +292,11 @@ handle_event (ParseState   *state,
   switch ((int) event->type)
     {
     case YAML_SCALAR_EVENT:
+      state->quoted_lines = (event->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                             event->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+                            event->end_mark.line > event->start_mark.line;
+      state->quoted_start = event->start_mark.index;
+      state->quoted_end_line = event->end_mark.line;
       if (event->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
           event->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
         end = trim_block_end (self, start, end);
@@ -450,10 +460,11 @@ not_mapping:
 static void
 set_syntax_error (BylineFrontMatter *self,
                   yaml_parser_t     *parser,
-                  CharCursor        *cursor,
+                  ParseState        *state,
                   BylineSpan        *error_span,
                   GError           **error)
 {
+  CharCursor *cursor = &state->cursor;
   gsize offset;
   guint line, column;
   const char *problem = parser->problem != NULL ? parser->problem : "invalid YAML";
@@ -471,6 +482,11 @@ set_syntax_error (BylineFrontMatter *self,
    * the block where libyaml gives up. */
   if (parser->error != YAML_READER_ERROR && parser->context != NULL && offset >= yaml_length)
     offset = char_cursor_seek (cursor, parser->context_mark.index);
+  /* A quoted value that ran on to the line of the error: its quote was
+   * never closed where it was meant to be. */
+  else if (parser->error == YAML_PARSER_ERROR && state->quoted_lines &&
+           parser->problem_mark.line == state->quoted_end_line)
+    offset = char_cursor_seek (cursor, state->quoted_start);
 
   offset += self->layout.yaml_start;
 
@@ -542,7 +558,7 @@ byline_front_matter_parse (const char             *text,
 
       if (!yaml_parser_parse (&parser, &event))
         {
-          set_syntax_error (self, &parser, &state.cursor, error_span, error);
+          set_syntax_error (self, &parser, &state, error_span, error);
           ok = FALSE;
           break;
         }

@@ -558,8 +558,9 @@ typedef struct
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
+  /* Reported where the unclosed [ opens, not at the end of the file. */
   { "name: [unclosed\n", BYLINE_PROFILE_ERROR_SYNTAX,
-    "site.yml:2: The profile is not valid YAML: did not find expected ',' or ']', "
+    "site.yml:1: The profile is not valid YAML: did not find expected ',' or ']', "
     "while parsing a flow sequence" },
   { "- a list\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:1: “the profile” should be a mapping, not a list" },

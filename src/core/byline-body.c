@@ -612,19 +612,24 @@ count_words (BylineFragment *frag,
   /* A call is no word of the body. */
   text = g_strdup (literal);
   if (frag->tokens->len > 0)
-    for (char *p = strstr (text, frag->job->prefix); p != NULL; p = strstr (p, frag->job->prefix))
-      {
-        guint index;
-        gsize token_len;
+    {
+      char *end = text + strlen (text);
 
-        if (!byline_fragment_parse_token (frag, p, strlen (p), &index, &token_len))
-          {
-            p++;
-            continue;
-          }
-        memset (p, ' ', token_len);
-        p += token_len;
-      }
+      for (char *p = strstr (text, frag->job->prefix); p != NULL;
+           p = strstr (p, frag->job->prefix))
+        {
+          guint index;
+          gsize token_len;
+
+          if (!byline_fragment_parse_token (frag, p, (gsize) (end - p), &index, &token_len))
+            {
+              p++;
+              continue;
+            }
+          memset (p, ' ', token_len);
+          p += token_len;
+        }
+    }
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {

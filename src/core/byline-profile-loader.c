@@ -746,6 +746,11 @@ byline_profile_load_yaml (BylineProfile  *self,
       const yaml_mark_t *mark = parser.problem_mark.line || parser.problem_mark.column
                               ? &parser.problem_mark : &parser.context_mark;
 
+      /* What runs to the end of the file (an unclosed quote or bracket) is
+       * reported where it starts, as for front matter. */
+      if (parser.context != NULL && parser.problem_mark.index >= length)
+        mark = &parser.context_mark;
+
       g_set_error (error, BYLINE_PROFILE_ERROR, BYLINE_PROFILE_ERROR_SYNTAX,
                    /* Translators: file, line, then libyaml's English description. */
                    _("%s:%lu: The profile is not valid YAML: %s%s%s"),

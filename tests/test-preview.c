@@ -10,7 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "byline-test-util.h"
+#include "byline-test-gui.h"
 
 /* Main-loop iterations a wait may take; a 10 ms tick keeps them coming, so
  * this bounds every wait to a few tens of seconds on a slow machine. */
@@ -197,7 +197,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gpointer preview = fixture->preview;
+
+  /* The preview goes with its window, WebKit view and all. */
+  g_object_add_weak_pointer (preview, &preview);
+  byline_test_destroy_window (GTK_WINDOW (fixture->window));
+  byline_test_wait_for (preview == NULL);
   g_clear_pointer (&fixture->top_lines, g_array_unref);
   g_clear_pointer (&fixture->activated_lines, g_array_unref);
   g_clear_pointer (&fixture->opened_uris, g_ptr_array_unref);

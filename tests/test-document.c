@@ -628,7 +628,9 @@ test_reload_race (void)
   g_assert_true (g_str_has_prefix (contents, text));
 
   g_signal_handlers_disconnect_by_func (document, race_analysis_cb, &last_version);
-  g_assert_finalize_object (g_steal_pointer (&document));
+  /* The worker's task lets go of the document on the worker's side, a moment
+   * after its result arrived: wait for it, then nothing else holds it. */
+  byline_test_finalize_object (g_steal_pointer (&document));
 }
 
 /* The one write path */

@@ -614,9 +614,13 @@ count_words (BylineFragment *frag,
   if (frag->tokens->len > 0)
     {
       char *end = text + strlen (text);
+      gsize prefix_len = strlen (frag->job->prefix);
 
-      for (char *p = strstr (text, frag->job->prefix); p != NULL;
-           p = strstr (p, frag->job->prefix))
+      /* Not strstr(): the text is a whole fragment's, and AddressSanitizer's
+       * strstr() measures all the rest of it on each call. */
+      for (char *p = (char *) find_bytes (text, (gsize) (end - text), frag->job->prefix, prefix_len);
+           p != NULL;
+           p = (char *) find_bytes (p, (gsize) (end - p), frag->job->prefix, prefix_len))
         {
           guint index;
           gsize token_len;

@@ -124,6 +124,7 @@ set_context (BylineDocument *self,
 {
   BylineProfile *old_profile = self->context != NULL
                                ? byline_analysis_context_get_profile (self->context) : NULL;
+  BylineAnalysisContext *context;
   g_autofree char *base_uri = NULL;
 
   if (bundle != NULL)
@@ -135,9 +136,11 @@ set_context (BylineDocument *self,
     }
 
   /* A new context rather than a changed one: the worker may be using the
-   * old one right now. */
+   * old one right now. Made before the old one goes: the arguments may be
+   * the old one's own. */
+  context = byline_analysis_context_new (profile, site, bundle, base_uri, NULL);
   g_clear_object (&self->context);
-  self->context = byline_analysis_context_new (profile, site, bundle, base_uri, NULL);
+  self->context = context;
 
   if (profile != old_profile)
     g_object_notify (G_OBJECT (self), "profile");

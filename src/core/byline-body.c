@@ -637,7 +637,9 @@ count_words (BylineFragment *frag,
 
   for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
     {
-      gboolean space = g_unichar_isspace (g_utf8_get_char (p));
+      /* Most text is ASCII: no decoding for it. */
+      gboolean space = (guchar) *p < 0x80 ? g_ascii_isspace (*p)
+                                          : g_unichar_isspace (g_utf8_get_char (p));
 
       if (!space && !in_word)
         count++;

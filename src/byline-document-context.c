@@ -252,12 +252,8 @@ profile_check_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-profile_changed_cb (BylineDocument    *self,
-                    GFile             *file,
-                    GFile             *other_file,
-                    GFileMonitorEvent  event,
-                    GFileMonitor      *monitor)
+gboolean
+byline_document_is_settled_event (GFileMonitorEvent event)
 {
   switch (event)
     {
@@ -267,9 +263,7 @@ profile_changed_cb (BylineDocument    *self,
     case G_FILE_MONITOR_EVENT_MOVED_IN:
     case G_FILE_MONITOR_EVENT_MOVED_OUT:
     case G_FILE_MONITOR_EVENT_RENAMED:
-      g_clear_handle_id (&self->profile_check_source, g_source_remove);
-      self->profile_check_source = g_timeout_add (PROFILE_SETTLE_MSEC, profile_check_cb, self);
-      break;
+      return TRUE;
 
     case G_FILE_MONITOR_EVENT_CHANGED:
     case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
@@ -277,8 +271,22 @@ profile_changed_cb (BylineDocument    *self,
     case G_FILE_MONITOR_EVENT_UNMOUNTED:
     case G_FILE_MONITOR_EVENT_MOVED:
     default:
-      break;
+      return FALSE;
     }
+}
+
+static void
+profile_changed_cb (BylineDocument    *self,
+                    GFile             *file,
+                    GFile             *other_file,
+                    GFileMonitorEvent  event,
+                    GFileMonitor      *monitor)
+{
+  if (!byline_document_is_settled_event (event))
+    return;
+
+  g_clear_handle_id (&self->profile_check_source, g_source_remove);
+  self->profile_check_source = g_timeout_add (PROFILE_SETTLE_MSEC, profile_check_cb, self);
 }
 
 static void

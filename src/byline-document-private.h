@@ -98,6 +98,9 @@ void byline_document_install_context         (BylineDocument       *self,
 void byline_document_reload_context          (BylineDocument       *self);
 /* The same site and profile with a new bundle (the folder changed). */
 void byline_document_renew_bundle            (BylineDocument       *self);
+/* Whether a file monitor's @event says that a file is written, came or went:
+ * the events after which the document looks again, once things settle. */
+gboolean byline_document_is_settled_event    (GFileMonitorEvent     event);
 
 /* byline-document-problems.c */
 void byline_document_init_problems           (BylineDocument *self);

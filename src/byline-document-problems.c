@@ -161,28 +161,12 @@ folder_changed_cb (BylineDocument    *self,
                    GFileMonitorEvent  event,
                    GFileMonitor      *monitor)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-      if (!is_bundle_file (self, file) && !is_bundle_file (self, other_file))
-        return;
-      g_clear_handle_id (&self->folder_check_source, g_source_remove);
-      self->folder_check_source = g_timeout_add (FOLDER_SETTLE_MSEC, folder_check_cb, self);
-      break;
+  if (!byline_document_is_settled_event (event)
+      || (!is_bundle_file (self, file) && !is_bundle_file (self, other_file)))
+    return;
 
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    default:
-      break;
-    }
+  g_clear_handle_id (&self->folder_check_source, g_source_remove);
+  self->folder_check_source = g_timeout_add (FOLDER_SETTLE_MSEC, folder_check_cb, self);
 }
 
 void

@@ -95,19 +95,6 @@ add_problem (GPtrArray        *problems,
   g_ptr_array_add (problems, problem);
 }
 
-static const struct
-{
-  const char       *param;
-  BylineImageField  field;
-} param_fields[] = {
-  { "link", BYLINE_IMAGE_FIELD_LINK },
-  { "width", BYLINE_IMAGE_FIELD_WIDTH },
-  { "ratio", BYLINE_IMAGE_FIELD_RATIO },
-  { "alt", BYLINE_IMAGE_FIELD_ALT },
-  { "title", BYLINE_IMAGE_FIELD_TITLE },
-  { "caption", BYLINE_IMAGE_FIELD_CAPTION },
-};
-
 /* The text of the post with the call written where it goes, and where the
  * call is in it. */
 static char *
@@ -187,6 +174,7 @@ check_fields (BylineImageDialog *self,
   for (guint i = 0; i < diagnostics->len; i++)
     {
       const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      BylineImageField field;
 
       if (diagnostic->subject_kind != BYLINE_SUBJECT_SHORTCODE_PARAM ||
           diagnostic->span.start < call_start || diagnostic->span.end > call_end)
@@ -197,10 +185,8 @@ check_fields (BylineImageDialog *self,
           self->file != NULL && self->file_exists)
         continue;
 
-      for (guint j = 0; j < G_N_ELEMENTS (param_fields); j++)
-        if (g_str_equal (diagnostic->subject, param_fields[j].param))
-          add_problem (problems, param_fields[j].field, diagnostic->severity,
-                       g_strdup (diagnostic->message));
+      if (byline_image_field_from_param (diagnostic->subject, &field))
+        add_problem (problems, field, diagnostic->severity, g_strdup (diagnostic->message));
     }
 
   return problems;

@@ -453,6 +453,34 @@ test_check_profile (void)
   g_assert_cmpstr (wide_after, ==, "");
 }
 
+/* Each field has its parameter's name, and back; class="…" is no field's. */
+static void
+test_field_params (void)
+{
+  static const struct
+  {
+    BylineImageField  field;
+    const char       *param;
+  } cases[] = {
+    { BYLINE_IMAGE_FIELD_LINK, "link" },
+    { BYLINE_IMAGE_FIELD_WIDTH, "width" },
+    { BYLINE_IMAGE_FIELD_RATIO, "ratio" },
+    { BYLINE_IMAGE_FIELD_ALT, "alt" },
+    { BYLINE_IMAGE_FIELD_TITLE, "title" },
+    { BYLINE_IMAGE_FIELD_CAPTION, "caption" },
+  };
+  BylineImageField field;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_assert_cmpstr (byline_image_field_get_param (cases[i].field), ==, cases[i].param);
+      g_assert_true (byline_image_field_from_param (cases[i].param, &field));
+      g_assert_cmpint (field, ==, cases[i].field);
+    }
+  g_assert_false (byline_image_field_from_param ("class", &field));
+  g_assert_false (byline_image_field_from_param ("Link", NULL));
+}
+
 static void
 test_ratio (void)
 {
@@ -540,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/core/image-shortcode/patch/insert-own-lines", test_insert_patch);
   g_test_add_func ("/core/image-shortcode/check/by-rules", test_check);
   g_test_add_func ("/core/image-shortcode/check/profile-severities", test_check_profile);
+  g_test_add_func ("/core/image-shortcode/fields/params", test_field_params);
   g_test_add_func ("/core/image-shortcode/ratio/format", test_ratio);
   g_test_add_func ("/core/image-shortcode/ratio/needed", test_needs_ratio);
   g_test_add_func ("/core/image-shortcode/default-width", test_default_width);

@@ -46,28 +46,6 @@ byline_body_html_clear (BylineBodyHtml *html)
 
 /* Positions */
 
-/* memmem() without _GNU_SOURCE. */
-static const char *
-find_bytes (const char *haystack,
-            gsize       length,
-            const char *needle,
-            gsize       needle_len)
-{
-  const char *end = haystack + length;
-  const char *p = haystack;
-
-  if (needle_len == 0 || needle_len > length)
-    return NULL;
-
-  while (p + needle_len <= end && (p = memchr (p, needle[0], end - p - needle_len + 1)) != NULL)
-    {
-      if (memcmp (p, needle, needle_len) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
 /* The end of the line of the fragment's text holding @out, before its
  * line break. */
 static gsize
@@ -490,7 +468,7 @@ find_in_out (BylineFragment *frag,
   *found = FALSE;
   if (needle_len == 0 || from >= to || to > frag->out->len)
     return from;
-  at = find_bytes (frag->out->str + from, to - from, needle, needle_len);
+  at = byline_text_find_bytes (frag->out->str + from, to - from, needle, needle_len);
   if (at == NULL)
     return from;
   *found = TRUE;
@@ -613,14 +591,16 @@ count_words (BylineFragment *frag,
   text = g_strdup (literal);
   if (frag->tokens->len > 0)
     {
+      const char *prefix = frag->job->prefix;
+      gsize prefix_len = strlen (prefix);
       char *end = text + strlen (text);
-      gsize prefix_len = strlen (frag->job->prefix);
 
       /* Not strstr(): the text is a whole fragment's, and AddressSanitizer's
        * strstr() measures all the rest of it on each call. */
-      for (char *p = (char *) find_bytes (text, (gsize) (end - text), frag->job->prefix, prefix_len);
+
+      for (char *p = (char *) byline_text_find_bytes (text, (gsize) (end - text), prefix, prefix_len);
            p != NULL;
-           p = (char *) find_bytes (p, (gsize) (end - p), frag->job->prefix, prefix_len))
+           p = (char *) byline_text_find_bytes (p, (gsize) (end - p), prefix, prefix_len))
         {
           guint index;
           gsize token_len;

@@ -81,6 +81,35 @@ field_slot (BylineImageFields *self,
     }
 }
 
+/* In BylineImageField's order. */
+static const char * const param_names[] = {
+  "link", "width", "ratio", "alt", "title", "caption",
+};
+
+const char *
+byline_image_field_get_param (BylineImageField field)
+{
+  g_return_val_if_fail ((guint) field < G_N_ELEMENTS (param_names), NULL);
+
+  return param_names[field];
+}
+
+gboolean
+byline_image_field_from_param (const char       *name,
+                               BylineImageField *field)
+{
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (param_names); i++)
+    if (strcmp (name, param_names[i]) == 0)
+      {
+        if (field != NULL)
+          *field = (BylineImageField) i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
 const char *
 byline_image_fields_get (const BylineImageFields *self,
                          BylineImageField         field)

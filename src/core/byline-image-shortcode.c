@@ -134,17 +134,6 @@ is_image_call (const BylineShortcode *call)
 BylineImageFields *
 byline_image_fields_new_from_call (const BylineShortcode *call)
 {
-  static const struct {
-    const char       *name;
-    BylineImageField  field;
-  } known[] = {
-    { "link", BYLINE_IMAGE_FIELD_LINK },
-    { "width", BYLINE_IMAGE_FIELD_WIDTH },
-    { "ratio", BYLINE_IMAGE_FIELD_RATIO },
-    { "alt", BYLINE_IMAGE_FIELD_ALT },
-    { "title", BYLINE_IMAGE_FIELD_TITLE },
-    { "caption", BYLINE_IMAGE_FIELD_CAPTION },
-  };
   BylineImageFields *self;
   guint seen = 0;
 
@@ -157,24 +146,21 @@ byline_image_fields_new_from_call (const BylineShortcode *call)
   for (guint i = 0; i < call->params->len; i++)
     {
       const BylineShortcodeParam *param = g_ptr_array_index (call->params, i);
-      gboolean is_known = FALSE;
+      BylineImageField field;
 
       if (param->name == NULL)
         continue;
 
       /* Hugo reads the first of repeated names, as byline_shortcode_get_param() does. */
-      for (guint j = 0; j < G_N_ELEMENTS (known); j++)
-        if (strcmp (param->name, known[j].name) == 0)
-          {
-            is_known = TRUE;
-            if ((seen & (1u << j)) == 0)
-              {
-                seen |= 1u << j;
-                byline_image_fields_set (self, known[j].field, param->value);
-              }
-          }
-
-      if (!is_known)
+      if (byline_image_field_from_param (param->name, &field))
+        {
+          if ((seen & (1u << field)) == 0)
+            {
+              seen |= 1u << field;
+              byline_image_fields_set (self, field, param->value);
+            }
+        }
+      else
         {
           g_ptr_array_add (self->extra, g_strdup (param->name));
           g_ptr_array_add (self->extra, g_strdup (param->value));

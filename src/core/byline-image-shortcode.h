@@ -30,6 +30,12 @@ typedef enum
   BYLINE_IMAGE_FIELD_CAPTION,
 } BylineImageField;
 
+/* The shortcode parameter a field is written as ("link"), and the field of a
+ * parameter name; FALSE for a name that is no field's (class="…"). */
+const char        *byline_image_field_get_param      (BylineImageField         field);
+gboolean           byline_image_field_from_param     (const char              *name,
+                                                      BylineImageField        *field);
+
 /* Values are plain text (unescaped); NULL or "" leaves an optional
  * parameter out. link is always written. */
 typedef struct

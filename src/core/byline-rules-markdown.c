@@ -20,28 +20,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* memmem() without _GNU_SOURCE. */
-static const char *
-find_bytes (const char *haystack,
-            gsize       length,
-            const char *needle,
-            gsize       needle_len)
-{
-  const char *end = haystack + length;
-  const char *p = haystack;
-
-  if (needle_len == 0 || needle_len > length)
-    return NULL;
-
-  while (p + needle_len <= end && (p = memchr (p, needle[0], end - p - needle_len + 1)) != NULL)
-    {
-      if (memcmp (p, needle, needle_len) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
 static gsize
 body_line_end (BylineLintContext *ctx,
                gsize              offset)
@@ -340,7 +318,7 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
 
   /* The site's lint rejects the character anywhere in a post's text,
    * front matter included; code is the only exception. */
-  while ((p = find_bytes (p, end - p, left, 3)) != NULL)
+  while ((p = byline_text_find_bytes (p, end - p, left, 3)) != NULL)
     {
       gsize start = p - ctx->text;
       gsize line_end = body_line_end (ctx, start);
@@ -353,8 +331,8 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
         continue;
 
       /* Straighten the pair when the closing quote is on the same line. */
-      close = find_bytes (p, ctx->text + line_end - p, right, 3);
-      next_open = find_bytes (p, ctx->text + line_end - p, left, 3);
+      close = byline_text_find_bytes (p, ctx->text + line_end - p, right, 3);
+      next_open = byline_text_find_bytes (p, ctx->text + line_end - p, left, 3);
       if (close != NULL && (next_open == NULL || next_open > close))
         {
           g_autofree char *inner = g_strndup (p, close - p);

@@ -129,6 +129,65 @@ quit_action (GSimpleAction *action,
     gtk_window_close (l->data);
 }
 
+static GtkWidget *
+find_window_title_label (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_WINDOW_TITLE) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_window_title_label (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The title of a page of the About window: the label of the window title
+ * in the header bar the page starts with. */
+static GtkWidget *
+find_page_title (GtkWidget *page)
+{
+  GtkWidget *header = gtk_widget_get_first_child (page);
+
+  return header != NULL && GTK_IS_HEADER_BAR (header) ? find_window_title_label (header) : NULL;
+}
+
+/* libadwaita 1.2's About window leaves its Back buttons, its text views and
+ * its version button without names for screen readers: each is named after
+ * what it shows (its tooltip, its page's title, its label). */
+static void
+name_about_controls (GtkWidget *widget,
+                     GtkWidget *page_title)
+{
+  GtkWidget *title = find_page_title (widget);
+  GtkWidget *child = gtk_widget_get_first_child (widget);
+
+  if (title != NULL)
+    page_title = title;
+
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_tooltip_text (widget) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    gtk_widget_get_tooltip_text (widget),
+                                    -1);
+  else if (GTK_IS_BUTTON (widget) && child != NULL && GTK_IS_LABEL (child))
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, child, NULL,
+                                    -1);
+  else if (GTK_IS_TEXT_VIEW (widget) && page_title != NULL)
+    gtk_accessible_update_relation (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_RELATION_LABELLED_BY, page_title, NULL,
+                                    -1);
+
+  for (; child != NULL; child = gtk_widget_get_next_sibling (child))
+    name_about_controls (child, page_title);
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *param,
@@ -137,17 +196,21 @@ about_action (GSimpleAction *action,
   BylineApplication *self = user_data;
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
   const char *developers[] = { _("The Byline authors"), NULL };
+  GtkWidget *about;
 
-  adw_show_about_window (window,
-                         "application-name", _("Byline"),
-                         "application-icon", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Write Hugo blog posts beside their live preview"),
-                         "developer-name", _("The Byline authors"),
-                         "developers", developers,
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", window,
+                        "application-name", _("Byline"),
+                        "application-icon", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Write Hugo blog posts beside their live preview"),
+                        "developer-name", _("The Byline authors"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  name_about_controls (about, NULL);
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 static void
@@ -161,11 +224,34 @@ preferences_action (GSimpleAction *action,
   gtk_window_present (GTK_WINDOW (byline_preferences_window_new (window)));
 }
 
+/* The style the windows take: the system's, or always light or dark. With
+ * GTK_THEME set to a dark theme the desktop asked for dark outside the
+ * style manager, and following the system means following that. */
+static void
+style_variant_changed_cb (BylineApplication *self,
+                          const char        *key,
+                          GSettings         *settings)
+{
+  g_autofree char *variant = g_settings_get_string (settings, "style-variant");
+  const char *theme = g_getenv ("GTK_THEME");
+  AdwColorScheme scheme = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (variant, "light"))
+    scheme = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (variant, "dark"))
+    scheme = ADW_COLOR_SCHEME_FORCE_DARK;
+  else if (theme != NULL && (g_str_has_suffix (theme, ":dark") || g_str_has_suffix (theme, "-dark")))
+    scheme = ADW_COLOR_SCHEME_PREFER_DARK;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
 static void
 byline_application_startup (GApplication *application)
 {
   BylineApplication *self = BYLINE_APPLICATION (application);
   g_autoptr(GAction) scroll_sync = NULL;
+  g_autoptr(GAction) style_variant = NULL;
   static const GActionEntry actions[] = {
     { "new-window", new_window_action },
     { "open", open_action },
@@ -186,6 +272,8 @@ byline_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-preview", { "<Control><Alt>p", NULL } },
     { "win.insert-image", { "<Control><Shift>i", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.find-replace", { "<Control>h", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
@@ -196,6 +284,11 @@ byline_application_startup (GApplication *application)
   self->settings = g_settings_new (APPLICATION_ID);
   scroll_sync = g_settings_create_action (self->settings, "scroll-sync");
   g_action_map_add_action (G_ACTION_MAP (self), scroll_sync);
+  style_variant = g_settings_create_action (self->settings, "style-variant");
+  g_action_map_add_action (G_ACTION_MAP (self), style_variant);
+  g_signal_connect_object (self->settings, "changed::style-variant",
+                           G_CALLBACK (style_variant_changed_cb), self, G_CONNECT_SWAPPED);
+  style_variant_changed_cb (self, "style-variant", self->settings);
 
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),

@@ -9,6 +9,7 @@
 
 #include "byline-editor.h"
 
+#include "byline-indenter.h"
 #include "byline-search-bar.h"
 #include "byline-underlines.h"
 
@@ -75,32 +76,134 @@ byline_editor_get_language (void)
   return gtk_source_language_manager_get_language (manager, "byline-markdown");
 }
 
+static const char *
+scheme_metadata (GtkSourceStyleScheme *scheme,
+                 const char           *name)
+{
+  return gtk_source_style_scheme_get_metadata (scheme, name);
+}
+
+/* Schemes declare their variant ("light" or "dark") and their counterpart
+ * in their metadata (Adwaita / Adwaita-dark, solarized-light /
+ * solarized-dark, cobalt-light / cobalt). Schemes without metadata are
+ * paired by name: "X" and "X-dark". */
+GtkSourceStyleScheme *
+byline_editor_resolve_style_scheme (const char *id,
+                                    gboolean    dark)
+{
+  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
+  GtkSourceStyleScheme *scheme;
+  const char *want = dark ? "dark" : "light";
+  const char *variant;
+  const char *other_id;
+  const char * const *ids;
+
+  g_return_val_if_fail (id != NULL, NULL);
+
+  scheme = gtk_source_style_scheme_manager_get_scheme (manager, id);
+  if (scheme == NULL)
+    return NULL;
+
+  variant = scheme_metadata (scheme, "variant");
+  if (variant == NULL)
+    {
+      g_autofree char *paired = NULL;
+      GtkSourceStyleScheme *other;
+
+      if (dark && !g_str_has_suffix (id, "-dark"))
+        paired = g_strconcat (id, "-dark", NULL);
+      else if (!dark && g_str_has_suffix (id, "-dark"))
+        paired = g_strndup (id, strlen (id) - strlen ("-dark"));
+
+      other = paired != NULL ? gtk_source_style_scheme_manager_get_scheme (manager, paired) : NULL;
+      return other != NULL ? other : scheme;
+    }
+
+  if (g_str_equal (variant, want))
+    return scheme;
+
+  other_id = scheme_metadata (scheme, dark ? "dark-variant" : "light-variant");
+  if (other_id != NULL && gtk_source_style_scheme_manager_get_scheme (manager, other_id) != NULL)
+    return gtk_source_style_scheme_manager_get_scheme (manager, other_id);
+
+  /* A scheme of the wanted variant that names this one as its counterpart. */
+  ids = gtk_source_style_scheme_manager_get_scheme_ids (manager);
+  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
+    {
+      GtkSourceStyleScheme *other = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+
+      if (g_strcmp0 (scheme_metadata (other, "variant"), want) == 0
+          && g_strcmp0 (scheme_metadata (other, dark ? "light-variant" : "dark-variant"), id) == 0)
+        return other;
+    }
+
+  /* A scheme of one variant only is shown as it is: the user chose it. */
+  return scheme;
+}
+
 static void
 byline_editor_update_style_scheme (BylineEditor *self)
 {
-  GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  GtkSourceStyleScheme *scheme = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *variant = NULL;
+  GtkSourceStyleScheme *scheme;
+  g_autofree char *id = NULL;
 
   if (self->document == NULL)
     return;
 
-  name = g_settings_get_string (self->settings, "style-scheme");
-  if (g_str_has_suffix (name, "-dark"))
-    name[strlen (name) - strlen ("-dark")] = '\0';
-
-  /* Schemes come in pairs named "X" and "X-dark", as Adwaita's do. */
-  variant = dark ? g_strconcat (name, "-dark", NULL) : g_strdup (name);
-  scheme = gtk_source_style_scheme_manager_get_scheme (manager, variant);
+  id = g_settings_get_string (self->settings, "style-scheme");
+  scheme = byline_editor_resolve_style_scheme (id, dark);
   if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (manager, name);
-  if (scheme == NULL)
-    scheme = gtk_source_style_scheme_manager_get_scheme (manager,
-                                                         dark ? "Adwaita-dark" : "Adwaita");
+    scheme = byline_editor_resolve_style_scheme ("Adwaita", dark);
 
   gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (self->document), scheme);
+}
+
+/* Pango hyphenates words it breaks (since 1.44), and with WORD_CHAR
+ * wrapping a long word or a path breaks inside: "Cloud-NativeCon" on screen
+ * for "CloudNativeCon" in the file. Every character of the text carries a
+ * tag that turns the inserted hyphens off. */
+#define NO_HYPHENS_TAG "byline-no-hyphens"
+
+static GtkTextTag *
+ensure_no_hyphens_tag (GtkTextBuffer *buffer)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, NO_HYPHENS_TAG);
+
+  if (tag == NULL)
+    {
+      tag = gtk_text_tag_new (NO_HYPHENS_TAG);
+      g_object_set (tag, "insert-hyphens", FALSE, NULL);
+      gtk_text_tag_table_add (table, tag);
+      g_object_unref (tag);
+    }
+
+  return tag;
+}
+
+static void
+insert_text_cb (GtkTextBuffer *buffer,
+                GtkTextIter   *location,
+                const char    *text,
+                int            length,
+                BylineEditor  *self)
+{
+  GtkTextIter start = *location;
+
+  /* After the default handler: @location is at the end of the new text. */
+  gtk_text_iter_backward_chars (&start, (int) g_utf8_strlen (text, length));
+  gtk_text_buffer_apply_tag (buffer, ensure_no_hyphens_tag (buffer), &start, location);
+}
+
+static void
+byline_editor_tag_all_text (BylineEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  gtk_text_buffer_apply_tag (buffer, ensure_no_hyphens_tag (buffer), &start, &end);
 }
 
 static void
@@ -357,11 +460,17 @@ byline_editor_set_document (BylineEditor   *self,
   g_return_if_fail (BYLINE_IS_EDITOR (self));
   g_return_if_fail (!document || BYLINE_IS_DOCUMENT (document));
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_func (self->document, insert_text_cb, self);
+
   if (!g_set_object (&self->document, document))
     return;
 
   if (document != NULL)
     {
+      byline_editor_tag_all_text (self);
+      g_signal_connect_object (document, "insert-text", G_CALLBACK (insert_text_cb), self,
+                               G_CONNECT_AFTER);
       if (self->painted)
         byline_editor_apply_language (self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
@@ -542,6 +651,12 @@ byline_editor_init (BylineEditor *self)
 
   byline_search_bar_set_view (self->search_bar, self->view);
   self->underlines = byline_underlines_new (self->view);
+
+  {
+    g_autoptr(GtkSourceIndenter) indenter = byline_indenter_new ();
+
+    gtk_source_view_set_indenter (self->view, indenter);
+  }
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),

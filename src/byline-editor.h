@@ -31,6 +31,12 @@ void               byline_editor_goto_line       (BylineEditor   *self,
 void               byline_editor_begin_search    (BylineEditor   *self,
                                                   gboolean        replace);
 
+/* The scheme the editor shows for the style scheme @id chosen in the
+ * preferences, in the dark or the light style: @id itself or its
+ * counterpart of the other variant. NULL for an unknown @id. */
+GtkSourceStyleScheme *byline_editor_resolve_style_scheme (const char *id,
+                                                          gboolean    dark);
+
 /* The Byline Markdown language (front matter and shortcodes highlighted). */
 GtkSourceLanguage *byline_editor_get_language    (void);
 

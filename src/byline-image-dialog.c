@@ -758,4 +758,11 @@ byline_image_dialog_init (BylineImageDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->insert_button));
+
+  /* GTK 4.8's drop-down shows its button to screen readers as a button of
+   * its own, without a name: it takes the drop-down's. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->width_dropdown))),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->width_dropdown, NULL,
+                                  -1);
 }

@@ -9,6 +9,8 @@
 
 #include "byline-preferences-window.h"
 
+#include "byline-editor.h"
+
 #include <glib/gi18n.h>
 #include <gtksourceview/gtksource.h>
 
@@ -22,6 +24,7 @@ struct _BylinePreferencesWindow
   GtkSwitch            *wrap_switch;
   GtkSpinButton        *tab_width_spin;
   GtkSwitch            *spaces_switch;
+  GtkSwitch            *autosave_switch;
   GtkSwitch            *show_preview_switch;
   GtkSwitch            *scroll_sync_switch;
   GtkSwitch            *remote_images_switch;
@@ -29,8 +32,10 @@ struct _BylinePreferencesWindow
 
   GSettings            *settings;
   GtkFileChooserNative *profile_chooser;
-  /* Scheme ids in the combo row's order: one per light/dark pair. */
+  /* Scheme ids in the combo row's order: those of the current style. */
   GPtrArray            *scheme_ids;
+  /* The list is being filled: its selection is not the user's. */
+  guint                 loading_schemes : 1;
 };
 
 G_DEFINE_FINAL_TYPE (BylinePreferencesWindow, byline_preferences_window,
@@ -43,27 +48,37 @@ scheme_selected_cb (BylinePreferencesWindow *self,
 {
   guint selected = adw_combo_row_get_selected (row);
 
-  if (selected < self->scheme_ids->len)
+  if (!self->loading_schemes && selected < self->scheme_ids->len)
     g_settings_set_string (self->settings, "style-scheme",
                            g_ptr_array_index (self->scheme_ids, selected));
 }
 
+/* The schemes of the style the window has now (light or dark); the editor
+ * shows the counterpart of the chosen one in the other style. */
 static void
 byline_preferences_window_load_schemes (BylinePreferencesWindow *self)
 {
   GtkSourceStyleSchemeManager *manager = gtk_source_style_scheme_manager_get_default ();
   const char * const *ids = gtk_source_style_scheme_manager_get_scheme_ids (manager);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *current = g_settings_get_string (self->settings, "style-scheme");
+  GtkSourceStyleScheme *shown = byline_editor_resolve_style_scheme (current, dark);
   guint selected = GTK_INVALID_LIST_POSITION;
 
-  /* The editor picks the "-dark" variant itself with the dark style, so a
-   * pair shows once, under its light name. */
+  self->loading_schemes = TRUE;
+  g_ptr_array_set_size (self->scheme_ids, 0);
+
   for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
     {
-      GtkSourceStyleScheme *scheme;
+      GtkSourceStyleScheme *scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
+      const char *variant = gtk_source_style_scheme_get_metadata (scheme, "variant");
 
-      if (g_str_has_suffix (ids[i], "-dark"))
+      if (variant != NULL && !g_str_equal (variant, dark ? "dark" : "light"))
+        continue;
+
+      /* Schemes without metadata pair up by name: "X" and "X-dark". */
+      if (variant == NULL && g_str_has_suffix (ids[i], "-dark"))
         {
           g_autofree char *base = g_strndup (ids[i], strlen (ids[i]) - strlen ("-dark"));
 
@@ -71,8 +86,7 @@ byline_preferences_window_load_schemes (BylinePreferencesWindow *self)
             continue;
         }
 
-      scheme = gtk_source_style_scheme_manager_get_scheme (manager, ids[i]);
-      if (g_strcmp0 (ids[i], current) == 0)
+      if (scheme == shown)
         selected = self->scheme_ids->len;
       g_ptr_array_add (self->scheme_ids, g_strdup (ids[i]));
       gtk_string_list_append (names, gtk_source_style_scheme_get_name (scheme));
@@ -82,8 +96,15 @@ byline_preferences_window_load_schemes (BylinePreferencesWindow *self)
   if (selected != GTK_INVALID_LIST_POSITION)
     adw_combo_row_set_selected (self->scheme_row, selected);
 
-  g_signal_connect_object (self->scheme_row, "notify::selected",
-                           G_CALLBACK (scheme_selected_cb), self, G_CONNECT_SWAPPED);
+  self->loading_schemes = FALSE;
+}
+
+static void
+dark_changed_cb (BylinePreferencesWindow *self,
+                 GParamSpec              *pspec,
+                 AdwStyleManager         *style_manager)
+{
+  byline_preferences_window_load_schemes (self);
 }
 
 static void
@@ -227,6 +248,7 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, wrap_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, tab_width_spin);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, spaces_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, autosave_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
                                         show_preview_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
@@ -241,10 +263,34 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
                                    clear_profile_action);
 }
 
+/* Controls of GTK 4.8 and libadwaita 1.2 that screen readers find without
+ * a name: the font button's own button, and the search entry the window
+ * keeps even with search off. */
+static void
+name_inner_controls (BylinePreferencesWindow *self,
+                     GtkWidget               *widget)
+{
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Search Preferences"),
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_inner_controls (self, child);
+}
+
 static void
 byline_preferences_window_init (BylinePreferencesWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  name_inner_controls (self, GTK_WIDGET (self));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
+                                    GTK_WIDGET (self->font_button))),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->font_button, NULL,
+                                  -1);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->scheme_ids = g_ptr_array_new_with_free_func (g_free);
@@ -258,6 +304,8 @@ byline_preferences_window_init (BylinePreferencesWindow *self)
   g_settings_bind (self->settings, "tab-width", self->tab_width_spin, "value",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "insert-spaces", self->spaces_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "autosave", self->autosave_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   /* Each window writes its preview toggle here too, so this is also the
    * state the last toggled window left. */
@@ -273,4 +321,8 @@ byline_preferences_window_init (BylinePreferencesWindow *self)
   profile_file_changed_cb (self, "profile-file", self->settings);
 
   byline_preferences_window_load_schemes (self);
+  g_signal_connect_object (self->scheme_row, "notify::selected",
+                           G_CALLBACK (scheme_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
 }

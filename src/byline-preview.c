@@ -18,6 +18,7 @@
 #include "byline-preview.h"
 #include "byline-preview-patch.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #define SCRIPT_WORLD "byline"
@@ -669,6 +670,18 @@ byline_preview_init (BylinePreview *self)
                             G_CALLBACK (context_menu_cb), self);
   g_signal_connect_swapped (self->web_view, "web-process-terminated",
                             G_CALLBACK (web_process_terminated_cb), self);
+  /* The page is a document of its own for screen readers; the view says
+   * what it is. WebKit keeps a text view of its own inside the view, out of
+   * sight, to translate key bindings into editing commands: it is no text
+   * box a user can reach, and would read as a nameless one. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->web_view),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Preview"),
+                                  -1);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->web_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TEXT_VIEW (child))
+      gtk_accessible_update_state (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_parent (GTK_WIDGET (self->web_view), GTK_WIDGET (self));
 }
 

@@ -29,6 +29,16 @@ struct _BylineProblemsPanel
   GtkListBox     *list_box;
 
   BylineDocument *document;
+
+  /* After a Fix the rows move up under the pointer: Fix buttons ignore
+   * clicks until a double-click's time after the list changed, and the
+   * focus goes to the row that took the fixed one's place. Times are
+   * monotonic µs. */
+  gint64          last_fix_at;
+  gint64          ignore_fix_until;
+  int             focus_index;
+  guint           focus_source;
+
   /* The rows are made when the panel first shows, not for every post
    * opened with the panel closed. */
   guint           bound : 1;
@@ -62,18 +72,65 @@ show_toast (BylineProblemsPanel *self,
     g_message ("%s", message);
 }
 
+/* How long after a Fix the list may still change because of it. */
+#define FIX_SETTLE_USEC (2 * G_USEC_PER_SEC)
+
+static gint64
+double_click_usec (BylineProblemsPanel *self)
+{
+  int msec = 400;
+
+  g_object_get (gtk_widget_get_settings (GTK_WIDGET (self)), "gtk-double-click-time", &msec, NULL);
+
+  return (gint64) msec * G_TIME_SPAN_MILLISECOND;
+}
+
 static void
 fix_clicked_cb (BylineProblemsPanel *self,
                 GtkButton           *button)
 {
   BylineProblem *problem = g_object_get_data (G_OBJECT (button), "byline-problem");
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_LIST_BOX_ROW);
   g_autoptr(GError) error = NULL;
+  gint64 now = g_get_monotonic_time ();
 
   if (self->document == NULL || problem == NULL)
     return;
 
+  /* The second click of a double click, or a click on a row that has just
+   * moved under the pointer, was meant for the row that was there. */
+  if (now < self->ignore_fix_until)
+    return;
+
   if (!byline_document_apply_fix (self->document, problem, &error))
-    show_toast (self, error->message);
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  self->last_fix_at = now;
+  self->ignore_fix_until = now + double_click_usec (self);
+  self->focus_index = row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+static gboolean
+focus_after_fix_cb (gpointer user_data)
+{
+  BylineProblemsPanel *self = user_data;
+  GtkListBoxRow *row = NULL;
+  int index = self->focus_index;
+
+  self->focus_source = 0;
+  self->focus_index = -1;
+
+  /* The row now at the fixed one's place, or the last one. */
+  for (; index >= 0 && row == NULL; index--)
+    row = gtk_list_box_get_row_at_index (self->list_box, index);
+
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+
+  return G_SOURCE_REMOVE;
 }
 
 /* The line label and the accessible name follow the problem when an edit
@@ -205,7 +262,19 @@ problems_changed_cb (BylineProblemsPanel *self,
                      guint                added,
                      GListModel          *model)
 {
+  gint64 now = g_get_monotonic_time ();
+
   byline_problems_panel_update (self);
+
+  if (self->last_fix_at == 0 || now - self->last_fix_at > FIX_SETTLE_USEC)
+    return;
+
+  self->ignore_fix_until = MAX (self->ignore_fix_until, now + double_click_usec (self));
+
+  /* The list box makes its rows in its own handler of this signal, which
+   * may run after this one. */
+  if (self->focus_index >= 0 && self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_after_fix_cb, self);
 }
 
 static void
@@ -303,6 +372,7 @@ byline_problems_panel_dispose (GObject *object)
 {
   BylineProblemsPanel *self = BYLINE_PROBLEMS_PANEL (object);
 
+  g_clear_handle_id (&self->focus_source, g_source_remove);
   byline_problems_panel_set_document (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_PROBLEMS_PANEL);
 
@@ -388,6 +458,7 @@ byline_problems_panel_init (BylineProblemsPanel *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->focus_index = -1;
   g_signal_connect_object (self->list_box, "row-activated",
                            G_CALLBACK (row_activated_cb), self, G_CONNECT_SWAPPED);
   byline_problems_panel_update (self);

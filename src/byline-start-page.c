@@ -9,7 +9,10 @@
 
 #include "byline-start-page.h"
 
+#include "byline-draft.h"
+
 #include <adwaita.h>
+#include <glib/gi18n.h>
 
 #define MAX_RECENT_POSTS 8
 
@@ -17,8 +20,10 @@ struct _BylineStartPage
 {
   GtkWidget   parent_instance;
 
-  GtkWidget  *recent_box;
-  GtkListBox *recent_list;
+  GtkWidget        *recent_box;
+  GtkListBox       *recent_list;
+
+  BylineDraftStore *draft_store;
 };
 
 G_DEFINE_FINAL_TYPE (BylineStartPage, byline_start_page, GTK_TYPE_WIDGET)
@@ -47,8 +52,36 @@ is_recent_post (GtkRecentInfo *info)
          && gtk_recent_info_exists (info);
 }
 
+/* A post with unsaved changes in a draft says so, and offers them back. */
+static void
+add_draft_suffix (GtkWidget  *row,
+                  const char *title,
+                  const char *uri)
+{
+  g_autofree char *restore_name = NULL;
+  GtkWidget *tag = gtk_label_new (_("Unsaved Changes"));
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Restore"));
+
+  gtk_widget_add_css_class (tag, "byline-draft-tag");
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+
+  /* TRANSLATORS: the accessible name of a recent post's Restore button;
+   * %s is the post's name. */
+  restore_name = g_strdup_printf (_("Restore Unsaved Changes to %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, restore_name,
+                                  -1);
+  gtk_widget_set_tooltip_text (button, _("Open the post with its unsaved changes"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "win.restore-draft-uri");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", uri);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+}
+
 static GtkWidget *
-create_row (GtkRecentInfo *info)
+create_row (BylineStartPage *self,
+            GtkRecentInfo   *info)
 {
   g_autoptr(GFile) file = g_file_new_for_uri (gtk_recent_info_get_uri (info));
   g_autoptr(GFile) folder = g_file_get_parent (file);
@@ -57,6 +90,7 @@ create_row (GtkRecentInfo *info)
   g_autofree char *path = g_file_get_path (folder != NULL ? folder : file);
   g_autofree char *home_path = NULL;
   const char *home = g_get_home_dir ();
+  const char *title;
   GtkWidget *row;
 
   /* Posts are page bundles: index.md says little, its folder names the post. */
@@ -64,13 +98,14 @@ create_row (GtkRecentInfo *info)
       && (path[strlen (home)] == '/' || path[strlen (home)] == '\0'))
     home_path = g_strconcat ("~", path + strlen (home), NULL);
 
+  title = g_str_equal (name, "index.md") && folder_name != NULL ? folder_name : name;
   row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                 g_str_equal (name, "index.md") && folder_name != NULL
-                                 ? folder_name : name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), home_path ? home_path : path);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  if (byline_draft_store_has_draft (self->draft_store, file))
+    add_draft_suffix (row, title, gtk_recent_info_get_uri (info));
   adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                              gtk_image_new_from_icon_name ("go-next-symbolic"));
   g_object_set_data_full (G_OBJECT (row), "uri",
@@ -101,7 +136,7 @@ byline_start_page_reload (BylineStartPage *self)
   g_ptr_array_sort (posts, compare_recent_cb);
 
   for (guint i = 0; i < posts->len && i < MAX_RECENT_POSTS; i++)
-    gtk_list_box_append (self->recent_list, create_row (g_ptr_array_index (posts, i)));
+    gtk_list_box_append (self->recent_list, create_row (self, g_ptr_array_index (posts, i)));
 
   gtk_widget_set_visible (self->recent_box, posts->len > 0);
 }
@@ -157,7 +192,10 @@ byline_start_page_init (BylineStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->draft_store = byline_draft_store_get_default ();
   g_signal_connect_object (gtk_recent_manager_get_default (), "changed",
+                           G_CALLBACK (byline_start_page_reload), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->draft_store, "changed",
                            G_CALLBACK (byline_start_page_reload), self, G_CONNECT_SWAPPED);
   byline_start_page_reload (self);
 }

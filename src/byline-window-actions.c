@@ -21,8 +21,11 @@ byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (widget, "win.save", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.save-as", has_file && !busy);
   gtk_widget_action_set_enabled (widget, "win.reload", has_file && !busy);
-  gtk_widget_action_set_enabled (widget, "win.show-preview", has_file);
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_file);
+  gtk_widget_action_set_enabled (widget, "win.find", has_file);
+  gtk_widget_action_set_enabled (widget, "win.find-replace", has_file);
+  if (self->show_preview_action != NULL)
+    g_simple_action_set_enabled (self->show_preview_action, has_file);
 }
 
 /* Opening */
@@ -57,8 +60,8 @@ open_response_cb (BylineWindow         *self,
   g_object_unref (chooser);
 }
 
-static void
-add_markdown_filters (GtkFileChooser *chooser)
+void
+byline_window_add_markdown_filters (GtkFileChooser *chooser)
 {
   g_autoptr(GtkFileFilter) markdown = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
@@ -87,7 +90,7 @@ open_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Open"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_markdown_filters (GTK_FILE_CHOOSER (chooser));
+  byline_window_add_markdown_filters (GTK_FILE_CHOOSER (chooser));
 
   if (file != NULL)
     {
@@ -112,189 +115,26 @@ open_uri_action (GtkWidget  *widget,
   open_files (BYLINE_WINDOW (widget), file);
 }
 
-/* Saving */
+/* Questions */
 
-typedef struct
+GtkWidget *
+byline_window_new_question (BylineWindow *self,
+                            const char   *heading,
+                            const char   *response,
+                            const char   *response_label)
 {
-  BylineWindow *self;
-  GFile        *file;
-  gboolean      close_after;
-} SaveRequest;
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, NULL);
 
-static void
-save_request_free (SaveRequest *request)
-{
-  g_clear_object (&request->self);
-  g_clear_object (&request->file);
-  g_free (request);
-}
-
-static void start_save (SaveRequest *request,
-                        gboolean     overwrite);
-
-static void
-overwrite_response_cb (AdwMessageDialog *dialog,
-                       const char       *response,
-                       SaveRequest      *request)
-{
-  if (g_str_equal (response, "overwrite"))
-    start_save (request, TRUE);
-  else
-    save_request_free (request);
-}
-
-static void
-ask_overwrite (SaveRequest *request)
-{
-  GFile *file = request->file ? request->file : byline_document_get_file (request->self->document);
-  g_autofree char *name = g_file_get_basename (file);
-  GtkWidget *dialog;
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (request->self),
-                                   _("The Post Changed on Disk"), NULL);
-  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
-                                  _("“%s” was changed by another program since it was opened. "
-                                    "Saving replaces that version with yours."), name);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "cancel", _("_Cancel"),
-                                    "overwrite", _("_Save Anyway"),
+                                    response, response_label,
                                     NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "overwrite",
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), response,
                                               ADW_RESPONSE_DESTRUCTIVE);
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (overwrite_response_cb), request);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
 
-static void
-save_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  SaveRequest *request = user_data;
-  BylineWindow *self = request->self;
-  g_autoptr(GError) error = NULL;
-
-  if (!byline_document_save_finish (BYLINE_DOCUMENT (object), result, &error))
-    {
-      if (g_error_matches (error, GTK_SOURCE_FILE_SAVER_ERROR,
-                           GTK_SOURCE_FILE_SAVER_ERROR_EXTERNALLY_MODIFIED))
-        {
-          ask_overwrite (request);
-          return;
-        }
-
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-
-      save_request_free (request);
-      return;
-    }
-
-  if (request->close_after)
-    {
-      self->close_confirmed = TRUE;
-      gtk_window_close (GTK_WINDOW (self));
-    }
-
-  save_request_free (request);
-}
-
-static void
-start_save (SaveRequest *request,
-            gboolean     overwrite)
-{
-  byline_document_save_async (request->self->document, request->file, overwrite,
-                              request->self->cancellable, save_cb, request);
-}
-
-static void
-save_as_response_cb (SaveRequest          *request,
-                     int                   response,
-                     GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-
-  if (file == NULL)
-    {
-      save_request_free (request);
-      return;
-    }
-
-  /* The chooser already asked before replacing another file. */
-  request->file = g_steal_pointer (&file);
-  start_save (request, TRUE);
-}
-
-void
-byline_window_save (BylineWindow *self,
-                    gboolean      save_as,
-                    gboolean      close_after)
-{
-  GFile *current = byline_document_get_file (self->document);
-  SaveRequest *request;
-  GtkFileChooserNative *chooser;
-
-  g_return_if_fail (BYLINE_IS_WINDOW (self));
-
-  /* What is typed into the form goes into the text before it is saved. */
-  byline_front_matter_form_commit (self->form);
-
-  request = g_new0 (SaveRequest, 1);
-  request->self = g_object_ref (self);
-  request->close_after = close_after;
-
-  if (!save_as && current != NULL)
-    {
-      start_save (request, FALSE);
-      return;
-    }
-
-  chooser = gtk_file_chooser_native_new (_("Save Post As"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Save"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  add_markdown_filters (GTK_FILE_CHOOSER (chooser));
-
-  if (current != NULL)
-    {
-      g_autoptr(GFile) folder = g_file_get_parent (current);
-      g_autofree char *name = g_file_get_basename (current);
-
-      if (folder != NULL)
-        gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    }
-  else
-    {
-      gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "index.md");
-    }
-
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (save_as_response_cb), request);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-save_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  byline_window_save (BYLINE_WINDOW (widget), FALSE, FALSE);
-}
-
-static void
-save_as_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  byline_window_save (BYLINE_WINDOW (widget), TRUE, FALSE);
+  return dialog;
 }
 
 /* Reloading */
@@ -307,24 +147,70 @@ reload_cb (GObject      *object,
   g_autoptr(BylineWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!byline_document_load_finish (BYLINE_DOCUMENT (object), result, &error)
-      && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    byline_window_add_toast (self, error->message);
+  if (!byline_document_load_finish (BYLINE_DOCUMENT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        byline_window_add_toast (self, error->message);
+      return;
+    }
+
+  byline_window_drafts_loaded (self);
+  byline_window_check_read_only (self);
 }
 
+static void
+byline_window_reload (BylineWindow *self)
+{
+  GFile *file = byline_document_get_file (self->document);
+
+  if (file == NULL)
+    return;
+
+  /* Unsaved changes were given up for the file's text: their draft too. */
+  if (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    byline_window_drafts_discard (self);
+
+  byline_document_load_async (self->document, file, self->cancellable,
+                              reload_cb, g_object_ref (self));
+}
+
+static void
+reload_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    BylineWindow     *self)
+{
+  if (g_str_equal (response, "reload"))
+    byline_window_reload (self);
+}
+
+/* Reloading replaces the text, and the loader's replacement cannot be
+ * undone: unsaved changes are only thrown away when the user says so. */
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
-  GFile *file = byline_document_get_file (self->document);
+  g_autofree char *name = NULL;
+  GtkWidget *dialog;
 
-  if (file == NULL)
+  if (byline_document_get_file (self->document) == NULL)
     return;
 
-  byline_document_load_async (self->document, file, self->cancellable,
-                              reload_cb, g_object_ref (self));
+  if (!gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
+    {
+      byline_window_reload (self);
+      return;
+    }
+
+  name = byline_document_dup_display_name (self->document);
+  dialog = byline_window_new_question (self, _("Discard Changes and Reload?"),
+                                       "reload", _("_Discard and Reload"));
+  adw_message_dialog_format_body (ADW_MESSAGE_DIALOG (dialog),
+                                  _("“%s” has unsaved changes. Reloading reads the post again "
+                                    "from its file, and your changes will be lost."), name);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (reload_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -357,10 +243,11 @@ close_response_cb (AdwMessageDialog *dialog,
 {
   if (g_str_equal (response, "save"))
     {
-      byline_window_save (self, FALSE, TRUE);
+      byline_window_save (self, BYLINE_SAVE_CLOSE_AFTER);
     }
   else if (g_str_equal (response, "discard"))
     {
+      byline_window_drafts_discard (self);
       /* The dialog closes itself after this handler; the window goes after
        * it, not from under it. */
       g_idle_add_full (G_PRIORITY_DEFAULT, close_idle_cb, g_object_ref (self), g_object_unref);
@@ -403,6 +290,19 @@ byline_window_close_request (GtkWindow *window)
   return TRUE;
 }
 
+/* Search: the editor's own actions are not reachable from the main menu,
+ * which is outside the editor. */
+
+static void
+find_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+
+  byline_editor_begin_search (self->editor, g_str_equal (action_name, "win.find-replace"));
+}
+
 static void
 close_action (GtkWidget  *widget,
               const char *action_name,
@@ -421,13 +321,12 @@ byline_window_class_init_actions (BylineWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-uri", "s", open_uri_action);
-  gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);
-  gtk_widget_class_install_action (widget_class, "win.save-as", NULL, save_as_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.dismiss-changed", NULL,
                                    dismiss_changed_action);
   gtk_widget_class_install_action (widget_class, "win.close", NULL, close_action);
-  gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
+  gtk_widget_class_install_action (widget_class, "win.find", NULL, find_action);
+  gtk_widget_class_install_action (widget_class, "win.find-replace", NULL, find_action);
   gtk_widget_class_install_property_action (widget_class, "win.show-sidebar", "show-sidebar");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-sidebar", NULL);
 }

@@ -7,6 +7,7 @@
 
 #include "byline-window.h"
 
+#include "byline-draft.h"
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
@@ -32,6 +33,13 @@ struct _BylineWindow
   /* The profile banner: byline-window-profile.c */
   GtkRevealer          *profile_revealer;
   GtkLabel             *profile_detail;
+  /* Saving: byline-window-save.c */
+  GtkRevealer          *save_error_revealer;
+  GtkLabel             *save_error_label;
+  GtkImage             *read_only_icon;
+  /* Drafts: byline-window-drafts.c */
+  GtkRevealer          *draft_revealer;
+  GtkLabel             *draft_label;
   /* form */
   AdwFlap              *flap;
   BylineFrontMatterForm *form;
@@ -44,9 +52,24 @@ struct _BylineWindow
 
   BylineDocument       *document;
   GSettings            *settings;
+  /* "win.show-preview": a stateful action, so that the menu shows a check. */
+  GSimpleAction        *show_preview_action;
   GCancellable         *cancellable;
   /* image */
   BylineImageDialog    *image_dialog;  /* the open one, not owned */
+
+  /* Drafts: the checksum of the post's text as it was loaded or saved (the
+   * version unsaved changes are made to), the draft offered for restoring,
+   * and when the text changed first and last since the last draft
+   * (monotonic µs; 0: no change waits for a draft). */
+  BylineDraftStore     *draft_store;
+  GCancellable         *draft_cancellable;
+  char                 *base_checksum;
+  BylineDraft          *offered_draft;
+  BylineDraftState      offered_state;
+  guint                 draft_source;
+  gint64                first_unsaved_change;
+  gint64                last_change;
 
   /* Scroll sync: after one side moves the other, the other side's own
    * scroll reports are ignored until this time (monotonic µs). */
@@ -59,16 +82,58 @@ struct _BylineWindow
   guint                 close_confirmed : 1;
   /* "Check post" shows its toast after the next analysis of the text. */
   guint                 check_pending : 1;
+  /* A draft is being written; another one is due when it is done. */
+  guint                 draft_writing : 1;
+  guint                 draft_pending : 1;
+  guint                 draft_failed : 1;
+  /* The next load restores the post's draft without asking, when it is
+   * not stale (the start page's "Restore"). */
+  guint                 restore_on_load : 1;
+  /* Saving automatically failed: drafts keep the changes until a save by
+   * hand works. */
+  guint                 autosave_failed : 1;
+  guint                 read_only : 1;
 };
 
 void byline_window_class_init_actions (BylineWindowClass *klass);
 void byline_window_update_actions     (BylineWindow      *self);
-/* Saves the post, asking where for a new one; closes the window afterwards
- * when @close_after and the save worked. */
-void byline_window_save               (BylineWindow      *self,
-                                       gboolean           save_as,
-                                       gboolean           close_after);
 void byline_window_save_state         (BylineWindow      *self);
+void byline_window_add_markdown_filters (GtkFileChooser *chooser);
+/* A question about the post with two answers: Cancel, the default, and
+ * @response, which loses something; present it once connected. */
+GtkWidget *byline_window_new_question (BylineWindow *self,
+                                       const char   *heading,
+                                       const char   *response,
+                                       const char   *response_label);
+
+/* byline-window-save.c */
+typedef enum
+{
+  BYLINE_SAVE_AS           = 1 << 0,  /* ask where, even for a post with a file */
+  BYLINE_SAVE_CLOSE_AFTER  = 1 << 1,  /* close the window once it worked */
+  BYLINE_SAVE_AUTOMATIC    = 1 << 2,  /* the autosave preference, not the user */
+} BylineSaveFlags;
+
+void byline_window_class_init_save    (BylineWindowClass *klass);
+void byline_window_init_save          (BylineWindow      *self);
+/* Saves the post, asking where for a new one. */
+void byline_window_save               (BylineWindow      *self,
+                                       BylineSaveFlags    flags);
+/* Looks again whether the post's file can be written. */
+void byline_window_check_read_only    (BylineWindow      *self);
+
+/* byline-window-drafts.c */
+void byline_window_class_init_drafts  (BylineWindowClass *klass);
+void byline_window_init_drafts        (BylineWindow      *self);
+void byline_window_dispose_drafts     (BylineWindow      *self);
+/* The post was read from its file: the text is the new base of drafts, and
+ * a draft of it is offered. */
+void byline_window_drafts_loaded      (BylineWindow      *self);
+/* The post was saved: its draft goes. */
+void byline_window_drafts_saved       (BylineWindow      *self,
+                                       GFile             *previous_file);
+/* The user threw the unsaved changes away: the draft goes too. */
+void byline_window_drafts_discard     (BylineWindow      *self);
 
 /* byline-window-image.c */
 void byline_window_class_init_image   (BylineWindowClass *klass);

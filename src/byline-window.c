@@ -123,7 +123,8 @@ byline_window_update_changed_bar (BylineWindow *self)
                                    name);
       else if (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (self->document)))
         message = g_strdup_printf (_("“%s” changed on disk. Reload it to see the new version "
-                                     "(your unsaved changes will be lost)."), name);
+                                     "instead of your unsaved changes, or keep your version "
+                                     "and save it."), name);
       else
         message = g_strdup_printf (_("“%s” changed on disk. Reload it to see the new version."),
                                    name);
@@ -283,6 +284,8 @@ byline_window_set_show_preview (BylineWindow *self,
     return;
 
   self->show_preview = show_preview;
+  if (self->show_preview_action != NULL)
+    g_simple_action_set_state (self->show_preview_action, g_variant_new_boolean (show_preview));
 
   /* A hidden end child gives the whole width to the editor. */
   gtk_widget_set_visible (GTK_WIDGET (self->preview), show_preview);
@@ -292,6 +295,14 @@ byline_window_set_show_preview (BylineWindow *self,
     editor_top_line_changed_cb (self, byline_editor_get_top_line (self->editor), self->editor);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+static void
+show_preview_change_state_cb (GSimpleAction *action,
+                              GVariant      *state,
+                              BylineWindow  *self)
+{
+  byline_window_set_show_preview (self, g_variant_get_boolean (state));
 }
 
 /* Front matter sidebar */
@@ -408,6 +419,7 @@ load_cb (GObject      *object,
 
   if (!byline_document_load_finish (BYLINE_DOCUMENT (object), result, &error))
     {
+      self->restore_on_load = FALSE;
       if (byline_document_get_file (self->document) == NULL)
         gtk_stack_set_visible_child_name (self->stack, "start");
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -415,6 +427,7 @@ load_cb (GObject      *object,
       return;
     }
 
+  byline_window_drafts_loaded (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->editor));
 }
 
@@ -432,7 +445,45 @@ byline_window_load (BylineWindow *self,
                               load_cb, g_object_ref (self));
 }
 
+/* GTK 4.8's shortcuts window shows its search button, search entry and
+ * sections button to screen readers without names. */
+static void
+name_shortcuts_controls (GtkWidget *widget)
+{
+  const char *name = NULL;
+
+  if (GTK_IS_SEARCH_ENTRY (widget)
+      || (GTK_IS_TOGGLE_BUTTON (widget)
+          && g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)),
+                        "edit-find-symbolic") == 0))
+    name = _("Search Shortcuts");
+  else if (GTK_IS_MENU_BUTTON (widget))
+    name = _("Shortcut Sections");
+
+  if (name != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_shortcuts_controls (child);
+}
+
 /* GObject */
+
+static void
+byline_window_realize (GtkWidget *widget)
+{
+  GtkShortcutsWindow *help_overlay;
+
+  GTK_WIDGET_CLASS (byline_window_parent_class)->realize (widget);
+
+  /* The application has given the window its shortcuts window by now. */
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
+  if (help_overlay != NULL)
+    name_shortcuts_controls (GTK_WIDGET (help_overlay));
+}
 
 static void
 byline_window_constructed (GObject *object)
@@ -451,6 +502,7 @@ byline_window_dispose (GObject *object)
   BylineWindow *self = BYLINE_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  byline_window_dispose_drafts (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
@@ -464,6 +516,7 @@ byline_window_finalize (GObject *object)
   g_clear_object (&self->document);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->show_preview_action);
 
   G_OBJECT_CLASS (byline_window_parent_class)->finalize (object);
 }
@@ -530,6 +583,8 @@ byline_window_class_init (BylineWindowClass *klass)
   object_class->get_property = byline_window_get_property;
   object_class->set_property = byline_window_set_property;
 
+  widget_class->realize = byline_window_realize;
+
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
                          BYLINE_TYPE_DOCUMENT,
@@ -566,6 +621,8 @@ byline_window_class_init (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, form);
 
   byline_window_class_init_actions (klass);
+  byline_window_class_init_save (klass);
+  byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
   byline_window_class_init_problems (klass);
   byline_window_class_init_profile (klass);
@@ -586,6 +643,8 @@ byline_window_init (BylineWindow *self)
   byline_window_init_image (self);
   byline_window_init_problems (self);
   byline_window_init_profile (self);
+  byline_window_init_save (self);
+  byline_window_init_drafts (self);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);
@@ -616,6 +675,11 @@ byline_window_init (BylineWindow *self)
   load_remote_images_changed_cb (self, "load-remote-images", self->settings);
 
   self->show_preview = TRUE;
+  self->show_preview_action = g_simple_action_new_stateful ("show-preview", NULL,
+                                                            g_variant_new_boolean (TRUE));
+  g_signal_connect_object (self->show_preview_action, "change-state",
+                           G_CALLBACK (show_preview_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (self->show_preview_action));
   byline_window_set_show_preview (self, g_settings_get_boolean (self->settings, "show-preview"));
   byline_window_set_show_sidebar (self, g_settings_get_boolean (self->settings, "show-sidebar"));
   byline_window_restore_state (self);

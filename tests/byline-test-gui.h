@@ -5,15 +5,15 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 #include <glib/gstdio.h>
 
 #include "byline-test-util.h"
 
 /* Returns FALSE (after printing a TAP plan that skips everything) when there
- * is no display; GUI tests run under xvfb-run. The runtime and data folders
- * point into a temporary folder so that WebKit and the recent files list do
- * not write into the home folder. */
+ * is no display; GUI tests run under xvfb-run. The runtime, data and state
+ * folders point into a temporary folder so that WebKit, the recent files
+ * list and the drafts do not write into the home folder. */
 static inline gboolean
 byline_test_gui_init (int    *argc,
                       char ***argv,
@@ -21,6 +21,7 @@ byline_test_gui_init (int    *argc,
 {
   g_autofree char *runtime = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
 
   if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
     {
@@ -32,11 +33,13 @@ byline_test_gui_init (int    *argc,
   g_assert_nonnull (*tmpdir);
   runtime = g_build_filename (*tmpdir, "runtime", NULL);
   data = g_build_filename (*tmpdir, "data", NULL);
+  state = g_build_filename (*tmpdir, "state", NULL);
   g_mkdir_with_parents (runtime, 0700);
   g_mkdir_with_parents (data, 0700);
   g_setenv ("XDG_RUNTIME_DIR", runtime, TRUE);
   g_setenv ("XDG_DATA_HOME", data, TRUE);
   g_setenv ("XDG_CACHE_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
   /* Without a session bus the accessibility bridge warns, and warnings are
    * fatal in tests. */
   g_setenv ("GTK_A11Y", "none", FALSE);
@@ -186,4 +189,108 @@ static inline void
 byline_test_destroy_window (GtkWindow *window)
 {
   byline_test_destroy_window_full (window, TRUE);
+}
+
+/* Runs the main loop for @msec milliseconds. */
+static inline gboolean
+byline_test_set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static inline void
+byline_test_wait_msec (guint msec)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (msec, byline_test_set_flag_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* A copy of a fixture in a folder of its own under @dir (drafts and bundle
+ * files are per folder). */
+static inline GFile *
+byline_test_copy_fixture_apart (const char *name,
+                                const char *dir)
+{
+  g_autofree char *folder = g_build_filename (dir, "post-XXXXXX", NULL);
+
+  g_assert_nonnull (g_mkdtemp (folder));
+
+  return byline_test_copy_fixture (name, folder);
+}
+
+/* The first widget at or below @widget, depth first, for which @match
+ * says yes. */
+typedef gboolean (*BylineTestMatch) (GtkWidget     *widget,
+                                     gconstpointer  data);
+
+static inline GtkWidget *
+byline_test_find_widget_by (GtkWidget       *widget,
+                            BylineTestMatch  match,
+                            gconstpointer    data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = byline_test_find_widget_by (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static inline gboolean
+byline_test_has_css_class (GtkWidget     *widget,
+                           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static inline GtkWidget *
+byline_test_find_by_css_class (GtkWidget  *widget,
+                               const char *css_class)
+{
+  return byline_test_find_widget_by (widget, byline_test_has_css_class, css_class);
+}
+
+static inline gboolean
+byline_test_has_action (GtkWidget     *widget,
+                        gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+/* The first button at or below @widget that activates @action_name. */
+static inline GtkWidget *
+byline_test_find_action_button (GtkWidget  *widget,
+                                const char *action_name)
+{
+  return byline_test_find_widget_by (widget, byline_test_has_action, action_name);
+}
+
+/* The message dialog (a question) @parent shows, or NULL. */
+static inline GtkWindow *
+byline_test_find_message_dialog (GtkWindow *parent)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
+        return window;
+    }
+
+  return NULL;
 }

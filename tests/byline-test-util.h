@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <sys/wait.h>
 
 /* Removes a temporary folder a test made, with everything in it. Symbolic
  * links are removed, never followed. */
@@ -26,4 +27,58 @@ byline_test_remove_tree (const char *path)
         g_unlink (child);
     }
   g_rmdir (path);
+}
+
+/* Writes @text (@length bytes, or up to its NUL for -1) to @relative below
+ * @root, making the folders on the way. */
+static inline void
+byline_test_write_file (const char *root,
+                        const char *relative,
+                        const char *text,
+                        gssize      length)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  g_file_set_contents (path, text, length, &error);
+  g_assert_no_error (error);
+}
+
+/* Runs $BYLINE_CLI with @args (NULL-terminated) in @folder (NULL: here),
+ * with XDG_CONFIG_HOME there too so that the personal files of whoever runs
+ * the tests stay out; returns the exit status. What it writes is captured
+ * even when @out or @err is NULL: it must not mix with the test's own TAP
+ * output. */
+static inline int
+byline_test_run_cli (const char  *folder,
+                     const char **args,
+                     char       **out,
+                     char       **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) env = g_get_environ ();
+  g_autofree char *here = g_get_current_dir ();
+  g_autofree char *ignored_out = NULL;
+  g_autofree char *ignored_err = NULL;
+  int status = -1;
+
+  if (out == NULL)
+    out = &ignored_out;
+  if (err == NULL)
+    err = &ignored_err;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("BYLINE_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  env = g_environ_setenv (env, "XDG_CONFIG_HOME", folder != NULL ? folder : here, TRUE);
+  g_spawn_sync (folder, (char **) argv->pdata, env, G_SPAWN_DEFAULT, NULL, NULL, out, err,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  return WEXITSTATUS (status);
 }

@@ -8,9 +8,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
+#include "byline-test-photos.h"
 #include "byline-test-util.h"
 
 #define HEAD \
@@ -69,48 +69,30 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->root);
 }
 
-/* Runs byline-cli check in the fixture's folder; returns the exit status. */
+/* Runs byline-cli check in the fixture's folder with the arguments, NULL,
+ * then stdout and stderr (char **, nullable); returns the exit status. */
 static int
 run_check (Fixture     *fixture,
            const char  *first,
            ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *cli = g_getenv ("BYLINE_CLI");
-  int status = -1;
-  va_list args;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
   char **stdout_out;
   char **stderr_out;
 
-  g_assert_nonnull (cli);
-  g_ptr_array_add (argv, (gpointer) cli);
-  g_ptr_array_add (argv, (gpointer) "check");
-  g_ptr_array_add (argv, (gpointer) first);
+  g_ptr_array_add (args, (gpointer) "check");
+  g_ptr_array_add (args, (gpointer) first);
+  va_start (ap, first);
+  for (const char *arg = va_arg (ap, const char *); arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (gpointer) arg);
+  stdout_out = va_arg (ap, char **);
+  stderr_out = va_arg (ap, char **);
+  va_end (ap);
+  g_ptr_array_add (args, NULL);
 
-  va_start (args, first);
-  for (const char *arg = va_arg (args, const char *); arg != NULL;
-       arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  stdout_out = va_arg (args, char **);
-  stderr_out = va_arg (args, char **);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (fixture->root, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  g_test_message ("stdout:\n%s\nstderr:\n%s", out, err);
-
-  if (stdout_out != NULL)
-    *stdout_out = g_steal_pointer (&out);
-  if (stderr_out != NULL)
-    *stderr_out = g_steal_pointer (&err);
-
-  g_assert_true (WIFEXITED (status));
-  return WEXITSTATUS (status);
+  return byline_test_run_cli (fixture->root, (const char **) args->pdata, stdout_out,
+                              stderr_out);
 }
 
 static void
@@ -309,6 +291,57 @@ test_sarif (Fixture       *fixture,
                  "assert res[1]['level'] == 'warning'\n");
 }
 
+/* A picture that records where it was taken: reported with the place
+ * rounded, and --fix strips the GPS tags (exiftool checks). */
+static void
+test_photo_location (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *post = write_file (fixture, "photos/index.md",
+                                      HEAD "{{< image link=\"./photo.jpg\" alt=\"A stage\" >}}\n",
+                                      -1);
+  g_autofree char *photo = g_build_filename (fixture->root, "photos", "photo.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (60, 40, 1, FALSE);
+  g_autofree char *out = NULL;
+  g_autofree char *json = NULL;
+  g_autofree char *fixed = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *gps = NULL;
+  g_autofree char *camera = NULL;
+
+  if (!byline_test_have_exiftool ())
+    {
+      byline_test_skip_without_exiftool ();
+      return;
+    }
+  byline_test_save_photo (pixbuf, photo, "jpeg");
+  byline_test_tag_photo (photo, 1, "2024:06:15 14:03:07");
+
+  g_assert_cmpint (run_check (fixture, "photos/index.md", NULL, &out, NULL), ==, 0);
+  g_assert_cmpstr (out, ==,
+                   "photos/index.md:9:16: warning: “photo.jpg” records where it was taken, near "
+                   "47.38° N, 8.54° E: remove the location, anyone can read it from the "
+                   "published picture [bundle/photo-location]\n"
+                   "0 errors, 1 warning, 0 infos in 1 file\n");
+
+  g_assert_cmpint (run_check (fixture, "--format", "json", "photos/index.md", NULL, &json, NULL),
+                   ==, 0);
+  g_assert_nonnull (strstr (json, "\"fileFix\": {\"kind\": \"remove-location\", \"file\": \""));
+
+  g_assert_cmpint (run_check (fixture, "--fix", "photos/index.md", NULL, &fixed, NULL), ==, 0);
+  g_assert_cmpstr (fixed, ==,
+                   "photos/photo.jpg: Removed the location from “photo.jpg”\n"
+                   "0 errors, 0 warnings, 0 infos in 1 file\n");
+  gps = byline_test_gps_tags (photo);
+  g_assert_cmpstr (gps, ==, "");
+  camera = byline_test_exiftool ("-s", "-s", "-s", "-Make", photo, NULL);
+  g_assert_cmpstr (camera, ==, "Canon\n");
+
+  /* Nothing left to fix: nothing printed but the summary. */
+  g_assert_cmpint (run_check (fixture, "--fix", "photos/index.md", NULL, &again, NULL), ==, 0);
+  g_assert_cmpstr (again, ==, "0 errors, 0 warnings, 0 infos in 1 file\n");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -327,6 +360,7 @@ main (int    argc,
   ADD ("unreadable", test_unreadable);
   ADD ("json", test_json);
   ADD ("sarif", test_sarif);
+  ADD ("photo-location", test_photo_location);
 
 #undef ADD
 

@@ -8,6 +8,8 @@
 #include "byline-editor.h"
 #include "byline-search-bar.h"
 
+#include <adwaita.h>
+
 #include "byline-test-gui.h"
 
 static char *tmpdir;
@@ -301,6 +303,222 @@ test_settings (void)
   byline_test_finalize_object (g_steal_pointer (&document));
 }
 
+/* Each chosen scheme shows as itself or as its counterpart of the other
+ * variant, paired by the metadata of GtkSourceView's own schemes
+ * (/usr/share/gtksourceview-5/styles: "variant", "light-variant",
+ * "dark-variant"). */
+static void
+test_scheme_pairs (void)
+{
+  static const struct {
+    const char *id;
+    gboolean    dark;
+    const char *shown;
+  } cases[] = {
+    { "Adwaita", FALSE, "Adwaita" },
+    { "Adwaita", TRUE, "Adwaita-dark" },
+    { "Adwaita-dark", FALSE, "Adwaita" },
+    { "solarized-dark", FALSE, "solarized-light" },
+    { "solarized-dark", TRUE, "solarized-dark" },
+    { "solarized-light", TRUE, "solarized-dark" },
+    { "kate", TRUE, "kate-dark" },
+    { "classic-dark", FALSE, "classic" },
+    /* cobalt names no counterpart; cobalt-light names it. */
+    { "cobalt", FALSE, "cobalt-light" },
+    { "cobalt-light", TRUE, "cobalt" },
+    { "oblivion", FALSE, "tango" },
+    { "tango", TRUE, "oblivion" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      GtkSourceStyleScheme *scheme = byline_editor_resolve_style_scheme (cases[i].id,
+                                                                         cases[i].dark);
+
+      g_test_message ("%s, %s", cases[i].id, cases[i].dark ? "dark" : "light");
+      g_assert_nonnull (scheme);
+      g_assert_cmpstr (gtk_source_style_scheme_get_id (scheme), ==, cases[i].shown);
+    }
+
+  g_assert_null (byline_editor_resolve_style_scheme ("no-such-scheme", FALSE));
+}
+
+/* The editor follows the style manager's dark state: Solarized Dark shows
+ * as Solarized (it showed light Adwaita), and the default scheme turns dark
+ * with the dark style. */
+static void
+test_follows_dark (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  GtkWidget *window = show_editor (document);
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  g_assert_cmpstr (scheme_id (document), ==, "Adwaita-dark");
+
+  g_settings_set_string (settings, "style-scheme", "solarized-dark");
+  g_assert_cmpstr (scheme_id (document), ==, "solarized-dark");
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_cmpstr (scheme_id (document), ==, "solarized-light");
+
+  g_settings_reset (settings, "style-scheme");
+  g_assert_cmpstr (scheme_id (document), ==, "Adwaita");
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Every character carries the tag that keeps Pango from drawing hyphens
+ * where it breaks a word: loaded, typed, pasted and undone text alike. */
+static void
+assert_no_hyphens_everywhere (BylineDocument *document)
+{
+  GtkTextTagTable *table = gtk_text_buffer_get_tag_table (GTK_TEXT_BUFFER (document));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (table, "byline-no-hyphens");
+  gboolean insert_hyphens = TRUE, set = FALSE;
+  GtkTextIter iter;
+
+  g_assert_nonnull (tag);
+  g_object_get (tag, "insert-hyphens", &insert_hyphens, "insert-hyphens-set", &set, NULL);
+  g_assert_false (insert_hyphens);
+  g_assert_true (set);
+
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (document), &iter);
+  while (!gtk_text_iter_is_end (&iter))
+    {
+      if (!gtk_text_iter_has_tag (&iter, tag))
+        g_error ("no tag at offset %d", gtk_text_iter_get_offset (&iter));
+      gtk_text_iter_forward_char (&iter);
+    }
+}
+
+static void
+test_no_hyphens (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window;
+  GtkWidget *editor;
+  GtkSourceView *view;
+  GtkTextIter iter;
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "Set before the editor.\n", -1);
+  window = show_editor (document);
+  editor = gtk_window_get_child (GTK_WINDOW (window));
+  view = byline_editor_get_view (BYLINE_EDITOR (editor));
+  assert_no_hyphens_everywhere (document);
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document),
+                            "KubeCon + CloudNativeCon in Shanghai, Kubernetes — é 😀\n", -1);
+  assert_no_hyphens_everywhere (document);
+
+  gtk_text_buffer_get_iter_at_offset (GTK_TEXT_BUFFER (document), &iter, 8);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &iter);
+  g_signal_emit_by_name (view, "insert-at-cursor", "Typed ");
+  assert_no_hyphens_everywhere (document);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &iter, &iter);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (document), &iter);
+  {
+    GtkTextIter end = iter;
+
+    gtk_text_iter_forward_chars (&end, 5);
+    gtk_text_buffer_begin_user_action (GTK_TEXT_BUFFER (document));
+    gtk_text_buffer_delete (GTK_TEXT_BUFFER (document), &iter, &end);
+    gtk_text_buffer_end_user_action (GTK_TEXT_BUFFER (document));
+  }
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  assert_no_hyphens_everywhere (document);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Return as GtkSourceView 5.6 handles it (gtk_source_view_key_pressed): a
+ * newline as one user action, then, when the indenter takes the key, its
+ * work as another. */
+static void
+press_return (GtkSourceView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkSourceIndenter *indenter = gtk_source_view_get_indenter (view);
+  GtkTextIter iter;
+  gboolean trigger;
+
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  trigger = gtk_source_indenter_is_trigger (indenter, view, &iter, 0, GDK_KEY_Return);
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_insert (buffer, &iter, "\n", 1);
+  gtk_text_buffer_end_user_action (buffer);
+  if (!trigger)
+    return;
+
+  gtk_text_buffer_begin_user_action (buffer);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  gtk_source_indenter_indent (indenter, view, &iter);
+  gtk_text_buffer_end_user_action (buffer);
+}
+
+typedef struct
+{
+  const char *name;
+  const char *before;   /* the cursor at its end */
+  guint       returns;
+  const char *after;
+  int         column;   /* of the cursor after the last Return */
+} IndentCase;
+
+static const IndentCase indent_cases[] = {
+  /* A paragraph after a call over several lines starts at column 0, and
+   * the blank line between them holds nothing. */
+  { "after-call",
+    "{{< image width=\"75%\"\n    link=\"./x.jpg\"\n    >}}", 2,
+    "{{< image width=\"75%\"\n    link=\"./x.jpg\"\n    >}}\n\n", 0 },
+  { "after-percent-call", "{{% notice\n    note %}}", 1, "{{% notice\n    note %}}\n", 0 },
+  /* Inside a list item the call's own indentation is kept. */
+  { "after-nested-call",
+    "- item\n\n  {{< image link=\"./x.jpg\"\n      >}}", 1,
+    "- item\n\n  {{< image link=\"./x.jpg\"\n      >}}\n  ", 2 },
+  /* Parameters of an open call keep their indentation. */
+  { "inside-call", "{{< image width=\"75%\"\n    link=\"./x.jpg\"", 1,
+    "{{< image width=\"75%\"\n    link=\"./x.jpg\"\n    ", 4 },
+  /* A call on one line is text like any other. */
+  { "one-line-call", "  {{< image link=\"./x.jpg\" >}}", 1,
+    "  {{< image link=\"./x.jpg\" >}}\n  ", 2 },
+  /* A second Return leaves an empty line, not a line of spaces. */
+  { "blank-line", "  indented text", 2, "  indented text\n\n  ", 2 },
+};
+
+static void
+test_indent (gconstpointer data)
+{
+  const IndentCase *c = data;
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+  GtkSourceView *view = byline_editor_get_view (BYLINE_EDITOR (gtk_window_get_child (
+                                                                  GTK_WINDOW (window))));
+  g_autofree char *text = NULL;
+  GtkTextIter iter;
+
+  g_assert_true (gtk_source_view_get_auto_indent (view));
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), c->before, -1);
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &iter);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (document), &iter);
+
+  for (guint i = 0; i < c->returns; i++)
+    press_return (view);
+
+  text = get_text (document);
+  g_assert_cmpstr (text, ==, c->after);
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (document), &iter,
+                                    gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (document)));
+  g_assert_true (gtk_text_iter_is_end (&iter));
+  g_assert_cmpint (gtk_text_iter_get_line_offset (&iter), ==, c->column);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_language_id (void)
 {
@@ -323,6 +541,15 @@ main (int   argc,
   g_test_add_func ("/gui/editor/language/tags", test_language_tags);
   g_test_add_func ("/gui/editor/search/replace", test_search_replace);
   g_test_add_func ("/gui/editor/settings", test_settings);
+  g_test_add_func ("/gui/editor/scheme/pairs", test_scheme_pairs);
+  g_test_add_func ("/gui/editor/scheme/follows-dark", test_follows_dark);
+  g_test_add_func ("/gui/editor/wrap/no-hyphens", test_no_hyphens);
+  for (guint i = 0; i < G_N_ELEMENTS (indent_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/gui/editor/indent/%s", indent_cases[i].name);
+
+      g_test_add_data_func (path, &indent_cases[i], test_indent);
+    }
 
   ret = g_test_run ();
 

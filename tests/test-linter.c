@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "byline-test-photos.h"
+
 /* A clean istio.io post head: the body starts on line 9. */
 #define HEAD \
   "---\n" \
@@ -169,6 +171,12 @@ static const RuleCase rule_cases[] = {
   { "missing-alt", "image/missing-alt", BYLINE_SEVERITY_WARNING, 9, 5,
     HEAD "{{< image link=\"./a.png\" >}}\n",
     HEAD "{{< image link=\"./a.png\" alt=\"A cat on a mat\" >}}\n", "a.png" },
+  { "missing-alt-figure", "image/missing-alt", BYLINE_SEVERITY_WARNING, 9, 5,
+    HEAD "{{< figure src=\"a.png\" >}}\n",
+    HEAD "{{< figure src=\"a.png\" alt=\"A cat on a mat\" >}}\n", "a.png" },
+  { "missing-alt-markdown", "image/missing-alt", BYLINE_SEVERITY_WARNING, 11, 5,
+    HEAD "Text.\n\nSee ![ ](./a.png \"A title is not a description\").\n",
+    HEAD "Text.\n\nSee ![A *cat* on a mat](./a.png).\n", "a.png" },
   { "text-syntax", "text/missing-syntax", BYLINE_SEVERITY_ERROR, 9, 5,
     HEAD "{{< text >}}\n$ ls\n{{< /text >}}\n",
     HEAD "{{< text syntax=\"bash\" >}}\n$ ls\n{{< /text >}}\n", NULL },
@@ -207,6 +215,11 @@ static const RuleCase rule_cases[] = {
     "[the archive](https://istio.io/archive/).\n\n"
     "{{< text bash >}}\n$ curl https://istio.io/latest/docs/\n{{< /text >}}\n\n"
     "Or `https://istio.io/latest/` as code.\n", NULL },
+  /* A bare address is a link too: Hugo's Goldmark linkifies it
+   * (markup.goldmark.extensions.linkify, on by default). */
+  { "site-domain-bare", "link/site-domain", BYLINE_SEVERITY_ERROR, 9, 6,
+    HEAD "Read https://istio.io/latest/docs/ops/ for more.\n",
+    HEAD "Read https://example.com/latest/docs/ops/ or www.example.org.\n", NULL },
   { "site-domain-continued", "link/site-domain", BYLINE_SEVERITY_ERROR, 10, 22,
     HEAD "Read the\n  docs in [the docs](https://istio.io/docs/).\n",
     HEAD "Read the\n  docs in [the docs](/docs/).\n", NULL },
@@ -624,6 +637,117 @@ test_large_image (void)
   remove_bundle (path);
 }
 
+/* A picture that records where it was taken is reported with the place
+ * rounded and a fix that removes it; one without is not. */
+static void
+test_photo_location (void)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  const char *text = HEAD "{{< image link=\"./there.jpg\" alt=\"A stage\" >}}\n\n"
+                     "{{< image link=\"./here.jpg\" alt=\"A hall\" >}}\n";
+  g_autofree char *path = make_bundle (text, strlen (text), NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *there = g_build_filename (dir, "there.jpg", NULL);
+  g_autofree char *here = g_build_filename (dir, "here.jpg", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (40, 30, 1, FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) there_file = g_file_new_for_path (there);
+  g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineLinter) linter = NULL;
+  g_autoptr(BylinePost) post = byline_post_new (text, -1);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  const BylineDiagnostic *d;
+  guint n = 0;
+
+  if (!byline_test_have_exiftool ())
+    {
+      remove_bundle (path);
+      byline_test_skip_without_exiftool ();
+      return;
+    }
+  byline_test_save_photo (pixbuf, there, "jpeg");
+  byline_test_tag_photo (there, 1, "2024:06:15 14:03:07");
+  byline_test_save_photo (pixbuf, here, "jpeg");
+
+  bundle = byline_bundle_new (file);
+  linter = byline_linter_new (profile, NULL, bundle);
+  diagnostics = byline_linter_check (linter, post);
+  dump (diagnostics);
+  for (guint i = 0; i < diagnostics->len; i++)
+    if (strcmp (((BylineDiagnostic *) diagnostics->pdata[i])->rule_id,
+                "bundle/photo-location") == 0)
+      n++;
+  g_assert_cmpuint (n, ==, 1);
+  d = find_rule (diagnostics, "bundle/photo-location");
+  g_assert (d != NULL);
+  g_assert_cmpint (d->severity, ==, BYLINE_SEVERITY_WARNING);
+  g_assert_cmpuint (d->span.line, ==, 9);
+  g_assert_cmpuint (d->span.column, ==, 16);
+  g_assert_cmpstr (d->message, ==,
+                   "“there.jpg” records where it was taken, near 47.38° N, 8.54° E: remove the "
+                   "location, anyone can read it from the published picture");
+  g_assert_null (d->fix);
+  g_assert_nonnull (d->file_fix);
+  g_assert_cmpint (d->file_fix->kind, ==, BYLINE_FILE_FIX_REMOVE_LOCATION);
+  g_assert_true (g_file_equal (d->file_fix->file, there_file));
+  g_assert_cmpstr (d->file_fix->label, ==, "Remove the location from “there.jpg”");
+
+  done = byline_file_fix_apply (d->file_fix, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (done, ==, "Removed the location from “there.jpg”");
+  after = byline_linter_check (linter, post);
+  g_assert_null (find_rule (after, "bundle/photo-location"));
+  remove_bundle (path);
+}
+
+/* A picture wider than the site's limit is reported with its pixels and
+ * the limit, and its fix scales it down. */
+static void
+test_wide_image (void)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  const char *text = HEAD "{{< image link=\"./wide.png\" alt=\"A banner\" >}}\n";
+  g_autofree char *path = make_bundle (text, strlen (text), NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *wide = g_build_filename (dir, "wide.png", NULL);
+  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (3000, 100, 1, FALSE);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineLinter) linter = NULL;
+  g_autoptr(BylinePost) post = byline_post_new (text, -1);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *done = NULL;
+  const BylineDiagnostic *d;
+
+  gdk_pixbuf_save (pixbuf, wide, "png", &error, NULL);
+  g_assert_no_error (error);
+  bundle = byline_bundle_new (file);
+  linter = byline_linter_new (profile, NULL, bundle);
+  diagnostics = byline_linter_check (linter, post);
+  dump (diagnostics);
+  d = find_rule (diagnostics, "bundle/large-image");
+  g_assert (d != NULL);
+  g_assert_cmpstr (d->message, ==,
+                   "Image “wide.png” is 3000×100 pixels, wider than the site’s 2400: scale it "
+                   "down, readers download more than the page shows");
+  g_assert_nonnull (d->file_fix);
+  g_assert_cmpint (d->file_fix->kind, ==, BYLINE_FILE_FIX_SHRINK);
+  g_assert_cmpuint (d->file_fix->max_width, ==, 2400);
+  g_assert_cmpstr (d->file_fix->label, ==, "Resize “wide.png” to 2400 pixels wide");
+
+  done = byline_file_fix_apply (d->file_fix, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (done, ==, "Resized “wide.png” from 3000×100 to 2400×80 pixels");
+  after = byline_linter_check (linter, post);
+  g_assert_null (find_rule (after, "bundle/large-image"));
+  remove_bundle (path);
+}
+
 /* Every rule of the table has an id, a summary and a unique id. */
 static void
 test_table (void)
@@ -792,6 +916,8 @@ main (int    argc,
   g_test_add_func ("/core/linter/clean", test_clean);
   g_test_add_func ("/core/linter/site-paths", test_site_paths);
   g_test_add_func ("/core/linter/large-image", test_large_image);
+  g_test_add_func ("/core/linter/photo-location", test_photo_location);
+  g_test_add_func ("/core/linter/wide-image", test_wide_image);
   g_test_add_func ("/core/linter/table", test_table);
   g_test_add_func ("/core/linter/hostile", test_hostile);
   g_test_add_func ("/core/linter/subjects", test_subjects);

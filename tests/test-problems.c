@@ -788,6 +788,54 @@ test_agree_corpus (void)
     }
 }
 
+/* A double click on Fix, or a click on the row that moved up under the
+ * pointer, does not fix the next problem; the focus goes to that row. */
+static void
+test_fix_twice (void)
+{
+  g_autoptr(GFile) file = copy_problems_bundle ();
+  BylineWindow *window = open_window (file);
+  BylineDocument *document = byline_window_get_document (window);
+  GtkSettings *settings = gtk_settings_get_default ();
+  g_autofree char *fixed = replace_once (fixture_text, "checks find. \n", "checks find.\n");
+  g_autofree char *text = NULL;
+  GtkListBoxRow *row, *next;
+  int index;
+
+  g_object_set (settings, "gtk-double-click-time", 1000, NULL);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.toggle-problems", NULL);
+
+  row = find_row (window, "markdown/trailing-space");
+  index = gtk_list_box_row_get_index (row);
+  g_signal_emit_by_name (byline_test_find_widget (GTK_WIDGET (row), GTK_TYPE_BUTTON), "clicked");
+  wait_for_analysis (document);
+  g_assert_null (find_row (window, "markdown/trailing-space"));
+
+  next = get_row (window, index);
+  g_assert_true (next == find_row (window, "image/caption-period"));
+  byline_test_wait_for (gtk_window_get_focus (GTK_WINDOW (window)) == GTK_WIDGET (next));
+
+  g_signal_emit_by_name (byline_test_find_widget (GTK_WIDGET (next), GTK_TYPE_BUTTON), "clicked");
+  text = dup_buffer_text (document);
+  g_assert_cmpmem (text, strlen (text), fixed, strlen (fixed) - 1);
+  g_clear_pointer (&text, g_free);
+
+  /* Once the pointer had time to see the new row, its own Fix works. */
+  byline_test_wait_msec (1100);
+  g_signal_emit_by_name (byline_test_find_widget (GTK_WIDGET (next), GTK_TYPE_BUTTON), "clicked");
+  g_clear_pointer (&fixed, g_free);
+  {
+    g_autofree char *once = replace_once (fixture_text, "checks find. \n", "checks find.\n");
+
+    fixed = replace_once (once, "the stage.\"", "the stage\"");
+  }
+  text = dup_buffer_text (document);
+  g_assert_cmpmem (text, strlen (text), fixed, strlen (fixed) - 1);
+
+  g_object_set (settings, "gtk-double-click-time", 400, NULL);
+  destroy_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -819,6 +867,7 @@ main (int   argc,
       g_test_add_data_func (path, &fix_cases[i], test_fix);
     }
   g_test_add_func ("/gui/problems/fix/stale", test_fix_stale);
+  g_test_add_func ("/gui/problems/fix/twice", test_fix_twice);
   g_test_add_func ("/gui/problems/underline/clears", test_underline_clears);
   g_test_add_func ("/gui/problems/bundle/follows-folder", test_bundle_follows_folder);
   g_test_add_func ("/gui/problems/check", test_check);

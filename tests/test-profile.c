@@ -286,6 +286,9 @@ test_builtin_site (void)
   g_assert_cmpstrv (byline_profile_get_allowed_absolute_paths (profile), paths);
   g_assert_cmpstrv (byline_profile_get_image_widths (profile), widths);
   g_assert_cmpuint (byline_profile_get_large_image_bytes (profile), ==, 1024 * 1024);
+  g_assert_cmpuint (byline_profile_get_image_max_width (profile), ==, 2400);
+  g_assert_cmpuint (byline_profile_get_jpeg_quality (profile), ==, 85);
+  g_assert_cmpuint (g_strv_length ((char **) byline_profile_get_words (profile)), ==, 0);
 
   g_assert_cmpint (byline_profile_get_rule_severity (profile, "image/caption-period",
                                                      BYLINE_SEVERITY_WARNING),
@@ -335,6 +338,7 @@ test_merge_file (void)
     "skip_toc", "force_inline_toc", "max_toc_level", "remove_toc_prefix", "mood", NULL
   };
   const char * const widths[] = { "100%", "50%", NULL };
+  const char * const words[] = { "Tessera", "ztunnel", NULL };
   const char * const video[] = { "0=abc&d", NULL };
   const BylineFieldSpec *field;
   const BylineShortcodeSpec *spec;
@@ -401,6 +405,7 @@ test_merge_file (void)
   g_assert_cmpstr (byline_profile_get_site_url (profile), ==, "https://example.org/");
   g_assert_cmpstr (byline_profile_get_github_url (profile), ==, "https://github.com/istio/istio");
   g_assert_cmpstrv (byline_profile_get_image_widths (profile), widths);
+  g_assert_cmpstrv (byline_profile_get_words (profile), words);
 
   /* The site's CSS comes after the built-in style sheet, so it wins. */
   css = byline_profile_get_stylesheet (profile);
@@ -414,6 +419,21 @@ count_cb (GObject    *object,
           gpointer    user_data)
 {
   (*(guint *) user_data)++;
+}
+
+/* The import's limits come from the site. */
+static void
+test_merge_photo_settings (void)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  const char *yaml = "site:\n  image_max_width: 1600\n  jpeg_quality: 0\n";
+
+  g_assert_true (byline_profile_merge_data (profile, yaml, strlen (yaml), "a.yml", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (byline_profile_get_image_max_width (profile), ==, 1600);
+  /* JPEG has no quality 0: the lowest there is. */
+  g_assert_cmpuint (byline_profile_get_jpeg_quality (profile), ==, 1);
 }
 
 static void
@@ -566,7 +586,9 @@ static const ErrorCase error_cases[] = {
     "site.yml:1: “the profile” should be a mapping, not a list" },
   { "name: x\nsurprise: 1\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:2: Unknown key “surprise” in the profile; use one of: name, site, fields, "
-    "shortcodes, rules, new_post, css" },
+    "shortcodes, rules, new_post, words, css" },
+  { "words: {a: 1}\n", BYLINE_PROFILE_ERROR_INVALID,
+    "site.yml:1: “words” should be a list, not a mapping" },
   { "fields:\n  - label: Nope\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:2: A field needs a key: add “key:” with the front-matter key it edits" },
   { "fields:\n  - key: x\n    type: strin\n", BYLINE_PROFILE_ERROR_INVALID,
@@ -601,6 +623,13 @@ static const ErrorCase error_cases[] = {
     NULL },
   { "site:\n  image_widths: [[1]]\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:2: “image_widths” should be a value, not a list" },
+  { "site:\n  jpeg_quality: 101\n", BYLINE_PROFILE_ERROR_INVALID,
+    "site.yml:2: “jpeg_quality” should be a whole number from 0 to 100, not “101”" },
+  { "site:\n  image_max_width: wide\n", BYLINE_PROFILE_ERROR_INVALID,
+    "site.yml:2: “image_max_width” should be a whole number from 0 to 2147483647, not “wide”" },
+  { "site:\n  image_size: 1\n", BYLINE_PROFILE_ERROR_INVALID,
+    "site.yml:2: Unknown key “image_size” in site; use one of: url, github_url, "
+    "allowed_absolute_paths, large_image_bytes, image_widths, image_max_width, jpeg_quality" },
   { "new_post: \"{{#title}}\"\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:1: The new-post template is wrong: Line 1, column 1: the section “title” is not "
     "closed; end it with “{{/title}}”" },
@@ -722,6 +751,7 @@ main (int   argc,
   g_test_add_func ("/core/profile/merge/file", test_merge_file);
   g_test_add_func ("/core/profile/merge/empty", test_merge_empty);
   g_test_add_func ("/core/profile/merge/notify", test_merge_notify);
+  g_test_add_func ("/core/profile/merge/photo-settings", test_merge_photo_settings);
   g_test_add_func ("/core/profile/find-for-post", test_find_for_post);
   g_test_add_func ("/core/profile/errors", test_errors);
   g_test_add_func ("/core/profile/hostile", test_hostile);

@@ -42,7 +42,7 @@ scan_done_cb (GObject      *object,
 static GHashTable *
 scan (GFile *post)
 {
-  static const char * const keys[] = { "keywords", "aliases", NULL };
+  static const char * const keys[] = { "keywords", "aliases", "title", NULL };
   GHashTable *words = NULL;
 
   g_autoptr(BylineSite) site = byline_site_lookup (post, NULL);
@@ -89,6 +89,9 @@ test_scan (void)
   g_assert_nonnull (keywords);
   g_assert_cmpstrv (keywords, ((const char * const[]) { "istio", "ambient", "mesh", NULL }));
   g_assert_null (g_hash_table_lookup (words, "aliases"));
+  /* A string is one value; "title: [broken" is not a post's front matter. */
+  g_assert_cmpstrv (g_hash_table_lookup (words, "title"),
+                    ((const char * const[]) { "A", "B", "New", NULL }));
 
   byline_test_remove_tree (root);
 }

@@ -8,6 +8,7 @@
 #include "byline-application.h"
 #include "byline-editor.h"
 #include "byline-preview.h"
+#include "byline-search-bar.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
@@ -131,22 +132,6 @@ test_toggle_preview (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
-static GtkWindow *
-find_dialog_for (GtkWindow *parent)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_window_get_transient_for (window) == parent)
-        return window;
-    }
-
-  return NULL;
-}
-
 /* Closing with unsaved changes asks first: cancel keeps the window, discard
  * closes it and leaves the file as it was. */
 static void
@@ -167,7 +152,7 @@ test_close_unsaved (void)
                           "Unsaved.", -1);
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
                    "Save Changes?");
@@ -178,7 +163,7 @@ test_close_unsaved (void)
   g_assert_true (gtk_widget_get_visible (widget));
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "discard");
   gtk_window_destroy (dialog);
@@ -208,7 +193,7 @@ test_close_save (void)
                           " Saved on close.", -1);
 
   gtk_window_close (GTK_WINDOW (window));
-  dialog = find_dialog_for (GTK_WINDOW (window));
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
   g_assert_nonnull (dialog);
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "save");
   gtk_window_destroy (dialog);
@@ -217,6 +202,198 @@ test_close_save (void)
   after = byline_test_read_bytes (file);
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
                    expected, strlen (expected));
+}
+
+/* Reload with unsaved changes asks first: Cancel keeps them, "Discard and
+ * Reload" reads the file again. Without changes it reloads at once. */
+static void
+test_reload_asks (void)
+{
+  g_autoptr(GFile) file = NULL;
+  BylineWindow *window = open_window ("post-lf.md", &file);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
+  g_autoptr(GBytes) contents = NULL;
+  g_autofree char *text = NULL;
+  GtkWindow *dialog;
+  GtkTextIter start, end;
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  g_assert_null (byline_test_find_message_dialog (GTK_WINDOW (window)));
+  byline_test_wait_for (!byline_document_get_busy (byline_window_get_document (window)));
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, "Unsaved.", -1);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==,
+                   "Discard Changes and Reload?");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  gtk_window_destroy (dialog);
+  g_assert_false (byline_document_get_busy (byline_window_get_document (window)));
+  g_assert_true (gtk_text_buffer_get_modified (buffer));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_true (g_str_has_suffix (text, "Unsaved."));
+  g_clear_pointer (&text, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
+  dialog = byline_test_find_message_dialog (GTK_WINDOW (window));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "reload");
+  gtk_window_destroy (dialog);
+  byline_test_wait_for (!gtk_text_buffer_get_modified (buffer)
+                        && !byline_document_get_busy (byline_window_get_document (window)));
+  contents = byline_test_read_bytes (file);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  /* The buffer hides the file's last newline. */
+  g_assert_cmpmem (text, strlen (text), g_bytes_get_data (contents, NULL),
+                   g_bytes_get_size (contents) - 1);
+
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The main menu's item labelled @label (without its mnemonic), as its
+ * popover shows it. */
+static gboolean
+is_menu_item (GtkWidget     *widget,
+              gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!g_str_equal (G_OBJECT_TYPE_NAME (widget), "GtkModelButton"))
+    return FALSE;
+
+  g_object_get (widget, "text", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+static GtkWidget *
+find_menu_item (GtkWidget  *widget,
+                const char *label)
+{
+  return byline_test_find_widget_by (widget, is_menu_item, label);
+}
+
+static int
+menu_item_role (GtkWidget *item)
+{
+  int role = -1;
+
+  g_object_get (item, "role", &role, NULL);
+  return role;
+}
+
+static gboolean
+menu_item_active (GtkWidget *item)
+{
+  gboolean active = FALSE;
+
+  g_object_get (item, "active", &active, NULL);
+  return active;
+}
+
+static GtkMenuButton *
+popup_main_menu (BylineWindow *window)
+{
+  GtkMenuButton *button = GTK_MENU_BUTTON (byline_test_find_widget (GTK_WIDGET (window),
+                                                                    GTK_TYPE_MENU_BUTTON));
+
+  g_assert_nonnull (gtk_menu_button_get_menu_model (button));
+  gtk_menu_button_popup (button);
+  byline_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (button))));
+
+  return button;
+}
+
+/* The main menu's Find items work (they named the editor's actions, which
+ * the menu cannot reach); Show Preview shows its check mark as Sync
+ * Scrolling does; the style is a choice of three. */
+static void
+test_main_menu (void)
+{
+  BylineWindow *window = open_window ("post-lf.md", NULL);
+  GtkMenuButton *button = popup_main_menu (window);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  GtkWidget *find = find_menu_item (popover, "Find…");
+  GtkWidget *replace = find_menu_item (popover, "Find and Replace…");
+  GtkWidget *preview = find_menu_item (popover, "Show Preview");
+  GtkWidget *sync = find_menu_item (popover, "Sync Scrolling");
+  GtkWidget *new_window = find_menu_item (popover, "New Window");
+  GtkWidget *follow = find_menu_item (popover, "Follow System Style");
+  GtkWidget *dark = find_menu_item (popover, "Dark Style");
+  GtkWidget *search_bar;
+
+  g_assert_nonnull (find);
+  g_assert_nonnull (replace);
+  g_assert_nonnull (preview);
+  g_assert_true (gtk_widget_is_sensitive (find));
+  g_assert_true (gtk_widget_is_sensitive (replace));
+
+  g_assert_cmpint (menu_item_role (preview), ==, menu_item_role (sync));
+  g_assert_cmpint (menu_item_role (preview), !=, menu_item_role (new_window));
+  g_assert_true (menu_item_active (preview));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL);
+  g_assert_false (menu_item_active (preview));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-preview", NULL);
+  g_assert_true (menu_item_active (preview));
+
+  g_assert_cmpint (menu_item_role (follow), !=, menu_item_role (sync));
+  g_assert_cmpint (menu_item_role (follow), ==, menu_item_role (dark));
+  g_assert_true (menu_item_active (follow));
+  g_assert_false (menu_item_active (dark));
+
+  /* Choosing Find in the menu opens the search bar. */
+  gtk_widget_activate (find);
+  search_bar = gtk_widget_get_parent (byline_test_find_widget (GTK_WIDGET (window),
+                                                               BYLINE_TYPE_SEARCH_BAR));
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (search_bar)));
+
+  gtk_menu_button_popdown (button);
+  byline_test_destroy_window (GTK_WINDOW (window));
+
+  /* Without a post there is nothing to find. */
+  window = byline_window_new (GTK_APPLICATION (app));
+  gtk_window_present (GTK_WINDOW (window));
+  button = popup_main_menu (window);
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (button));
+  g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, "Find…")));
+  g_assert_false (gtk_widget_is_sensitive (find_menu_item (popover, "Show Preview")));
+  gtk_menu_button_popdown (button);
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* The style choice reaches the style manager, and the editor follows it. */
+static void
+test_style_choice (void)
+{
+  BylineWindow *window = open_window ("post-lf.md", NULL);
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (byline_window_get_document (window));
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style-variant",
+                                  g_variant_new_string ("dark"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_DARK);
+  g_assert_true (adw_style_manager_get_dark (style_manager));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "Adwaita-dark");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style-variant",
+                                  g_variant_new_string ("light"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_assert_false (adw_style_manager_get_dark (style_manager));
+  g_assert_cmpstr (gtk_source_style_scheme_get_id (gtk_source_buffer_get_style_scheme (buffer)),
+                   ==, "Adwaita");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style-variant",
+                                  g_variant_new_string ("follow"));
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style_manager), ==,
+                   ADW_COLOR_SCHEME_DEFAULT);
+
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -507,6 +684,9 @@ main (int   argc,
   g_test_add_func ("/gui/window/toggle-preview", test_toggle_preview);
   g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
   g_test_add_func ("/gui/window/close/save", test_close_save);
+  g_test_add_func ("/gui/window/reload/asks", test_reload_asks);
+  g_test_add_func ("/gui/window/main-menu", test_main_menu);
+  g_test_add_func ("/gui/window/style-choice", test_style_choice);
   g_test_add_func ("/gui/window/preview/follows-edits", test_preview_follows_edits);
   g_test_add_func ("/gui/window/preview/links", test_preview_links);
   g_test_add_func ("/gui/window/scroll-sync/from-preview", test_scroll_sync_from_preview);

@@ -37,6 +37,11 @@ typedef struct
   Format         format;
   gboolean       no_warnings;
   gboolean       include_index;
+  gboolean       fix;             /* --fix */
+  GHashTable    *fixed;           /* "kind uri" of the file fixes applied */
+  guint          n_fix_failed;
+  gboolean       spelling;        /* --spelling */
+  BylineCliSpelling *checkers;
   BylineProfile *fixed_profile;   /* --profile */
   BylineProfile *builtin;
   GHashTable    *profiles;        /* .byline.yml path → BylineProfile */
@@ -201,6 +206,78 @@ profile_for (Check       *check,
   return profile;
 }
 
+/* Applies the diagnostics' file fixes, each once per run, and says what
+ * changed. Returns whether a file changed. */
+static gboolean
+apply_file_fixes (Check      *check,
+                  FileResult *result,
+                  GPtrArray  *diagnostics)
+{
+  g_autofree char *folder = g_path_get_dirname (result->path);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      const BylineFileFix *fix = diagnostic->file_fix;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *uri = NULL;
+      g_autofree char *name = NULL;
+      g_autofree char *shown = NULL;
+      g_autofree char *done = NULL;
+
+      if (fix == NULL)
+        continue;
+      uri = g_file_get_uri (fix->file);
+      if (!g_hash_table_add (check->fixed,
+                             g_strdup_printf ("%s %s", byline_file_fix_kind_to_string (fix->kind),
+                                              uri)))
+        continue;
+
+      name = g_file_get_basename (fix->file);
+      shown = g_build_filename (folder, name, NULL);
+      done = byline_file_fix_apply (fix, NULL, &error);
+      if (error != NULL)
+        {
+          byline_cli_print_error (shown, 0, 0, error->message);
+          check->n_fix_failed++;
+          continue;
+        }
+      if (done == NULL)
+        continue;
+
+      /* Standard output holds the JSON and SARIF documents. */
+      if (check->format == FORMAT_TEXT)
+        g_print ("%s: %s\n", shown, done);
+      else
+        g_printerr ("%s: %s\n", shown, done);
+      any = TRUE;
+    }
+  return any;
+}
+
+/* The window's analysis context, with a spell checker when --spelling or
+ * the profile switches the spelling rule on. */
+static BylineAnalysisContext *
+analysis_context_for (Check         *check,
+                      FileResult    *result,
+                      BylineProfile *profile,
+                      BylineSite    *site,
+                      BylineBundle  *bundle)
+{
+  BylineAnalysisContext *context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+
+  if (check->spelling ||
+      byline_profile_get_rule_severity (profile, "spelling/unknown-word",
+                                        BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
+    byline_analysis_context_set_spell_checker (context,
+                                               byline_cli_spelling_get_checker (check->checkers,
+                                                                                result->file,
+                                                                                result->path,
+                                                                                site, profile));
+  return context;
+}
+
 static void
 check_file (Check      *check,
             FileResult *result)
@@ -230,10 +307,23 @@ check_file (Check      *check,
 
   /* The window's analysis, without the HTML: the same findings. */
   bundle = byline_bundle_new (result->file);
-  context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+  context = analysis_context_for (check, result, profile, site, bundle);
   result->analysis = byline_analysis_new (context, contents, (gssize) length, 0,
                                           BYLINE_ANALYSIS_NO_RENDER);
   diagnostics = byline_analysis_get_diagnostics (result->analysis);
+
+  if (check->fix && apply_file_fixes (check, result, diagnostics))
+    {
+      /* Report what remains after the fixes, from the files as they are now. */
+      g_clear_object (&bundle);
+      g_clear_object (&context);
+      g_clear_object (&result->analysis);
+      bundle = byline_bundle_new (result->file);
+      context = analysis_context_for (check, result, profile, site, bundle);
+      result->analysis = byline_analysis_new (context, contents, (gssize) length, 0,
+                                              BYLINE_ANALYSIS_NO_RENDER);
+      diagnostics = byline_analysis_get_diagnostics (result->analysis);
+    }
 
   result->diagnostics = g_ptr_array_new ();
   for (guint i = 0; i < diagnostics->len; i++)
@@ -358,6 +448,17 @@ print_json (Check *check)
             append_json_fix (out, d->fix);
           else
             g_string_append (out, "null");
+          if (d->file_fix != NULL)
+            {
+              g_autofree char *path = g_file_get_path (d->file_fix->file);
+
+              g_string_append_printf (out, ", \"fileFix\": {\"kind\": \"%s\", \"file\": ",
+                                      byline_file_fix_kind_to_string (d->file_fix->kind));
+              byline_json_string_append (out, path != NULL ? path : "");
+              g_string_append (out, ", \"label\": ");
+              byline_json_string_append (out, d->file_fix->label);
+              g_string_append_c (out, '}');
+            }
           g_string_append_c (out, '}');
         }
       if (result->diagnostics != NULL && result->diagnostics->len > 0)
@@ -502,6 +603,8 @@ byline_cli_check (int    argc,
   g_auto(GStrv) paths = NULL;
   gboolean no_warnings = FALSE;
   gboolean include_index = FALSE;
+  gboolean fix = FALSE;
+  gboolean spelling = FALSE;
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   Check check = { 0 };
@@ -516,6 +619,11 @@ byline_cli_check (int    argc,
       N_("Report errors only"), NULL },
     { "include-index", 0, 0, G_OPTION_ARG_NONE, &include_index,
       N_("Check _index.md section files found in folders too"), NULL },
+    { "fix", 0, 0, G_OPTION_ARG_NONE, &fix,
+      N_("Apply the fixes that change the posts’ pictures (remove a location, scale "
+         "down), then report what remains"), NULL },
+    { "spelling", 0, 0, G_OPTION_ARG_NONE, &spelling,
+      N_("Check spelling too (rule spelling/unknown-word)"), NULL },
     /* No argument description: GOption would print it before the parameter
      * string, which names the paths already. */
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &paths, NULL, NULL },
@@ -528,7 +636,9 @@ byline_cli_check (int    argc,
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Exit status: 0 when no errors were found, 1 when some "
-                                  "were, 2 on usage or I/O problems."));
+                                  "were, 2 on usage or I/O problems.\n\n"
+                                  "--fix changes pictures of the posts’ folders in place and "
+                                  "prints each change; the posts’ text is never changed."));
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
@@ -556,20 +666,16 @@ byline_cli_check (int    argc,
       return BYLINE_CLI_USAGE;
     }
 
-  if (profile_path != NULL)
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (profile_path);
-
-      check.fixed_profile = byline_profile_new_from_file (file, &error);
-      if (check.fixed_profile == NULL)
-        {
-          byline_cli_print_error (profile_path, 0, 0, error->message);
-          return BYLINE_CLI_USAGE;
-        }
-    }
+  if (profile_path != NULL &&
+      (check.fixed_profile = byline_cli_load_profile (profile_path)) == NULL)
+    return BYLINE_CLI_USAGE;
 
   check.no_warnings = no_warnings;
   check.include_index = include_index;
+  check.fix = fix;
+  check.fixed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  check.spelling = spelling;
+  check.checkers = byline_cli_spelling_new ();
   check.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   check.results = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
 
@@ -600,7 +706,7 @@ byline_cli_check (int    argc,
       break;
     }
 
-  if (check.n_failed > 0)
+  if (check.n_failed > 0 || check.n_fix_failed > 0)
     status = BYLINE_CLI_USAGE;
   else if (check.n_errors > 0)
     status = BYLINE_CLI_FINDINGS;
@@ -609,8 +715,10 @@ byline_cli_check (int    argc,
 
   g_clear_pointer (&check.results, g_ptr_array_unref);
   g_clear_pointer (&check.profiles, g_hash_table_unref);
+  g_clear_pointer (&check.fixed, g_hash_table_unref);
   g_clear_object (&check.fixed_profile);
   g_clear_object (&check.builtin);
+  g_clear_pointer (&check.checkers, byline_cli_spelling_free);
 
   return status;
 }

@@ -1,4 +1,4 @@
-/* byline-cli.c — byline-cli: check, render and create Hugo blog posts
+/* byline-cli.c — byline-cli: check, render, create and count Hugo blog posts
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -22,9 +22,12 @@ typedef struct
 } Command;
 
 static const Command commands[] = {
+  { "add-photos", byline_cli_add_photos, N_("Add pictures to a post, resized and without "
+                                            "their location") },
   { "check", byline_cli_check, N_("Check posts against the site's rules") },
   { "new", byline_cli_new, N_("Create a new post bundle") },
   { "render", byline_cli_render, N_("Render a post to a standalone HTML page") },
+  { "stats", byline_cli_stats, N_("Count words and reading time as Hugo does") },
 };
 
 void
@@ -39,13 +42,25 @@ byline_cli_print_error (const char *file,
     g_printerr ("%s: %s: %s\n", file, _("error"), message);
 }
 
+BylineProfile *
+byline_cli_load_profile (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
+  g_autoptr(GError) error = NULL;
+  BylineProfile *profile = byline_profile_new_from_file (file, &error);
+
+  if (profile == NULL)
+    byline_cli_print_error (path, 0, 0, error->message);
+  return profile;
+}
+
 static void
 print_usage (FILE *stream)
 {
   fprintf (stream, "%s\n\n", _("Usage: byline-cli COMMAND [OPTION…] ARGUMENTS"));
   fprintf (stream, "%s\n", _("Commands:"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (stream, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+    fprintf (stream, "  %-10s %s\n", commands[i].name, _(commands[i].summary));
   fprintf (stream, "\n%s\n", _("Run “byline-cli COMMAND --help” for a command’s options."));
 }
 

@@ -142,6 +142,15 @@ byline_analysis_context_get_renderer (BylineAnalysisContext *self)
   return self->renderer;
 }
 
+void
+byline_analysis_context_set_spell_checker (BylineAnalysisContext *self,
+                                           BylineSpellChecker    *checker)
+{
+  g_return_if_fail (BYLINE_IS_ANALYSIS_CONTEXT (self));
+
+  byline_linter_set_spell_checker (self->linter, checker);
+}
+
 BylineLinter *
 byline_analysis_context_get_linter (BylineAnalysisContext *self)
 {

@@ -48,5 +48,10 @@ const char            *byline_analysis_context_get_base_uri (BylineAnalysisConte
 /* The renderer and the linter made from the settings above. */
 BylineRenderer        *byline_analysis_context_get_renderer (BylineAnalysisContext *self);
 BylineLinter          *byline_analysis_context_get_linter   (BylineAnalysisContext *self);
+/* The spelling rule runs only with a checker (byline_linter_set_spell_checker());
+ * set it before the context's first analysis, as the context is read by
+ * analyses on other threads afterwards. */
+void                   byline_analysis_context_set_spell_checker (BylineAnalysisContext *self,
+                                                                  BylineSpellChecker    *checker);
 
 G_END_DECLS

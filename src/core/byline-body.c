@@ -29,6 +29,7 @@ void
 byline_body_link_clear (BylineBodyLink *link)
 {
   g_clear_pointer (&link->url, g_free);
+  g_clear_pointer (&link->alt, g_free);
 }
 
 void
@@ -192,6 +193,24 @@ byline_body_get_offset (BylineBody *self,
   if (is_inline (node))
     return post_offset (frag, inline_out (frag, enclosing_block (node), line, column));
   return post_offset (frag, out_position (frag, line, column));
+}
+
+GPtrArray *
+byline_body_get_linted_documents (BylineBody *self)
+{
+  GPtrArray *documents;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  documents = g_ptr_array_new ();
+  for (guint i = 0; self->fragments != NULL && i < self->fragments->len; i++)
+    {
+      BylineFragment *frag = g_ptr_array_index (self->fragments, i);
+
+      if (frag->linted)
+        g_ptr_array_add (documents, frag->document);
+    }
+  return documents;
 }
 
 gsize
@@ -475,6 +494,22 @@ find_in_out (BylineFragment *frag,
   return (gsize) (at - frag->out->str);
 }
 
+/* The text of an image node's description, as a screen reader gets it. */
+static void
+append_alt_text (GString    *out,
+                 cmark_node *node)
+{
+  for (cmark_node *child = cmark_node_first_child (node); child != NULL;
+       child = cmark_node_next (child))
+    {
+      const char *literal = cmark_node_get_literal (child);
+
+      if (literal != NULL)
+        g_string_append (out, literal);
+      append_alt_text (out, child);
+    }
+}
+
 static void
 collect_link (Collector  *c,
               cmark_node *node,
@@ -494,6 +529,13 @@ collect_link (Collector  *c,
   link.image = cmark_node_get_type (node) == CMARK_NODE_IMAGE;
   link.url = byline_fragment_substitute_source (frag, raw_url);
   link.generated = strstr (raw_url, frag->job->prefix) != NULL;
+  if (link.image)
+    {
+      GString *alt = g_string_new (NULL);
+
+      append_alt_text (alt, node);
+      link.alt = g_strstrip (g_string_free (alt, FALSE));
+    }
 
   block_start = block != NULL ? node_out_start (frag, block) : 0;
   block_end = block != NULL ? node_out_end (frag, block) : frag->out->len;
@@ -560,6 +602,62 @@ collect_link (Collector  *c,
   g_array_append_val (c->body->links, link);
   c->has_link = TRUE;
   c->link_out_end = end;
+}
+
+static gboolean
+inside_link (cmark_node *node)
+{
+  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
+    if (cmark_node_get_type (p) == CMARK_NODE_LINK || cmark_node_get_type (p) == CMARK_NODE_IMAGE)
+      return TRUE;
+  return FALSE;
+}
+
+/* The addresses of a text node that the writer's linkify makes links of
+ * (https://…, www.…, a@b.org): links to the rules too. */
+static void
+collect_linkified (Collector  *c,
+                   cmark_node *node,
+                   cmark_node *block)
+{
+  BylineFragment *frag = c->frag;
+  const char *literal = cmark_node_get_literal (node);
+  gsize length = literal != NULL ? strlen (literal) : 0;
+  gsize from = 0;
+  gsize start, end;
+  char *url;
+
+  if (length == 0 || inside_link (node))
+    return;
+
+  while (byline_goldmark_next_linkified (frag->job->goldmark, literal, length, &from,
+                                         &start, &end, &url))
+    {
+      BylineBodyLink link = { 0, };
+      gsize block_start = block != NULL ? node_out_start (frag, block) : 0;
+      gsize block_end = block != NULL ? node_out_end (frag, block) : frag->out->len;
+      gsize out_start;
+      gboolean found;
+
+      link.url = byline_fragment_substitute_source (frag, url);
+      g_free (url);
+      if (c->has_link && c->link_out_end > block_start && c->link_out_end <= block_end)
+        block_start = c->link_out_end;
+      out_start = find_in_out (frag, block_start, block_end, literal + start, end - start,
+                               &found);
+      if (!found)
+        {
+          byline_body_link_clear (&link);
+          continue;
+        }
+
+      /* No destination written apart from the text: no fix rewrites it. */
+      link.start = link.url_start = link.url_end = post_offset (frag, out_start);
+      link.end = MAX (post_end (frag, out_start + (end - start)), link.start);
+      g_array_append_val (c->body->links, link);
+      c->has_link = TRUE;
+      c->link_out_end = out_start + (end - start);
+    }
 }
 
 static void
@@ -675,6 +773,7 @@ byline_body_collect_facts (BylineBody     *body,
           break;
 
         case CMARK_NODE_TEXT:
+          collect_linkified (&c, node, enclosing_block (node));
           g_string_append (words, cmark_node_get_literal (node));
           break;
 

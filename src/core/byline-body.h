@@ -63,6 +63,10 @@ gsize              byline_body_get_offset         (BylineBody  *self,
                                                    cmark_node  *node,
                                                    int          line,
                                                    int          column);
+/* The trees the rules read: the body's and those of the inner texts Hugo
+ * reads as Markdown (of cmark_node *, the body's first; free the array
+ * only). */
+GPtrArray         *byline_body_get_linted_documents (BylineBody *self);
 /* byline_body_get_offset() of @node's start. */
 gsize              byline_body_get_node_start     (BylineBody  *self,
                                                    cmark_node  *node);

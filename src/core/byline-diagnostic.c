@@ -50,6 +50,8 @@ byline_diagnostic_copy (const BylineDiagnostic *self)
     copy->fix = byline_text_patch_copy (self->fix);
   copy->subject_kind = self->subject_kind;
   copy->subject = g_strdup (self->subject);
+  if (self->file_fix != NULL)
+    copy->file_fix = byline_file_fix_copy (self->file_fix);
   return copy;
 }
 
@@ -61,6 +63,7 @@ byline_diagnostic_free (BylineDiagnostic *self)
   g_free (self->message);
   g_free (self->subject);
   g_clear_pointer (&self->fix, byline_text_patch_free);
+  g_clear_pointer (&self->file_fix, byline_file_fix_free);
   g_free (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "byline-file-fix.h"
 #include "byline-text.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,7 @@ typedef struct
   char              *message;       /* translated; says what to do */
   BylineSpan         span;          /* in the post's text */
   BylineTextPatch   *fix;           /* nullable */
+  BylineFileFix     *file_fix;      /* nullable: a change to a file of the bundle instead */
   BylineSubjectKind  subject_kind;
   char              *subject;       /* NULL for BYLINE_SUBJECT_NONE */
 } BylineDiagnostic;

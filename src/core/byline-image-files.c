@@ -114,23 +114,25 @@ byline_image_pasted_name (GDateTime *time)
 
 /* Copies */
 
-typedef gboolean (*CreateFunc) (GFile         *target,
-                                gpointer       data,
-                                GCancellable  *cancellable,
-                                GError       **error);
-
 /* Tries name, name-2, name-3, … until @create makes a file that did not
  * exist: the create itself refuses existing files, so two copies racing
  * for one name never replace each other. */
-static GFile *
-create_numbered (GFile         *folder,
-                 const char    *name,
-                 CreateFunc     create,
-                 gpointer       data,
-                 GCancellable  *cancellable,
-                 GError       **error)
+GFile *
+byline_image_create_in_bundle (GFile                  *folder,
+                               const char             *name,
+                               BylineImageCreateFunc   create,
+                               gpointer                data,
+                               GCancellable           *cancellable,
+                               GError                **error)
 {
-  g_autofree char *safe = byline_image_safe_file_name (name);
+  g_autofree char *safe = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (create != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  safe = byline_image_safe_file_name (name);
 
   for (guint number = 1; number <= MAX_NUMBERED_NAMES; number++)
     {
@@ -214,8 +216,8 @@ byline_image_copy_into_bundle (GFile         *source,
 
   if (name == NULL)
     basename = g_file_get_basename (source);
-  return create_numbered (folder, name != NULL ? name : basename, copy_create, source,
-                          cancellable, error);
+  return byline_image_create_in_bundle (folder, name != NULL ? name : basename, copy_create,
+                                        source, cancellable, error);
 }
 
 GFile *
@@ -230,7 +232,7 @@ byline_image_save_into_bundle (GBytes        *bytes,
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return create_numbered (folder, name, bytes_create, bytes, cancellable, error);
+  return byline_image_create_in_bundle (folder, name, bytes_create, bytes, cancellable, error);
 }
 
 char *

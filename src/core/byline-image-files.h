@@ -22,6 +22,22 @@ char              *byline_image_numbered_name        (const char              *n
 /* "pasted-image-YYYYMMDD-HHMMSS.png" in @time's own time zone. */
 char              *byline_image_pasted_name          (GDateTime               *time);
 
+/* Makes a file that did not exist: fails with G_IO_ERROR_EXISTS, and
+ * changes nothing, when @target is already there. */
+typedef gboolean (*BylineImageCreateFunc) (GFile         *target,
+                                           gpointer       data,
+                                           GCancellable  *cancellable,
+                                           GError       **error);
+/* Calls @create for byline_image_safe_file_name() of @name in @folder, then
+ * for its numbered names (byline_image_numbered_name()) until one is free;
+ * returns the file made. Other errors from @create stop the search. */
+GFile             *byline_image_create_in_bundle     (GFile                   *folder,
+                                                      const char              *name,
+                                                      BylineImageCreateFunc   create,
+                                                      gpointer                 data,
+                                                      GCancellable            *cancellable,
+                                                      GError                 **error);
+
 /* Copies @source into @folder as byline_image_safe_file_name() of its name
  * (or of @name when not NULL), numbering the name on a clash; an existing
  * file is never replaced. A @source directly inside @folder is returned as

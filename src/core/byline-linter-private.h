@@ -15,6 +15,7 @@ enum
 {
   BYLINE_MASK_CALL = 1 << 0,  /* inside a shortcode call's own {{< … >}} */
   BYLINE_MASK_CODE = 1 << 1,  /* code: text bodies, code blocks, code spans */
+  BYLINE_MASK_VERBATIM = 1 << 2,  /* inner text of a shortcode shown as written (text) */
 };
 
 typedef struct _BylineLintContext BylineLintContext;
@@ -41,6 +42,7 @@ struct _BylineLintContext
   const BylinePostLayout    *layout;
   BylineFrontMatter         *front_matter;  /* nullable */
   const BylineShortcodeList *shortcodes;
+  BylineSpellChecker        *spell_checker; /* nullable: spelling is not checked */
 
   /* The rule that runs, and the severity the profile gives it. */
   const BylineRule          *rule;
@@ -73,6 +75,15 @@ void     byline_lint_report_about    (BylineLintContext *ctx,
                                       BylineTextPatch   *fix,
                                       const char        *format,
                                       ...) G_GNUC_PRINTF (7, 8);
+/* Gives the finding reported last a fix on a file (transfer full). */
+void     byline_lint_attach_file_fix (BylineLintContext *ctx,
+                                      BylineFileFix     *fix);
+/* Byte offset in the post text of a block node's first line and column. */
+gsize    byline_lint_node_offset     (BylineLintContext *ctx,
+                                      cmark_node        *node);
+/* Byte offset of the end of a block node's last line (before its newline). */
+gsize    byline_lint_node_end        (BylineLintContext *ctx,
+                                      cmark_node        *node);
 /* Records that the post refers to a bundle file at [start, end). */
 void     byline_lint_add_reference   (BylineLintContext *ctx,
                                       const char        *name,
@@ -150,5 +161,9 @@ void byline_rule_link_site_path_unchecked (BylineLintContext *ctx);
 /* Bundle (byline-rules-bundle.c). */
 void byline_rule_bundle_unreferenced    (BylineLintContext *ctx);
 void byline_rule_bundle_large_image     (BylineLintContext *ctx);
+void byline_rule_bundle_photo_location  (BylineLintContext *ctx);
+
+/* Spelling (byline-rules-spelling.c). */
+void byline_rule_spelling_unknown_word  (BylineLintContext *ctx);
 
 G_END_DECLS

@@ -20,6 +20,7 @@ struct _BylineLinter
   BylineSite    *site;
   BylineBundle  *bundle;
   GDateTime     *now;
+  BylineSpellChecker *spell_checker;
 };
 
 G_DEFINE_FINAL_TYPE (BylineLinter, byline_linter, G_TYPE_OBJECT)
@@ -137,6 +138,11 @@ static const BylineRule rules[] = {
     byline_rule_bundle_unreferenced },
   { { "bundle/large-image", W, N_("Images of the bundle are not very large") },
     byline_rule_bundle_large_image },
+  { { "bundle/photo-location", W, N_("Pictures of the bundle do not record where they were taken") },
+    byline_rule_bundle_photo_location },
+
+  { { "spelling/unknown-word", I, N_("Words of the prose are in the dictionary") },
+    byline_rule_spelling_unknown_word },
 };
 
 #undef E
@@ -176,6 +182,7 @@ byline_linter_finalize (GObject *object)
   g_clear_object (&self->site);
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->now, g_date_time_unref);
+  g_clear_object (&self->spell_checker);
 
   G_OBJECT_CLASS (byline_linter_parent_class)->finalize (object);
 }
@@ -344,6 +351,16 @@ report_valist (BylineLintContext *ctx,
 }
 
 void
+byline_linter_set_spell_checker (BylineLinter       *self,
+                                 BylineSpellChecker *checker)
+{
+  g_return_if_fail (BYLINE_IS_LINTER (self));
+  g_return_if_fail (checker == NULL || BYLINE_IS_SPELL_CHECKER (checker));
+
+  g_set_object (&self->spell_checker, checker);
+}
+
+void
 byline_lint_report (BylineLintContext *ctx,
                     gsize              start,
                     gsize              end,
@@ -373,6 +390,19 @@ byline_lint_report_about (BylineLintContext *ctx,
   va_start (args, format);
   report_valist (ctx, kind, subject, start, end, fix, format, args);
   va_end (args);
+}
+
+void
+byline_lint_attach_file_fix (BylineLintContext *ctx,
+                             BylineFileFix     *fix)
+{
+  BylineDiagnostic *last;
+
+  g_assert (ctx->diagnostics->len > 0);
+
+  last = g_ptr_array_index (ctx->diagnostics, ctx->diagnostics->len - 1);
+  g_clear_pointer (&last->file_fix, byline_file_fix_free);
+  last->file_fix = fix;
 }
 
 gboolean
@@ -536,6 +566,7 @@ byline_linter_check_body (BylineLinter *self,
   ctx.layout = byline_post_get_layout (post);
   ctx.front_matter = byline_post_get_front_matter (post);
   ctx.shortcodes = byline_post_get_shortcodes (post);
+  ctx.spell_checker = self->spell_checker;
   ctx.diagnostics = diagnostics;
   ctx.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 

@@ -20,6 +20,7 @@
 #include "byline-post.h"
 #include "byline-profile.h"
 #include "byline-site.h"
+#include "byline-spell.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +47,11 @@ BylineBundle         *byline_linter_get_bundle   (BylineLinter  *self);
  * means the time of each check. */
 void                  byline_linter_set_now      (BylineLinter  *self,
                                                   GDateTime     *now);
+/* The spelling rule runs only with a checker (for the post's language and
+ * site, see byline-spell.h), at the severity the profile gives it. NULL,
+ * the default, leaves spelling unchecked. */
+void                  byline_linter_set_spell_checker (BylineLinter       *self,
+                                                       BylineSpellChecker *checker);
 
 /* Runs every rule the profile leaves on over a body parsed for the
  * analysis (byline_renderer_parse() with the same profile). Returns

@@ -9,49 +9,13 @@
 
 #include "byline-markdown.h"
 
-#include <cmark-gfm-core-extensions.h>
-
-static const char * const extension_names[] = {
-  "table", "strikethrough", "autolink", "tagfilter", "tasklist",
-};
-
-/* cmark's extension registry is not thread-safe: it is filled once, by
- * whichever thread parses first. */
-static gpointer
-init_extensions_cb (gpointer data)
-{
-  cmark_mem *mem = cmark_get_default_mem_allocator ();
-  cmark_llist *list = NULL;
-
-  cmark_gfm_core_extensions_ensure_registered ();
-  for (guint i = 0; i < G_N_ELEMENTS (extension_names); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extension_names[i]);
-
-      g_assert (extension != NULL);
-      list = cmark_llist_append (mem, list, extension);
-    }
-
-  return list;
-}
-
-cmark_llist *
-byline_markdown_get_extensions (void)
-{
-  static GOnce once = G_ONCE_INIT;
-
-  return g_once (&once, init_extensions_cb, NULL);
-}
-
 cmark_node *
-byline_markdown_parse (const char *text,
-                       gsize       length)
+byline_markdown_parse (const BylineGoldmarkSettings *settings,
+                       const char                   *text,
+                       gsize                         length)
 {
-  cmark_parser *parser = cmark_parser_new (BYLINE_MARKDOWN_OPTIONS);
+  cmark_parser *parser = byline_goldmark_parser_new (settings);
   cmark_node *document;
-
-  for (cmark_llist *l = byline_markdown_get_extensions (); l != NULL; l = l->next)
-    cmark_parser_attach_syntax_extension (parser, l->data);
 
   cmark_parser_feed (parser, text, length);
   document = cmark_parser_finish (parser);

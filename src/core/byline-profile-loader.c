@@ -104,12 +104,44 @@ read_byte_count (BylineLoader       *loader,
   return byline_loader_read_uint64 (loader, value, what, G_MAXUINT64, slot, error);
 }
 
+static gboolean
+read_image_width (BylineLoader       *loader,
+                  const yaml_node_t  *value,
+                  const char         *what,
+                  guint              *slot,
+                  GError            **error)
+{
+  guint64 width = 0;
+
+  if (!byline_loader_read_uint64 (loader, value, what, G_MAXINT, &width, error))
+    return FALSE;
+  *slot = (guint) width;
+  return TRUE;
+}
+
+static gboolean
+read_jpeg_quality (BylineLoader       *loader,
+                   const yaml_node_t  *value,
+                   const char         *what,
+                   guint              *slot,
+                   GError            **error)
+{
+  guint64 quality = 0;
+
+  if (!byline_loader_read_uint64 (loader, value, what, 100, &quality, error))
+    return FALSE;
+  *slot = (guint) quality;
+  return TRUE;
+}
+
 static const BylineKeySpec site_keys[] = {
   KEY ("url", byline_loader_read_text, BylineProfile, site_url),
   KEY ("github_url", byline_loader_read_text, BylineProfile, github_url),
   KEY ("allowed_absolute_paths", read_allowed_paths, BylineProfile, allowed_absolute_paths),
   KEY ("large_image_bytes", read_byte_count, BylineProfile, large_image_bytes),
   KEY ("image_widths", byline_loader_read_string_list, BylineProfile, image_widths),
+  KEY ("image_max_width", read_image_width, BylineProfile, image_max_width),
+  KEY ("jpeg_quality", read_jpeg_quality, BylineProfile, jpeg_quality),
 };
 
 static const BylineKeySection site_section = SECTION_KEY ("site", site_keys);
@@ -624,6 +656,7 @@ static const BylineKeySpec top_keys[] = {
   KEY_WHOLE ("shortcodes", read_shortcodes),
   KEY_WHOLE ("rules", read_rules),
   KEY ("new_post", read_post_template, BylineProfile, post_template),
+  KEY ("words", byline_loader_read_string_list, BylineProfile, words),
   KEY ("css", read_css, BylineProfile, stylesheet),
 };
 

@@ -35,7 +35,10 @@ struct _BylineProfile
   char           *github_url;
   char          **allowed_absolute_paths;
   guint64         large_image_bytes;
+  guint           image_max_width;
+  guint           jpeg_quality;
   char          **image_widths;
+  char          **words;           /* correct in every post of the site */
 
   BylineTemplate *post_template;
   GString        *stylesheet;

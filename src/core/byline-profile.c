@@ -46,6 +46,7 @@ byline_profile_finalize (GObject *object)
   g_clear_pointer (&self->github_url, g_free);
   g_clear_pointer (&self->allowed_absolute_paths, g_strfreev);
   g_clear_pointer (&self->image_widths, g_strfreev);
+  g_clear_pointer (&self->words, g_strfreev);
   g_clear_pointer (&self->post_template, byline_template_free);
   if (self->stylesheet != NULL)
     g_string_free (g_steal_pointer (&self->stylesheet), TRUE);
@@ -108,6 +109,12 @@ byline_profile_init (BylineProfile *self)
   self->github_url = g_strdup ("");
   self->allowed_absolute_paths = g_new0 (char *, 1);
   self->image_widths = g_new0 (char *, 1);
+  /* Wide enough for a photo across a high-density screen's text column,
+   * small enough to load quickly; quality 85 is where JPEG's artefacts
+   * stop showing in photos. */
+  self->image_max_width = 2400;
+  self->jpeg_quality = 85;
+  self->words = g_new0 (char *, 1);
   self->stylesheet = g_string_new (NULL);
 }
 
@@ -450,12 +457,36 @@ byline_profile_get_large_image_bytes (BylineProfile *self)
   return self->large_image_bytes;
 }
 
+guint
+byline_profile_get_image_max_width (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), 0);
+
+  return self->image_max_width;
+}
+
+guint
+byline_profile_get_jpeg_quality (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), 85);
+
+  return CLAMP (self->jpeg_quality, 1, 100);
+}
+
 const char * const *
 byline_profile_get_image_widths (BylineProfile *self)
 {
   g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
 
   return (const char * const *) self->image_widths;
+}
+
+const char * const *
+byline_profile_get_words (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
+
+  return (const char * const *) self->words;
 }
 
 /**

@@ -126,8 +126,15 @@ const char                *byline_profile_get_site_url        (BylineProfile  *s
 const char * const        *byline_profile_get_allowed_absolute_paths (BylineProfile *self);
 const char                *byline_profile_get_github_url      (BylineProfile  *self);  /* "https://github.com/istio/istio" */
 guint64                    byline_profile_get_large_image_bytes (BylineProfile *self);
+/* Pixels: pictures wider than this are scaled down when they come into a
+ * bundle; 0 for no limit. */
+guint                      byline_profile_get_image_max_width (BylineProfile *self);
+/* 1–100: the quality of the JPEG pictures Byline encodes. */
+guint                      byline_profile_get_jpeg_quality    (BylineProfile *self);
 /* Widths the site's image shortcode uses ("100%", "75%", …). */
 const char * const        *byline_profile_get_image_widths    (BylineProfile  *self);
+/* Words that are spelled correctly in every post of the site. */
+const char * const        *byline_profile_get_words           (BylineProfile  *self);
 
 /* The front matter and body of a new post, with {{title}}, {{date}} and
  * {{author}} to fill in (see byline-template.h). */

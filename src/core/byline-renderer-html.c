@@ -2,8 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Rendering a body only reads it: each top-level block is rendered by
- * cmark-gfm, and a last pass over its HTML swaps placeholders for the
+ * Rendering a body only reads it: the Goldmark writer renders each
+ * top-level block as the site's Hugo would (link targets resolved as it
+ * goes), and a last pass over its HTML swaps placeholders for the
  * shortcodes' HTML and rewrites data-sourcepos attributes into post
  * coordinates.
  */
@@ -13,9 +14,7 @@
 #include "config.h"
 
 #include "byline-renderer-private.h"
-#include "byline-markdown.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* The HTML pass */
@@ -37,6 +36,24 @@ parse_uint (const char **p,
   *value = (guint) v;
   *p = q;
   return TRUE;
+}
+
+/* printf costs more than the rest of a block's positions. */
+static void
+append_uint (GString *out,
+             guint    value)
+{
+  char digits[16];
+  guint n = 0;
+
+  do
+    {
+      digits[n++] = (char) ('0' + value % 10);
+      value /= 10;
+    }
+  while (value > 0);
+  while (n > 0)
+    g_string_append_c (out, digits[--n]);
 }
 
 /* Rewrites a cmark data-sourcepos value ("l:c-l:c", lines and byte columns
@@ -75,11 +92,16 @@ fragment_rewrite_sourcepos (BylineFragment *frag,
   o = MIN (o, frag->out->len - 1);
   o = byline_fragment_map (frag, o, FALSE);
   line = byline_render_job_line_of (frag->job, o, &line_start);
-  g_string_append_printf (out, " data-sourcepos=\"%u:%u-", line, (guint) (o - line_start + 1));
+  g_string_append (out, " data-sourcepos=\"");
+  append_uint (out, line);
+  g_string_append_c (out, ':');
+  append_uint (out, (guint) (o - line_start + 1));
+  g_string_append_c (out, '-');
 
   if (c2 == 0)
     {
-      g_string_append_printf (out, "%u:0\"", byline_fragment_first_post_line (frag, l2));
+      append_uint (out, byline_fragment_first_post_line (frag, l2));
+      g_string_append (out, ":0\"");
     }
   else
     {
@@ -87,7 +109,10 @@ fragment_rewrite_sourcepos (BylineFragment *frag,
       o = MIN (o, frag->out->len - 1);
       o = byline_fragment_map (frag, o, TRUE);
       line = byline_render_job_line_of (frag->job, o, &line_start);
-      g_string_append_printf (out, "%u:%u\"", line, (guint) (o - line_start + 1));
+      append_uint (out, line);
+      g_string_append_c (out, ':');
+      append_uint (out, (guint) (o - line_start + 1));
+      g_string_append_c (out, '"');
     }
 
   return (gsize) (p - attr);
@@ -196,6 +221,23 @@ free_expansions (gpointer data)
   g_strfreev (data);
 }
 
+/* A fragment's writer, with what its URL function needs. */
+typedef struct
+{
+  BylineGoldmark   *writer;
+  BylineRenderPass *pass;
+  BylineFragment   *frag;
+} FragmentWriter;
+
+static void
+fragment_writer_free (gpointer data)
+{
+  FragmentWriter *fw = data;
+
+  byline_goldmark_free (fw->writer);
+  g_free (fw);
+}
+
 void
 byline_render_pass_init (BylineRenderPass *pass,
                          BylineBody       *body)
@@ -203,45 +245,106 @@ byline_render_pass_init (BylineRenderPass *pass,
   pass->body = body;
   pass->job = &body->job;
   pass->expansions = g_hash_table_new_full (NULL, NULL, NULL, free_expansions);
+  pass->writers = g_hash_table_new_full (NULL, NULL, NULL, fragment_writer_free);
 }
 
 void
 byline_render_pass_clear (BylineRenderPass *pass)
 {
+  g_clear_pointer (&pass->writers, g_hash_table_unref);
   g_clear_pointer (&pass->expansions, g_hash_table_unref);
 }
 
+/* The writer's URL function: placeholders become their calls' output and
+ * links of the bundle and the site resolve against the preview's base. */
 static char *
-fragment_render_node (BylineRenderPass *pass,
-                      BylineFragment   *frag,
-                      cmark_node       *node)
+fragment_resolve_url_cb (const char *url,
+                         gpointer    user_data)
 {
-  char *raw = cmark_render_html (node, BYLINE_MARKDOWN_OPTIONS, byline_markdown_get_extensions ());
-  gsize len = strlen (raw);
+  FragmentWriter *fw = user_data;
+  BylineFragment *frag = fw->frag;
+  g_autofree char *substituted = NULL;
+  char *resolved;
+
+  if (*url == '\0')
+    return NULL;
+
+  if (frag->tokens->len > 0 && strstr (url, frag->job->prefix) != NULL)
+    url = substituted = byline_fragment_substitute_raw (fw->pass, frag, url);
+
+  resolved = byline_render_job_resolve_link (frag->job, url);
+  if (resolved != NULL)
+    return resolved;
+
+  return g_steal_pointer (&substituted);
+}
+
+static BylineGoldmark *
+pass_get_writer (BylineRenderPass *pass,
+                 BylineFragment   *frag)
+{
+  FragmentWriter *fw = g_hash_table_lookup (pass->writers, frag);
+
+  if (fw == NULL)
+    {
+      fw = g_new0 (FragmentWriter, 1);
+      fw->pass = pass;
+      fw->frag = frag;
+      fw->writer = byline_goldmark_new_detached (pass->job->goldmark, frag->document,
+                                                 frag->out->str, frag->out->len);
+      byline_goldmark_set_sourcepos (fw->writer, TRUE);
+      /* Raw HTML passes through as the site allows, but the preview escapes
+       * the tags GFM's tagfilter names: it shows the post, it does not run
+       * it. */
+      byline_goldmark_set_tagfilter (fw->writer, pass->job->tagfilter);
+      byline_goldmark_set_url_func (fw->writer, fragment_resolve_url_cb, fw);
+      g_hash_table_insert (pass->writers, frag, fw);
+    }
+
+  return fw->writer;
+}
+
+/* Cleans up a block's HTML: placeholders replaced, positions in the post. */
+static char *
+fragment_finish_block (BylineRenderPass *pass,
+                       BylineFragment   *frag,
+                       GString          *raw)
+{
+  gsize len = raw->len;
   GString *html = g_string_sized_new (len + len / 8);
 
-  while (len > 0 && raw[len - 1] == '\n')
+  while (len > 0 && raw->str[len - 1] == '\n')
     len--;
-  fragment_finish_html (pass, frag, raw, len, html);
-  free (raw);
+  fragment_finish_html (pass, frag, raw->str, len, html);
 
   return g_string_free (html, FALSE);
 }
 
 static void
-add_block (GPtrArray      *blocks,
-           BylineFragment *frag,
-           char           *html,
-           guint           first,
-           guint           last)
+fragment_add_block (BylineRenderPass *pass,
+                    BylineFragment   *frag,
+                    GPtrArray        *blocks,
+                    GString          *html,
+                    GString          *raw,
+                    guint             first,
+                    guint             last)
 {
-  BylineBlock *block = g_new0 (BylineBlock, 1);
+  g_autofree char *block_html = fragment_finish_block (pass, frag, raw);
 
-  /* Takes @html. */
-  block->html = html;
-  block->first_line = byline_fragment_first_post_line (frag, first);
-  block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
-  g_ptr_array_add (blocks, block);
+  if (blocks != NULL)
+    {
+      BylineBlock *block = g_new0 (BylineBlock, 1);
+
+      block->html = g_steal_pointer (&block_html);
+      block->first_line = byline_fragment_first_post_line (frag, first);
+      block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
+      g_ptr_array_add (blocks, block);
+    }
+  else
+    {
+      g_string_append (html, block_html);
+      g_string_append_c (html, '\n');
+    }
 }
 
 /* Renders the fragment block by block, into @blocks (with post line
@@ -252,40 +355,45 @@ fragment_render_blocks (BylineRenderPass *pass,
                         GPtrArray        *blocks,
                         GString          *html)
 {
-  for (cmark_node *node = cmark_node_first_child (frag->document);
-       node != NULL;
-       node = cmark_node_next (node))
-    {
-      char *block_html = fragment_render_node (pass, frag, node);
-      guint first;
-      guint last;
+  BylineGoldmark *writer = pass_get_writer (pass, frag);
+  g_autoptr(GString) raw = g_string_new (NULL);
+  guint foot_first = G_MAXUINT;
+  guint foot_last = 0;
+  cmark_node *node = cmark_node_first_child (frag->document);
 
-      if (blocks != NULL)
+  while (node != NULL)
+    {
+      cmark_node *last = node;
+      cmark_node *next;
+      guint first_line;
+      guint last_line;
+      guint unused;
+
+      byline_fragment_node_range (frag, node, &first_line, &last_line);
+
+      /* Goldmark writes footnote definitions as one list at the end; it
+       * makes one block, over the lines of all of them. */
+      if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
         {
-          byline_fragment_node_range (frag, node, &first, &last);
-          add_block (blocks, frag, block_html, first, last);
+          foot_first = MIN (foot_first, first_line);
+          foot_last = MAX (foot_last, last_line);
+          node = cmark_node_next (node);
+          continue;
         }
-      else
-        {
-          g_string_append (html, block_html);
-          g_string_append_c (html, '\n');
-          g_free (block_html);
-        }
+
+      g_string_truncate (raw, 0);
+      next = byline_goldmark_render_block (writer, node, raw, &last);
+      if (last != node)
+        byline_fragment_node_range (frag, last, &unused, &last_line);
+      if (raw->len > 0)
+        fragment_add_block (pass, frag, blocks, html, raw, first_line, last_line);
+      node = next;
     }
 
-  if (frag->footnotes != NULL)
-    {
-      char *block_html = fragment_render_node (pass, frag, frag->footnotes);
-
-      if (blocks != NULL)
-        add_block (blocks, frag, block_html, frag->footnotes_first, frag->footnotes_last);
-      else
-        {
-          g_string_append (html, block_html);
-          g_string_append_c (html, '\n');
-          g_free (block_html);
-        }
-    }
+  g_string_truncate (raw, 0);
+  byline_goldmark_render_footnotes (writer, raw);
+  if (raw->len > 0)
+    fragment_add_block (pass, frag, blocks, html, raw, foot_first, foot_last);
 }
 
 /* Hugo's markdownify, which callouts use, drops the <p> around an inner text
@@ -295,7 +403,7 @@ is_single_paragraph (BylineFragment *frag)
 {
   cmark_node *first = cmark_node_first_child (frag->document);
 
-  return first != NULL && cmark_node_next (first) == NULL && frag->footnotes == NULL &&
+  return first != NULL && cmark_node_next (first) == NULL &&
          cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH;
 }
 
@@ -314,15 +422,21 @@ byline_render_pass_render_inner (BylineRenderPass *pass,
   if (frag == NULL || frag->depth != depth)
     {
       frag = temporary = byline_fragment_parse_inner (pass->job, call, close, depth);
-      byline_fragment_adjust_tree (pass, frag);
+      byline_fragment_adjust_tree (frag);
     }
 
   if (is_single_paragraph (frag))
     {
-      g_autofree char *para = fragment_render_node (pass, frag,
-                                                    cmark_node_first_child (frag->document));
-      const char *content = para;
-      gsize len = strlen (para);
+      g_autoptr(GString) raw = g_string_new (NULL);
+      g_autofree char *para = NULL;
+      const char *content;
+      gsize len;
+
+      byline_goldmark_render_block (pass_get_writer (pass, frag),
+                                    cmark_node_first_child (frag->document), raw, NULL);
+      para = fragment_finish_block (pass, frag, raw);
+      content = para;
+      len = strlen (para);
 
       if (g_str_has_prefix (para, "<p") && g_str_has_suffix (para, "</p>"))
         {
@@ -338,6 +452,7 @@ byline_render_pass_render_inner (BylineRenderPass *pass,
 
   if (temporary != NULL)
     {
+      g_hash_table_remove (pass->writers, temporary);
       g_hash_table_remove (pass->expansions, temporary);
       byline_fragment_free (temporary);
     }

@@ -5,9 +5,9 @@
  * Building a body: cmark parses the text byline-renderer-source.c made, for
  * the body and for the Markdown inner text of each shortcode that has one;
  * byline-body.c notes what the rules read; the trees are then adjusted for
- * rendering (block shortcodes alone on their lines leave their paragraph,
- * link targets are resolved, footnote definitions move to a document of
- * their own) and frozen. byline-renderer-html.c renders them.
+ * rendering (block shortcodes alone on their lines leave their paragraph)
+ * and frozen. byline-renderer-html.c renders them with the Goldmark writer,
+ * which resolves link targets as it goes.
  */
 
 #define G_LOG_DOMAIN "byline-renderer"
@@ -190,7 +190,9 @@ fragment_split_paragraph (BylineFragment *frag,
             &g_array_index (frag->tokens, BylineFragmentToken, first_tokens[i]);
           guint line = byline_fragment_out_line_of (frag, token->out_offset);
           g_autofree char *literal = g_strdup (cmark_node_get_literal (child));
-          cmark_node *html = cmark_node_new (CMARK_NODE_HTML_BLOCK);
+          /* The renderer's own HTML: a custom block, which the writer
+           * writes whatever the site says of raw HTML. */
+          cmark_node *html = cmark_node_new (CMARK_NODE_CUSTOM_BLOCK);
 
           if (run != NULL)
             fragment_set_range (frag, run, run_first, line > run_first ? line - 1 : run_first);
@@ -198,7 +200,7 @@ fragment_split_paragraph (BylineFragment *frag,
 
           g_strstrip (literal);
           mark_block_tokens (frag, literal);
-          cmark_node_set_literal (html, literal);
+          cmark_node_set_on_enter (html, literal);
           cmark_node_insert_before (para, html);
           fragment_set_range (frag, html, line, line);
           run_first = line + 1;
@@ -231,66 +233,19 @@ fragment_split_paragraph (BylineFragment *frag,
   g_ptr_array_add (frag->split, para);
 }
 
-static void
-fragment_fix_link (BylineRenderPass *pass,
-                   BylineFragment   *frag,
-                   cmark_node       *node)
+void
+byline_fragment_adjust_tree (BylineFragment *frag)
 {
-  const char *url = cmark_node_get_url (node);
-  g_autofree char *substituted = NULL;
-  g_autofree char *resolved = NULL;
+  g_autoptr(GPtrArray) paragraphs = NULL;
+  cmark_iter *iter;
+  cmark_event_type event;
 
-  if (url == NULL || *url == '\0')
+  /* Only block shortcodes alone on their lines change the tree. */
+  if (frag->tokens->len == 0)
     return;
 
-  if (frag->tokens->len > 0 && strstr (url, frag->job->prefix) != NULL)
-    url = substituted = byline_fragment_substitute_raw (pass, frag, url);
-
-  resolved = byline_render_job_resolve_link (frag->job, url);
-  if (resolved != NULL)
-    cmark_node_set_url (node, resolved);
-  else if (substituted != NULL)
-    cmark_node_set_url (node, substituted);
-}
-
-/* cmark moves footnote definitions to the end of the document; they render
- * as one list, so they go into a document of their own. */
-static void
-fragment_gather_footnotes (BylineFragment *frag)
-{
-  cmark_node *node = cmark_node_first_child (frag->document);
-
-  while (node != NULL)
-    {
-      cmark_node *next = cmark_node_next (node);
-      guint first;
-      guint last;
-
-      if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
-        {
-          byline_fragment_node_range (frag, node, &first, &last);
-          if (frag->footnotes == NULL)
-            {
-              frag->footnotes = cmark_node_new (CMARK_NODE_DOCUMENT);
-              frag->footnotes_first = first;
-              frag->footnotes_last = last;
-            }
-          cmark_node_unlink (node);
-          cmark_node_append_child (frag->footnotes, node);
-          frag->footnotes_first = MIN (frag->footnotes_first, first);
-          frag->footnotes_last = MAX (frag->footnotes_last, last);
-        }
-      node = next;
-    }
-}
-
-void
-byline_fragment_adjust_tree (BylineRenderPass *pass,
-                             BylineFragment   *frag)
-{
-  g_autoptr(GPtrArray) paragraphs = g_ptr_array_new ();
-  cmark_iter *iter = cmark_iter_new (frag->document);
-  cmark_event_type event;
+  paragraphs = g_ptr_array_new ();
+  iter = cmark_iter_new (frag->document);
 
   while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
     {
@@ -303,13 +258,7 @@ byline_fragment_adjust_tree (BylineRenderPass *pass,
       switch ((int) cmark_node_get_type (node))
         {
         case CMARK_NODE_PARAGRAPH:
-          if (frag->tokens->len > 0)
-            g_ptr_array_add (paragraphs, node);
-          break;
-
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-          fragment_fix_link (pass, frag, node);
+          g_ptr_array_add (paragraphs, node);
           break;
 
         default:
@@ -320,8 +269,6 @@ byline_fragment_adjust_tree (BylineRenderPass *pass,
 
   for (guint i = 0; i < paragraphs->len; i++)
     fragment_split_paragraph (frag, g_ptr_array_index (paragraphs, i));
-
-  fragment_gather_footnotes (frag);
 }
 
 /* Fragments */
@@ -346,7 +293,6 @@ fragment_new (BylineRenderJob *job,
 void
 byline_fragment_free (BylineFragment *frag)
 {
-  g_clear_pointer (&frag->footnotes, cmark_node_free);
   g_clear_pointer (&frag->document, cmark_node_free);
   g_clear_pointer (&frag->split, g_ptr_array_unref);
   g_clear_pointer (&frag->ranges, g_hash_table_unref);
@@ -372,7 +318,7 @@ fragment_parse (BylineRenderJob *job,
   BylineFragment *frag = fragment_new (job, depth, call);
 
   byline_fragment_build (frag, start, end, first_call, end_call, dedent);
-  frag->document = byline_markdown_parse (frag->out->str, frag->out->len);
+  frag->document = byline_markdown_parse (job->goldmark, frag->out->str, frag->out->len);
   return frag;
 }
 
@@ -405,6 +351,7 @@ body_free (BylineBody *self)
   g_clear_pointer (&self->code_ranges, g_array_unref);
   g_clear_pointer (&self->html, g_array_unref);
   g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
   g_clear_object (&self->post);
   g_clear_object (&self->renderer);
 }
@@ -491,24 +438,12 @@ body_parse_calls (BylineBody *self,
     body_parse_call (self, call, close, depth);
 }
 
-static int
-compare_depth_descending (gconstpointer a,
-                          gconstpointer b)
-{
-  const BylineFragment *fa = *(const BylineFragment * const *) a;
-  const BylineFragment *fb = *(const BylineFragment * const *) b;
-
-  return (fa->depth < fb->depth) - (fa->depth > fb->depth);
-}
-
 BylineBody *
 byline_body_build (BylineRenderer *renderer,
                    BylinePost     *post)
 {
   BylineBody *self = g_atomic_rc_box_new0 (BylineBody);
   const BylinePostLayout *layout;
-  g_autoptr(GPtrArray) order = NULL;
-  BylineRenderPass pass;
 
   self->renderer = g_object_ref (renderer);
   self->post = g_object_ref (post);
@@ -526,6 +461,10 @@ byline_body_build (BylineRenderer *renderer,
   g_array_set_clear_func (self->html, (GDestroyNotify) byline_body_html_clear);
 
   byline_renderer_init_job (renderer, post, &self->job, &self->site_url);
+  /* The trees are parsed and written with the same settings, whatever
+   * the renderer is told later. */
+  self->goldmark = byline_goldmark_settings_copy (self->job.goldmark);
+  self->job.goldmark = self->goldmark;
   if (!byline_renderer_post_is_renderable (post))
     return self;
 
@@ -546,28 +485,12 @@ byline_body_build (BylineRenderer *renderer,
     }
   byline_body_sort_facts (self);
 
-  /* A link target that holds a call is resolved with the call's HTML,
-   * which renders the call's own inner text: the deepest trees are
-   * adjusted first. */
-  order = g_ptr_array_sized_new (self->fragments->len);
-  for (guint i = 0; i < self->fragments->len; i++)
-    g_ptr_array_add (order, g_ptr_array_index (self->fragments, i));
-  g_ptr_array_sort (order, compare_depth_descending);
-  byline_render_pass_init (&pass, self);
-  for (guint i = 0; i < order->len; i++)
-    byline_fragment_adjust_tree (&pass, g_ptr_array_index (order, i));
-  byline_render_pass_clear (&pass);
-
   for (guint i = 0; i < self->fragments->len; i++)
     {
       BylineFragment *frag = g_ptr_array_index (self->fragments, i);
 
+      byline_fragment_adjust_tree (frag);
       byline_markdown_freeze (frag->document);
-      if (frag->footnotes != NULL)
-        {
-          byline_markdown_freeze (frag->footnotes);
-          g_hash_table_insert (self->roots, frag->footnotes, frag);
-        }
     }
 
   return self;

@@ -8,6 +8,7 @@
 #include <cmark-gfm.h>
 
 #include "byline-body.h"
+#include "byline-goldmark.h"
 #include "byline-renderer.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,8 @@ typedef struct
   BylineBundle              *bundle;     /* nullable */
   const char                *base_uri;   /* nullable, ends in "/" */
   const char                *site_url;   /* nullable, ends in "/" */
+  const BylineGoldmarkSettings *goldmark;
+  gboolean                   tagfilter;  /* escape raw <script>, <iframe>, … */
   const char                *text;       /* the whole post */
   gsize                      length;
   const BylineLineIndex     *lines;
@@ -81,11 +84,6 @@ typedef struct
    * into their text, so they are freed only with the document. */
   GPtrArray       *split;
   cmark_node      *document;
-  /* cmark moves footnote definitions to the end; they render as one list,
-   * so they are kept in a document of their own, with their lines. */
-  cmark_node      *footnotes;
-  guint            footnotes_first;
-  guint            footnotes_last;
 } BylineFragment;
 
 /* A link or image of the body as written, with its place in the post. */
@@ -93,6 +91,8 @@ typedef struct
 {
   gboolean  image;
   char     *url;          /* as written: placeholders back to their calls' text */
+  char     *alt;          /* an image's description as plain text, as a screen
+                           * reader gets it; NULL for a link */
   gsize     start;        /* the whole [text](url), or the bare autolink */
   gsize     end;
   gsize     url_start;    /* the destination as written; url_end == url_start when unknown */
@@ -129,6 +129,8 @@ struct _BylineBody
   BylineRenderer  *renderer;
   BylinePost      *post;
   char            *site_url;
+  /* The site's markup.goldmark settings the trees were parsed for. */
+  BylineGoldmarkSettings *goldmark;
   BylineRenderJob  job;
   BylineFragment  *top;            /* NULL for a post that is not text */
   GPtrArray       *fragments;      /* of BylineFragment *, the body first */
@@ -156,6 +158,10 @@ typedef struct
   BylineBody      *body;
   BylineRenderJob *job;
   GHashTable      *expansions;     /* BylineFragment * → char ** per token */
+  /* BylineFragment * → its Goldmark writer, made when first rendered. The
+   * writers keep their notes beside the trees, never in them: the body's
+   * trees stay as they were built, whoever else reads them meanwhile. */
+  GHashTable      *writers;
 } BylineRenderPass;
 
 static inline gboolean
@@ -234,10 +240,9 @@ BylineFragment *byline_fragment_parse_inner   (BylineRenderJob  *job,
                                                int               close,
                                                guint             depth);
 void        byline_fragment_free              (BylineFragment   *frag);
-/* Adjusts a fragment's tree for rendering (see above); its link targets
- * may render calls with @pass. */
-void        byline_fragment_adjust_tree       (BylineRenderPass *pass,
-                                               BylineFragment   *frag);
+/* Adjusts a fragment's tree for rendering: block shortcodes alone on
+ * their lines leave their paragraph. */
+void        byline_fragment_adjust_tree       (BylineFragment   *frag);
 /* The lines (of the fragment's text) of a top-level block node. */
 void        byline_fragment_node_range        (BylineFragment   *frag,
                                                cmark_node       *node,

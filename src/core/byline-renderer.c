@@ -25,6 +25,8 @@ struct _BylineRenderer
   BylineProfile *profile;
   BylineBundle  *bundle;
   char          *base_uri;
+  BylineGoldmarkSettings *goldmark;
+  gboolean       tagfilter;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -34,6 +36,7 @@ enum {
   PROP_PROFILE,
   PROP_BUNDLE,
   PROP_BASE_URI,
+  PROP_GOLDMARK_SETTINGS,
   N_PROPS
 };
 
@@ -255,6 +258,8 @@ byline_renderer_init_job (BylineRenderer   *self,
   job->profile = self->profile;
   job->bundle = self->bundle;
   job->base_uri = self->base_uri;
+  job->goldmark = self->goldmark;
+  job->tagfilter = self->tagfilter;
   job->text = byline_post_get_text (post);
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
@@ -302,6 +307,7 @@ byline_renderer_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->base_uri, g_free);
+  g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
 
   G_OBJECT_CLASS (byline_renderer_parent_class)->finalize (object);
 }
@@ -326,6 +332,10 @@ byline_renderer_get_property (GObject    *object,
 
     case PROP_BASE_URI:
       g_value_set_string (value, self->base_uri);
+      break;
+
+    case PROP_GOLDMARK_SETTINGS:
+      g_value_set_boxed (value, self->goldmark);
       break;
 
     default:
@@ -353,6 +363,10 @@ byline_renderer_set_property (GObject      *object,
 
     case PROP_BASE_URI:
       byline_renderer_set_base_uri (self, g_value_get_string (value));
+      break;
+
+    case PROP_GOLDMARK_SETTINGS:
+      byline_renderer_set_goldmark_settings (self, g_value_get_boxed (value));
       break;
 
     default:
@@ -384,12 +398,29 @@ byline_renderer_class_init (BylineRendererClass *klass)
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_GOLDMARK_SETTINGS] =
+    g_param_spec_boxed ("goldmark-settings", NULL, NULL,
+                        BYLINE_TYPE_GOLDMARK_SETTINGS,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static BylineGoldmarkSettings *
+default_goldmark_settings (void)
+{
+  BylineGoldmarkSettings *settings = byline_goldmark_settings_new ();
+
+  settings->unsafe = TRUE;
+
+  return settings;
 }
 
 static void
 byline_renderer_init (BylineRenderer *self)
 {
+  self->goldmark = default_goldmark_settings ();
+  self->tagfilter = TRUE;
 }
 
 BylineRenderer *
@@ -480,6 +511,40 @@ byline_renderer_render_body (BylineRenderer *self,
   byline_render_pass_clear (&pass);
 
   return rendering;
+}
+
+void
+byline_renderer_set_goldmark_settings (BylineRenderer               *self,
+                                       const BylineGoldmarkSettings *settings)
+{
+  g_autoptr(BylineGoldmarkSettings) copy = NULL;
+
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+
+  copy = settings != NULL ? byline_goldmark_settings_copy (settings) : default_goldmark_settings ();
+  if (byline_goldmark_settings_equal (copy, self->goldmark))
+    return;
+
+  byline_goldmark_settings_free (self->goldmark);
+  self->goldmark = g_steal_pointer (&copy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOLDMARK_SETTINGS]);
+}
+
+const BylineGoldmarkSettings *
+byline_renderer_get_goldmark_settings (BylineRenderer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+
+  return self->goldmark;
+}
+
+void
+byline_renderer_set_tagfilter (BylineRenderer *self,
+                               gboolean        tagfilter)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+
+  self->tagfilter = !!tagfilter;
 }
 
 BylineRendering *

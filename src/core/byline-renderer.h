@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shortcodes become placeholders, cmark-gfm renders the Markdown (source
- * positions, raw HTML through the tagfilter, footnotes, tables, strikethrough,
- * autolinks, task lists), and the placeholders become the profile's
+ * Shortcodes become placeholders, cmark-gfm parses the Markdown (with
+ * source positions), the Goldmark writer writes it as the site's Hugo would
+ * (byline-goldmark.h), and the placeholders become the profile's
  * templates. Besides a shortcode's own parameters a template sees:
  *
  *   inner      the inner text rendered (Markdown for markdown_inner
@@ -21,6 +21,7 @@
 
 #include "byline-body.h"
 #include "byline-bundle.h"
+#include "byline-goldmark.h"
 #include "byline-post.h"
 #include "byline-profile.h"
 
@@ -74,6 +75,19 @@ BylineBundle    *byline_renderer_get_bundle   (BylineRenderer  *self);
 void             byline_renderer_set_base_uri (BylineRenderer  *self,
                                                const char      *base_uri);
 const char      *byline_renderer_get_base_uri (BylineRenderer  *self);
+/* The site's markup.goldmark settings the body is written with. By default
+ * Hugo's, except that raw HTML passes through (renderer.unsafe), as sites
+ * such as istio.io allow. The settings are copied. */
+void             byline_renderer_set_goldmark_settings (BylineRenderer               *self,
+                                                        const BylineGoldmarkSettings *settings);
+const BylineGoldmarkSettings *
+                 byline_renderer_get_goldmark_settings (BylineRenderer               *self);
+
+/* GFM's tagfilter (on by default) escapes raw <script>, <iframe>, <style>
+ * and the like, which the preview must never run. Hugo keeps them; off, the
+ * HTML is Hugo's for counting words (byline-stats.h). */
+void             byline_renderer_set_tagfilter (BylineRenderer *self,
+                                                gboolean        tagfilter);
 
 /* Parses the post's body once (see byline-body.h), for the rules and for
  * byline_renderer_render_body(). Safe to call from a worker thread; the

@@ -61,7 +61,7 @@ mask_shortcodes (BylineLintContext *ctx)
 
       spec = byline_profile_lookup_shortcode (ctx->profile, call->name);
       if (spec != NULL && !spec->markdown_inner)
-        mark (ctx, call->inner.start, call->inner.end, BYLINE_MASK_CODE);
+        mark (ctx, call->inner.start, call->inner.end, BYLINE_MASK_CODE | BYLINE_MASK_VERBATIM);
     }
 }
 

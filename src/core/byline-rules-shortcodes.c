@@ -421,13 +421,18 @@ void
 byline_rule_image_missing_alt (BylineLintContext *ctx)
 {
   static const char * const names[] = { "alt", "caption", "title" };
+  /* The site's image shortcode, and Hugo's own figure. */
+  static const char * const shortcodes[] = { "image", "figure" };
 
   for (guint i = 0; i < ctx->shortcodes->calls->len; i++)
     {
       const BylineShortcode *call = call_at (ctx, i);
       gboolean described = FALSE;
+      gboolean picture = FALSE;
 
-      if (!is_named (call, "image"))
+      for (guint j = 0; j < G_N_ELEMENTS (shortcodes); j++)
+        picture |= is_named (call, shortcodes[j]);
+      if (!picture)
         continue;
 
       for (guint j = 0; j < G_N_ELEMENTS (names); j++)
@@ -444,6 +449,19 @@ byline_rule_image_missing_alt (BylineLintContext *ctx)
                                 call->name_span.start, call->name_span.end, NULL,
                                 _("Image without alt text or caption: add alt=\"…\" "
                                   "describing it for readers who cannot see it"));
+    }
+
+  /* Markdown's ![description](photo.jpg): the description is the alt text. */
+  for (guint i = 0; i < ctx->links->len; i++)
+    {
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
+
+      if (!link->image || (link->alt != NULL && link->alt[0] != '\0'))
+        continue;
+
+      byline_lint_report (ctx, link->start, link->end, NULL,
+                          _("Image without alt text: describe it between the brackets, "
+                            "![What it shows](…), for readers who cannot see it"));
     }
 }
 

@@ -57,8 +57,12 @@ scan_post (Scan       *scan,
   for (guint k = 0; scan->keys[k] != NULL; k++)
     {
       g_auto(GStrv) words = byline_front_matter_get_strv (front_matter, scan->keys[k]);
+      const char *single = byline_front_matter_get_string (front_matter, scan->keys[k]);
       GHashTable *counts;
 
+      /* A single value (a title) counts as a list of one. */
+      if (words == NULL && single != NULL && single[0] != '\0')
+        words = g_strdupv ((char *[]) { (char *) single, NULL });
       if (words == NULL)
         continue;
 

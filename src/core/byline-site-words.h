@@ -1,4 +1,4 @@
-/* byline-site-words.h — words other posts of the site use in list fields
+/* byline-site-words.h — words other posts of the site use in their front matter
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -16,7 +16,9 @@
 
 G_BEGIN_DECLS
 
-/* Scans the blog folder of @site for the values of @keys (list fields).
+/* Scans the blog folder of @site for the values of @keys: the items of
+ * list fields (keywords), or a string as one value (title; the spell
+ * checker proposes their unknown words, byline_spell_checker_propose_words).
  * Finishes with NULL and no error when the site has no blog folder. */
 void        byline_site_words_scan_async  (BylineSite          *site,
                                            const char * const  *keys,

@@ -1,0 +1,70 @@
+/* byline-gotmpl-funcs-private.h — helpers the function families share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "byline-gotmpl-funcs.h"
+
+G_BEGIN_DECLS
+
+/* A []string value (Go's type name for %T and DeepEqual). */
+BylineGotmplValue byline_gotmpl_string_slice_new (GPtrArray  *strings);
+/* Hugo's tpl.StripHTML (plainify, countwords). */
+char             *byline_gotmpl_strip_html       (const char *s);
+/* prose's AP-style title case, Hugo's default titleCaseStyle. */
+char             *byline_gotmpl_title_case       (const char *s);
+
+/* collections' normalize: whether two elements are the same (numbers
+ * compare as float64). */
+gboolean          byline_gotmpl_same_identity    (const BylineGotmplValue *a,
+                                                  const BylineGotmplValue *b);
+/* A new, empty list with the element type of @list. */
+BylineGotmplList *byline_gotmpl_list_new_like    (const BylineGotmplValue *list,
+                                                  guint                    reserve);
+/* Follows a dotted path of map keys and argument-less methods. */
+gboolean          byline_gotmpl_evaluate_path    (BylineGotmplCall        *call,
+                                                  const BylineGotmplValue *value,
+                                                  char                   **path,
+                                                  BylineGotmplValue       *result);
+
+/* Functions of byline-gotmpl-funcs-query.c in the collections table. */
+gboolean byline_gotmpl_fn_in         (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_uniq       (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_complement (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_intersect  (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_union      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_symdiff    (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_sort       (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_index      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_is_set     (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_merge      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_querify    (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_where      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+
+G_END_DECLS

@@ -1,0 +1,197 @@
+/* bench-spelling.c — what spell checking and statistics cost
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * For the sample post (data/sample/index.md) and a post whose body is the
+ * sample's body 100 times over, the time of one lint with the spelling rule
+ * and without it (the difference is what spelling adds: finding the prose,
+ * splitting it into words and looking each up), once with a fresh checker
+ * (cold: every word goes to Enchant) and then warm (each word cached), and
+ * the time of the statistics (render and count). Then the corpus, as
+ * byline-cli check --spelling sees it: posts a second, one checker shared.
+ * Medians of the runs, in milliseconds.
+ */
+
+#include "config.h"
+
+#include "byline-linter.h"
+#include "byline-stats.h"
+
+#include "corpus.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+static int
+compare_times (const void *a,
+               const void *b)
+{
+  gint64 ta = *(const gint64 *) a;
+  gint64 tb = *(const gint64 *) b;
+
+  return ta < tb ? -1 : ta > tb;
+}
+
+static double
+median_ms (gint64 *times,
+           guint   n)
+{
+  qsort (times, n, sizeof (gint64), compare_times);
+  return times[n / 2] / 1000.0;
+}
+
+static gint64
+lint_once (BylineProfile      *profile,
+           BylineSpellChecker *checker,
+           BylinePost         *post,
+           guint              *n_findings)
+{
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, NULL);
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  gint64 start;
+
+  byline_linter_set_spell_checker (linter, checker);
+  start = g_get_monotonic_time ();
+  diagnostics = byline_linter_check (linter, post);
+  if (n_findings != NULL)
+    {
+      *n_findings = 0;
+      for (guint i = 0; i < diagnostics->len; i++)
+        {
+          const BylineDiagnostic *d = g_ptr_array_index (diagnostics, i);
+
+          *n_findings += g_str_equal (d->rule_id, "spelling/unknown-word");
+        }
+    }
+  return g_get_monotonic_time () - start;
+}
+
+static void
+bench (BylineProfile *profile,
+       const char    *label,
+       const char    *text,
+       gsize          length,
+       guint          rounds)
+{
+  g_autoptr(BylinePost) post = byline_post_new (text, length);
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree gint64 *with = g_new (gint64, rounds);
+  g_autofree gint64 *without = g_new (gint64, rounds);
+  g_autofree gint64 *stats_times = g_new (gint64, rounds);
+  gint64 load, cold;
+  guint n_findings = 0;
+  BylineStats stats;
+
+  load = g_get_monotonic_time ();
+  checker = byline_spell_checker_new ("en_US", &error);
+  load = g_get_monotonic_time () - load;
+  g_assert_no_error (error);
+
+  cold = lint_once (profile, checker, post, &n_findings) - lint_once (profile, NULL, post, NULL);
+  for (guint i = 0; i < rounds; i++)
+    {
+      with[i] = lint_once (profile, checker, post, NULL);
+      without[i] = lint_once (profile, NULL, post, NULL);
+    }
+
+  byline_renderer_set_tagfilter (renderer, FALSE);
+  for (guint i = 0; i < rounds; i++)
+    {
+      gint64 start = g_get_monotonic_time ();
+
+      byline_stats_compute (renderer, post, FALSE, &stats);
+      stats_times[i] = g_get_monotonic_time () - start;
+    }
+
+  printf ("%-13s %7.1f KB, %5u words, %3u unknown: checker %.1f ms; lint %.2f ms without "
+          "spelling, %.2f ms with (spelling %.2f ms warm, %.2f ms cold); stats %.2f ms\n",
+          label, length / 1024.0, stats.words, n_findings, load / 1000.0,
+          median_ms (without, rounds), median_ms (with, rounds),
+          median_ms (with, rounds) - median_ms (without, rounds), cold / 1000.0,
+          median_ms (stats_times, rounds));
+}
+
+static void
+bench_corpus (BylineProfile *profile)
+{
+  g_autoptr(GPtrArray) posts = corpus_load ();
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 start, elapsed = 0;
+  guint n = 0, rounds = 0;
+
+  if (posts == NULL || posts->len == 0)
+    {
+      printf ("corpus: SKIP, BYLINE_CORPUS/istio-blog is not there\n");
+      return;
+    }
+
+  checker = byline_spell_checker_new ("en_US", &error);
+  g_assert_no_error (error);
+
+  start = g_get_monotonic_time ();
+  while (rounds < 5 || elapsed < G_USEC_PER_SEC)
+    {
+      for (guint i = 0; i < posts->len; i++)
+        {
+          CorpusPost *cp = g_ptr_array_index (posts, i);
+          g_autoptr(BylinePost) post = byline_post_new (cp->text, cp->length);
+
+          lint_once (profile, checker, post, NULL);
+          n++;
+        }
+      rounds++;
+      elapsed = g_get_monotonic_time () - start;
+    }
+  printf ("corpus        %u posts checked with spelling (no site list, so many unknown words) "
+          "in %.2f s: %.0f posts/s\n", n, elapsed / (double) G_USEC_PER_SEC,
+          n / (elapsed / (double) G_USEC_PER_SEC));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylinePost) sample = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  const BylinePostLayout *layout;
+  gsize length = 0;
+  GString *big;
+
+  if (!byline_spell_dictionary_exists ("en_US"))
+    {
+      printf ("SKIP: no en_US dictionary for Enchant (hunspell-en-us)\n");
+      return 77;
+    }
+
+  path = argc > 1 ? g_strdup (argv[1])
+                  : g_build_filename (g_getenv ("G_TEST_SRCDIR") ? g_getenv ("G_TEST_SRCDIR")
+                                                                  : "tests",
+                                      "..", "data", "sample", "index.md", NULL);
+  if (!g_file_get_contents (path, &text, &length, &error))
+    {
+      g_printerr ("bench-spelling: %s\n", error->message);
+      return 2;
+    }
+
+  sample = byline_post_new (text, length);
+  layout = byline_post_get_layout (sample);
+  big = g_string_new_len (text, layout->body_start);
+  for (guint i = 0; i < 100; i++)
+    {
+      g_string_append_len (big, text + layout->body_start, length - layout->body_start);
+      g_string_append_c (big, '\n');
+    }
+
+  bench (profile, "sample", text, length, 200);
+  bench (profile, "sample x100", big->str, big->len, 11);
+  bench_corpus (profile);
+
+  g_string_free (big, TRUE);
+  return 0;
+}

@@ -1,0 +1,363 @@
+/* test-gotmpl-site.c — shortcode calls, Hugo's objects, analysis and limits
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Posts with shortcode calls rendered through the templates of the fixture
+ * site tests/data/gotmpl-site, and what the expected outputs rest on:
+ * hugolib/shortcode.go (ShortcodeWithPage.Get returns "" for a missing
+ * name, nil for a name asked of positional parameters; bare parameters are
+ * typed by pageparser's ValTyped; Parent, Ordinal, Inner as template.HTML),
+ * resources/page (the page's fields and front matter dates), tpl/lang
+ * (go-i18n messages run as templates), tpl/partials (a partial's output is
+ * template.HTML, return gives a value), html/template escaping of what the
+ * templates print.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "byline-gotmpl.h"
+#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-objects.h"
+#include "byline-post.h"
+
+typedef struct
+{
+  BylineGotmplEnv   *env;
+  BylineGotmplSet   *set;
+  BylinePost        *post;
+  BylineGotmplValue  page;
+  char              *file;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "gotmpl-site", NULL);
+  g_autoptr(GFile) file = NULL;
+
+  f->env = byline_gotmpl_fs_env_new (root);
+  f->set = byline_gotmpl_set_new (f->env);
+  f->file = g_build_filename (root, "content", "blog", "bundle", "index.md", NULL);
+  file = g_file_new_for_path (f->file);
+  f->post = byline_post_new_from_file (file, NULL, NULL);
+  g_assert_nonnull (f->post);
+  f->page = byline_gotmpl_env_get_page (f->env, "blog/bundle");
+  g_assert_cmpint (f->page.kind, ==, BYLINE_GOTMPL_OBJECT);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  byline_gotmpl_value_clear (&f->page);
+  g_clear_object (&f->post);
+  g_clear_object (&f->set);
+  g_clear_object (&f->env);
+  g_free (f->file);
+}
+
+/* Renders the first call of @text. */
+static void
+render_first (Fixture            *f,
+              const char         *text,
+              BylineGotmplResult *result)
+{
+  g_autoptr(BylineShortcodeList) list = byline_shortcode_scan (text, 0, strlen (text), NULL);
+
+  g_assert_cmpuint (list->calls->len, >, 0);
+  byline_gotmpl_set_render_call (f->set, &f->page, text, "content/post.md", list, 0, result);
+}
+
+typedef struct
+{
+  const char *text;
+  const char *expected;
+} CallCase;
+
+static const CallCase call_cases[] = {
+  /* .Get with a default, an escaped attribute, .Inner as template.HTML */
+  { "{{< note type=\"warning\" title=\"T & C\" >}}Hello <b>x</b>{{< /note >}}",
+    "<div class=\"note note-warning\" title=\"T &amp; C\">Hello <b>x</b></div>\n" },
+  { "{{< note >}}x{{< /note >}}", "<div class=\"note note-info\">x</div>\n" },
+  /* .Page.Resources.GetMatch, image size, markdownify of the caption */
+  { "{{< figure src=\"photo.png\" alt=\"A photo\" caption=\"A *nice* photo\" >}}",
+    "<figure><img src=\"/docs/blog/bundle/photo.png\" width=\"40\" height=\"20\" alt=\"A photo\">"
+    "<figcaption>A <em>nice</em> photo</figcaption></figure>\n" },
+  /* Nested calls: the inner calls run first with .Parent, whose Scratch
+   * they fill; the outer call then reads it. */
+  { "{{< tabs >}}{{< tab \"One\" >}}first{{< /tab >}}{{< tab \"Two\" >}}<i>second</i>{{< /tab >}}{{< /tabs >}}",
+    "<ul><li data-i=\"0\">One: first</li><li data-i=\"1\">Two: <i>second</i></li></ul>\n" },
+  /* Typed positional parameters, "" past the last one, nil for a name
+   * asked of positional parameters (printed as nothing in HTML); the
+   * legacy layouts/shortcodes/ folder. */
+  { "{{< legacy \"a\" 2 3.5 true >}}", "legacy#0 false 4 string int float64 bool |\n" },
+  /* A .md shortcode is a text template: a missing value prints as Go's
+   * <no value>. */
+  { "{{< md \"bold\" >}}", "**bold** <no value>\n" },
+  /* i18n/en.yaml with plural forms and a message that is a template */
+  { "{{< i18n >}}", "Hello / 1 item / 3 items / Welcome to Test Site / []\n" },
+  { "{{< site >}}", "Test Site|https://example.org/docs/|Jane|janedoe|en-us|en|Ada,Grace,|/docs/|**BatMan**\n" },
+  { "{{< page >}}",
+    "Bundle|A page bundle|Ann|2023-09-29|Jan 2, 2024|blog|blog|page|blog/bundle/index.md|bundle|"
+    "blog/bundle/|en|/docs/blog/bundle/|https://example.org/docs/blog/bundle/|true|false|1|photo.png|"
+    "A &lt;b&gt;bold&lt;/b&gt; claim\n" },
+};
+
+static void
+test_calls (Fixture       *f,
+            gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (call_cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      render_first (f, call_cases[i].text, &result);
+      if (result.status != BYLINE_GOTMPL_OK)
+        g_error ("%s failed: %s", call_cases[i].text, result.message);
+      g_assert_cmpstr (result.output, ==, call_cases[i].expected);
+    }
+}
+
+static void
+test_call_ordinal (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *text = "{{< note >}}a{{< /note >}} and {{< legacy 1 >}}";
+  g_autoptr(BylineShortcodeList) list = byline_shortcode_scan (text, 0, strlen (text), NULL);
+  g_auto(BylineGotmplResult) result = { 0 };
+
+  /* The legacy call is the second top-level call: ordinal 1. */
+  g_assert_true (byline_gotmpl_set_render_call (f->set, &f->page, text, "post.md", list, 2, &result));
+  g_assert_cmpstr (result.output, ==, "legacy#1 false 1 int string string string |\n");
+}
+
+static void
+test_call_errors (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(BylineGotmplResult) result = { 0 };
+  g_auto(BylineGotmplResult) missing = { 0 };
+
+  /* errorf fails the call with its message and where it was called. */
+  render_first (f, "\n  {{< figure alt=\"x\" >}}", &result);
+  g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_ERROR);
+  g_assert_cmpstr (result.message, ==, "figure: missing src at \"content/post.md:2:3\"");
+  g_assert_true (g_str_has_suffix (result.file, "layouts/_shortcodes/figure.html"));
+  g_assert_cmpuint (result.line, ==, 3);
+  g_assert_cmpuint (result.messages->len, ==, 1);
+
+  render_first (f, "{{< nothere >}}", &missing);
+  g_assert_cmpint (missing.status, ==, BYLINE_GOTMPL_NOT_FOUND);
+}
+
+static void
+test_partials (Fixture       *f,
+               gconstpointer  data)
+{
+  static const CallCase cases[] = {
+    /* A partial's output is template.HTML: not escaped again. */
+    { "{{ partial \"card.html\" (dict \"title\" \"<T>\") }}", "<div class=\"card\">&lt;T&gt;</div>" },
+    { "{{ partial \"card\" (dict \"title\" \"x\") }}", "<div class=\"card\">x</div>" },
+    /* return gives the partial's value. */
+    { "{{ $s := partial \"sum.html\" (dict \"a\" 1 \"b\" 2) }}{{ printf \"%T %v\" $s $s }}", "int 3" },
+    { "{{ resources.Get \"images/logo.png\" | printf \"%v\" }} {{ with resources.Get \"images/logo.png\" }}{{ .Width }}x{{ .Height }} {{ .MediaType }} {{ (.Resize \"4x\").Height }} {{ (.Fit \"100x1\").Width }}{{ end }}",
+      "/docs/images/logo.png 8x4 image/png 2 2" },
+    { "{{ (images.Config \"assets/images/logo.png\").Width }} {{ fileExists \"files/README.txt\" }} {{ fileExists \"nope\" }}",
+      "8 true false" },
+    { "{{ readFile \"../../etc/passwd\" }}", NULL },
+    /* Inline partials, defined in the calling template (Hugo's
+     * "partials/inline/…" convention; gohugo.io's img.html uses
+     * "_partials/inline/get-resource.html"). */
+    { "{{ partial \"inline/x.html\" 2 }}{{ define \"_partials/inline/x.html\" }}{{ return add . 1 }}{{ end }}", "3" },
+    { "{{ partial \"inline/y.html\" \"<b>\" }}{{ define \"partials/inline/y.html\" }}<i>{{ . }}</i>{{ end }}",
+      "<i>&lt;b&gt;</i>" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (f->set, "t.html", cases[i].text, &f->page, &f->page, &result);
+      if (cases[i].expected == NULL)
+        {
+          g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_ERROR);
+          continue;
+        }
+      if (result.status != BYLINE_GOTMPL_OK)
+        g_error ("%s failed: %s", cases[i].text, result.message);
+      g_assert_cmpstr (result.output, ==, cases[i].expected);
+    }
+}
+
+static void
+test_limits (Fixture       *f,
+             gconstpointer  data)
+{
+  BylineGotmplLimits limits = { 10000, 16, 1000 };
+  static const char * const sources[] = {
+    "{{ range 100000000 }}{{ end }}",
+    "{{ define \"r\" }}{{ template \"r\" . }}{{ end }}{{ template \"r\" . }}",
+    "{{ range 1000 }}xxxxxxxxxx{{ end }}",
+    "{{ partial \"loop.html\" . }}",
+    "{{ strings.Repeat 100000000 \"x\" }}",
+  };
+
+  byline_gotmpl_set_set_limits (f->set, &limits);
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (f->set, "t.html", sources[i], NULL, NULL, &result);
+      if (result.status != BYLINE_GOTMPL_LIMIT && result.status != BYLINE_GOTMPL_ERROR)
+        g_error ("%s: status %d, wanted a limit", sources[i], result.status);
+      g_assert_null (result.output);
+      g_assert_nonnull (result.message);
+    }
+}
+
+typedef struct
+{
+  const char *source;
+  const char *params;   /* name[=default][!] ; positional as #N */
+  gboolean    uses_inner;
+  const char *unsupported;
+} AnalysisCase;
+
+static const AnalysisCase analysis_cases[] = {
+  { "{{ $type := .Get \"type\" | default \"info\" }}{{ with .Get \"title\" }}{{ . }}{{ end }}{{ .Inner }}",
+    "type=info title", TRUE, "" },
+  { "{{ $src := .Get \"src\" }}{{ if not $src }}{{ errorf \"no src\" }}{{ end }}{{ .Get \"alt\" }}",
+    "src! alt", FALSE, "" },
+  { "{{ with .Get \"id\" }}{{ . }}{{ else }}{{ errorf \"id?\" }}{{ end }}", "id!", FALSE, "" },
+  { "{{ .Get 0 }} {{ $.Get 1 | default 5 }} {{ default \"x\" (.Get \"w\") }} {{ .Params.h }}",
+    "#0 #1=5 w=x h", FALSE, "" },
+  { "{{ if eq (.Get \"k\") \"\" }}{{ errorf \"k\" }}{{ end }}{{ index .Params \"z\" }}{{ .InnerDeindent }}",
+    "k! z", TRUE, "" },
+  { "{{ emojify .Inner }}{{ strings.Diff 1 2 3 4 }}{{ notafunction }}", "", TRUE,
+    "emojify strings.Diff notafunction" },
+};
+
+static char *
+describe_params (BylineGotmplShortcodeInfo *info)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < info->params->len; i++)
+    {
+      BylineGotmplParamInfo *p = g_ptr_array_index (info->params, i);
+
+      if (i > 0)
+        g_string_append_c (s, ' ');
+      if (p->name != NULL)
+        g_string_append (s, p->name);
+      else
+        g_string_append_printf (s, "#%d", p->position);
+      if (p->default_value != NULL)
+        g_string_append_printf (s, "=%s", p->default_value);
+      if (p->required)
+        g_string_append_c (s, '!');
+    }
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_analysis (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (analysis_cases); i++)
+    {
+      const AnalysisCase *c = &analysis_cases[i];
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineGotmplShortcodeInfo) info = byline_gotmpl_analyze_source ("t.html", c->source, &error);
+      g_autofree char *params = NULL;
+      g_autofree char *unsupported = NULL;
+
+      g_assert_no_error (error);
+      params = describe_params (info);
+      g_assert_cmpstr (params, ==, c->params);
+      g_assert_cmpint (info->uses_inner, ==, c->uses_inner);
+      g_ptr_array_add (info->unsupported, NULL);
+      unsupported = g_strjoinv (" ", (char **) info->unsupported->pdata);
+      g_ptr_array_remove_index (info->unsupported, info->unsupported->len - 1);
+      g_assert_cmpstr (unsupported, ==, c->unsupported);
+    }
+}
+
+static void
+test_analysis_site (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BylineGotmplShortcodeInfo) info = byline_gotmpl_set_analyze_shortcode (f->set, "figure", &error);
+  g_autoptr(BylineGotmplShortcodeInfo) none = NULL;
+  g_autofree char *params = NULL;
+
+  g_assert_no_error (error);
+  params = describe_params (info);
+  g_assert_cmpstr (params, ==, "src! alt caption");
+  g_assert_false (info->uses_inner);
+
+  none = byline_gotmpl_set_analyze_shortcode (f->set, "nothere", &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+}
+
+static void
+test_invalidate (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("byline-gotmpl-XXXXXX", NULL);
+  g_autofree char *layouts = g_build_filename (dir, "layouts", "_shortcodes", NULL);
+  g_autofree char *path = g_build_filename (layouts, "x.html", NULL);
+  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_fs_env_new (dir);
+  g_autoptr(BylineGotmplSet) set = byline_gotmpl_set_new (env);
+  g_auto(BylineGotmplValue) sc = byline_gotmpl_shortcode_new ("x", NULL, NULL, NULL, NULL, NULL, 0,
+                                                              "p.md", 1, 1);
+  g_auto(BylineGotmplResult) first = { 0 };
+  g_auto(BylineGotmplResult) cached = { 0 };
+  g_auto(BylineGotmplResult) fresh = { 0 };
+
+  g_mkdir_with_parents (layouts, 0755);
+  g_file_set_contents (path, "one", -1, NULL);
+  byline_gotmpl_set_render_shortcode (set, "x", &sc, &first);
+  g_assert_cmpstr (first.output, ==, "one");
+  /* Parsed once: a change is seen only after invalidate. */
+  g_file_set_contents (path, "two", -1, NULL);
+  byline_gotmpl_set_render_shortcode (set, "x", &sc, &cached);
+  g_assert_cmpstr (cached.output, ==, "one");
+  byline_gotmpl_set_invalidate (set, path);
+  byline_gotmpl_set_render_shortcode (set, "x", &sc, &fresh);
+  g_assert_cmpstr (fresh.output, ==, "two");
+
+  g_remove (path);
+  g_rmdir (layouts);
+  {
+    g_autofree char *l = g_path_get_dirname (layouts);
+
+    g_rmdir (l);
+  }
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/gotmpl/site/calls", Fixture, NULL, fixture_setup, test_calls, fixture_teardown);
+  g_test_add ("/gotmpl/site/ordinal", Fixture, NULL, fixture_setup, test_call_ordinal,
+              fixture_teardown);
+  g_test_add ("/gotmpl/site/errors", Fixture, NULL, fixture_setup, test_call_errors,
+              fixture_teardown);
+  g_test_add ("/gotmpl/site/partials", Fixture, NULL, fixture_setup, test_partials, fixture_teardown);
+  g_test_add ("/gotmpl/site/limits", Fixture, NULL, fixture_setup, test_limits, fixture_teardown);
+  g_test_add ("/gotmpl/site/analysis-site", Fixture, NULL, fixture_setup, test_analysis_site,
+              fixture_teardown);
+  g_test_add_func ("/gotmpl/site/analysis", test_analysis);
+  g_test_add_func ("/gotmpl/site/invalidate", test_invalidate);
+
+  return g_test_run ();
+}

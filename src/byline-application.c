@@ -60,6 +60,51 @@ byline_application_activate (GApplication *application)
   gtk_window_present (window);
 }
 
+/* A new window shows once its post is in the editor, so that its first
+ * frame shows the post rather than an empty editor; a post that takes longer
+ * to read than this does not keep the window from showing. */
+#define PRESENT_TIMEOUT_MSEC 300
+
+static void
+present_when_loaded_cb (BylineWindow   *window,
+                        GParamSpec     *pspec,
+                        BylineDocument *document)
+{
+  if (byline_document_get_busy (document))
+    return;
+  g_signal_handlers_disconnect_by_func (document, present_when_loaded_cb, window);
+  /* The timeout holds the last reference it may have. */
+  gtk_window_present (GTK_WINDOW (window));
+  g_source_remove_by_user_data (window);
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  BylineWindow *window = user_data;
+
+  g_signal_handlers_disconnect_by_func (byline_window_get_document (window),
+                                        present_when_loaded_cb, window);
+  gtk_window_present (GTK_WINDOW (window));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+present_when_loaded (BylineWindow *window)
+{
+  BylineDocument *document = byline_window_get_document (window);
+
+  if (!byline_document_get_busy (document))
+    {
+      gtk_window_present (GTK_WINDOW (window));
+      return;
+    }
+  g_signal_connect_object (document, "notify::busy",
+                           G_CALLBACK (present_when_loaded_cb), window, G_CONNECT_SWAPPED);
+  g_timeout_add_full (G_PRIORITY_DEFAULT, PRESENT_TIMEOUT_MSEC, present_timeout_cb,
+                      g_object_ref (window), g_object_unref);
+}
+
 static void
 byline_application_open (GApplication  *application,
                          GFile        **files,
@@ -80,7 +125,12 @@ byline_application_open (GApplication  *application,
           if (BYLINE_IS_WINDOW (active) && byline_window_is_empty (BYLINE_WINDOW (active)))
             window = BYLINE_WINDOW (active);
           else
-            window = byline_application_new_window (self);
+            {
+              window = byline_application_new_window (self);
+              byline_window_load (window, files[i]);
+              present_when_loaded (window);
+              continue;
+            }
 
           byline_window_load (window, files[i]);
         }
@@ -293,6 +343,23 @@ byline_application_startup (GApplication *application)
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self),
                                            accels[i].action, accels[i].accels);
+}
+
+void
+byline_application_init_environment (void)
+{
+  /* GTK opens OpenGL as it opens an X11 display, to choose the windows'
+   * visual, even when it is going to draw with cairo; with software GL that
+   * loads and sets up Mesa's LLVM compiler for nothing. */
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") == 0)
+    {
+      const char *debug = g_getenv ("GDK_DEBUG");
+      g_autofree char *flags = NULL;
+
+      flags = debug != NULL && debug[0] != '\0' ? g_strconcat (debug, ",gl-disable", NULL)
+                                                : g_strdup ("gl-disable");
+      g_setenv ("GDK_DEBUG", flags, TRUE);
+    }
 }
 
 BylineApplication *

@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BylineApplication, byline_application, BYLINE, APPLICATION,
                       AdwApplication)
 
-BylineApplication *byline_application_new (void);
+/* Settles what has to be settled before GTK starts; main() calls it first. */
+void               byline_application_init_environment (void);
+BylineApplication *byline_application_new              (void);
 
 G_END_DECLS

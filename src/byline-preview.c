@@ -2,13 +2,20 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The web view loads one shell page (resources/preview/shell.html) and, from
- * then on, every rendering reaches it as a patch: the C side keeps the blocks
+ * The web view loads one shell page (resources/preview/shell.html), with the
+ * latest rendering already in it when there is one, and, from then on, every
+ * rendering reaches it as a patch: the C side keeps the blocks
  * the page shows, finds the range of blocks whose HTML changed (common prefix
  * and suffix by string equality) and sends only that range, plus the line
  * numbers of the blocks that merely moved. preview.js, injected in an
  * isolated world, applies the patch without touching the other nodes (their
  * pictures are not reloaded) and keeps the reader's place.
+ *
+ * Opening a post: the page loads as soon as the folder is known, so that the
+ * web process starts while the window is built and the post is read; and
+ * "painted" says when the page has painted its first rendering, which the
+ * window's pane (byline-preview-pane.c) waits for before it shows the view,
+ * so that no empty or half-built page ever shows.
  */
 
 #define G_LOG_DOMAIN "byline-preview"
@@ -39,18 +46,20 @@ struct _BylinePreview
   char                     *base_uri;
   char                     *stylesheet;
 
-  /* The latest rendering sent; once the page is ready, what it shows.
-   * Renderings are immutable and shared with the analysis: kept, not
-   * copied. NULL before the first. */
+  /* What the page shows, or starts with when it loads. Renderings are
+   * immutable and shared with the analysis: kept, not copied. NULL before
+   * the first. */
   BylineRendering          *rendering;
   /* A later rendering, waiting for the patch in flight. */
   BylineRendering          *pending;
 
+  guint                     load_source;   /* a load_shell() to come */
   guint                     generation;    /* of the shell page, bumped per load */
   guint                     next_seq;
   guint                     pending_line;
 
   guint                     load_remote_images : 1;
+  guint                     painted : 1;
   guint                     shell_loaded : 1;
   guint                     ready : 1;
   guint                     has_pending_line : 1;
@@ -63,6 +72,7 @@ enum {
   PROP_0,
   PROP_FOLDER,
   PROP_LOAD_REMOTE_IMAGES,
+  PROP_PAINTED,
   PROP_STYLESHEET,
   N_PROPS
 };
@@ -130,6 +140,30 @@ run_script (BylinePreview *self,
                                        evaluate_done_cb, NULL);
 }
 
+/* The rendering the page starts with, as JSON for preview.js: {"header":
+ * HTML, "blocks": [[HTML, first line, last line], …]}. */
+static char *
+build_initial (BylinePreview *self)
+{
+  g_autoptr(GString) json = g_string_new ("{\"header\":");
+
+  byline_json_string_append (json, self->rendering->header_html);
+  g_string_append (json, ",\"blocks\":[");
+  for (guint i = 0; i < self->rendering->blocks->len; i++)
+    {
+      const BylineBlock *block = g_ptr_array_index (self->rendering->blocks, i);
+
+      if (i > 0)
+        g_string_append_c (json, ',');
+      g_string_append_c (json, '[');
+      byline_json_string_append (json, block->html);
+      g_string_append_printf (json, ",%u,%u]", block->first_line, block->last_line);
+    }
+  g_string_append (json, "]}");
+
+  return g_string_free (g_steal_pointer (&json), FALSE);
+}
+
 static void
 load_shell (BylinePreview *self)
 {
@@ -138,6 +172,8 @@ load_shell (BylinePreview *self)
   g_autofree char *policy = NULL;
   g_autofree char *escaped = NULL;
   g_autofree char *generation = NULL;
+  g_autofree char *initial = NULL;
+  g_autofree char *escaped_initial = NULL;
 
   bytes = g_resources_lookup_data (SHELL_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
   g_assert (bytes != NULL);
@@ -146,6 +182,16 @@ load_shell (BylinePreview *self)
   self->shell_loaded = TRUE;
   self->ready = FALSE;
 
+  /* The page paints the latest rendering in its first frame: no empty page
+   * shows before a patch. From here on the page shows it. */
+  if (self->pending != NULL)
+    {
+      g_clear_pointer (&self->rendering, byline_rendering_unref);
+      self->rendering = g_steal_pointer (&self->pending);
+    }
+  initial = self->rendering != NULL ? build_initial (self) : g_strdup ("null");
+  escaped_initial = g_markup_escape_text (initial, -1);
+
   policy = build_policy (self);
   escaped = g_markup_escape_text (policy, -1);
   generation = g_strdup_printf ("%u", self->generation);
@@ -153,9 +199,34 @@ load_shell (BylinePreview *self)
   html = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
   g_string_replace (html, "@POLICY@", escaped, 1);
   g_string_replace (html, "@GENERATION@", generation, 1);
+  g_string_replace (html, "@INITIAL@", escaped_initial, 1);
 
   webkit_web_view_load_html (self->web_view, html->str,
                              self->base_uri != NULL ? self->base_uri : "about:blank");
+}
+
+static gboolean
+load_shell_cb (gpointer user_data)
+{
+  BylinePreview *self = user_data;
+
+  self->load_source = 0;
+  load_shell (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Loads the shell page once the caller is done, so that a folder and a
+ * rendering given one after the other (as a post opens) make one page that
+ * shows the rendering from its first frame. Meanwhile the page is not
+ * ready: renderings wait for it. */
+static void
+queue_load_shell (BylinePreview *self)
+{
+  self->shell_loaded = TRUE;
+  self->ready = FALSE;
+  if (self->load_source == 0)
+    self->load_source = g_idle_add_full (G_PRIORITY_HIGH, load_shell_cb, self, NULL);
 }
 
 static void patch_done_cb (GObject      *object,
@@ -261,16 +332,10 @@ script_message_received_cb (BylinePreview            *self,
 
   if (g_strcmp0 (type, "ready") == 0)
     {
-      BylineRendering *rendering = NULL;
-
-      /* A new page is empty: everything goes, the latest rendering first. */
+      /* The page shows what it was loaded with: only what came since goes. */
       self->ready = TRUE;
-      if (self->pending != NULL)
-        rendering = g_steal_pointer (&self->pending);
-      else if (self->rendering != NULL)
-        rendering = byline_rendering_ref (self->rendering);
-      if (rendering != NULL)
-        show (self, rendering, NULL);
+      if (!self->patch_in_flight)
+        show_pending (self);
       if (self->has_pending_line)
         {
           self->has_pending_line = FALSE;
@@ -279,6 +344,11 @@ script_message_received_cb (BylinePreview            *self,
     }
   else if (g_strcmp0 (type, "patched") == 0)
     g_signal_emit (self, signals[PATCHED], 0);
+  else if (g_strcmp0 (type, "painted") == 0 && !self->painted)
+    {
+      self->painted = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAINTED]);
+    }
   else if (g_strcmp0 (type, "top-line-changed") == 0)
     g_signal_emit (self, signals[TOP_LINE_CHANGED], 0, message_get_uint (message, "line"));
   else if (g_strcmp0 (type, "line-activated") == 0)
@@ -495,8 +565,31 @@ create_settings (void)
   webkit_settings_set_enable_webgl (settings, FALSE);
   webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
   webkit_settings_set_media_playback_requires_user_gesture (settings, TRUE);
+  /* A post is a static page: the web process paints it on the CPU, without
+   * a GL context of its own and its buffers (half the memory of the
+   * preview under software GL), and its frames reach the view in order
+   * with its messages, so that "painted" means painted. */
+  webkit_settings_set_hardware_acceleration_policy (settings,
+                                                    WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
 
   return settings;
+}
+
+/* What every preview of the application shares: one web context with
+ * small memory caches, and one ephemeral network session (no cache or
+ * cookies on disk), so that previews add no processes of their own. */
+static WebKitNetworkSession *
+get_network_session (void)
+{
+  static WebKitNetworkSession *session;
+
+  if (session == NULL)
+    {
+      webkit_web_context_set_cache_model (webkit_web_context_get_default (),
+                                          WEBKIT_CACHE_MODEL_DOCUMENT_VIEWER);
+      session = webkit_network_session_new_ephemeral ();
+    }
+  return session;
 }
 
 static void
@@ -505,6 +598,7 @@ byline_preview_dispose (GObject *object)
   BylinePreview *self = BYLINE_PREVIEW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->load_source, g_source_remove);
   if (self->content_manager != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->content_manager, self);
@@ -553,6 +647,9 @@ byline_preview_get_property (GObject    *object,
       break;
     case PROP_LOAD_REMOTE_IMAGES:
       g_value_set_boolean (value, self->load_remote_images);
+      break;
+    case PROP_PAINTED:
+      g_value_set_boolean (value, self->painted);
       break;
     case PROP_STYLESHEET:
       g_value_set_string (value, self->stylesheet);
@@ -605,6 +702,16 @@ byline_preview_class_init (BylinePreviewClass *klass)
     g_param_spec_boolean ("load-remote-images", NULL, NULL,
                           FALSE,
                           G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BylinePreview:painted:
+   *
+   * The page has painted a rendering: from now on the view shows the post,
+   * never an empty page.
+   */
+  properties[PROP_PAINTED] =
+    g_param_spec_boolean ("painted", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_STYLESHEET] =
     g_param_spec_string ("stylesheet", NULL, NULL,
                          NULL,
@@ -633,7 +740,6 @@ static void
 byline_preview_init (BylinePreview *self)
 {
   g_autoptr(WebKitSettings) settings = create_settings ();
-  g_autoptr(WebKitNetworkSession) session = webkit_network_session_new_ephemeral ();
   g_autoptr(GBytes) script_bytes = NULL;
   g_autoptr(WebKitUserScript) script = NULL;
   g_autofree char *script_source = NULL;
@@ -658,9 +764,8 @@ byline_preview_init (BylinePreview *self)
                             G_CALLBACK (script_message_received_cb), self);
   update_stylesheet (self);
 
-  /* An ephemeral session: the preview keeps no cache or cookies on disk. */
   self->web_view = g_object_new (WEBKIT_TYPE_WEB_VIEW,
-                                 "network-session", session,
+                                 "network-session", get_network_session (),
                                  "user-content-manager", self->content_manager,
                                  "settings", settings,
                                  NULL);
@@ -721,8 +826,10 @@ byline_preview_set_folder (BylinePreview *self,
                                                    : g_strconcat (uri, "/", NULL);
     }
 
-  if (self->shell_loaded)
-    load_shell (self);
+  /* The page for the folder loads now, with or without a rendering: the web
+   * process starts while the post is read and analysed. */
+  if (self->shell_loaded || folder != NULL)
+    queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
 }
@@ -757,7 +864,15 @@ byline_preview_update (BylinePreview   *self,
   self->pending = byline_rendering_ref (rendering);
 
   if (!self->shell_loaded)
-    load_shell (self);
+    queue_load_shell (self);
+}
+
+gboolean
+byline_preview_get_painted (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), FALSE);
+
+  return self->painted;
 }
 
 void
@@ -796,7 +911,7 @@ byline_preview_set_load_remote_images (BylinePreview *self,
   self->load_remote_images = load_remote_images;
   /* The policy is part of the shell page: a new one takes a reload. */
   if (self->shell_loaded)
-    load_shell (self);
+    queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
 }

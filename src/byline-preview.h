@@ -30,6 +30,7 @@ GFile         *byline_preview_get_folder         (BylinePreview   *self);
 void           byline_preview_update             (BylinePreview   *self,
                                                   BylineRendering *rendering);
 /* Editor → preview scroll sync: brings the block holding @line to the top. */
+gboolean       byline_preview_get_painted        (BylinePreview   *self);
 void           byline_preview_scroll_to_line     (BylinePreview   *self,
                                                   guint            line);
 gboolean       byline_preview_get_load_remote_images (BylinePreview *self);

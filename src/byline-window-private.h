@@ -11,7 +11,7 @@
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
-#include "byline-preview.h"
+#include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
 
 G_BEGIN_DECLS
@@ -26,7 +26,7 @@ struct _BylineWindow
   GtkStack             *stack;
   GtkPaned             *paned;
   BylineEditor         *editor;
-  BylinePreview        *preview;
+  BylinePreviewPane    *preview;
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;

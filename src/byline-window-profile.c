@@ -46,7 +46,7 @@ profile_changed_cb (BylineWindow   *self,
   const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
 
   if (stylesheet != NULL)
-    byline_preview_set_stylesheet (self->preview, stylesheet);
+    byline_preview_pane_set_stylesheet (self->preview, stylesheet);
   update_banner (self);
 }
 

@@ -162,7 +162,7 @@ document_file_changed_cb (BylineWindow   *self,
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
 
   if (folder != NULL)
-    byline_preview_set_folder (self->preview, folder);
+    byline_preview_pane_set_folder (self->preview, folder);
 
   gtk_stack_set_visible_child_name (self->stack, file != NULL ? "editor" : "start");
   byline_window_update_title (self);
@@ -193,7 +193,7 @@ document_analysis_cb (BylineWindow   *self,
   BylineAnalysis *analysis = byline_document_get_analysis (document);
 
   if (analysis != NULL && byline_analysis_get_rendering (analysis) != NULL)
-    byline_preview_update (self->preview, byline_analysis_get_rendering (analysis));
+    byline_preview_pane_update (self->preview, byline_analysis_get_rendering (analysis));
 }
 
 /* Scroll sync */
@@ -217,13 +217,13 @@ editor_top_line_changed_cb (BylineWindow *self,
     return;
 
   self->ignore_preview_scroll_until = now + SCROLL_SYNC_GUARD_USEC;
-  byline_preview_scroll_to_line (self->preview, line);
+  byline_preview_pane_scroll_to_line (self->preview, line);
 }
 
 static void
-preview_top_line_changed_cb (BylineWindow  *self,
-                             guint          line,
-                             BylinePreview *preview)
+preview_top_line_changed_cb (BylineWindow      *self,
+                             guint              line,
+                             BylinePreviewPane *preview)
 {
   gint64 now = g_get_monotonic_time ();
 
@@ -236,9 +236,9 @@ preview_top_line_changed_cb (BylineWindow  *self,
 }
 
 static void
-preview_line_activated_cb (BylineWindow  *self,
-                           guint          line,
-                           BylinePreview *preview)
+preview_line_activated_cb (BylineWindow      *self,
+                           guint              line,
+                           BylinePreviewPane *preview)
 {
   if (line == 0)
     return;
@@ -250,9 +250,9 @@ preview_line_activated_cb (BylineWindow  *self,
 /* A link in the preview to another post of the site opens in Byline; the
  * preview opens everything else in the default application. */
 static gboolean
-preview_open_uri_cb (BylineWindow  *self,
-                     const char    *uri,
-                     BylinePreview *preview)
+preview_open_uri_cb (BylineWindow      *self,
+                     const char        *uri,
+                     BylinePreviewPane *preview)
 {
   g_autoptr(GFile) file = NULL;
   g_autofree char *scheme = g_uri_parse_scheme (uri);
@@ -341,8 +341,8 @@ load_remote_images_changed_cb (BylineWindow *self,
                                const char   *key,
                                GSettings    *settings)
 {
-  byline_preview_set_load_remote_images (self->preview,
-                                         g_settings_get_boolean (settings, key));
+  byline_preview_pane_set_load_remote_images (self->preview,
+                                              g_settings_get_boolean (settings, key));
 }
 
 void
@@ -435,12 +435,17 @@ void
 byline_window_load (BylineWindow *self,
                     GFile        *file)
 {
+  g_autoptr(GFile) folder = NULL;
+
   g_return_if_fail (BYLINE_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (file));
 
   /* The editor shows at once, so that a window opened on a post does not
-   * flash its start page while the file is read. */
+   * flash its start page while the file is read; the preview starts its
+   * page for the post's folder meanwhile. */
   gtk_stack_set_visible_child_name (self->stack, "editor");
+  if ((folder = g_file_get_parent (file)) != NULL)
+    byline_preview_pane_set_folder (self->preview, folder);
   byline_document_load_async (self->document, file, self->cancellable,
                               load_cb, g_object_ref (self));
 }
@@ -470,20 +475,32 @@ name_shortcuts_controls (GtkWidget *widget)
     name_shortcuts_controls (child);
 }
 
-/* GObject */
-
+/* The shortcuts window is built the first time it is asked for, not with
+ * every window (GtkApplication would build it from gtk/help-overlay.ui as
+ * each window is added: 10-15 ms before the first frame). */
 static void
-byline_window_realize (GtkWidget *widget)
+show_help_overlay_cb (GSimpleAction *action,
+                      GVariant      *param,
+                      BylineWindow  *self)
 {
   GtkShortcutsWindow *help_overlay;
 
-  GTK_WIDGET_CLASS (byline_window_parent_class)->realize (widget);
+  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+  if (help_overlay == NULL)
+    {
+      g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE
+                                                                     "/byline-shortcuts-window.ui");
 
-  /* The application has given the window its shortcuts window by now. */
-  help_overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
-  if (help_overlay != NULL)
-    name_shortcuts_controls (GTK_WIDGET (help_overlay));
+      help_overlay = GTK_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+      name_shortcuts_controls (GTK_WIDGET (help_overlay));
+      /* The window keeps this action: GTK adds its own only without one. */
+      gtk_application_window_set_help_overlay (GTK_APPLICATION_WINDOW (self), help_overlay);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (help_overlay), TRUE);
 }
+
+/* GObject */
 
 static void
 byline_window_constructed (GObject *object)
@@ -583,7 +600,6 @@ byline_window_class_init (BylineWindowClass *klass)
   object_class->get_property = byline_window_get_property;
   object_class->set_property = byline_window_set_property;
 
-  widget_class->realize = byline_window_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,
@@ -604,7 +620,7 @@ byline_window_class_init (BylineWindowClass *klass)
 
   g_type_ensure (BYLINE_TYPE_EDITOR);
   g_type_ensure (BYLINE_TYPE_FRONT_MATTER_FORM);
-  g_type_ensure (BYLINE_TYPE_PREVIEW);
+  g_type_ensure (BYLINE_TYPE_PREVIEW_PANE);
   g_type_ensure (BYLINE_TYPE_START_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/byline-window.ui");
@@ -631,6 +647,8 @@ byline_window_class_init (BylineWindowClass *klass)
 static void
 byline_window_init (BylineWindow *self)
 {
+  g_autoptr(GSimpleAction) help_overlay_action = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
@@ -673,6 +691,11 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (load_remote_images_changed_cb), self,
                            G_CONNECT_SWAPPED);
   load_remote_images_changed_cb (self, "load-remote-images", self->settings);
+
+  help_overlay_action = g_simple_action_new ("show-help-overlay", NULL);
+  g_signal_connect_object (help_overlay_action, "activate",
+                           G_CALLBACK (show_help_overlay_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (help_overlay_action));
 
   self->show_preview = TRUE;
   self->show_preview_action = g_simple_action_new_stateful ("show-preview", NULL,

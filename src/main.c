@@ -19,6 +19,7 @@ main (int   argc,
    * language, with the catalogues that the build compiled into <build>/po. */
   const char *localedir = g_getenv ("BYLINE_LOCALEDIR");
 
+  byline_application_init_environment ();
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

@@ -289,6 +289,15 @@ test_classify_link (void)
     { " ./././x.png ", BYLINE_LINK_BUNDLE, "x.png" },
     { "img/x.png", BYLINE_LINK_BUNDLE, "img/x.png" },
     { "100%zz.png", BYLINE_LINK_BUNDLE, "100%zz.png" },
+    /* Escapes that decode to no UTF-8 stay as written; names are decoded
+     * before they are tested, so none leads out of the bundle. */
+    { "%ee.png", BYLINE_LINK_BUNDLE, "%ee.png" },
+    { "caf%C3%A9.png", BYLINE_LINK_BUNDLE, "café.png" },
+    { "%2fetc%2fpasswd", BYLINE_LINK_SITE_RELATIVE, "/etc/passwd" },
+    { "./%2Fetc/passwd", BYLINE_LINK_SITE_RELATIVE, "/etc/passwd" },
+    { "..%2f..%2fetc%2fpasswd", BYLINE_LINK_SITE_RELATIVE, "../../etc/passwd" },
+    { "img/%2e%2e/%2e%2e/x.png", BYLINE_LINK_SITE_RELATIVE, "img/../../x.png" },
+    { "%2f%2fevil.example/x.png", BYLINE_LINK_SITE_RELATIVE, "//evil.example/x.png" },
     { "/docs/x.svg", BYLINE_LINK_SITE_ABSOLUTE, "/docs/x.svg" },
     { "/blog/2019/a%20b/#top", BYLINE_LINK_SITE_ABSOLUTE, "/blog/2019/a b/" },
     { "../other/x.png", BYLINE_LINK_SITE_RELATIVE, "../other/x.png" },

@@ -342,6 +342,40 @@ test_photo_location (Fixture       *fixture,
   g_assert_cmpstr (again, ==, "0 errors, 0 warnings, 0 infos in 1 file\n");
 }
 
+/* JSON and SARIF are UTF-8 whatever the file names and links hold: a
+ * folder and a picture whose names are not UTF-8, and a link whose escape
+ * decodes to no UTF-8 (issue 12). */
+static void
+test_utf8_output (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const formats[] = { "--format=json", "--format=sarif" };
+
+  g_free (write_file (fixture, "odd\xFF/index.md",
+                      HEAD "{{< image link=\"%ee\" caption=\"A cat\" >}}\n", -1));
+  g_free (write_file (fixture, "odd\xFF/ph\xFFoto.png", "", 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
+    {
+      g_autofree char *out = NULL;
+
+      g_assert_cmpint (run_check (fixture, formats[i], "odd\xFF", NULL, &out, NULL), ==, 1);
+      g_assert_true (g_utf8_validate (out, -1, NULL));
+      g_assert_nonnull (strstr (out, "Image “%ee” is not in the post’s folder"));
+      g_assert_nonnull (strstr (out, "“ph\xEF\xBF\xBDoto.png” in the post’s folder"));
+      assert_python (out,
+                     i == 0
+                     ? "import json, sys\n"
+                       "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                       "assert d['files'][0]['path'] == 'odd\\ufffd/index.md', d['files']\n"
+                     : "import json, sys\n"
+                       "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                       "loc = d['runs'][0]['results'][0]['locations'][0]\n"
+                       "uri = loc['physicalLocation']['artifactLocation']['uri']\n"
+                       "assert uri == 'odd%FF/index.md', uri\n");
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -361,6 +395,7 @@ main (int    argc,
   ADD ("json", test_json);
   ADD ("sarif", test_sarif);
   ADD ("photo-location", test_photo_location);
+  ADD ("utf8-output", test_utf8_output);
 
 #undef ADD
 

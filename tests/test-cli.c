@@ -12,7 +12,9 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "byline-test-util.h"
 
@@ -159,6 +161,113 @@ test_render_to_stdout (void)
   g_assert_true (g_str_has_prefix (run.out, "<!DOCTYPE html>"));
   g_assert_true (g_str_has_suffix (run.out, "</html>\n"));
   g_assert_cmpuint (count (run.out, "<figure"), ==, 2);
+}
+
+static gpointer
+read_fifo_cb (gpointer data)
+{
+  const char *path = data;
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Blocks until byline-cli opens the FIFO, then reads to its end. */
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&contents);
+}
+
+/* -o never replaces what is not a regular file (issue 12, §3 bug 1): a
+ * FIFO is written through, and so is /dev/stdout, whose link leads through
+ * /proc to the pipe byline-cli writes to. */
+static void
+test_render_through_special_files (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "fifo", NULL);
+  g_autofree char *received = NULL;
+  g_auto(Run) expected;
+  g_auto(Run) run;
+  g_auto(Run) proc;
+  GThread *reader;
+  GStatBuf info;
+
+  run_cli (&expected, "render", post, NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  reader = g_thread_new ("fifo-reader", read_fifo_cb, fifo);
+  run_cli (&run, "render", post, "-o", fifo, NULL);
+  received = g_thread_join (reader);
+
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpstr (received, ==, expected.out);
+  g_assert_cmpint (g_lstat (fifo, &info), ==, 0);
+  g_assert_true (S_ISFIFO (info.st_mode));
+
+  run_cli (&proc, "render", post, "-o", "/dev/stdout", NULL);
+  g_assert_cmpint (proc.status, ==, 0);
+  g_assert_cmpstr (proc.out, ==, expected.out);
+
+  byline_test_remove_tree (dir);
+}
+
+/* A symbolic link is followed: its target is replaced atomically, with its
+ * permissions, and the link stays a link, as the window's save does. */
+static void
+test_render_through_symlink (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "cli", "post", "index.md",
+                                                 NULL);
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *target = g_build_filename (dir, "target.html", NULL);
+  g_autofree char *link = g_build_filename (dir, "link.html", NULL);
+  g_autofree char *dangling = g_build_filename (dir, "dangling.html", NULL);
+  g_autofree char *new_target = g_build_filename (dir, "sub", "new.html", NULL);
+  g_autofree char *sub = g_build_filename (dir, "sub", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *link_target = NULL;
+  g_auto(Run) expected;
+  g_auto(Run) run;
+  g_auto(Run) run_dangling;
+  g_auto(Run) run_folder;
+  GStatBuf info;
+
+  run_cli (&expected, "render", post, NULL);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (g_chmod (target, 0640), ==, 0);
+  g_assert_cmpint (symlink ("target.html", link), ==, 0);
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  g_assert_cmpint (symlink ("sub/new.html", dangling), ==, 0);
+
+  run_cli (&run, "render", post, "-o", link, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpint (g_lstat (link, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+  link_target = g_file_read_link (link, NULL);
+  g_assert_cmpstr (link_target, ==, "target.html");
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected.out);
+  g_assert_cmpint (g_stat (target, &info), ==, 0);
+  g_assert_cmpint (info.st_mode & 0777, ==, 0640);
+
+  /* A link to a file that does not exist yet creates that file. */
+  run_cli (&run_dangling, "render", post, "-o", dangling, NULL);
+  g_assert_cmpint (run_dangling.status, ==, 0);
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (new_target, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, expected.out);
+  g_assert_cmpint (g_lstat (dangling, &info), ==, 0);
+  g_assert_true (S_ISLNK (info.st_mode));
+
+  /* A folder is refused, and stays a folder. */
+  run_cli (&run_folder, "render", post, "-o", sub, NULL);
+  g_assert_cmpint (run_folder.status, ==, 2);
+  g_assert_true (g_str_has_prefix (run_folder.err, "byline-cli render: Could not write “"));
+  g_assert_true (g_str_has_suffix (run_folder.err, "”: Is a directory\n"));
+  g_assert_true (g_file_test (sub, G_FILE_TEST_IS_DIR));
+
+  byline_test_remove_tree (dir);
 }
 
 static void
@@ -375,6 +484,8 @@ main (int    argc,
 
   g_test_add_func ("/cli/render/to-file", test_render_to_file);
   g_test_add_func ("/cli/render/to-stdout", test_render_to_stdout);
+  g_test_add_func ("/cli/render/through-special-files", test_render_through_special_files);
+  g_test_add_func ("/cli/render/through-symlink", test_render_through_symlink);
   g_test_add_func ("/cli/render/missing-file", test_render_missing);
   g_test_add_func ("/cli/render/unterminated-front-matter", test_render_unterminated);
   g_test_add_func ("/cli/render/usage", test_render_usage);

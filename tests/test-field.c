@@ -231,6 +231,38 @@ test_set (gconstpointer data)
     }
 }
 
+/* A value that an alias uses: clearing an optional text says why it
+ * cannot go, an optional list becomes empty in place of going. */
+static void
+test_set_refused (void)
+{
+  const char *text = "---\ntitle: T\nsubtitle: &s Sub\naliases: &a [/x/]\n"
+                     "description: *s\nsee: *a\n---\n";
+  g_autoptr(BylineFrontMatter) front_matter = parse (text);
+  const char * const *order = byline_profile_get_field_order (profile);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *result = NULL;
+  BylineFieldEdit edit = BYLINE_FIELD_EDIT_CHANGE;
+
+  patch = byline_field_set_text (byline_profile_lookup_field (profile, "subtitle"), front_matter,
+                                 "", order, &edit, &error);
+  g_assert_null (patch);
+  g_assert_cmpint (edit, ==, BYLINE_FIELD_EDIT_NONE);
+  g_assert_error (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT);
+  g_assert_cmpstr (error->message, ==,
+                   "“subtitle” holds the anchor “&s” that the alias “*s” on line 5 uses: write "
+                   "that value in place of the alias first");
+
+  patch = byline_field_set_strv (byline_profile_lookup_field (profile, "aliases"), front_matter,
+                                 (const char * const []) { NULL }, order, &edit);
+  g_assert_nonnull (patch);
+  g_assert_cmpint (edit, ==, BYLINE_FIELD_EDIT_CHANGE);
+  result = apply (text, patch);
+  g_assert_cmpstr (result, ==, "---\ntitle: T\nsubtitle: &s Sub\naliases: &a []\n"
+                               "description: *s\nsee: *a\n---\n");
+}
+
 /* Values the fields show */
 
 static void
@@ -564,6 +596,7 @@ main (int   argc,
 
       g_test_add_data_func (path, &set_cases[i], test_set);
     }
+  g_test_add_func ("/core/field/set/refused", test_set_refused);
   g_test_add_func ("/core/field/values", test_values);
   g_test_add_func ("/core/field/values/scalar-list", test_values_scalar_list);
   g_test_add_func ("/core/field/validate", test_validate);

@@ -534,16 +534,17 @@ test_clean (void)
 }
 
 /* Site-absolute links are checked against the site when the post sits in
- * a checkout of it. */
+ * a checkout of it (a one-language site: content/docs/ops/ is /docs/ops/,
+ * as Hugo publishes it). */
 static void
 test_site_paths (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("byline-site-XXXXXX", &error);
-  g_autofree char *docs = g_build_filename (root, "content", "en", "docs", "ops", NULL);
+  g_autofree char *docs = g_build_filename (root, "content", "docs", "ops", NULL);
   g_autofree char *docs_index = g_build_filename (docs, "_index.md", NULL);
   g_autofree char *config = g_build_filename (root, "hugo.yaml", NULL);
-  g_autofree char *bundle_dir = g_build_filename (root, "content", "en", "blog", "x", NULL);
+  g_autofree char *bundle_dir = g_build_filename (root, "content", "blog", "x", NULL);
   g_autofree char *post_path = g_build_filename (bundle_dir, "index.md", NULL);
   const char *text = HEAD "See [ops](/docs/ops/) and [gone](/docs/gone/).\n";
   g_autoptr(GFile) file = g_file_new_for_path (post_path);
@@ -589,14 +590,12 @@ test_site_paths (void)
   {
     g_autofree char *blog = g_path_get_dirname (bundle_dir);
     g_autofree char *ops_parent = g_path_get_dirname (docs);
-    g_autofree char *en = g_path_get_dirname (blog);
-    g_autofree char *content = g_path_get_dirname (en);
+    g_autofree char *content = g_path_get_dirname (blog);
 
     g_rmdir (bundle_dir);
     g_rmdir (blog);
     g_rmdir (docs);
     g_rmdir (ops_parent);
-    g_rmdir (en);
     g_rmdir (content);
     g_rmdir (root);
   }
@@ -746,6 +745,45 @@ test_wide_image (void)
   after = byline_linter_check (linter, post);
   g_assert_null (find_rule (after, "bundle/large-image"));
   remove_bundle (path);
+}
+
+/* Messages and fixes are UTF-8 whatever the post links to and whatever
+ * the bundle's file names are: escapes that decode to no UTF-8 stay as
+ * written, a file name that is not UTF-8 is shown with U+FFFD for its bad
+ * bytes and is never suggested as a fix (issue 12's fuzzing findings). */
+static void
+test_messages_utf8 (void)
+{
+  g_autoptr(GPtrArray) diagnostics =
+    check (HEAD "{{< image link=\"%ee\" caption=\"A\" >}}\n\n"
+           "See [the photo](./photo.png) and [that](caf%C3%A9.png).\n",
+           "ph\xFFoto.png caf\xC3\xA9.png");
+  const BylineDiagnostic *d;
+  guint n_missing = 0;
+
+  dump (diagnostics);
+  for (guint i = 0; i < diagnostics->len; i++)
+    {
+      d = g_ptr_array_index (diagnostics, i);
+      g_assert_true (g_utf8_validate (d->message, -1, NULL));
+      g_assert_true (d->fix == NULL || g_utf8_validate (d->fix->text, -1, NULL));
+      if (strcmp (d->rule_id, "image/missing-file") == 0 ||
+          strcmp (d->rule_id, "link/missing-file") == 0)
+        {
+          n_missing++;
+          g_assert_null (d->fix);
+        }
+    }
+  g_assert_cmpuint (n_missing, ==, 2);
+
+  d = find_rule (diagnostics, "image/missing-file");
+  g_assert (d != NULL);
+  g_assert_nonnull (strstr (d->message, "“%ee”"));
+  d = find_rule (diagnostics, "bundle/unreferenced");
+  g_assert (d != NULL);
+  g_assert_cmpstr (d->message, ==,
+                   "“ph\xEF\xBF\xBDoto.png” in the post’s folder is not used by the post: link "
+                   "it or remove the file, the site publishes it anyway");
 }
 
 /* Every rule of the table has an id, a summary and a unique id. */
@@ -918,6 +956,7 @@ main (int    argc,
   g_test_add_func ("/core/linter/large-image", test_large_image);
   g_test_add_func ("/core/linter/photo-location", test_photo_location);
   g_test_add_func ("/core/linter/wide-image", test_wide_image);
+  g_test_add_func ("/core/linter/messages-utf8", test_messages_utf8);
   g_test_add_func ("/core/linter/table", test_table);
   g_test_add_func ("/core/linter/hostile", test_hostile);
   g_test_add_func ("/core/linter/subjects", test_subjects);

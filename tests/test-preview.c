@@ -484,7 +484,7 @@ test_patch_keeps_nodes (Fixture       *fixture,
   assert_js (fixture, BODY_HTML,
              "<p data-line-first=\"1\" data-line-last=\"1\">Alpha</p>\n"
              "<figure data-line-first=\"3\" data-line-last=\"3\">"
-             "<img src=\"photo.png\" alt=\"Photo\"></figure>\n"
+             "<img src=\"photo.png\" alt=\"Photo\" loading=\"lazy\"></figure>\n"
              "<p data-line-first=\"5\" data-line-last=\"6\">Gamma\nrays</p>\n"
              "<p data-line-first=\"8\" data-line-last=\"8\">Delta</p>");
 
@@ -508,6 +508,103 @@ test_patch_keeps_nodes (Fixture       *fixture,
   assert_js (fixture, "Array.from(document.getElementById('byline-body').children)"
                       ".map(e => String(e.bylineMark)).join(',')",
              "undefined,0,undefined,3");
+}
+
+static void
+load_finished_cb (WebKitWebView   *web_view,
+                  WebKitLoadEvent  event,
+                  gboolean        *finished)
+{
+  if (event == WEBKIT_LOAD_FINISHED)
+    *finished = TRUE;
+}
+
+static void
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
+count_painted_cb (BylinePreview *preview,
+                  GParamSpec    *pspec,
+                  guint         *count)
+{
+  (*count)++;
+}
+
+/* The page loads as soon as the folder is known, empty: it never reports
+ * itself painted before a rendering (the window keeps it covered), and
+ * reports it once, after the frame that shows the first rendering. */
+static void
+test_painted (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  static const BlockSpec specs[] = { { "<p>Painted</p>", 1, 1 } };
+  BylineRendering *rendering = rendering_new (specs, G_N_ELEMENTS (specs));
+  gboolean finished = FALSE;
+  gboolean waited = FALSE;
+  guint notified = 0;
+
+  g_signal_connect (byline_preview_get_web_view (fixture->preview), "load-changed",
+                    G_CALLBACK (load_finished_cb), &finished);
+  g_signal_connect (fixture->preview, "notify::painted", G_CALLBACK (count_painted_cb),
+                    &notified);
+  iterate_until (&finished);
+  assert_js (fixture, "String(document.getElementById('byline-body').children.length)", "0");
+  /* Frames of the empty page come and go meanwhile. */
+  g_timeout_add_once (300, set_flag_cb, &waited);
+  iterate_until (&waited);
+  g_assert_false (byline_preview_get_painted (fixture->preview));
+  g_assert_cmpuint (notified, ==, 0);
+
+  update (fixture, "<h1>Title</h1>", rendering);
+  for (guint i = 0; i < MAX_ITERATIONS && !byline_preview_get_painted (fixture->preview); i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (byline_preview_get_painted (fixture->preview));
+  g_assert_cmpuint (notified, ==, 1);
+  assert_js (fixture, BODY_HTML, "<p data-line-first=\"1\" data-line-last=\"1\">Painted</p>");
+
+  update (fixture, "<h1>Title</h1>", rendering);
+  g_assert_cmpuint (notified, ==, 1);
+  rendering_free (rendering);
+}
+
+/* A page loaded after a rendering (the shell for a post opened later, a
+ * reload for a new policy) carries the rendering in itself, so that its
+ * first paint shows the post: it arrives whole, escaped on the way. */
+static void
+test_initial_rendering (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const BlockSpec specs[] = {
+    { "<p title=\"&quot;q&quot; &amp; 'a'\">1 &lt; 2 &gt; 0 \\ \xe2\x80\xa8 \"</p>", 1, 1 },
+    { "<p>First</p>\n<p>Second</p>", 3, 4 },
+  };
+  BylineRendering *rendering = rendering_new (specs, G_N_ELEMENTS (specs));
+  static const char *expected_body =
+    "<p title=\"&quot;q&quot; &amp; 'a'\" data-line-first=\"1\" data-line-last=\"1\">"
+    "1 &lt; 2 &gt; 0 \\ \xe2\x80\xa8 \"</p>\n"
+    "<div class=\"byline-block\" data-line-first=\"3\" data-line-last=\"4\">"
+    "<p>First</p>\n<p>Second</p></div>";
+  guint target;
+
+  update (fixture, "<h1>A &amp; \"B\"</h1>", rendering);
+  assert_js (fixture, BODY_HTML, expected_body);
+
+  /* Allowing remote pictures loads the page again. */
+  target = fixture->n_patched + 1;
+  byline_preview_set_load_remote_images (fixture->preview, TRUE);
+  for (guint i = 0; i < MAX_ITERATIONS && fixture->n_patched < target; i++)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (fixture->n_patched, ==, target);
+
+  assert_js (fixture, "document.querySelector('meta[http-equiv]').content.includes('https:')", "true");
+  assert_js (fixture, BODY_HTML, expected_body);
+  assert_js (fixture, "document.getElementById('byline-header').innerHTML",
+             "<h1>A &amp; \"B\"</h1>");
+  assert_js (fixture, "String(document.body.dataset.bylineInitial)", "undefined");
+  rendering_free (rendering);
 }
 
 static void
@@ -812,6 +909,10 @@ main (int   argc,
               fixture_set_up, test_first_update, fixture_tear_down);
   g_test_add ("/gui/preview/patch-keeps-nodes", Fixture, NULL,
               fixture_set_up, test_patch_keeps_nodes, fixture_tear_down);
+  g_test_add ("/gui/preview/painted", Fixture, NULL,
+              fixture_set_up, test_painted, fixture_tear_down);
+  g_test_add ("/gui/preview/initial-rendering", Fixture, NULL,
+              fixture_set_up, test_initial_rendering, fixture_tear_down);
   g_test_add ("/gui/preview/scroll-kept", Fixture, NULL,
               fixture_set_up, test_scroll_kept, fixture_tear_down);
   g_test_add ("/gui/preview/scripts-never-run", Fixture, NULL,

@@ -50,7 +50,7 @@ listed_accelerators (void)
 {
   GHashTable *set = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autoptr(GtkBuilder) builder =
-    gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+    gtk_builder_new_from_resource (RESOURCE_BASE "/byline-shortcuts-window.ui");
   g_autoptr(GSList) objects = gtk_builder_get_objects (builder);
 
   for (GSList *l = objects; l != NULL; l = l->next)

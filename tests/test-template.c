@@ -128,6 +128,11 @@ static const ErrorCase error_cases[] = {
                "separate alternatives with “|”" },
   { "{{!x}}", "Line 1, column 3: “!” cannot be part of a name; names use letters, digits, "
               "“_”, “-” and “.”" },
+  /* The whole character is quoted, not its first byte (issue 12). */
+  { "é{{é}}", "Line 1, column 4: “é” cannot be part of a name; names use letters, digits, "
+              "“_”, “-” and “.”" },
+  { "{{a|😀}}", "Line 1, column 5: “😀” cannot be part of a name; names use letters, "
+                "digits, “_”, “-” and “.”" },
   { "{{a|\"open}}", "Line 1, column 5: the quoted text is not closed; end it with \"" },
   { "{{#\"x\"}}{{/x}}", "Line 1, column 4: a section needs a name, not a quoted text" },
   { "{{#a}}x", "Line 1, column 1: the section “a” is not closed; end it with “{{/a}}”" },

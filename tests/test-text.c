@@ -95,6 +95,59 @@ test_offset (void)
     }
 }
 
+/* Long lines of mixed-width characters, where locating counts from the
+ * index's checkpoints rather than from the line's start: every offset gives
+ * the line and column that counting from the line's start gives, and back. */
+static void
+test_long_lines (void)
+{
+  static const char * const pieces[] = { "a", "é", "—", "😀", "\r\n", "\n", "{{< x >}}" };
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(BylineLineIndex) index = NULL;
+  guint line = 1;
+  guint column = 1;
+  gsize p = 0;
+
+  /* Lines of up to 3,000 characters, far longer than a checkpoint apart. */
+  for (guint i = 0; text->len < 40000; i++)
+    {
+      guint piece = (i * 7919) % G_N_ELEMENTS (pieces);
+
+      if (piece >= 4 && (i * 31) % 500 != 0)
+        piece = i % 4;
+      g_string_append (text, pieces[piece]);
+    }
+
+  index = byline_line_index_new (text->str, text->len);
+  while (p <= text->len)
+    {
+      guint got_line = 0, got_column = 0;
+      gsize next = p + 1;
+
+      byline_line_index_locate (index, p, &got_line, &got_column);
+      g_assert_cmpuint (got_line, ==, line);
+      g_assert_cmpuint (got_column, ==, column);
+      if (p == text->len || text->str[p] != '\n')
+        g_assert_cmpuint (byline_line_index_offset (index, line, column), ==, p);
+
+      if (p == text->len)
+        break;
+      if (text->str[p] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else
+        {
+          while (next < text->len && ((guchar) text->str[next] & 0xC0) == 0x80)
+            next++;
+          column++;
+        }
+      p = next;
+    }
+  g_assert_cmpuint (line, >, 10);
+}
+
 static void
 test_lines (void)
 {
@@ -372,6 +425,7 @@ main (int   argc,
   g_test_add_func ("/core/text/line-index/locate", test_locate);
   g_test_add_func ("/core/text/line-index/offset-clamped", test_offset);
   g_test_add_func ("/core/text/line-index/lines", test_lines);
+  g_test_add_func ("/core/text/line-index/long-lines", test_long_lines);
   g_test_add_func ("/core/text/patch/apply", test_patch_apply);
   g_test_add_func ("/core/text/patch/null-text", test_patch_null_text);
   g_test_add_func ("/core/text/patch/out-of-range", test_patch_out_of_range);

@@ -11,7 +11,7 @@
 #include "byline-search-bar.h"
 #include "byline-window.h"
 
-#include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -662,6 +662,123 @@ test_profile_banner (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+typedef struct
+{
+  gint64   opened;
+  gint64   shown_after;   /* µs from opening */
+  gboolean shown;
+  gboolean busy;
+  int      n_chars;
+} ShownState;
+
+static void
+window_shown_cb (GtkWidget  *window,
+                 GParamSpec *pspec,
+                 ShownState *state)
+{
+  BylineDocument *document = byline_window_get_document (BYLINE_WINDOW (window));
+
+  if (!gtk_widget_get_visible (window) || state->shown)
+    return;
+  state->shown = TRUE;
+  state->shown_after = g_get_monotonic_time () - state->opened;
+  state->busy = byline_document_get_busy (document);
+  state->n_chars = gtk_text_buffer_get_char_count (GTK_TEXT_BUFFER (document));
+}
+
+static BylineWindow *
+open_from_application (const char *fixture,
+                       ShownState *state)
+{
+  g_autoptr(GFile) file = byline_test_copy_fixture_apart (fixture, tmpdir);
+  GtkWidget *window;
+
+  state->opened = g_get_monotonic_time ();
+  g_application_open (G_APPLICATION (app), &file, 1, "");
+  window = gtk_application_get_windows (GTK_APPLICATION (app))->data;
+  g_signal_connect (window, "notify::visible", G_CALLBACK (window_shown_cb), state);
+
+  /* Still reading the post: not shown yet. */
+  g_assert_true (byline_document_get_busy (byline_window_get_document (BYLINE_WINDOW (window))));
+  g_assert_false (gtk_widget_get_visible (window));
+  byline_test_wait_for (state->shown);
+
+  return BYLINE_WINDOW (window);
+}
+
+/* The shortcuts window is built when it is first asked for, and then
+ * kept: no window pays for it before. In a process of its own: GTK 4.8
+ * leaves a dangling pointer behind once a shortcuts window has been shown
+ * and its window destroyed (with the shortcuts window GtkApplication used
+ * to build as well), which the next window trips over. */
+static void
+test_shortcuts_window_on_demand (void)
+{
+  BylineWindow *window;
+  GtkShortcutsWindow *shortcuts;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 60 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+
+  window = open_window ("post-lf.md", NULL);
+  g_assert_null (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
+
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  shortcuts = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_assert_nonnull (shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (shortcuts)) == GTK_WINDOW (window));
+
+  gtk_widget_set_visible (GTK_WIDGET (shortcuts), FALSE);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL);
+  g_assert_true (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window))
+                 == shortcuts);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (shortcuts)));
+}
+
+/* Shown with its post loaded, or (a machine so slow that reading the post
+ * took longer) once 300 ms have passed. */
+static void
+assert_shown_when_loaded (const ShownState *state)
+{
+  if (state->busy)
+    g_assert_cmpint (state->shown_after, >=, 300 * G_TIME_SPAN_MILLISECOND);
+}
+
+/* A window opened on a post shows once the post is in its editor, so that
+ * its first frame shows the post rather than an empty editor. */
+static void
+test_open_shows_post (void)
+{
+  ShownState state = { 0 };
+  BylineWindow *window = open_from_application ("post-lf.md", &state);
+
+  assert_shown_when_loaded (&state);
+  if (!state.busy)
+    g_assert_cmpint (state.n_chars, >, 0);
+  byline_test_wait_for (!byline_document_get_busy (byline_window_get_document (window)));
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "A Fixture Post");
+  byline_test_close_window (window);
+}
+
+/* A post that cannot be opened still shows its window, with the reason. */
+static void
+test_open_shows_failure (void)
+{
+  ShownState state = { 0 };
+  BylineWindow *window = open_from_application ("invalid-utf8.md", &state);
+
+  assert_shown_when_loaded (&state);
+  byline_test_wait_for (find_label (GTK_WIDGET (window), "is not valid UTF-8 text (line 5)"));
+  g_assert_cmpint (gtk_text_buffer_get_char_count (
+                     GTK_TEXT_BUFFER (byline_window_get_document (window))), ==, 0);
+  byline_test_close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -681,6 +798,9 @@ main (int   argc,
 
   g_test_add_func ("/gui/window/title", test_title);
   g_test_add_func ("/gui/window/empty", test_empty_window);
+  g_test_add_func ("/gui/window/open/shows-post", test_open_shows_post);
+  g_test_add_func ("/gui/window/open/shows-failure", test_open_shows_failure);
+  g_test_add_func ("/gui/window/shortcuts-window/on-demand", test_shortcuts_window_on_demand);
   g_test_add_func ("/gui/window/toggle-preview", test_toggle_preview);
   g_test_add_func ("/gui/window/close/unsaved", test_close_unsaved);
   g_test_add_func ("/gui/window/close/save", test_close_save);

@@ -11,9 +11,14 @@
 
 #include "byline-analysis.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 /* Where a layout error lies: the first bad byte for text errors, the opening
  * fence otherwise. */
@@ -81,11 +86,110 @@ report_post_errors (BylinePost *post,
 }
 
 static gboolean
+write_all (int          fd,
+           const char  *data,
+           gsize        length)
+{
+  while (length > 0)
+    {
+      gssize n = write (fd, data, length);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+  return TRUE;
+}
+
+/* Writes @page through @path into whatever it is: a device, a FIFO, a
+ * file descriptor of /proc. No temporary file, no rename. */
+static gboolean
+write_through (const char  *path,
+               const char  *page,
+               gsize        length,
+               GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_NOCTTY | O_CLOEXEC, 0);
+  int saved_errno;
+
+  if (fd < 0 || !write_all (fd, page, length))
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      saved_errno = errno;
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Could not write “%s”: %s"), path, g_strerror (saved_errno));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Sets @target to the file a chain of symbolic links at @path ends in
+ * (which may not exist yet), or to NULL when the chain passes through
+ * /proc, whose links name open files rather than paths (/dev/stdout). */
+static gboolean
+follow_links (const char  *path,
+              char       **target,
+              GError     **error)
+{
+  g_autofree char *current = g_strdup (path);
+
+  *target = NULL;
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *next = NULL;
+      GStatBuf info;
+
+      if (g_str_has_prefix (current, "/proc/"))
+        return TRUE;
+      if (g_lstat (current, &info) != 0 || !S_ISLNK (info.st_mode))
+        {
+          *target = g_steal_pointer (&current);
+          return TRUE;
+        }
+
+      next = g_file_read_link (current, error);
+      if (next == NULL)
+        return FALSE;
+      if (!g_path_is_absolute (next))
+        {
+          g_autofree char *dir = g_path_get_dirname (current);
+          char *joined = g_build_filename (dir, next, NULL);
+
+          g_free (next);
+          next = joined;
+        }
+      g_free (current);
+      current = g_steal_pointer (&next);
+    }
+
+  g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_LOOP, _("Could not write “%s”: %s"), path,
+               g_strerror (ELOOP));
+  return FALSE;
+}
+
+/* Writes the page to standard output ("-" or no file), through a file that
+ * is not a regular one, or into a regular file atomically: a temporary
+ * file renamed over the one a symbolic link points at, the link kept. */
+static gboolean
 write_page (const char  *output,
             const char  *page,
             GError     **error)
 {
   gsize length = strlen (page);
+  g_autofree char *target = NULL;
+  GStatBuf info;
+  int mode = 0666;
 
   if (output == NULL || g_strcmp0 (output, "-") == 0)
     {
@@ -98,7 +202,22 @@ write_page (const char  *output,
       return TRUE;
     }
 
-  return g_file_set_contents (output, page, length, error);
+  /* A device (/dev/null), a FIFO or a socket must never be replaced by a
+   * regular file: that broke /dev/null for a whole machine once. */
+  if (g_stat (output, &info) == 0)
+    {
+      if (!S_ISREG (info.st_mode))
+        return write_through (output, page, length, error);
+      mode = info.st_mode & 07777;
+    }
+
+  if (!follow_links (output, &target, error))
+    return FALSE;
+  if (target == NULL)
+    return write_through (output, page, length, error);
+
+  return g_file_set_contents_full (target, page, length, G_FILE_SET_CONTENTS_CONSISTENT, mode,
+                                   error);
 }
 
 int

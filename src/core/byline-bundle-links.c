@@ -38,11 +38,15 @@ byline_link_decode_path (const char *path,
                          gsize       length)
 {
   g_autofree char *raw = g_strndup (path, length);
-  char *decoded = g_uri_unescape_string (raw, NULL);
+  g_autofree char *decoded = g_uri_unescape_string (raw, NULL);
 
   /* An invalid escape (%zz, an encoded NUL) is taken literally, as the
-   * file name it would have to match. */
-  return decoded != NULL ? decoded : g_steal_pointer (&raw);
+   * file name it would have to match, and so are escapes that decode to
+   * bytes that are not UTF-8 (%ee): names reach messages and the editor,
+   * which want UTF-8. */
+  if (decoded == NULL || !g_utf8_validate (decoded, -1, NULL))
+    return g_steal_pointer (&raw);
+  return g_steal_pointer (&decoded);
 }
 
 gboolean
@@ -117,8 +121,11 @@ byline_bundle_classify_link (const char  *link,
       return BYLINE_LINK_ANCHOR;
     }
 
+  /* The tests are on the decoded name: "%2fetc%2fpasswd" or "..%2f" lead
+   * out of the bundle as surely as "/etc/passwd" and "../" do. */
   path = byline_link_decode_path (start, end - start);
-  if (byline_link_has_dot_dot_segment (path) || g_str_has_suffix (path, "/"))
+  if (path[0] == '/' || byline_link_has_dot_dot_segment (path) ||
+      g_str_has_suffix (path, "/"))
     {
       if (name != NULL)
         *name = g_steal_pointer (&path);

@@ -44,9 +44,11 @@ gboolean            byline_bundle_has_file           (BylineBundle  *self,
 guint64             byline_bundle_get_file_size      (BylineBundle  *self,
                                                       const char    *name);
 /* Classifies a link target; for BUNDLE links sets @name to the file name in the
- * bundle (query and fragment stripped, percent-decoded, "./" removed). A
- * relative path with a ".." segment, or ending in "/", points at another
- * page rather than a bundle file: SITE_RELATIVE. For SITE_ABSOLUTE and
+ * bundle (query and fragment stripped, percent-decoded, "./" removed), a
+ * name that never leads out of the bundle. A relative path with a ".."
+ * segment, ending in "/", or starting with "/" once decoded ("%2fetc"),
+ * points at another page rather than a bundle file: SITE_RELATIVE. Escapes
+ * that do not decode to UTF-8 are kept as written. For SITE_ABSOLUTE and
  * SITE_RELATIVE, @name is the path, stripped and decoded the same way; for
  * the other kinds it is NULL. A link made of only a query or a fragment
  * points at the page itself: ANCHOR. @name may be NULL. */

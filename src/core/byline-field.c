@@ -277,7 +277,7 @@ finish_set (BylineTextPatch *patch,
             gboolean         present,
             BylineFieldEdit *edit)
 {
-  /* A NULL patch here means a line cannot be added to a {flow} mapping. */
+  /* A NULL patch here means that byline_front_matter_can_edit() refuses. */
   if (patch == NULL)
     set_edit (edit, BYLINE_FIELD_EDIT_NONE);
   else
@@ -318,7 +318,13 @@ byline_field_set_text (const BylineFieldSpec *spec,
     return NULL;
 
   if (*value == '\0' && (is_optional (spec) || is_typed (spec)))
-    return remove_key (spec, front_matter, edit);
+    {
+      /* A refusal (an alias uses the value) says why. */
+      patch = remove_key (spec, front_matter, edit);
+      if (patch == NULL)
+        byline_front_matter_can_edit (front_matter, spec->key, TRUE, error);
+      return patch;
+    }
 
   if (is_typed (spec))
     {
@@ -345,6 +351,8 @@ byline_field_set_text (const BylineFieldSpec *spec,
       patch = byline_front_matter_set_string (front_matter, spec->key, value, key_order);
     }
 
+  if (patch == NULL)
+    byline_front_matter_can_edit (front_matter, spec->key, FALSE, error);
   return finish_set (patch, entry != NULL, edit);
 }
 
@@ -373,7 +381,9 @@ byline_field_set_strv (const BylineFieldSpec *spec,
   if (present && g_strv_equal ((const char * const *) current, values))
     return NULL;
 
-  if (values[0] == NULL && is_optional (spec))
+  /* A list that an alias uses cannot go: it becomes empty instead. */
+  if (values[0] == NULL && is_optional (spec) &&
+      byline_front_matter_can_edit (front_matter, spec->key, TRUE, NULL))
     return remove_key (spec, front_matter, edit);
 
   return finish_set (byline_front_matter_set_strv (front_matter, spec->key, values, key_order),

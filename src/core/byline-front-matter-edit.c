@@ -10,167 +10,9 @@
 #include "byline-front-matter.h"
 #include "byline-front-matter-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
-
-/* Writing YAML scalars */
-
-/* Line breaks and marks that YAML reads specially even inside a plain or
- * single-quoted scalar: NEL, LINE and PARAGRAPH SEPARATOR, and the BOM. */
-static const char *
-special_char (const char *p)
-{
-  static const char * const specials[] = {
-    "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF", NULL
-  };
-
-  for (guint i = 0; specials[i] != NULL; i++)
-    if (g_str_has_prefix (p, specials[i]))
-      return specials[i];
-  return NULL;
-}
-
-static gboolean
-has_control (const char *value,
-             gboolean    allow_newline)
-{
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = *p;
-
-      if ((c < 0x20 && !(allow_newline && c == '\n')) || c == 0x7F || special_char (p) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
-/* Whether YAML would read the plain scalar as something else than a
- * string: null, a boolean (YAML 1.1 spellings too, to be safe), a number
- * or a date. */
-static gboolean
-looks_typed (const char *value)
-{
-  static const char * const words[] = {
-    "~", "null", "true", "false", "yes", "no", "on", "off", "y", "n",
-    ".inf", "+.inf", "-.inf", ".nan", NULL
-  };
-  const char *p;
-
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (value, words[i]) == 0)
-      return TRUE;
-
-  if (!(g_ascii_isdigit (value[0]) ||
-        (strchr ("+-.", value[0]) != NULL &&
-         (g_ascii_isdigit (value[1]) || value[1] == '.'))))
-    return FALSE;
-
-  for (p = value; *p != '\0'; p++)
-    if (strchr ("0123456789abcdefABCDEFxXoO._:+- tTzZ", *p) == NULL)
-      return FALSE;
-  return TRUE;
-}
-
-static gboolean
-is_plain_safe (const char *value,
-               gboolean    in_flow)
-{
-  gsize len = strlen (value);
-
-  if (len == 0 || has_control (value, FALSE))
-    return FALSE;
-  if (strchr ("-?:,[]{}#&*!|>'\"%@`", value[0]) != NULL)
-    return FALSE;
-  if (value[0] == ' ' || value[len - 1] == ' ' || value[len - 1] == ':')
-    return FALSE;
-  if (strstr (value, ": ") != NULL || strstr (value, " #") != NULL)
-    return FALSE;
-  if (in_flow && strpbrk (value, ",[]{}") != NULL)
-    return FALSE;
-  return !looks_typed (value);
-}
-
-void
-byline_yaml_escape_append (GString    *out,
-                           const char *value)
-{
-  g_return_if_fail (out != NULL);
-  g_return_if_fail (value != NULL);
-
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      guchar c = *p;
-      const char *special = special_char (p);
-
-      if (special != NULL)
-        {
-          static const char * const escapes[] = { "\\N", "\\L", "\\P", "\\uFEFF" };
-          static const char * const specials[] = {
-            "\xC2\x85", "\xE2\x80\xA8", "\xE2\x80\xA9", "\xEF\xBB\xBF"
-          };
-
-          for (guint i = 0; i < G_N_ELEMENTS (specials); i++)
-            if (special == specials[i])
-              g_string_append (out, escapes[i]);
-          p += strlen (special) - 1;
-          continue;
-        }
-
-      switch (c)
-        {
-        case '"': g_string_append (out, "\\\""); break;
-        case '\\': g_string_append (out, "\\\\"); break;
-        case '\n': g_string_append (out, "\\n"); break;
-        case '\t': g_string_append (out, "\\t"); break;
-        case '\r': g_string_append (out, "\\r"); break;
-        default:
-          if (c < 0x20 || c == 0x7F)
-            g_string_append_printf (out, "\\x%02X", c);
-          else
-            g_string_append_c (out, c);
-        }
-    }
-}
-
-static void
-append_double_quoted (GString    *out,
-                      const char *value)
-{
-  g_string_append_c (out, '"');
-  byline_yaml_escape_append (out, value);
-  g_string_append_c (out, '"');
-}
-
-static void
-append_single_quoted (GString    *out,
-                      const char *value)
-{
-  g_string_append_c (out, '\'');
-  for (const char *p = value; *p != '\0'; p++)
-    {
-      if (*p == '\'')
-        g_string_append_c (out, '\'');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '\'');
-}
-
-/* Appends @value as a scalar in @style if it can hold it: plain when that
- * reads back as the same string, single quotes without line breaks,
- * double quotes with escapes otherwise. */
-static void
-append_scalar (GString           *out,
-               const char        *value,
-               BylineScalarStyle  style,
-               gboolean           in_flow)
-{
-  if (style == BYLINE_SCALAR_SINGLE_QUOTED && !has_control (value, FALSE))
-    append_single_quoted (out, value);
-  else if (style != BYLINE_SCALAR_SINGLE_QUOTED && style != BYLINE_SCALAR_DOUBLE_QUOTED &&
-           is_plain_safe (value, in_flow))
-    g_string_append (out, value);
-  else
-    append_double_quoted (out, value);
-}
 
 /* Edits */
 
@@ -188,35 +30,18 @@ replace (gsize       start,
   return byline_text_patch_new (start, end - start, text);
 }
 
-/* Replaces an entry's value by @text, a value that fits on the key's line. */
-static BylineTextPatch *
-replace_value (BylineFrontMatter *self,
-               BylineEntryData             *entry,
-               const char        *text)
+/* A new value keeps the anchor of the old one, which aliases may use; a
+ * tag goes, since it typed what was there before. */
+static GString *
+value_with_anchor (BylineEntryData *entry,
+                   const char      *text)
 {
-  const BylineSpan *span = &entry->pub.value_span;
-  g_autofree char *spaced = NULL;
-  gsize start, end;
+  GString *out = g_string_new (NULL);
 
-  if (span->end > span->start && span->line == entry->pub.key_span.line &&
-      (entry->pub.kind == BYLINE_VALUE_SCALAR || entry->pub.kind == BYLINE_VALUE_ALIAS ||
-       entry->pub.flow))
-    return replace (span->start, span->end, text);
-
-  /* An empty value or one on the lines below: write it after the colon. */
-  start = entry->colon_end;
-  end = MAX (span->end, start);
-  if (span->end == span->start)
-    {
-      gsize p = end;
-
-      while (p < self->layout.yaml_end && (self->text[p] == ' ' || self->text[p] == '\t'))
-        p++;
-      if (p == self->layout.yaml_end || self->text[p] == '\r' || self->text[p] == '\n')
-        end = p;
-    }
-  spaced = g_strconcat (" ", text, NULL);
-  return replace (start, end, spaced);
+  if (entry->anchor != NULL)
+    g_string_append_printf (out, "&%s ", entry->anchor);
+  g_string_append (out, text);
+  return out;
 }
 
 static gboolean
@@ -231,11 +56,74 @@ only_chars (const char *text,
   return TRUE;
 }
 
+/* Writes the value of a key that has no colon: "{a}" or "? a". */
+static BylineTextPatch *
+add_colon (BylineFrontMatter *self,
+           BylineEntryData   *entry,
+           const char        *value)
+{
+  gsize key_start = entry->pub.key_span.start;
+  gsize line_start = byline_yaml_line_start (self->text, self->layout.yaml_start, key_start);
+  gsize question = key_start;
+  g_autofree char *text = NULL;
+
+  while (question > line_start && (self->text[question - 1] == ' ' ||
+                                   self->text[question - 1] == '\t'))
+    question--;
+
+  /* After an explicit "? key" of a block mapping, "key: value" would be a
+   * mapping as the key: the ": value" line goes below, under the "?". */
+  if (!self->flow_root && question > line_start && self->text[question - 1] == '?' &&
+      only_chars (self->text, line_start, question - 1, " "))
+    text = g_strdup_printf ("%s%.*s: %s", newline (self), (int) (question - 1 - line_start),
+                            self->text + line_start, value);
+  else
+    text = g_strdup_printf (": %s", value);
+
+  /* The value is empty (its mark may lie on a later line): insert. */
+  return replace (entry->pub.key_span.end, entry->pub.key_span.end, text);
+}
+
+/* Replaces an entry's value by @text, a value that fits on the key's line. */
+static BylineTextPatch *
+replace_value (BylineFrontMatter *self,
+               BylineEntryData   *entry,
+               const char        *text)
+{
+  const BylineSpan *span = &entry->pub.value_span;
+  g_autoptr(GString) value = value_with_anchor (entry, text);
+  gsize start, end;
+
+  if (!entry->has_colon)
+    return add_colon (self, entry, value->str);
+
+  if (span->end > span->start && span->line == entry->pub.key_span.line &&
+      (entry->pub.kind == BYLINE_VALUE_SCALAR || entry->pub.kind == BYLINE_VALUE_ALIAS ||
+       entry->pub.flow))
+    return replace (span->start, span->end, value->str);
+
+  /* An empty value or one on the lines below: write it after the colon. */
+  start = entry->colon_end;
+  end = MAX (span->end, start);
+  if (span->end == span->start)
+    {
+      gsize p = end;
+
+      while (p < self->layout.yaml_end && (self->text[p] == ' ' || self->text[p] == '\t'))
+        p++;
+      if (p == self->layout.yaml_end ||
+          byline_yaml_break_at (self->text, p, self->layout.yaml_end) > 0)
+        end = p;
+    }
+  g_string_prepend_c (value, ' ');
+  return replace (start, end, value->str);
+}
+
 /* The separator between the first two items of a one-line flow list,
  * such as "," or ", ", or NULL. */
 static char *
 flow_separator (BylineFrontMatter *self,
-                BylineEntryData             *entry)
+                BylineEntryData   *entry)
 {
   gsize a, b;
 
@@ -277,7 +165,7 @@ append_flow_list (GString            *out,
     {
       if (i > 0)
         g_string_append (out, separator);
-      append_scalar (out, values[i], style, TRUE);
+      byline_yaml_append_scalar (out, values[i], style, TRUE);
     }
   if (values[0] != NULL)
     g_string_append (out, close_pad);
@@ -294,11 +182,8 @@ insert_entry (BylineFrontMatter  *self,
   g_autoptr(GString) line = g_string_new (NULL);
   BylineEntryData *first = self->entries->len > 0 ? g_ptr_array_index (self->entries, 0) : NULL;
   BylineEntryData *after = NULL;
+  g_autofree char *indent = NULL;
   gsize offset;
-
-  /* One line cannot be added to a {flow} mapping without rewriting it. */
-  if (self->flow_root)
-    return NULL;
 
   if (key_order != NULL && g_strv_contains (key_order, key))
     {
@@ -321,24 +206,71 @@ insert_entry (BylineFrontMatter  *self,
   else
     offset = self->layout.yaml_end;
 
-  /* Keep the indentation of the existing keys. */
-  if (first != NULL && only_chars (self->text, first->pub.lines_span.start,
-                                   first->pub.key_span.start, " "))
-    g_string_append_len (line, self->text + first->pub.lines_span.start,
-                         first->pub.key_span.start - first->pub.lines_span.start);
+  /* Keep the indentation of the existing keys. libyaml skips a BOM at the
+   * start of a line but counts it as a column: a space stands for it. */
+  indent = g_strdup ("");
+  if (first != NULL)
+    {
+      g_autoptr(GString) spaces = g_string_new (NULL);
+      gsize p = first->pub.lines_span.start;
+
+      while (p < first->pub.key_span.start)
+        {
+          if (self->text[p] == ' ')
+            p++;
+          else if (g_str_has_prefix (self->text + p, "\xEF\xBB\xBF"))
+            p += 3;
+          else
+            break;
+          g_string_append_c (spaces, ' ');
+        }
+      if (p == first->pub.key_span.start)
+        {
+          g_free (indent);
+          indent = g_string_free (g_steal_pointer (&spaces), FALSE);
+        }
+    }
+  g_string_append (line, indent);
 
   /* The last line of the YAML may lack its line break only when nothing
    * follows; give the new line one either way. */
-  if (offset > self->layout.yaml_start && self->text[offset - 1] != '\n')
+  if (!byline_yaml_line_starts_at (self->text, self->layout.yaml_start, offset))
     g_string_prepend (line, newline (self));
 
-  if (is_plain_safe (key, FALSE))
-    g_string_append (line, key);
-  else
-    append_double_quoted (line, key);
+  {
+    g_autoptr(GString) written = g_string_new (NULL);
+
+    if (byline_yaml_is_plain_safe (key, FALSE))
+      g_string_append (written, key);
+    else
+      byline_yaml_append_double_quoted (written, key);
+
+    /* YAML limits a key without "?" to 1024 characters. */
+    if (g_utf8_strlen (written->str, -1) > 1000)
+      g_string_append_printf (line, "? %s%s%s", written->str, newline (self), indent);
+    else
+      g_string_append (line, written->str);
+  }
   g_string_append (line, ": ");
   g_string_append (line, value_text);
-  g_string_append (line, newline (self));
+
+  /* After a line that ends in a CR, NEL, LS or PS alone, the new line ends
+   * the same way: the post's layout reads lines ending in line feeds, and a
+   * line feed here would put what follows at the start of a line. */
+  {
+    gsize p = offset;
+
+    if (offset > self->layout.yaml_start && self->text[offset - 1] != '\n' &&
+        byline_yaml_line_starts_at (self->text, self->layout.yaml_start, offset))
+      {
+        p = byline_yaml_line_start (self->text, self->layout.yaml_start, offset - 1);
+        while (byline_yaml_break_at (self->text, p, offset) == 0)
+          p++;
+        g_string_append_len (line, self->text + p, offset - p);
+      }
+    else
+      g_string_append (line, newline (self));
+  }
 
   return byline_text_patch_new (offset, 0, line->str);
 }
@@ -356,7 +288,7 @@ block_fits (const char        *value,
     return FALSE;
   if (len >= 2 && value[len - 1] == '\n' && value[len - 2] == '\n')
     return FALSE;
-  if (has_control (value, TRUE))
+  if (byline_yaml_has_control (value, TRUE))
     return FALSE;
   if (style == BYLINE_SCALAR_FOLDED)
     {
@@ -373,36 +305,35 @@ block_fits (const char        *value,
 
 static BylineTextPatch *
 write_block (BylineFrontMatter *self,
-             BylineEntryData             *entry,
+             BylineEntryData   *entry,
              const char        *value)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
   g_auto(GStrv) lines = NULL;
   const BylineSpan *span = &entry->pub.value_span;
   gsize len = strlen (value);
   gboolean clip = value[len - 1] == '\n';
   g_autofree char *indent = NULL;
-  const char *nl;
+  gsize p;
   guint n;
 
   /* Re-indent like the block's first line, or two spaces past the key. */
-  nl = memchr (self->text + span->start, '\n', span->end - span->start);
-  if (nl != NULL)
+  p = byline_yaml_line_end (self->text, entry->content_start, span->end);
+  if (p < span->end)
     {
-      gsize p = (gsize) (nl - self->text) + 1;
       gsize q = p;
 
       while (q < span->end && self->text[q] == ' ')
         q++;
       indent = g_strndup (self->text + p, q - p);
     }
-  if (indent == NULL || indent[0] == '\0' || strlen (indent) < entry->pub.key_span.column)
+  if (indent == NULL || indent[0] == '\0' || strlen (indent) <= entry->pub.key_span.column - 1)
     {
       g_free (indent);
       indent = g_strnfill (entry->pub.key_span.column + 1, ' ');
     }
 
-  g_string_append_c (out, entry->pub.style == BYLINE_SCALAR_FOLDED ? '>' : '|');
+  out = value_with_anchor (entry, entry->pub.style == BYLINE_SCALAR_FOLDED ? ">" : "|");
   if (!clip)
     g_string_append_c (out, '-');
 
@@ -436,21 +367,24 @@ byline_front_matter_set_string (BylineFrontMatter  *self,
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (value != NULL, NULL);
 
+  if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
+    return NULL;
+
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL)
     {
-      append_scalar (out, value, BYLINE_SCALAR_PLAIN, FALSE);
+      byline_yaml_append_scalar (out, value, BYLINE_SCALAR_PLAIN, FALSE);
       return insert_entry (self, key, out->str, key_order);
     }
 
   if (entry->pub.kind == BYLINE_VALUE_SCALAR &&
       (entry->pub.style == BYLINE_SCALAR_LITERAL || entry->pub.style == BYLINE_SCALAR_FOLDED) &&
-      block_fits (value, entry->pub.style))
+      entry->has_colon && block_fits (value, entry->pub.style))
     return write_block (self, entry, value);
 
-  append_scalar (out, value,
+  byline_yaml_append_scalar (out, value,
                  entry->pub.kind == BYLINE_VALUE_SCALAR ? entry->pub.style : BYLINE_SCALAR_PLAIN,
-                 FALSE);
+                 self->flow_root);
   return replace_value (self, entry, out->str);
 }
 
@@ -466,10 +400,48 @@ byline_front_matter_set_plain (BylineFrontMatter  *self,
   g_return_val_if_fail (key != NULL, NULL);
   g_return_val_if_fail (yaml_scalar != NULL, NULL);
 
+  if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
+    return NULL;
+
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL)
     return insert_entry (self, key, yaml_scalar, key_order);
   return replace_value (self, entry, yaml_scalar);
+}
+
+/* Rewrites a block list, one item a line, each with the first item's
+ * "  - "; NULL when the list is not written in a way this can follow. */
+static BylineTextPatch *
+write_block_list (BylineFrontMatter  *self,
+                  BylineEntryData    *entry,
+                  const char * const *values)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const BylineSpan *first = &entry->pub.item_spans[0];
+  gsize dash = entry->content_start;
+  gsize line_start;
+  g_autofree char *prefix = NULL;
+
+  if (dash >= self->layout.yaml_end || self->text[dash] != '-')
+    return NULL;
+  line_start = byline_yaml_line_start (self->text, self->layout.yaml_start, dash);
+  if (!only_chars (self->text, line_start, dash, " "))
+    return NULL;
+
+  /* "  - item", or "  -" alone above the item, or "  - " with no item. */
+  if (first->start > dash + 1 && only_chars (self->text, dash + 1, first->start, " "))
+    prefix = g_strndup (self->text + line_start, first->start - line_start);
+  else
+    prefix = g_strdup_printf ("%.*s- ", (int) (dash - line_start), self->text + line_start);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    {
+      if (i > 0)
+        g_string_append (out, newline (self));
+      g_string_append (out, prefix);
+      byline_yaml_append_scalar (out, values[i], entry->pub.style, FALSE);
+    }
+  return replace (line_start, MAX (entry->pub.value_span.end, dash + 1), out->str);
 }
 
 BylineTextPatch *
@@ -489,13 +461,18 @@ byline_front_matter_set_strv (BylineFrontMatter  *self,
   if (values == NULL)
     values = empty;
 
+  if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
+    return NULL;
+
   entry = byline_front_matter_find_entry (self, key);
 
   if (entry != NULL && entry->pub.kind == BYLINE_VALUE_SEQUENCE && entry->pub.flow)
     {
       const BylineSpan *span = &entry->pub.value_span;
+      gsize open = entry->content_start;
       g_autofree char *open_pad = NULL;
       g_autofree char *close_pad = NULL;
+      g_autoptr(GString) value = NULL;
 
       separator = flow_separator (self, entry);
       if (separator == NULL)
@@ -507,39 +484,25 @@ byline_front_matter_set_strv (BylineFrontMatter  *self,
           gsize first = entry->pub.item_spans[0].start;
           gsize last = entry->pub.item_spans[entry->pub.n_items - 1].end;
 
-          if (only_chars (self->text, span->start + 1, first, " "))
-            open_pad = g_strndup (self->text + span->start + 1, first - span->start - 1);
+          if (first > open && only_chars (self->text, open + 1, first, " "))
+            open_pad = g_strndup (self->text + open + 1, first - open - 1);
           if (last < span->end && only_chars (self->text, last, span->end - 1, " "))
             close_pad = g_strndup (self->text + last, span->end - 1 - last);
         }
 
       append_flow_list (out, values, entry->pub.style, separator,
                         open_pad != NULL ? open_pad : "", close_pad != NULL ? close_pad : "");
-      return replace (span->start, span->end, out->str);
+      value = value_with_anchor (entry, out->str);
+      return replace (span->start, span->end, value->str);
     }
 
   if (entry != NULL && entry->pub.kind == BYLINE_VALUE_SEQUENCE && values[0] != NULL &&
       entry->pub.n_items > 0)
     {
-      const BylineSpan *first = &entry->pub.item_spans[0];
-      gsize line_start = byline_line_index_line_start (self->lines, first->line);
-      g_autofree char *prefix = NULL;
+      BylineTextPatch *patch = write_block_list (self, entry, values);
 
-      /* Each item on its own line, with the first item's "  - ". */
-      if (only_chars (self->text, line_start, first->start, " -") &&
-          memchr (self->text + line_start, '-', first->start - line_start) != NULL)
-        prefix = g_strndup (self->text + line_start, first->start - line_start);
-      else
-        prefix = g_strdup ("  - ");
-
-      for (guint i = 0; values[i] != NULL; i++)
-        {
-          if (i > 0)
-            g_string_append (out, newline (self));
-          g_string_append (out, prefix);
-          append_scalar (out, values[i], entry->pub.style, FALSE);
-        }
-      return replace (line_start, entry->pub.value_span.end, out->str);
+      if (patch != NULL)
+        return patch;
     }
 
   separator = document_separator (self);
@@ -552,17 +515,152 @@ byline_front_matter_set_strv (BylineFrontMatter  *self,
   return replace_value (self, entry, out->str);
 }
 
+/* The end of the last line of [start, end), which ends with a line break,
+ * before that break. */
+static gsize
+last_line_end (BylineFrontMatter *self,
+               gsize              start,
+               gsize              end)
+{
+  gsize p = byline_yaml_line_start (self->text, start, end - 1);
+
+  while (p < end && byline_yaml_break_at (self->text, p, end) == 0)
+    p++;
+  return p;
+}
+
 BylineTextPatch *
 byline_front_matter_remove (BylineFrontMatter *self,
                             const char        *key)
 {
   BylineEntryData *entry;
+  gsize start, end;
 
   g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
   entry = byline_front_matter_find_entry (self, key);
-  if (entry == NULL || self->flow_root)
+  if (entry == NULL || !byline_front_matter_can_edit (self, key, TRUE, NULL))
     return NULL;
-  return replace (entry->pub.lines_span.start, entry->pub.lines_span.end, "");
+
+  start = entry->pub.lines_span.start;
+  end = entry->pub.lines_span.end;
+
+  /* The post's layout reads lines ending in line feeds only. Where the
+   * entry's lines start after one but end after another YAML line break
+   * (CR, NEL, LS, PS), or the other way round, a "---" after them would
+   * move to or from the start of such a line, ending the front matter
+   * early, or no more: the final break stays. */
+  if (end > start && g_str_has_prefix (self->text + end, "---"))
+    {
+      gboolean starts_after_lf = start == self->layout.yaml_start || self->text[start - 1] == '\n';
+      gboolean ends_after_lf = self->text[end - 1] == '\n';
+
+      if (starts_after_lf != ends_after_lf)
+        end = last_line_end (self, start, end);
+    }
+
+  return replace (start, end, "");
+}
+
+/* An anchor defined in [start, end) that an alias after @end uses, or NULL.
+ * Anchors are in document order and each name knows its last alias, so
+ * this costs the anchors in the range only. */
+static const BylineYamlRef *
+find_used_anchor (BylineFrontMatter    *self,
+                  gsize                 start,
+                  gsize                 end,
+                  const BylineYamlRef **alias)
+{
+  guint lo = 0;
+  guint hi = self->anchors->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->anchors, BylineYamlRef, mid).offset < start)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+
+  for (guint i = lo; i < self->anchors->len; i++)
+    {
+      const BylineYamlRef *anchor = &g_array_index (self->anchors, BylineYamlRef, i);
+      guint last;
+
+      if (anchor->offset >= end)
+        break;
+      last = GPOINTER_TO_UINT (g_hash_table_lookup (self->last_alias, anchor->name));
+      if (last > 0 && g_array_index (self->aliases, BylineYamlRef, last - 1).offset >= end)
+        {
+          *alias = &g_array_index (self->aliases, BylineYamlRef, last - 1);
+          return anchor;
+        }
+    }
+  return NULL;
+}
+
+gboolean
+byline_front_matter_can_edit (BylineFrontMatter  *self,
+                              const char         *key,
+                              gboolean            remove,
+                              GError            **error)
+{
+  BylineEntryData *entry;
+  const BylineYamlRef *anchor;
+  const BylineYamlRef *alias = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_FRONT_MATTER (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  entry = byline_front_matter_find_entry (self, key);
+  if (entry == NULL && remove)
+    return TRUE;
+
+  if (self->flow_root && (remove || entry == NULL))
+    {
+      g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT,
+                           _("The front matter is one “{…}” mapping, where a key cannot be "
+                             "added or removed on its own line: edit it in the text"));
+      return FALSE;
+    }
+  if (entry == NULL)
+    return TRUE;
+
+  /* Without its last key, the front matter would be the YAML document that
+   * follows it in the block. */
+  if (remove && self->more_documents && self->entries->len == 1)
+    {
+      g_set_error (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT,
+                   _("“%s” is the only key before a second YAML document (a “---” line "
+                     "inside the front matter): remove that document first"), key);
+      return FALSE;
+    }
+
+  /* A value keeps its own anchor, but not the ones inside it; a removed
+   * entry keeps none. */
+  if (remove)
+    anchor = find_used_anchor (self, entry->pub.lines_span.start, entry->pub.lines_span.end,
+                               &alias);
+  else
+    anchor = find_used_anchor (self, entry->pub.value_span.start + 1, entry->pub.value_span.end,
+                               &alias);
+  if (anchor != NULL)
+    {
+      guint line;
+
+      byline_line_index_locate (self->lines, alias->offset, &line, NULL);
+      g_set_error (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT,
+                   remove ? _("“%s” holds the anchor “&%s” that the alias “*%s” on line %u "
+                              "uses: write that value in place of the alias first")
+                          : _("The value of “%s” holds the anchor “&%s” that the alias “*%s” on "
+                              "line %u uses: write that value in place of the alias first"),
+                   key, anchor->name, alias->name, line);
+      return FALSE;
+    }
+
+  return TRUE;
 }

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The entries, their spans and the syntax errors; byline-front-matter-values.c
+ * The entries, their spans and the syntax errors; byline-front-matter-read.c
  * reads typed values from them, byline-front-matter-edit.c changes them.
  */
 
@@ -41,7 +41,11 @@ byline_front_matter_finalize (GObject *object)
 {
   BylineFrontMatter *self = (BylineFrontMatter *) object;
 
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->anchors, g_array_unref);
+  g_clear_pointer (&self->aliases, g_array_unref);
+  g_clear_pointer (&self->last_alias, g_hash_table_unref);
   g_clear_pointer (&self->lines, byline_line_index_free);
   g_clear_pointer (&self->strings, g_string_chunk_free);
   g_clear_pointer (&self->text, g_free);
@@ -61,6 +65,10 @@ static void
 byline_front_matter_init (BylineFrontMatter *self)
 {
   self->entries = g_ptr_array_new_with_free_func (entry_free);
+  self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->anchors = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
+  self->aliases = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
+  self->last_alias = g_hash_table_new (g_str_hash, g_str_equal);
   self->strings = g_string_chunk_new (256);
 }
 
@@ -109,6 +117,8 @@ typedef struct
   gsize complex_key_start;
   gboolean in_complex_key;
   gsize value_start;
+  gsize value_content;    /* past the value's anchor and tag */
+  const char *value_anchor;
   gsize item_start;
   gsize last_end;         /* the end of the last content read */
   /* The last scalar read, when it was quoted and ran over several lines:
@@ -116,6 +126,13 @@ typedef struct
   gboolean quoted_lines;
   gsize quoted_start;     /* in characters of the YAML text, as libyaml counts */
   gsize quoted_end_line;  /* 0-based, as libyaml counts */
+  /* A forward scan for the YAML line starts of keys, which come in order:
+   * scanning back from each key would be quadratic on a long flow line. */
+  gsize line_scan;
+  gsize line_start;
+  gsize line_end_from;
+  gsize line_end;
+  GHashTable *anchors;    /* the names defined so far */
 } ParseState;
 
 static void
@@ -172,6 +189,108 @@ entry_new (BylineFrontMatter *self,
   return entry;
 }
 
+/* The start of the YAML line holding @offset; offsets come in order. */
+static gsize
+parse_line_start (ParseState *state,
+                  gsize       offset)
+{
+  BylineFrontMatter *self = state->self;
+
+  if (offset < state->line_scan)
+    return byline_yaml_line_start (self->text, self->layout.yaml_start, offset);
+
+  while (state->line_scan < offset)
+    {
+      gsize n = byline_yaml_break_at (self->text, state->line_scan, self->layout.yaml_end);
+
+      state->line_scan += MAX (n, 1);
+      if (n > 0 && state->line_scan <= offset)
+        state->line_start = state->line_scan;
+    }
+  return state->line_start;
+}
+
+/* Past the line break ending the YAML line that holds @offset; offsets
+ * come in order, and many entries may share one long line. */
+static gsize
+parse_line_end (ParseState *state,
+                gsize       offset)
+{
+  BylineFrontMatter *self = state->self;
+
+  if (offset < state->line_end_from || offset >= state->line_end)
+    state->line_end = byline_yaml_line_end (self->text, offset, self->layout.yaml_end);
+  state->line_end_from = offset;
+  return state->line_end;
+}
+
+/* Past the ':' that follows the key at @p, across blanks, line breaks and
+ * comments (an explicit "? key" may have it on the next line), or 0 when
+ * the key has none: "{a, b}", or "? a" alone. */
+static gsize
+find_colon (BylineFrontMatter *self,
+            gsize              p,
+            gsize              limit)
+{
+  const char *text = self->text;
+  gsize end = self->layout.yaml_end;
+
+  while (p < end)
+    {
+      gsize n = byline_yaml_break_at (text, p, end);
+
+      if (text[p] == ':')
+        return p + 1;
+      if (n > 0)
+        p += n;
+      else if (text[p] == ' ' || text[p] == '\t')
+        p++;
+      else if (text[p] == '#' && p < limit)
+        p = byline_yaml_line_end (text, p, end);
+      else
+        break;
+    }
+  return 0;
+}
+
+/* Past a node's anchor and tag, and the blanks after them. */
+static gsize
+skip_properties (BylineFrontMatter *self,
+                 gsize              p,
+                 gsize              end)
+{
+  const char *text = self->text;
+
+  while (p < end && (text[p] == '&' || text[p] == '!'))
+    {
+      if (text[p] == '!' && p + 1 < end && text[p + 1] == '<')
+        {
+          while (p < end && text[p] != '>')
+            p++;
+          p = MIN (p + 1, end);
+        }
+      else
+        while (p < end && !g_ascii_isspace (text[p]) && strchr (",[]{}", text[p]) == NULL &&
+               byline_yaml_break_at (text, p, end) == 0)
+          p++;
+
+      for (;;)
+        {
+          gsize n = byline_yaml_break_at (text, p, end);
+
+          if (n > 0)
+            p += n;
+          else if (p < end && (text[p] == ' ' || text[p] == '\t'))
+            p++;
+          else if (p < end && text[p] == '#')
+            p = byline_yaml_line_end (text, p, end);
+          else
+            break;
+        }
+    }
+  return MIN (p, end);
+}
+
 /* Completes an entry once its value's extent is known. */
 static void
 entry_finish (ParseState *state,
@@ -180,29 +299,25 @@ entry_finish (ParseState *state,
 {
   BylineFrontMatter *self = state->self;
   BylineEntryData *entry = g_steal_pointer (&state->entry);
-  gsize p = entry->pub.key_span.end;
+  gsize colon;
   gsize end;
-  const char *nl;
 
   set_span (self, &entry->pub.value_span, value_start, value_end);
-  entry->pub.raw = chunk_insert (self, self->text + value_start,
-                                 entry->pub.value_span.end - value_start);
+  entry->anchor = state->value_anchor;
+  entry->content_start = MIN (MAX (state->value_content, value_start), entry->pub.value_span.end);
+  entry->pub.raw = chunk_insert (self, self->text + entry->content_start,
+                                 entry->pub.value_span.end - entry->content_start);
 
-  while (p < self->layout.yaml_end && (self->text[p] == ' ' || self->text[p] == '\t'))
-    p++;
-  entry->colon_end = p < self->layout.yaml_end && self->text[p] == ':' ? p + 1 : value_start;
+  colon = find_colon (self, entry->pub.key_span.end, value_start);
+  entry->has_colon = colon > 0 && colon <= MAX (value_start, entry->pub.key_span.end + 1);
+  entry->colon_end = entry->has_colon ? colon : entry->pub.key_span.end;
 
   end = MAX (entry->pub.key_span.end, entry->pub.value_span.end);
   end = MAX (end, entry->colon_end);
-  if (!(end > 0 && self->text[end - 1] == '\n'))
-    {
-      nl = end < self->layout.yaml_end
-           ? memchr (self->text + end, '\n', self->layout.yaml_end - end)
-           : NULL;
-      end = nl != NULL ? (gsize) (nl - self->text) + 1 : self->layout.yaml_end;
-    }
-  set_span (self, &entry->pub.lines_span,
-            byline_line_index_line_start (self->lines, entry->pub.key_span.line), end);
+  if (!byline_yaml_line_starts_at (self->text, self->layout.yaml_start, end))
+    end = parse_line_end (state, end);
+  set_span (self, &entry->pub.lines_span, parse_line_start (state, entry->pub.key_span.start),
+            end);
 
   g_ptr_array_add (entry->items, NULL);
   entry->pub.n_items = entry->item_spans->len;
@@ -212,7 +327,11 @@ entry_finish (ParseState *state,
     byline_line_index_fill_span (self->lines, &g_array_index (entry->item_spans, BylineSpan, i));
 
   g_ptr_array_add (self->entries, entry);
+  if (!g_hash_table_contains (self->by_key, entry->pub.key))
+    g_hash_table_insert (self->by_key, (gpointer) entry->pub.key, entry);
   state->expect_value = FALSE;
+  state->value_anchor = NULL;
+  state->value_content = 0;
 }
 
 static void
@@ -227,15 +346,31 @@ entry_add_item (ParseState *state,
   g_array_append_val (state->entry->item_spans, span);
 }
 
-/* Block scalars end past their trailing line breaks; the value as written
- * ends with its last character. */
+/* Block scalars end past their trailing line breaks and blank lines; the
+ * value as written ends with its last line, trailing blanks included, so
+ * that replacing it leaves none of them behind. */
 static gsize
 trim_block_end (BylineFrontMatter *self,
                 gsize              start,
                 gsize              end)
 {
-  while (end > start + 1 && g_ascii_isspace (self->text[end - 1]))
-    end--;
+  const guchar *t = (const guchar *) self->text;
+  gsize last = end;
+
+  while (end > start + 1)
+    {
+      if (t[end - 1] == ' ' || t[end - 1] == '\t' || t[end - 1] == '\n' || t[end - 1] == '\r')
+        end--;
+      else if (end - start > 2 && t[end - 2] == 0xC2 && t[end - 1] == 0x85)
+        end -= 2;
+      else if (end - start > 3 && t[end - 3] == 0xE2 && t[end - 2] == 0x80 &&
+               (t[end - 1] == 0xA8 || t[end - 1] == 0xA9))
+        end -= 3;
+      else
+        break;
+    }
+  while (end < last && (t[end] == ' ' || t[end] == '\t'))
+    end++;
   return end;
 }
 
@@ -271,6 +406,77 @@ set_error_at (BylineFrontMatter  *self,
   g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, code, message);
 }
 
+/* Records anchors and aliases, so that an edit never leaves an alias
+ * without its anchor, and the properties of a value about to be read.
+ * An alias with no anchor before it is an error, as it is to Hugo. */
+static gboolean
+record_references (ParseState   *state,
+                   yaml_event_t *event,
+                   gsize         start,
+                   BylineSpan   *error_span,
+                   GError      **error)
+{
+  BylineFrontMatter *self = state->self;
+  const char *anchor = NULL;
+  const char *tag = NULL;
+
+  switch ((int) event->type)
+    {
+    case YAML_SCALAR_EVENT:
+      anchor = (const char *) event->data.scalar.anchor;
+      tag = (const char *) event->data.scalar.tag;
+      break;
+    case YAML_SEQUENCE_START_EVENT:
+      anchor = (const char *) event->data.sequence_start.anchor;
+      tag = (const char *) event->data.sequence_start.tag;
+      break;
+    case YAML_MAPPING_START_EVENT:
+      anchor = (const char *) event->data.mapping_start.anchor;
+      tag = (const char *) event->data.mapping_start.tag;
+      break;
+    case YAML_ALIAS_EVENT:
+      {
+        const char *name = (const char *) event->data.alias.anchor;
+        BylineYamlRef ref = { chunk_insert (self, name, strlen (name)), start };
+
+        if (!g_hash_table_contains (state->anchors, name))
+          {
+            guint line, column;
+
+            byline_line_index_locate (self->lines, start, &line, &column);
+            set_error_at (self, start, error_span, error, BYLINE_FRONT_MATTER_ERROR_SYNTAX,
+                          _("Line %u, column %u: the alias “*%s” refers to no anchor “&%s” "
+                            "before it; define the anchor first or write the value itself"),
+                          line, column, ref.name, ref.name);
+            return FALSE;
+          }
+        g_array_append_val (self->aliases, ref);
+        g_hash_table_insert (self->last_alias, (gpointer) ref.name,
+                             GUINT_TO_POINTER (self->aliases->len));
+      }
+      return TRUE;
+    default:
+      return TRUE;
+    }
+
+  if (anchor != NULL)
+    {
+      BylineYamlRef ref = { chunk_insert (self, anchor, strlen (anchor)), start };
+
+      g_array_append_val (self->anchors, ref);
+      g_hash_table_add (state->anchors, (gpointer) ref.name);
+    }
+
+  if (state->depth == 1 && state->expect_value && !state->in_complex_key)
+    {
+      state->value_anchor = anchor != NULL ? chunk_insert (self, anchor, strlen (anchor)) : NULL;
+      state->value_content = anchor != NULL || tag != NULL
+                             ? skip_properties (self, start, self->layout.yaml_end)
+                             : start;
+    }
+  return TRUE;
+}
+
 /* Handles one event; returns FALSE with @error set when the front matter
  * is not one this model can hold. */
 static gboolean
@@ -292,6 +498,11 @@ handle_event (ParseState   *state,
   if (opens && level == 0 && event->type != YAML_MAPPING_START_EVENT)
     goto not_mapping;
 
+  /* (An alias as the whole front matter is no mapping.) */
+  if (!(level == 0 && event->type == YAML_ALIAS_EVENT) &&
+      !record_references (state, event, start, error_span, error))
+    return FALSE;
+
   switch ((int) event->type)
     {
     case YAML_SCALAR_EVENT:
@@ -305,6 +516,16 @@ handle_event (ParseState   *state,
         end = trim_block_end (self, start, end);
       state->last_end = MAX (state->last_end, end);
 
+      /* "---" with nothing after it inside the block ("--- # note"), or an
+       * anchor with nothing after it (what removing the last key of an
+       * anchored mapping leaves), is an empty document: no keys, as Hugo
+       * reads it, and where keys can go. */
+      if (level == 0 && event->data.scalar.length == 0 &&
+          event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+          (event->data.scalar.tag == NULL ||
+           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_MAP_TAG) == 0 ||
+           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_NULL_TAG) == 0))
+        break;
       if (level == 0)
         goto not_mapping;
 
@@ -545,6 +766,8 @@ byline_front_matter_parse (const char             *text,
   self->lines = byline_line_index_new (self->text, self->text_len);
 
   state.self = self;
+  state.line_scan = state.line_start = layout->yaml_start;
+  state.anchors = g_hash_table_new (g_str_hash, g_str_equal);
   state.cursor.text = self->text + layout->yaml_start;
   state.cursor.start = 0;
   state.cursor.end = layout->yaml_end - layout->yaml_start;
@@ -573,6 +796,7 @@ byline_front_matter_parse (const char             *text,
       /* A second document cannot be front matter; Hugo reads the first. */
       if (documents > 1 || type == YAML_STREAM_END_EVENT)
         {
+          self->more_documents = documents > 1;
           yaml_event_delete (&event);
           break;
         }
@@ -582,6 +806,7 @@ byline_front_matter_parse (const char             *text,
     }
 
   yaml_parser_delete (&parser);
+  g_hash_table_unref (state.anchors);
 
   if (state.entry != NULL)
     entry_free (g_steal_pointer (&state.entry));

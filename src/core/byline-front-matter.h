@@ -20,6 +20,7 @@ typedef enum
   BYLINE_FRONT_MATTER_ERROR_NOT_MAPPING, /* the document is a list or a scalar */
   BYLINE_FRONT_MATTER_ERROR_TOO_DEEP,    /* nesting past the limit */
   BYLINE_FRONT_MATTER_ERROR_NO_BLOCK,    /* the post has no front matter */
+  BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT, /* an edit would break what it must keep */
 } BylineFrontMatterError;
 
 typedef enum
@@ -54,7 +55,8 @@ typedef struct
   BylineScalarStyle   style;       /* of a scalar, or of the items of a sequence */
   gboolean            flow;        /* a [flow] sequence or {flow} mapping */
   const char         *value;       /* a scalar's value after YAML unquoting; NULL otherwise */
-  const char         *raw;         /* the value's source text, e.g. "1.10" */
+  const char         *raw;         /* the value's source text, e.g. "1.10", without the
+                                    * anchor or tag before it */
   guint               n_items;     /* a sequence's items (scalars; others as raw text) */
   const char * const *items;
   const BylineSpan   *item_spans;
@@ -128,6 +130,12 @@ BylineTextPatch              *byline_front_matter_set_strv       (BylineFrontMat
                                                                   const char * const     *key_order);
 BylineTextPatch              *byline_front_matter_remove         (BylineFrontMatter      *self,
                                                                   const char             *key);
+/* Whether @key can be set (@remove FALSE) or removed by the functions above;
+ * FALSE with @error (CANNOT_EDIT) saying why when they would return NULL. */
+gboolean                      byline_front_matter_can_edit       (BylineFrontMatter      *self,
+                                                                  const char             *key,
+                                                                  gboolean                remove,
+                                                                  GError                **error);
 
 /* Appends @value escaped for the inside of a YAML double-quoted scalar
  * (quotes, backslashes, control and line-breaking characters). */

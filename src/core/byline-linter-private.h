@@ -7,6 +7,7 @@
 
 #include "byline-linter.h"
 #include "byline-renderer-private.h"
+#include "byline-table-limit.h"
 
 G_BEGIN_DECLS
 
@@ -149,6 +150,7 @@ void byline_rule_md_curly_quote         (BylineLintContext *ctx);
 void byline_rule_md_blockquote          (BylineLintContext *ctx);
 void byline_rule_md_trailing_space      (BylineLintContext *ctx);
 void byline_rule_md_hard_tab            (BylineLintContext *ctx);
+void byline_rule_md_large_table         (BylineLintContext *ctx);
 
 /* Links (byline-rules-links.c). */
 void byline_rule_link_site_domain       (BylineLintContext *ctx);

@@ -121,6 +121,8 @@ static const BylineRule rules[] = {
     byline_rule_md_trailing_space },
   { { "markdown/hard-tab", W, N_("Lines hold no tab characters") },
     byline_rule_md_hard_tab },
+  { { "markdown/large-table", W, N_("Tables are small enough to lay out safely") },
+    byline_rule_md_large_table },
   { { "link/site-domain", E, N_("Links to the site itself are relative") },
     byline_rule_link_site_domain },
   { { "link/github", E, N_("Links to the project's GitHub files use the github_* shortcodes") },
@@ -512,6 +514,10 @@ byline_lint_did_you_mean (const char         *word,
 
       if (strcmp (word, candidates[i]) == 0)
         return NULL;
+      /* A suggestion goes into messages and fixes, which must be UTF-8:
+       * a file name that is not can be no suggestion. */
+      if (!g_utf8_validate (candidates[i], -1, NULL))
+        continue;
       if (g_ascii_strcasecmp (word, candidates[i]) == 0)
         return candidates[i];
 

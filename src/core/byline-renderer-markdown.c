@@ -16,6 +16,7 @@
 
 #include "byline-renderer-private.h"
 #include "byline-markdown.h"
+#include "byline-table-limit.h"
 
 #include <string.h>
 
@@ -294,6 +295,7 @@ void
 byline_fragment_free (BylineFragment *frag)
 {
   g_clear_pointer (&frag->document, cmark_node_free);
+  g_clear_pointer (&frag->large_tables, g_array_unref);
   g_clear_pointer (&frag->split, g_ptr_array_unref);
   g_clear_pointer (&frag->ranges, g_hash_table_unref);
   g_array_unref (frag->out_lines);
@@ -318,6 +320,14 @@ fragment_parse (BylineRenderJob *job,
   BylineFragment *frag = fragment_new (job, depth, call);
 
   byline_fragment_build (frag, start, end, first_call, end_call, dedent);
+  /* Tables past cmark-gfm's safe size become text (the linter says so). */
+  frag->large_tables = byline_table_limit_apply (frag->out->str, frag->out->len);
+  for (guint i = 0; frag->large_tables != NULL && i < frag->large_tables->len; i++)
+    {
+      BylineLargeTable *table = &g_array_index (frag->large_tables, BylineLargeTable, i);
+
+      table->offset = byline_fragment_map (frag, table->offset, FALSE);
+    }
   frag->document = byline_markdown_parse (job->goldmark, frag->out->str, frag->out->len);
   return frag;
 }
@@ -350,6 +360,7 @@ body_free (BylineBody *self)
   g_clear_pointer (&self->block_quotes, g_array_unref);
   g_clear_pointer (&self->code_ranges, g_array_unref);
   g_clear_pointer (&self->html, g_array_unref);
+  g_clear_pointer (&self->large_tables, g_array_unref);
   g_clear_pointer (&self->site_url, g_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
   g_clear_object (&self->post);
@@ -380,6 +391,8 @@ body_add_fragment (BylineBody     *self,
   g_hash_table_insert (self->roots, frag->document, frag);
   if (frag->call >= 0)
     g_hash_table_insert (self->inner, GUINT_TO_POINTER ((guint) frag->call), frag);
+  if (frag->large_tables != NULL)
+    g_array_append_vals (self->large_tables, frag->large_tables->data, frag->large_tables->len);
 }
 
 static void body_parse_calls (BylineBody *self,
@@ -438,6 +451,16 @@ body_parse_calls (BylineBody *self,
     body_parse_call (self, call, close, depth);
 }
 
+static int
+compare_large_tables (gconstpointer a,
+                      gconstpointer b)
+{
+  const BylineLargeTable *ta = a;
+  const BylineLargeTable *tb = b;
+
+  return (ta->offset > tb->offset) - (ta->offset < tb->offset);
+}
+
 BylineBody *
 byline_body_build (BylineRenderer *renderer,
                    BylinePost     *post)
@@ -459,6 +482,7 @@ byline_body_build (BylineRenderer *renderer,
   self->code_ranges = g_array_new (FALSE, FALSE, sizeof (BylineRange));
   self->html = g_array_new (FALSE, TRUE, sizeof (BylineBodyHtml));
   g_array_set_clear_func (self->html, (GDestroyNotify) byline_body_html_clear);
+  self->large_tables = g_array_new (FALSE, FALSE, sizeof (BylineLargeTable));
 
   byline_renderer_init_job (renderer, post, &self->job, &self->site_url);
   /* The trees are parsed and written with the same settings, whatever
@@ -474,6 +498,8 @@ byline_body_build (BylineRenderer *renderer,
   self->top->linted = TRUE;
   body_add_fragment (self, self->top);
   body_parse_calls (self, 0, self->job.calls->len, self->top->start, self->top->end, 0);
+
+  g_array_sort (self->large_tables, compare_large_tables);
 
   /* The rules read the trees as cmark made them. */
   for (guint i = 0; i < self->fragments->len; i++)

@@ -9,6 +9,7 @@
 
 #include "byline-body.h"
 #include "byline-goldmark.h"
+#include "byline-table-limit.h"
 #include "byline-renderer.h"
 
 G_BEGIN_DECLS
@@ -84,6 +85,9 @@ typedef struct
    * into their text, so they are freed only with the document. */
   GPtrArray       *split;
   cmark_node      *document;
+  /* Tables too large for cmark-gfm, read as text (byline-table-limit.h),
+   * with their offsets in the post; NULL when there are none. */
+  GArray          *large_tables;
 } BylineFragment;
 
 /* A link or image of the body as written, with its place in the post. */
@@ -143,6 +147,7 @@ struct _BylineBody
   GArray          *block_quotes;   /* of BylineBodyQuote */
   GArray          *code_ranges;    /* of BylineRange: code spans and blocks */
   GArray          *html;           /* of BylineBodyHtml */
+  GArray          *large_tables;   /* of BylineLargeTable, post offsets, in order */
   guint            word_count;
 };
 

@@ -31,13 +31,17 @@ byline_rule_bundle_unreferenced (BylineLintContext *ctx)
   files = byline_bundle_get_files (ctx->bundle);
   for (guint i = 0; files != NULL && files[i] != NULL; i++)
     {
+      g_autofree char *shown = NULL;
+
       if (g_hash_table_contains (ctx->references, files[i]))
         continue;
 
+      /* File names need not be UTF-8; messages must be. */
+      shown = g_filename_display_name (files[i]);
       byline_lint_report (ctx, where, where, NULL,
                           _("“%s” in the post’s folder is not used by the post: link it "
                             "or remove the file, the site publishes it anyway"),
-                          files[i]);
+                          shown);
     }
 }
 
@@ -116,6 +120,7 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
       gboolean wide;
       g_autofree char *size_text = NULL;
       g_autofree char *limit_text = NULL;
+      g_autofree char *shown = NULL;
 
       if (!is_image_name (files[i]))
         continue;
@@ -132,29 +137,30 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
       locate_file (ctx, files[i], &start, &end);
       size_text = g_format_size (size);
       limit_text = g_format_size (limit);
+      shown = g_filename_display_name (files[i]);
 
       if (wide && heavy)
         byline_lint_report (ctx, start, end, NULL,
                             _("Image “%s” is %d×%d pixels and %s, more than the site’s %u "
                               "pixels wide and %s: scale it down, readers download it with "
                               "the page"),
-                            files[i], info->width, info->height, size_text, max_width,
+                            shown, info->width, info->height, size_text, max_width,
                             limit_text);
       else if (wide)
         byline_lint_report (ctx, start, end, NULL,
                             _("Image “%s” is %d×%d pixels, wider than the site’s %u: scale "
                               "it down, readers download more than the page shows"),
-                            files[i], info->width, info->height, max_width);
+                            shown, info->width, info->height, max_width);
       else if (info != NULL && info->width > 0)
         byline_lint_report (ctx, start, end, NULL,
                             _("Image “%s” is %d×%d pixels and %s, more than %s: compress it, "
                               "readers download it with the page"),
-                            files[i], info->width, info->height, size_text, limit_text);
+                            shown, info->width, info->height, size_text, limit_text);
       else
         byline_lint_report (ctx, start, end, NULL,
                             _("Image “%s” is %s, more than %s: scale it down or compress it, "
                               "readers download it with the page"),
-                            files[i], size_text, limit_text);
+                            shown, size_text, limit_text);
 
       if (wide && byline_photo_format_can_encode (info->format))
         {
@@ -164,7 +170,7 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
 
           fix = byline_file_fix_new (BYLINE_FILE_FIX_SHRINK, file,
                                      g_strdup_printf (_("Resize “%s” to %u pixels wide"),
-                                                      files[i], max_width));
+                                                      shown, max_width));
           fix->max_width = max_width;
           fix->jpeg_quality = byline_profile_get_jpeg_quality (ctx->profile);
           byline_lint_attach_file_fix (ctx, fix);
@@ -188,6 +194,7 @@ byline_rule_bundle_photo_location (BylineLintContext *ctx)
       g_autoptr(BylinePhotoInfo) info = NULL;
       g_autoptr(GFile) file = NULL;
       g_autofree char *where = NULL;
+      g_autofree char *shown = NULL;
       gsize start, end;
 
       if (!is_image_name (files[i]) || is_svg_name (files[i]))
@@ -195,6 +202,7 @@ byline_rule_bundle_photo_location (BylineLintContext *ctx)
       info = lookup_photo (ctx, files[i]);
       if (info == NULL || !info->has_location)
         continue;
+      shown = g_filename_display_name (files[i]);
 
       /* Unused pictures are published too: every one counts. */
       locate_file (ctx, files[i], &start, &end);
@@ -203,18 +211,18 @@ byline_rule_bundle_photo_location (BylineLintContext *ctx)
         byline_lint_report (ctx, start, end, NULL,
                             _("“%s” records where it was taken, near %s: remove the location, "
                               "anyone can read it from the published picture"),
-                            files[i], where);
+                            shown, where);
       else
         byline_lint_report (ctx, start, end, NULL,
                             _("“%s” carries GPS tags: remove the location, anyone can read it "
                               "from the published picture"),
-                            files[i]);
+                            shown);
 
       file = g_file_get_child (byline_bundle_get_folder (ctx->bundle), files[i]);
       byline_lint_attach_file_fix (ctx,
                                    byline_file_fix_new (BYLINE_FILE_FIX_REMOVE_LOCATION, file,
                                                         g_strdup_printf (_("Remove the location "
                                                                            "from “%s”"),
-                                                                         files[i])));
+                                                                         shown)));
     }
 }

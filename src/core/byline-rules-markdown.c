@@ -24,9 +24,15 @@ static gsize
 body_line_end (BylineLintContext *ctx,
                gsize              offset)
 {
-  const char *nl = memchr (ctx->text + offset, '\n', ctx->length - offset);
-  gsize end = nl != NULL ? (gsize) (nl - ctx->text) : ctx->length;
+  guint line;
+  gsize end;
 
+  /* From the line index: searching for the line feed would cost the rest
+   * of the line on every call, quadratic over one long line. */
+  byline_line_index_locate (ctx->lines, offset, &line, NULL);
+  end = byline_line_index_line_start (ctx->lines, line + 1);
+  if (end > offset && ctx->text[end - 1] == '\n')
+    end--;
   if (end > offset && ctx->text[end - 1] == '\r')
     end--;
   return end;
@@ -330,10 +336,13 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
       if (ctx->mask != NULL && byline_lint_is_masked (ctx, start, start + 3, BYLINE_MASK_CODE))
         continue;
 
-      /* Straighten the pair when the closing quote is on the same line. */
-      close = byline_text_find_bytes (p, ctx->text + line_end - p, right, 3);
+      /* Straighten the pair when the closing quote is on the same line,
+       * before the next opening one (each search stops where the next
+       * one starts: one long line stays linear). */
       next_open = byline_text_find_bytes (p, ctx->text + line_end - p, left, 3);
-      if (close != NULL && (next_open == NULL || next_open > close))
+      close = byline_text_find_bytes (p, (next_open != NULL ? next_open : ctx->text + line_end) - p,
+                                      right, 3);
+      if (close != NULL)
         {
           g_autofree char *inner = g_strndup (p, close - p);
           g_autofree char *text = g_strdup_printf ("\"%s\"", inner);
@@ -421,5 +430,24 @@ byline_rule_md_hard_tab (BylineLintContext *ctx)
       if (nl == NULL)
         break;
       p = nl + 1;
+    }
+}
+
+void
+byline_rule_md_large_table (BylineLintContext *ctx)
+{
+  GArray *tables = ctx->body->large_tables;
+
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const BylineLargeTable *table = &g_array_index (tables, BylineLargeTable, i);
+      gsize start = MIN (table->offset, ctx->length);
+      const char *nl = memchr (ctx->text + start, '\n', ctx->length - start);
+
+      byline_lint_report (ctx, start, nl != NULL ? (gsize) (nl - ctx->text) : ctx->length, NULL,
+                          _("This table of %u columns and %u rows is too large to lay out "
+                            "safely: the preview shows it as text. Split it into smaller "
+                            "tables"),
+                          table->columns, table->rows);
     }
 }

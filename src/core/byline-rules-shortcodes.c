@@ -292,13 +292,13 @@ byline_rule_sc_single_line (BylineLintContext *ctx)
 
       close = call_at (ctx, call->pair);
 
-      /* The opening tag ends its line and the closing tag starts its own. */
-      open_line_end = memchr (ctx->text + call->span.end, '\n', ctx->length - call->span.end);
-      if (open_line_end == NULL)
-        open_line_end = ctx->text + ctx->length;
-      close_line_start = ctx->text + close->span.start;
-      while (close_line_start > ctx->text && close_line_start[-1] != '\n')
-        close_line_start--;
+      /* The opening tag ends its line and the closing tag starts its own.
+       * The line index finds both ends at once: scanning for them would be
+       * quadratic over many calls on one line. */
+      open_line_end = ctx->text + byline_line_index_line_start (ctx->lines, call->span.end_line + 1);
+      if (open_line_end > ctx->text + call->span.end && open_line_end[-1] == '\n')
+        open_line_end--;
+      close_line_start = ctx->text + byline_line_index_line_start (ctx->lines, close->span.line);
 
       if (open_line_end < ctx->text + close->span.start &&
           only_whitespace (ctx->text + call->span.end, open_line_end) &&

@@ -42,12 +42,6 @@ typedef struct
   gboolean    comment_close_known[2];
   /* No backtick at or after this offset (NOT_FOUND while unknown). */
   gsize       no_backtick_from;
-
-  /* The last position located. byline_line_index_locate() counts the
-   * characters from the start of the line, which is quadratic over many
-   * calls on one long line; spans are located in (nearly) increasing
-   * order, so counting on from the last one keeps the scan linear. */
-  Pos         cursor;
 } Scanner;
 
 static const char *
@@ -160,62 +154,14 @@ is_bare_char (const Scanner *s,
   return !is_space (c) && c != '"' && c != '`' && c != '=' && !is_call_boundary (s, pos);
 }
 
-static gboolean
-is_lead_byte (char c)
-{
-  return ((guchar) c & 0xC0) != 0x80;
-}
-
-/* Same results as byline_line_index_locate(), at a cost proportional to
- * the distance from the last position located. */
 static Pos
 locate (Scanner *s,
         gsize    offset)
 {
-  Pos *cursor = &s->cursor;
-  const char *text = s->text;
+  Pos pos = { offset, 1, 1 };
 
-  if (offset >= cursor->offset)
-    {
-      for (gsize i = cursor->offset; i < offset; i++)
-        {
-          if (text[i] == '\n')
-            {
-              cursor->line++;
-              cursor->column = 1;
-            }
-          else if (is_lead_byte (text[i]))
-            cursor->column++;
-        }
-    }
-  else
-    {
-      guint back = 0;
-      gsize i;
-
-      for (i = offset; i < cursor->offset && text[i] != '\n'; i++)
-        if (is_lead_byte (text[i]))
-          back++;
-
-      if (i == cursor->offset)
-        cursor->column -= back;
-      else
-        {
-          guint line = 1;
-          gsize line_start;
-
-          byline_line_index_locate (s->lines, offset, &line, NULL);
-          line_start = byline_line_index_line_start (s->lines, line);
-          cursor->line = line;
-          cursor->column = 1;
-          for (i = line_start; i < offset; i++)
-            if (is_lead_byte (text[i]))
-              cursor->column++;
-        }
-    }
-
-  cursor->offset = offset;
-  return *cursor;
+  byline_line_index_locate (s->lines, offset, &pos.line, &pos.column);
+  return pos;
 }
 
 static BylineSpan
@@ -523,8 +469,7 @@ pair_close (Scanner *s,
 
   g_assert (open != NULL && strcmp (open->name, close->name) == 0);
 
-  /* Both ends are located already; locating them again could walk back
-   * over the whole text. */
+  /* Both ends are located already. */
   inner.start = open->span.end;
   inner.line = open->span.end_line;
   inner.column = open->span.end_column;
@@ -564,8 +509,7 @@ add_call (Scanner         *s,
 }
 
 /* Scans the call starting at @start ({{< or {{%) and returns where the
- * main scan goes on, always past @start. Positions are located in
- * increasing order (see Scanner.cursor). */
+ * main scan goes on, always past @start. */
 static gsize
 scan_call (Scanner *s,
            gsize    start)
@@ -863,8 +807,6 @@ byline_shortcode_scan (const char            *text,
   s.stack = g_array_new (FALSE, FALSE, sizeof (guint));
   s.open_counts = g_hash_table_new (g_str_hash, g_str_equal);
   s.no_backtick_from = NOT_FOUND;
-  s.cursor.line = 1;
-  s.cursor.column = 1;
 
   while (pos < end)
     {

@@ -177,10 +177,12 @@ parse_alternatives (BylineTemplate  *self,
             p++;
           if (p == name_start)
             {
+              /* Quote the whole character: the source is UTF-8. */
               if (p < end && s[p] != '|')
                 set_error (error, s, p,
-                           _("“%c” cannot be part of a name; names use letters, digits, "
-                             "“_”, “-” and “.”"), s[p]);
+                           _("“%.*s” cannot be part of a name; names use letters, digits, "
+                             "“_”, “-” and “.”"),
+                           (int) (g_utf8_next_char (s + p) - (s + p)), s + p);
               else
                 set_error (error, s, p, _("a name is missing here"));
               return FALSE;

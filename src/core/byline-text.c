@@ -11,12 +11,34 @@
 
 #include <string.h>
 
+/* Columns count characters from the start of their line, so locating an
+ * offset far into a long line must not count the whole line each time (one
+ * line of 40,000 shortcode calls would take seconds). The index keeps the
+ * number of characters before every CHECKPOINT_BYTES-th byte: counting from
+ * the nearest checkpoint costs at most that many bytes. */
+#define CHECKPOINT_BYTES 256
+
 struct _BylineLineIndex
 {
   const char *text;
   gsize length;
   GArray *starts;   /* gsize: byte offset of each line's first character */
+  GArray *chars;    /* gsize: characters before byte i * CHECKPOINT_BYTES */
 };
+
+static gsize
+count_chars (const char *p,
+             const char *end)
+{
+  gsize n = 0;
+
+  /* Counts UTF-8 lead bytes; stray continuation bytes of invalid text count
+   * as nothing, which keeps the result monotonic. */
+  for (; p < end; p++)
+    if (((guchar) *p & 0xC0) != 0x80)
+      n++;
+  return n;
+}
 
 BylineLineIndex *
 byline_line_index_new (const char *text,
@@ -25,6 +47,7 @@ byline_line_index_new (const char *text,
   BylineLineIndex *self;
   const char *p;
   const char *end;
+  gsize chars = 0;
 
   g_return_val_if_fail (text != NULL || length == 0, NULL);
 
@@ -32,6 +55,7 @@ byline_line_index_new (const char *text,
   self->text = text;
   self->length = length;
   self->starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 64 + length / 40);
+  self->chars = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 1 + length / CHECKPOINT_BYTES);
 
   {
     gsize zero = 0;
@@ -50,6 +74,13 @@ byline_line_index_new (const char *text,
       }
     }
 
+  for (gsize block = 0; block <= length; block += CHECKPOINT_BYTES)
+    {
+      g_array_append_val (self->chars, chars);
+      if (length > 0)
+        chars += count_chars (text + block, text + MIN (block + CHECKPOINT_BYTES, length));
+    }
+
   return self;
 }
 
@@ -59,6 +90,7 @@ byline_line_index_free (BylineLineIndex *self)
   if (self == NULL)
     return;
   g_array_unref (self->starts);
+  g_array_unref (self->chars);
   g_free (self);
 }
 
@@ -82,36 +114,30 @@ byline_line_index_line_start (const BylineLineIndex *self,
   return g_array_index (self->starts, gsize, line - 1);
 }
 
-static guint
-count_chars (const char *p,
-             const char *end)
+/* Characters before @offset (at most the text's length) in the whole text. */
+static gsize
+chars_before (const BylineLineIndex *self,
+              gsize                  offset)
 {
-  guint n = 0;
+  gsize block = offset / CHECKPOINT_BYTES;
+  gsize from = block * CHECKPOINT_BYTES;
 
-  /* Counts UTF-8 lead bytes; stray continuation bytes of invalid text count
-   * as nothing, which keeps the result monotonic. */
-  for (; p < end; p++)
-    if (((guchar) *p & 0xC0) != 0x80)
-      n++;
-  return n;
+  /* An empty index may have no text at all: no pointer arithmetic on NULL. */
+  if (self->length == 0)
+    return 0;
+  return g_array_index (self->chars, gsize, block) +
+         count_chars (self->text + from, self->text + offset);
 }
 
-void
-byline_line_index_locate (const BylineLineIndex *self,
-                          gsize                  offset,
-                          guint                 *line,
-                          guint                 *column)
+/* The 0-based line holding @offset (at most the text's length). */
+static guint
+line_of (const BylineLineIndex *self,
+         gsize                  offset)
 {
-  guint lo, hi;
-  gsize start;
-
-  g_return_if_fail (self != NULL);
-
-  offset = MIN (offset, self->length);
+  guint lo = 0;
+  guint hi = self->starts->len;
 
   /* Binary search for the last line start <= offset. */
-  lo = 0;
-  hi = self->starts->len;
   while (hi - lo > 1)
     {
       guint mid = lo + (hi - lo) / 2;
@@ -121,13 +147,27 @@ byline_line_index_locate (const BylineLineIndex *self,
       else
         hi = mid;
     }
+  return lo;
+}
 
-  start = g_array_index (self->starts, gsize, lo);
+void
+byline_line_index_locate (const BylineLineIndex *self,
+                          gsize                  offset,
+                          guint                 *line,
+                          guint                 *column)
+{
+  guint index;
+
+  g_return_if_fail (self != NULL);
+
+  offset = MIN (offset, self->length);
+  index = line_of (self, offset);
+
   if (line != NULL)
-    *line = lo + 1;
-  /* An empty index may have no text at all: no pointer arithmetic on NULL. */
+    *line = index + 1;
   if (column != NULL)
-    *column = self->length > 0 ? count_chars (self->text + start, self->text + offset) + 1 : 1;
+    *column = (guint) (chars_before (self, offset) -
+                       chars_before (self, g_array_index (self->starts, gsize, index))) + 1;
 }
 
 gsize
@@ -135,8 +175,8 @@ byline_line_index_offset (const BylineLineIndex *self,
                           guint                  line,
                           guint                  column)
 {
-  gsize start, end, p;
-  guint col = 1;
+  gsize start, end, p, wanted;
+  guint lo, hi;
 
   g_return_val_if_fail (self != NULL, 0);
 
@@ -151,15 +191,43 @@ byline_line_index_offset (const BylineLineIndex *self,
    * so that a clamped column never lands between '\r' and '\n'. */
   if (end > start && end < self->length && self->text[end - 1] == '\r')
     end--;
+  if (column <= 1 || end == start)
+    return start;
 
+  /* The character wanted is the one with this many characters before it;
+   * start counting from the last checkpoint before it inside the line. */
+  wanted = chars_before (self, start) + column - 1;
+  lo = start / CHECKPOINT_BYTES + 1;
+  hi = end / CHECKPOINT_BYTES + 1;
   p = start;
-  while (p < end && col < column)
+  while (lo < hi)
     {
-      p++;
-      while (p < end && ((guchar) self->text[p] & 0xC0) == 0x80)
-        p++;
-      col++;
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (self->chars, gsize, mid) <= wanted)
+        {
+          p = (gsize) mid * CHECKPOINT_BYTES;
+          lo = mid + 1;
+        }
+      else
+        hi = mid;
     }
+
+  /* Step on by characters: to the first byte after the wanted number of
+   * lead bytes, so that a column never lands inside a character. */
+  while (p < end && ((guchar) self->text[p] & 0xC0) == 0x80)
+    p++;
+  {
+    gsize have = chars_before (self, p);
+
+    while (p < end && have < wanted)
+      {
+        p++;
+        while (p < end && ((guchar) self->text[p] & 0xC0) == 0x80)
+          p++;
+        have++;
+      }
+  }
 
   return p;
 }

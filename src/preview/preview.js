@@ -24,6 +24,9 @@
   let ownScrollY = -1;
   let lastReportedLine = 0;
   let scrollReportPending = false;
+  /* The C side keeps the view hidden until the page says that it has
+   * painted its first rendering. */
+  let paintedReported = false;
 
   function post (message) {
     message.generation = generation;
@@ -58,6 +61,11 @@
         }
       }
     }
+    /* Pictures out of sight load when the reader scrolls near them: the
+     * page paints sooner, the layout below the view does not keep moving
+     * while they decode, and the process holds only the pictures it shows. */
+    for (const image of content.querySelectorAll('img'))
+      image.loading = 'lazy';
     if (element === null) {
       element = document.createElement('div');
       element.className = 'byline-block';
@@ -148,6 +156,17 @@
     requestAnimationFrame(function () {
       post({ type: 'patched', seq: patch.seq });
     });
+
+    /* The frame after the one that painted the patch: by then the painted
+     * frame is on its way to the view. */
+    if (!paintedReported) {
+      paintedReported = true;
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () {
+          post({ type: 'painted' });
+        });
+      });
+    }
   }
 
   /* Brings the block holding @line to the top of the view. */
@@ -205,6 +224,14 @@
 
   window.bylinePatch = applyPatch;
   window.bylineScrollToLine = scrollToLine;
+
+  /* The rendering the page was loaded with goes in before the first paint. */
+  const rendering = JSON.parse(document.body.dataset.bylineInitial);
+  delete document.body.dataset.bylineInitial;
+  if (rendering !== null) {
+    applyPatch({ seq: 0, start: 0, remove: 0, header: rendering.header,
+                 insert: rendering.blocks, lines: [] });
+  }
 
   post({ type: 'ready' });
 })();

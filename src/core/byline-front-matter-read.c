@@ -1,9 +1,6 @@
-/* byline-front-matter-values.c — reading the entries of a parsed front matter
+/* byline-front-matter-read.c — the front matter's keys and typed values
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
- *
- * Lookups by key and typed values (strings, booleans, dates, lists) of what
- * byline-front-matter.c parsed, and the date syntax Hugo reads.
  */
 
 #define G_LOG_DOMAIN "byline-front-matter"
@@ -14,6 +11,8 @@
 #include "byline-front-matter-private.h"
 
 #include <string.h>
+
+/* Reading */
 
 guint
 byline_front_matter_get_n_entries (BylineFrontMatter *self)
@@ -38,14 +37,8 @@ BylineEntryData *
 byline_front_matter_find_entry (BylineFrontMatter *self,
                                 const char        *key)
 {
-  for (guint i = 0; i < self->entries->len; i++)
-    {
-      BylineEntryData *entry = g_ptr_array_index (self->entries, i);
-
-      if (g_strcmp0 (entry->pub.key, key) == 0)
-        return entry;
-    }
-  return NULL;
+  /* Rules look keys up per key: a list scan would be quadratic. */
+  return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
 }
 
 const BylineFrontMatterEntry *

@@ -69,14 +69,12 @@ apply_analysis (BylineDocument *self,
 static Job *
 take_snapshot (BylineDocument *self)
 {
-  GtkTextIter start, end;
   Job *job = g_new0 (Job, 1);
 
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
   job->context = g_object_ref (self->context);
   job->generation = self->generation;
   job->request = self->request;
-  job->text = gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
+  job->text = byline_document_dup_text (self);
   job->length = strlen (job->text);
 
   self->analysis_dirty = FALSE;

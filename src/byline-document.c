@@ -103,6 +103,17 @@ byline_document_get_title (BylineDocument *self)
 }
 
 char *
+byline_document_dup_text (BylineDocument *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
+
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self), &start, &end);
+  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self), &start, &end, TRUE);
+}
+
+char *
 byline_document_dup_display_name (BylineDocument *self)
 {
   GFile *file;
@@ -230,10 +241,7 @@ byline_document_apply_patches (BylineDocument                *self,
     }
   else
     {
-      GtkTextIter start, end;
-
-      gtk_text_buffer_get_bounds (buffer, &start, &end);
-      text = copy = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+      text = copy = byline_document_dup_text (self);
       length = strlen (copy);
     }
 

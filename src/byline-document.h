@@ -92,6 +92,8 @@ BylineAnalysis  *byline_document_get_analysis         (BylineDocument       *sel
 /* Counts the changes of the text: patches name the generation they were
  * made for. */
 guint64          byline_document_get_generation       (BylineDocument       *self);
+/* The buffer's whole text, as the analysis and the patches count it. */
+char            *byline_document_dup_text             (BylineDocument       *self);
 /* Runs the pending analysis now, on this thread (first paint, tests), unless
  * one is on its way in the worker. */
 void             byline_document_analyze_now          (BylineDocument       *self);

@@ -18,7 +18,6 @@
 
 #define BUILTIN_PROFILE RESOURCE_BASE "/profiles/istio.yml"
 #define BUILTIN_STYLESHEET RESOURCE_BASE "/style/post.css"
-#define PROFILE_FILE_NAME ".byline.yml"
 
 G_DEFINE_FINAL_TYPE (BylineProfile, byline_profile, G_TYPE_OBJECT)
 
@@ -269,51 +268,6 @@ byline_profile_new_from_file (GFile   *file,
     return NULL;
 
   return g_steal_pointer (&self);
-}
-
-static gboolean
-file_exists (GFile      *dir,
-             const char *name,
-             GFileType   type)
-{
-  g_autoptr(GFile) child = g_file_get_child (dir, name);
-
-  if (type == G_FILE_TYPE_UNKNOWN)
-    return g_file_query_exists (child, NULL);
-  return g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, NULL) == type;
-}
-
-/**
- * byline_profile_find_for_post:
- *
- * Returns: (transfer full) (nullable): the .byline.yml nearest to @post in
- *   its folder or a parent, not looking above the folder holding .git.
- */
-GFile *
-byline_profile_find_for_post (GFile *post)
-{
-  g_autoptr(GFile) dir = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (post), NULL);
-
-  dir = g_file_get_parent (post);
-  while (dir != NULL)
-    {
-      GFile *parent;
-
-      if (file_exists (dir, PROFILE_FILE_NAME, G_FILE_TYPE_REGULAR))
-        return g_file_get_child (dir, PROFILE_FILE_NAME);
-
-      /* .git is a folder in a clone and a file in a worktree. */
-      if (file_exists (dir, ".git", G_FILE_TYPE_UNKNOWN))
-        break;
-
-      parent = g_file_get_parent (dir);
-      g_object_unref (dir);
-      dir = parent;
-    }
-
-  return NULL;
 }
 
 /**

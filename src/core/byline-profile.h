@@ -5,8 +5,8 @@
  * A profile describes the front-matter fields, the shortcodes (with the HTML
  * templates the preview uses for them), rule settings, site facts and the
  * template of a new post. The built-in istio.io blog profile ships as the
- * resource /org/byline/Byline/profiles/istio.yml; a .byline.yml found in the
- * post's folder or a parent (up to the folder holding .git) is merged over it.
+ * resource /org/byline/Byline/profiles/istio.yml; the .byline.yml of the
+ * post's site (see byline-site.h) is merged over it.
  * docs/profile.md documents the format.
  */
 
@@ -99,9 +99,6 @@ gboolean                   byline_profile_merge_data          (BylineProfile  *s
                                                                gsize           length,
                                                                const char     *file,
                                                                GError        **error);
-/* The .byline.yml that applies to @post: in its folder or a parent, stopping
- * at the folder that holds .git. NULL when there is none. */
-GFile                     *byline_profile_find_for_post       (GFile          *post);
 /* byline_profile_new_for_site() for the site of @post (blocking I/O). */
 BylineProfile             *byline_profile_new_for_post        (GFile          *post,
                                                                GError        **error);

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The links come from the body's analysis in byline-rules-markdown.c
- * (ctx->links, with shortcode calls masked, so nothing inside code is seen),
- * plus the link parameters of image shortcodes.
+ * The links come from the body's one parse (ctx->links, byline-body.c: the
+ * tree Hugo's Markdown sees, with shortcode calls as placeholders, so that
+ * nothing inside code is seen), plus the link parameters of image shortcodes.
  */
 
 #define G_LOG_DOMAIN "byline-linter"
@@ -18,7 +18,7 @@
 #include <string.h>
 
 static gsize
-link_place (const BylineLintLink *link,
+link_place (const BylineBodyLink *link,
             gsize                *end)
 {
   if (link->url_end > link->url_start)
@@ -75,7 +75,7 @@ byline_rule_link_site_domain (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       const char *prefix = NULL;
       const char *path;
       gsize start, end;
@@ -136,7 +136,7 @@ byline_rule_link_github (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       const char *shortcode;
       const char *prefix;
       gsize start, end;
@@ -178,7 +178,7 @@ byline_rule_link_empty (BylineLintContext *ctx)
 {
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
 
       if (link->url[0] != '\0' || link->generated)
         continue;
@@ -222,7 +222,7 @@ byline_rule_link_missing_file (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       g_autofree char *name = NULL;
       const char *suggestion;
       gsize start, end;
@@ -279,7 +279,7 @@ foreach_site_link (BylineLintContext *ctx,
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       gsize start, end;
 
       if (link->generated ||
@@ -313,7 +313,7 @@ static gboolean
 site_has_top_folder (BylineLintContext *ctx,
                      const char        *path)
 {
-  GFile *root = byline_bundle_get_site_root (ctx->bundle);
+  GFile *root = byline_site_get_root (ctx->site);
   g_autofree char *first = NULL;
   g_autoptr(GFile) content = NULL;
   g_autoptr(GFile) static_folder = NULL;
@@ -355,14 +355,11 @@ site_path_missing_cb (BylineLintContext *ctx,
                       gsize              end,
                       gpointer           user_data)
 {
-  BylineSite *site = user_data;
   g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
 
-  /* The site model knows the pages by their permalinks (a page file
-   * Translate.md is /translate/), the bundle the files of its folders. */
-  if (!byline_bundle_site_path_exists (ctx->bundle, path) &&
-      (site == NULL || !byline_site_path_exists (site, path)) &&
-      site_has_top_folder (ctx, path))
+  /* A link into a top-level folder the checkout lacks (a submodule, a
+   * module that is not there) cannot be judged. */
+  if (!byline_site_path_exists (ctx->site, path) && site_has_top_folder (ctx, path))
     byline_lint_report (ctx, start, end, NULL,
                         _("“%s” is not a page or file of the site’s content/ or static/ "
                           "folders: fix the path"),
@@ -372,17 +369,9 @@ site_path_missing_cb (BylineLintContext *ctx,
 void
 byline_rule_link_site_path_missing (BylineLintContext *ctx)
 {
-  g_autoptr(BylineSite) site = NULL;
-  GFile *post;
-
-  if (ctx->bundle == NULL || byline_bundle_get_site_root (ctx->bundle) == NULL)
+  if (ctx->site == NULL || byline_site_get_root (ctx->site) == NULL)
     return;
-  post = byline_bundle_get_post_file (ctx->bundle);
-  if (post != NULL)
-    site = byline_site_lookup (post, NULL);
-  if (site != NULL && byline_site_get_root (site) == NULL)
-    g_clear_object (&site);
-  foreach_site_link (ctx, site_path_missing_cb, site);
+  foreach_site_link (ctx, site_path_missing_cb, NULL);
 }
 
 typedef struct
@@ -417,7 +406,7 @@ byline_rule_link_site_path_unchecked (BylineLintContext *ctx)
 {
   UncheckedLinks unchecked = { 0 };
 
-  if (ctx->bundle != NULL && byline_bundle_get_site_root (ctx->bundle) != NULL)
+  if (ctx->site != NULL && byline_site_get_root (ctx->site) != NULL)
     return;
   foreach_site_link (ctx, site_path_unchecked_cb, &unchecked);
 

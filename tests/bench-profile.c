@@ -143,7 +143,7 @@ main (int   argc,
               post_profile = byline_profile_new_for_site (file_site, NULL);
               g_hash_table_insert (profiles, g_strdup (section), post_profile);
             }
-          linter = byline_linter_new (post_profile, bundle);
+          linter = byline_linter_new (post_profile, file_site, bundle);
           diagnostics = byline_linter_check (linter, text);
         }
       check[r] = cpu_time () - start;

@@ -54,7 +54,7 @@ check_text (const char *path,
   g_assert_no_error (error);
   g_assert_cmpstr (byline_profile_get_description (profile), ==,
                    "Hugo profile learned from the site");
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, site, bundle);
   return byline_linter_check (linter, post);
 }
 

@@ -91,6 +91,9 @@ static const LayoutCase cases[] = {
     JSON, FALSE, TRUE, 0, 13, 0, 10, 1, 1, 13, 2 },
   { "json-bom", "\xEF\xBB\xBF{}", 0, -1, NULL,
     JSON, TRUE, FALSE, 3, 5, 3, 5, 1, 1, 5, 1 },
+  /* A shortcode call is never a JSON object. */
+  { "shortcode-first", "{{< x >}}\n", 0, -1, NULL,
+    NONE, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
   { "json-unterminated", "{\"a\": 1\nBody\n", 0, E (UNTERMINATED), "line 1",
     JSON, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
   { "invalid-utf8", "---\na: 1\n---\nok\nbad \xFF here\n", 0, E (INVALID_UTF8), "Line 5",

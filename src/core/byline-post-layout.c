@@ -107,7 +107,10 @@ byline_post_layout_parse (BylinePostLayout  *layout,
       layout->kind = BYLINE_FRONT_MATTER_TOML;
       fence = "+++";
     }
-  else if (start < length && text[start] == '{')
+  /* "{{" is no JSON object but a shortcode call: Byline reads it as body
+   * (Hugo would try it as JSON and fail), so that a shortcode on its own,
+   * as the image dialog checks one, stays a shortcode. */
+  else if (start < length && text[start] == '{' && (start + 1 >= length || text[start + 1] != '{'))
     {
       /* JSON: Hugo reads the object up to its matching brace. */
       gsize object_end = byline_data_json_object_end (text, start, length);

@@ -130,6 +130,26 @@ seen_of (const BylineData *value)
     }
 }
 
+static gboolean
+value_is_empty (const BylineData *value)
+{
+  const char *text;
+
+  switch (byline_data_get_kind (value))
+    {
+    case BYLINE_DATA_NULL:
+      return TRUE;
+    case BYLINE_DATA_STRING:
+      text = byline_data_get_string (value);
+      return text == NULL || text[0] == '\0';
+    case BYLINE_DATA_LIST:
+    case BYLINE_DATA_MAP:
+      return byline_data_get_length (value) == 0;
+    default:
+      return FALSE;
+    }
+}
+
 /* The field type that every value seen fits. */
 static BylineFieldType
 type_of (guint seen)
@@ -263,7 +283,10 @@ learn_section (BylineSite      *site,
               g_ptr_array_add (learned->keys, learned_key);
               g_hash_table_insert (by_key, g_steal_pointer (&folded), learned_key);
             }
-          learned_key->count++;
+          /* An empty value (null, "", [], {}) is no value to Hugo: the key
+           * is known, but the page does not count as having it. */
+          if (!value_is_empty (byline_data_map_get_value (front_matter, k)))
+            learned_key->count++;
           learned_key->seen |= seen_of (byline_data_map_get_value (front_matter, k));
         }
     }

@@ -348,6 +348,26 @@ site_has_top_folder (BylineLintContext *ctx,
   return FALSE;
 }
 
+/* What a site's render-link hook does with a destination (Hugo's embedded
+ * hook, and the hooks of the sites that have their own): look it up as a
+ * page path, as GetPage does (any case, with or without ".md"). */
+static gboolean
+found_by_render_hook (BylineLintContext *ctx,
+                      const char        *path)
+{
+  const GPtrArray *hooks = byline_site_get_render_hooks (ctx->site);
+  g_autoptr(BylineSitePages) pages = NULL;
+  gboolean hook = FALSE;
+
+  for (guint i = 0; hooks != NULL && i < hooks->len && !hook; i++)
+    hook = g_strcmp0 (((const BylineSiteTemplate *) g_ptr_array_index ((GPtrArray *) hooks, i))->name,
+                      "render-link") == 0;
+  if (!hook || path[0] == '\0')
+    return FALSE;
+  pages = byline_site_get_pages (ctx->site);
+  return pages != NULL && byline_site_get_page (ctx->site, pages, NULL, NULL, path) != NULL;
+}
+
 static void
 site_path_missing_cb (BylineLintContext *ctx,
                       const char        *url,
@@ -359,7 +379,8 @@ site_path_missing_cb (BylineLintContext *ctx,
 
   /* A link into a top-level folder the checkout lacks (a submodule, a
    * module that is not there) cannot be judged. */
-  if (!byline_site_path_exists (ctx->site, path) && site_has_top_folder (ctx, path))
+  if (!byline_site_path_exists (ctx->site, path) && !found_by_render_hook (ctx, path) &&
+      site_has_top_folder (ctx, path))
     byline_lint_report (ctx, start, end, NULL,
                         _("“%s” is not a page or file of the site’s content/ or static/ "
                           "folders: fix the path"),

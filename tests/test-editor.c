@@ -195,7 +195,8 @@ typedef struct
 } FormatCase;
 
 static const FormatCase format_cases[] = {
-  { "+++\ntitle = \"Hi\"\ndate = 2024-01-02\n+++\n\nBody {{< x >}}\n",
+  /* (toml.lang of GtkSourceView 5.6 styles date-times, not bare dates.) */
+  { "+++\ntitle = \"Hi\"\ndate = 2024-01-02T10:00:00Z\n+++\n\nBody {{< x >}}\n",
     { { 1, 1, "byline-markdown:front-matter-fence" },
       { 2, 1, "toml:variable" },
       { 2, 9, "toml:string" },

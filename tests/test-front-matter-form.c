@@ -827,7 +827,8 @@ test_rule_off (void)
   g_file_set_contents (path, "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2024-03-05\n"
                        "keywords: [a]\n---\n\nBody.\n", -1, &error);
   g_assert_no_error (error);
-  g_file_set_contents (profile, "rules:\n  front-matter/recommended: off\n", -1, &error);
+  g_file_set_contents (profile, "extends: istio\nrules:\n  front-matter/recommended: off\n", -1,
+                       &error);
   g_assert_no_error (error);
 
   window = byline_window_new (GTK_APPLICATION (app));

@@ -74,8 +74,10 @@ read_context_thread (GTask        *task,
   else if (data->default_profile[0] != '\0')
     result->profile_file = g_file_new_for_path (data->default_profile);
 
-  if (result->profile_file == NULL)
-    result->profile = byline_profile_new_builtin ();
+  /* The site's profile: its preset or what its pages show, with its
+   * .byline.yml over it (byline_profile_new_for_site()). */
+  if (result->profile_file == NULL || byline_site_get_profile_file (result->site) != NULL)
+    result->profile = byline_profile_new_for_site (result->site, &result->error);
   else
     result->profile = byline_profile_new_from_file (result->profile_file, &result->error);
 

@@ -520,8 +520,13 @@ rebuild_fields (BylineFrontMatterForm *self)
   g_set_object (&self->profile, profile);
 
   for (guint i = 0; profile != NULL && i < byline_profile_get_n_fields (profile); i++)
-    g_ptr_array_add (self->fields,
-                     byline_front_matter_form_add_field (self, byline_profile_get_field (profile, i)));
+    {
+      const BylineFieldSpec *spec = byline_profile_get_field (profile, i);
+
+      /* Keys the site knows but its posts do not use stay out of the form. */
+      if (!spec->hidden)
+        g_ptr_array_add (self->fields, byline_front_matter_form_add_field (self, spec));
+    }
 }
 
 /* The fields follow the profile, which follows the file, the preferences
@@ -603,7 +608,7 @@ add_front_matter_action (GtkWidget  *widget,
   byline_template_expand (byline_profile_get_post_template (self->profile), post,
                           template_lookup_cb, &values);
   byline_post_layout_parse (&layout, post->str, post->len, NULL);
-  if (layout.kind != BYLINE_FRONT_MATTER_YAML || layout.block_end <= layout.block_start)
+  if (layout.kind == BYLINE_FRONT_MATTER_NONE || layout.block_end <= layout.block_start)
     return;
 
   block = g_string_new_len (post->str + layout.block_start, layout.block_end - layout.block_start);

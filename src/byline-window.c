@@ -12,6 +12,7 @@
 #include "byline-start-page.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* How long one side of the scroll sync ignores its own scroll reports after
  * the other side moved it: long enough for a smooth scroll to settle. */
@@ -47,6 +48,22 @@ dup_folder_display (GFile *file)
   return g_steal_pointer (&path);
 }
 
+/* Which site and profile the post is checked against: "OpenTelemetry ·
+ * Hugo profile learned from the site", "istio.io blog · istio.io preset". */
+static char *
+dup_profile_display (BylineProfile *profile)
+{
+  const char *name = profile != NULL ? byline_profile_get_name (profile) : NULL;
+  const char *description = profile != NULL ? byline_profile_get_description (profile) : NULL;
+
+  if (name == NULL || name[0] == '\0')
+    return g_strdup (description);
+  if (description == NULL || description[0] == '\0' || strcmp (name, _("Hugo")) == 0)
+    return g_strdup (description != NULL && description[0] != '\0' ? description : name);
+  /* Translators: the site or profile's name, then what kind of profile it is. */
+  return g_strdup_printf (_("%s · %s"), name, description);
+}
+
 static void
 byline_window_update_title (BylineWindow *self)
 {
@@ -54,6 +71,8 @@ byline_window_update_title (BylineWindow *self)
   g_autofree char *name = NULL;
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *profile = NULL;
 
   if (file == NULL)
     {
@@ -69,7 +88,11 @@ byline_window_update_title (BylineWindow *self)
   else
     title = g_steal_pointer (&name);
 
-  subtitle = dup_folder_display (file);
+  folder = dup_folder_display (file);
+  profile = dup_profile_display (byline_document_get_profile (self->document));
+  /* Translators: which site and profile the post is checked against, then
+   * its folder. */
+  subtitle = g_strdup_printf (_("%s — %s"), profile, folder);
 
   adw_window_title_set_title (self->window_title, title);
   adw_window_title_set_subtitle (self->window_title, subtitle);

@@ -31,6 +31,12 @@ byline_test_gui_init (int    *argc,
 
   *tmpdir = g_dir_make_tmp ("byline-test-XXXXXX", NULL);
   g_assert_nonnull (*tmpdir);
+  {
+    /* The posts the tests write here are istio.io blog posts. */
+    g_autofree char *profile = g_build_filename (*tmpdir, ".byline.yml", NULL);
+
+    g_assert_true (g_file_set_contents (profile, "extends: istio\n", -1, NULL));
+  }
   runtime = g_build_filename (*tmpdir, "runtime", NULL);
   data = g_build_filename (*tmpdir, "data", NULL);
   state = g_build_filename (*tmpdir, "state", NULL);

@@ -53,6 +53,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->root = g_dir_make_tmp ("byline-cli-add-photos-XXXXXX", &error);
   g_assert_no_error (error);
+  /* The post is an istio.io blog post. */
+  byline_test_write_file (fixture->root, ".byline.yml", "extends: istio\n", -1);
   camera = g_build_filename (fixture->root, "camera", NULL);
   folder = g_build_filename (fixture->root, "post", NULL);
   g_assert_cmpint (g_mkdir (camera, 0700), ==, 0);

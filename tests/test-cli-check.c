@@ -55,6 +55,8 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->root = g_dir_make_tmp ("byline-cli-check-XXXXXX", &error);
   g_assert_no_error (error);
+  /* The posts are istio.io blog posts. */
+  g_free (write_file (fixture, ".byline.yml", "extends: istio\n", -1));
   g_free (write_file (fixture, "clean/index.md", CLEAN_POST, -1));
   g_free (write_file (fixture, "bad/index.md", BAD_POST, -1));
   g_free (write_file (fixture, "bad/a.png", "", 0));

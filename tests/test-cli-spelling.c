@@ -103,6 +103,8 @@ test_option (void)
   const char *with[] = { "check", "--spelling", "post/index.md", NULL };
   const char *without[] = { "check", "post/index.md", NULL };
 
+  /* An istio.io blog post. */
+  byline_test_write_file (root, ".byline.yml", "extends: istio\n", -1);
   if (!have_dictionary (root))
     return;
   byline_test_write_file (root, "post/index.md", POST, -1);
@@ -136,6 +138,7 @@ test_profile (void)
     return;
   byline_test_write_file (root, "post/index.md", POST, -1);
   byline_test_write_file (root, ".byline.yml",
+                          "extends: istio\n"
                           "rules:\n  spelling/unknown-word: error\nwords: [quuxly]\n", -1);
 
   g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 1);

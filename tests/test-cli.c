@@ -108,7 +108,11 @@ make_tmp_dir (void)
 {
   g_autoptr(GError) error = NULL;
   char *dir = g_dir_make_tmp ("byline-cli-XXXXXX", &error);
+  g_autofree char *profile = g_build_filename (dir, ".byline.yml", NULL);
 
+  g_assert_no_error (error);
+  /* The tests' posts are istio.io blog posts. */
+  g_file_set_contents (profile, "extends: istio\n", -1, &error);
   g_assert_no_error (error);
   return dir;
 }

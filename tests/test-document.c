@@ -423,11 +423,13 @@ test_load_default_profile (void)
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
                    "Local Site");
 
-  /* Live, read off the main thread: back to the built-in profile, then a
-   * default that is gone. */
+  /* Live, read off the main thread: back to the site's own profile (a
+   * checkout without a Hugo site: the Hugo profile), then a default that
+   * is gone. */
   g_settings_reset (settings, "profile-file");
-  byline_test_wait_for (g_strcmp0 (byline_profile_get_name (byline_document_get_profile (document)),
-                                   "istio.io blog") == 0);
+  byline_test_wait_for (g_strcmp0 (byline_profile_get_description (
+                                     byline_document_get_profile (document)),
+                                   "Hugo profile") == 0);
   g_settings_set_string (settings, "profile-file", missing_profile);
   byline_test_wait_for (byline_document_get_profile_error (document) != NULL);
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,

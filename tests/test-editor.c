@@ -41,6 +41,12 @@ static const char *styles[] = {
   "yaml:bool",
   "markdown:horizontal-rule",
   "markdown:header",
+  "toml:variable",
+  "toml:string",
+  "toml:datetime-value",
+  "json:keyname",
+  "json:string",
+  "json:boolean",
 };
 
 static GtkSourceStyleScheme *
@@ -178,6 +184,59 @@ test_language_tags (void)
   byline_test_destroy_window (GTK_WINDOW (window));
   /* The editor let go of the document: nothing of it outlives the window. */
   byline_test_finalize_object (g_steal_pointer (&document));
+}
+
+/* TOML and JSON front matter are highlighted as such, and the body after
+ * them as Markdown with shortcodes. */
+typedef struct
+{
+  const char *text;
+  TagCase     cases[6];
+} FormatCase;
+
+static const FormatCase format_cases[] = {
+  /* (toml.lang of GtkSourceView 5.6 styles date-times, not bare dates.) */
+  { "+++\ntitle = \"Hi\"\ndate = 2024-01-02T10:00:00Z\n+++\n\nBody {{< x >}}\n",
+    { { 1, 1, "byline-markdown:front-matter-fence" },
+      { 2, 1, "toml:variable" },
+      { 2, 9, "toml:string" },
+      { 3, 8, "toml:datetime-value" },
+      { 4, 1, "byline-markdown:front-matter-fence" },
+      { 6, 6, "byline-markdown:shortcode-delimiter" } } },
+  { "{\n  \"title\": \"Hi\",\n  \"draft\": true\n}\nBody {{< x >}}\n",
+    { { 2, 3, "json:keyname" },
+      { 2, 12, "json:string" },
+      { 3, 12, "json:boolean" },
+      { 5, 1, "" },
+      { 5, 6, "byline-markdown:shortcode-delimiter" },
+      { 5, 10, "byline-markdown:shortcode-name" } } },
+};
+
+static void
+test_language_tags_formats (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (document), create_test_scheme ());
+  for (guint f = 0; f < G_N_ELEMENTS (format_cases); f++)
+    {
+      GtkTextIter start, end;
+
+      gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), format_cases[f].text, -1);
+      gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+      gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (document), &start, &end);
+
+      for (guint i = 0; i < G_N_ELEMENTS (format_cases[f].cases); i++)
+        {
+          const TagCase *c = &format_cases[f].cases[i];
+
+          g_test_message ("format %u: line %d column %d", f, c->line, c->column);
+          g_assert_cmpstr (style_at (document, c->line, c->column), ==, c->style);
+        }
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static char *
@@ -539,6 +598,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/editor/language/id", test_language_id);
   g_test_add_func ("/gui/editor/language/tags", test_language_tags);
+  g_test_add_func ("/gui/editor/language/tags-toml-json", test_language_tags_formats);
   g_test_add_func ("/gui/editor/search/replace", test_search_replace);
   g_test_add_func ("/gui/editor/settings", test_settings);
   g_test_add_func ("/gui/editor/scheme/pairs", test_scheme_pairs);

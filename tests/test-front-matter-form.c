@@ -199,6 +199,22 @@ static const SetCase set_cases[] = {
     "publishdate: \"2023-09-29\"\n", "publishdate: \"2023-10-01\"\n" },
   { "plain/attribution-inserted", "plain.md", "attribution", ENTRY, "Jane Doe",
     "publishdate: \"2023-09-29\"\n", "publishdate: \"2023-09-29\"\nattribution: Jane Doe\n" },
+  /* TOML and JSON: only the edited value's text changes; a TOML date is
+   * a bare date (TOML 1.0.0 "Local Date"), a JSON one a string. */
+  { "toml/title", "toml.md", "title", ENTRY, "Upgrading the Mesh, Carefully",
+    "title = \"Upgrading the Mesh\"\n", "title = \"Upgrading the Mesh, Carefully\"\n" },
+  { "toml/publishdate", "toml.md", "publishdate", ENTRY, "2024-03-06",
+    "publishdate = 2024-03-05\n", "publishdate = 2024-03-06\n" },
+  { "toml/keywords-add", "toml.md", "keywords", LIST_ADD, "rollout",
+    "keywords = [\"upgrade\", \"operations\"]\n",
+    "keywords = [\"upgrade\", \"operations\", \"rollout\"]\n" },
+  { "json/title", "json.md", "title", ENTRY, "Upgrading the Mesh, Carefully",
+    "\"title\": \"Upgrading the Mesh\",", "\"title\": \"Upgrading the Mesh, Carefully\"," },
+  { "json/publishdate", "json.md", "publishdate", ENTRY, "2024-03-06",
+    "\"publishdate\": \"2024-03-05\",", "\"publishdate\": \"2024-03-06\"," },
+  { "json/keywords-add", "json.md", "keywords", LIST_ADD, "rollout",
+    "\"keywords\": [\"upgrade\", \"operations\"]\n",
+    "\"keywords\": [\"upgrade\", \"operations\", \"rollout\"]\n" },
 };
 
 static void
@@ -811,7 +827,8 @@ test_rule_off (void)
   g_file_set_contents (path, "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2024-03-05\n"
                        "keywords: [a]\n---\n\nBody.\n", -1, &error);
   g_assert_no_error (error);
-  g_file_set_contents (profile, "rules:\n  front-matter/recommended: off\n", -1, &error);
+  g_file_set_contents (profile, "extends: istio\nrules:\n  front-matter/recommended: off\n", -1,
+                       &error);
   g_assert_no_error (error);
 
   window = byline_window_new (GTK_APPLICATION (app));

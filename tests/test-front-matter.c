@@ -835,7 +835,10 @@ static const ErrorCase error_cases[] = {
   { "---\n\njust text\n---\n", NOT_MAPPING, 3, 1, "Line 3" },
   { "---\n*alias\n---\n", NOT_MAPPING, 2, 1, "Line 2" },
   { "No front matter\n", NO_BLOCK, 1, 1, "Line 1" },
-  { "+++\ntitle = 1\n+++\n", NO_BLOCK, 1, 1, "TOML" },
+  /* TOML and JSON errors name the place in the post (here: a value is
+   * missing, TOML 1.0.0 "Keys"; RFC 8259 section 4 needs a value). */
+  { "+++\ntitle = 1\ndate =\n+++\n", SYNTAX, 3, 7, "not valid TOML" },
+  { "{\n  \"title\": \"A\",\n  \"date\": \n}\n", SYNTAX, 4, 1, "not valid JSON" },
   { "---\ntitle: never closed\n", NO_BLOCK, 1, 1, "Line 1" },
 };
 

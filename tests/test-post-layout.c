@@ -32,6 +32,7 @@ typedef struct
 #define NONE BYLINE_FRONT_MATTER_NONE
 #define YAML BYLINE_FRONT_MATTER_YAML
 #define TOML BYLINE_FRONT_MATTER_TOML
+#define JSON BYLINE_FRONT_MATTER_JSON
 #define E(x) BYLINE_POST_LAYOUT_ERROR_##x
 
 static const LayoutCase cases[] = {
@@ -73,13 +74,28 @@ static const LayoutCase cases[] = {
     YAML, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
   { "unterminated-bom", "\xEF\xBB\xBF---\na: 1\n", 0, E (UNTERMINATED), "line 1",
     YAML, TRUE, FALSE, 3, 3, 3, 3, 1, 0, 3, 1 },
-  { "toml", "+++\ntitle = \"A\"\n+++\nBody\n", 0, E (UNSUPPORTED), "TOML",
+  /* TOML is read like YAML, between "+++" fences (Hugo's
+   * parser/pageparser/pagelexer_intro.go). */
+  { "toml", "+++\ntitle = \"A\"\n+++\nBody\n", 0, -1, NULL,
     TOML, FALSE, FALSE, 0, 20, 4, 16, 2, 3, 20, 4 },
   { "toml-unterminated", "+++\ntitle = 1\n", 0, E (UNTERMINATED), "line 1",
     TOML, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
   /* A TOML block is not closed by "---". */
-  { "toml-yaml-fence", "+++\na = 1\n---\n+++\n", 0, E (UNSUPPORTED), "TOML",
+  { "toml-yaml-fence", "+++\na = 1\n---\n+++\n", 0, -1, NULL,
     TOML, FALSE, FALSE, 0, 18, 4, 14, 2, 4, 18, 5 },
+  /* JSON: a "{" starts the object, which ends at its matching brace; a
+   * brace inside a string does not count. */
+  { "json", "{\n  \"title\": \"A\"\n}\nBody\n", 0, -1, NULL,
+    JSON, FALSE, FALSE, 0, 19, 0, 18, 1, 3, 19, 4 },
+  { "json-one-line", "{\"a\": \"}\"} \r\nBody", 0, -1, NULL,
+    JSON, FALSE, TRUE, 0, 13, 0, 10, 1, 1, 13, 2 },
+  { "json-bom", "\xEF\xBB\xBF{}", 0, -1, NULL,
+    JSON, TRUE, FALSE, 3, 5, 3, 5, 1, 1, 5, 1 },
+  /* A shortcode call is never a JSON object. */
+  { "shortcode-first", "{{< x >}}\n", 0, -1, NULL,
+    NONE, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
+  { "json-unterminated", "{\"a\": 1\nBody\n", 0, E (UNTERMINATED), "line 1",
+    JSON, FALSE, FALSE, 0, 0, 0, 0, 1, 0, 0, 1 },
   { "invalid-utf8", "---\na: 1\n---\nok\nbad \xFF here\n", 0, E (INVALID_UTF8), "Line 5",
     YAML, FALSE, FALSE, 0, 13, 4, 9, 2, 3, 13, 4 },
   { "invalid-utf8-in-yaml", "---\ntitle: \xC3(\n---\n", 0, E (INVALID_UTF8), "Line 2",

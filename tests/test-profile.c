@@ -523,9 +523,11 @@ test_find_for_post (void)
   /* A profile above the repository's root does not apply. */
   write_file (above, "name: Above\n");
   assert_found (post, NULL);
+  /* Without one, the post's site (a folder with content/) is learned. */
   profile = byline_profile_new_for_post (post, &error);
   g_assert_no_error (error);
-  g_assert_cmpstr (byline_profile_get_name (profile), ==, "istio.io blog");
+  g_assert_cmpstr (byline_profile_get_description (profile), ==,
+                   "Hugo profile learned from the site");
   g_clear_object (&profile);
 
   /* The folder that holds .git is still searched. */
@@ -585,7 +587,7 @@ static const ErrorCase error_cases[] = {
   { "- a list\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:1: “the profile” should be a mapping, not a list" },
   { "name: x\nsurprise: 1\n", BYLINE_PROFILE_ERROR_INVALID,
-    "site.yml:2: Unknown key “surprise” in the profile; use one of: name, site, fields, "
+    "site.yml:2: Unknown key “surprise” in the profile; use one of: name, extends, site, fields, "
     "shortcodes, rules, new_post, words, css" },
   { "words: {a: 1}\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:1: “words” should be a list, not a mapping" },

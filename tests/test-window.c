@@ -45,8 +45,15 @@ test_title (void)
 
   g_assert_cmpstr (byline_window_get_title_text (window), ==, "A Fixture Post");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "A Fixture Post");
+  /* The subtitle says which profile checks the post (the test folder's
+   * .byline.yml extends the istio.io preset), then the post's folder. */
   if (!g_str_has_prefix (folder_path, home))
-    g_assert_cmpstr (byline_window_get_subtitle_text (window), ==, folder_path);
+    {
+      g_autofree char *expected = g_strdup_printf ("istio.io blog · istio.io preset — %s",
+                                                   folder_path);
+
+      g_assert_cmpstr (byline_window_get_subtitle_text (window), ==, expected);
+    }
   g_assert_false (byline_window_is_empty (window));
 
   /* An edit marks the title; the title follows the front matter. */
@@ -61,6 +68,37 @@ test_title (void)
 
   gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (byline_window_get_document (window)), FALSE);
   g_assert_cmpstr (byline_window_get_title_text (window), ==, "An Edited Fixture Post");
+
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* A post of a Hugo site without a .byline.yml is checked against the Hugo
+ * profile learned from the site, and the subtitle says so. */
+static void
+test_title_learned_site (void)
+{
+  g_autofree char *site = g_build_filename (tmpdir, "learned-site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *post_path = g_build_filename (site, "content", "blog", "b.md", NULL);
+  g_autofree char *folder = g_path_get_dirname (post_path);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) post = g_file_new_for_path (post_path);
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+
+  g_mkdir_with_parents (git, 0700);
+  byline_test_write_file (site, "hugo.toml", "baseURL = 'https://example.org/'\n"
+                          "title = 'Example Site'\n", -1);
+  byline_test_write_file (site, "content/blog/a.md", "+++\ntitle = 'A'\n+++\nA.\n", -1);
+  byline_test_write_file (site, "content/blog/b.md", "+++\ntitle = 'B'\n+++\nB.\n", -1);
+
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, post);
+  byline_test_wait_for (byline_document_get_file (byline_window_get_document (window)) != NULL);
+
+  expected = g_strdup_printf ("Example Site · Hugo profile learned from the site — %s", folder);
+  if (!g_str_has_prefix (folder, g_get_home_dir ()))
+    g_assert_cmpstr (byline_window_get_subtitle_text (window), ==, expected);
+  g_assert_cmpstr (byline_window_get_title_text (window), ==, "B");
 
   byline_test_destroy_window (GTK_WINDOW (window));
 }
@@ -797,6 +835,7 @@ main (int   argc,
   g_assert_no_error (error);
 
   g_test_add_func ("/gui/window/title", test_title);
+  g_test_add_func ("/gui/window/title/learned-site", test_title_learned_site);
   g_test_add_func ("/gui/window/empty", test_empty_window);
   g_test_add_func ("/gui/window/open/shows-post", test_open_shows_post);
   g_test_add_func ("/gui/window/open/shows-failure", test_open_shows_failure);

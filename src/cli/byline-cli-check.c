@@ -43,7 +43,6 @@ typedef struct
   gboolean       spelling;        /* --spelling */
   BylineCliSpelling *checkers;
   BylineProfile *fixed_profile;   /* --profile */
-  BylineProfile *builtin;
   GHashTable    *profiles;        /* .byline.yml path → BylineProfile */
   GPtrArray     *results;         /* of FileResult */
   guint          n_errors;
@@ -178,27 +177,35 @@ profile_for (Check       *check,
              BylineSite  *site,
              GError     **error)
 {
-  GFile *found;
+  g_autoptr(BylineSitePages) pages = NULL;
+  g_autofree char *path = NULL;
   g_autofree char *key = NULL;
+  const BylineSitePage *page = NULL;
+  GFile *post = byline_site_get_post_file (site);
+  GFile *root;
+  GFile *found;
   BylineProfile *profile;
 
   if (check->fixed_profile != NULL)
     return check->fixed_profile;
 
+  /* Posts of one section of a site share their profile: make it once. */
+  root = byline_site_get_root (site);
   found = byline_site_get_profile_file (site);
-  if (found == NULL)
+  if (root != NULL && post != NULL)
     {
-      if (check->builtin == NULL)
-        check->builtin = byline_profile_new_builtin ();
-      return check->builtin;
+      pages = byline_site_get_pages (site);
+      path = g_file_get_path (post);
+      page = pages != NULL ? byline_site_pages_lookup_file (pages, path) : NULL;
     }
-
-  /* Posts of one site share their .byline.yml: read it once. */
-  key = g_file_get_uri (found);
+  key = g_strdup_printf ("%s\n%s\n%s",
+                         found != NULL ? g_file_peek_path (found) : "",
+                         root != NULL ? g_file_peek_path (root) : "",
+                         page != NULL ? byline_site_page_get_section (page) : "");
   profile = g_hash_table_lookup (check->profiles, key);
   if (profile == NULL)
     {
-      profile = byline_profile_new_from_file (found, error);
+      profile = byline_profile_new_for_site (site, error);
       if (profile == NULL)
         return NULL;
       g_hash_table_insert (check->profiles, g_steal_pointer (&key), profile);
@@ -717,7 +724,6 @@ byline_cli_check (int    argc,
   g_clear_pointer (&check.profiles, g_hash_table_unref);
   g_clear_pointer (&check.fixed, g_hash_table_unref);
   g_clear_object (&check.fixed_profile);
-  g_clear_object (&check.builtin);
   g_clear_pointer (&check.checkers, byline_cli_spelling_free);
 
   return status;

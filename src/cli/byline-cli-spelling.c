@@ -27,6 +27,7 @@ struct _BylineCliSpelling
 {
   GHashTable *languages;  /* site root URI ("" outside a site) → BylineLanguages */
   GHashTable *checkers;   /* "start URI\nlanguage\nprofile" → BylineSpellChecker, or NULL */
+  GHashTable *missing;    /* languages whose missing dictionary, and warnings that were reported */
 };
 
 static void
@@ -44,6 +45,7 @@ byline_cli_spelling_new (void)
   self->languages = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                            (GDestroyNotify) byline_languages_free);
   self->checkers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, unref_checker);
+  self->missing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -54,6 +56,7 @@ byline_cli_spelling_free (BylineCliSpelling *self)
     return;
   g_clear_pointer (&self->languages, g_hash_table_unref);
   g_clear_pointer (&self->checkers, g_hash_table_unref);
+  g_clear_pointer (&self->missing, g_hash_table_unref);
   g_free (self);
 }
 
@@ -99,16 +102,25 @@ byline_cli_spelling_get_checker (BylineCliSpelling *self,
       g_autoptr(GError) error = NULL;
 
       checker = byline_spell_checker_new_for_site (language, start, profile, warnings, &error);
-      if (checker == NULL)
+      /* Posts of several sections have several profiles, but one
+       * language lacks its dictionary once. */
+      if (checker == NULL && !g_hash_table_contains (self->missing, language))
         {
+          g_hash_table_add (self->missing, g_strdup (language));
           /* Translators: the first post in that language, then why. */
           g_printerr (_("%s: warning: %s; posts in this language are not checked for spelling"),
                       shown, error->message);
           g_printerr ("\n");
         }
       for (guint i = 0; i < warnings->len; i++)
-        g_printerr ("byline-cli: %s: %s\n", _("warning"),
-                    (const char *) g_ptr_array_index (warnings, i));
+        {
+          const char *warning = g_ptr_array_index (warnings, i);
+
+          if (g_hash_table_contains (self->missing, warning))
+            continue;
+          g_hash_table_add (self->missing, g_strdup (warning));
+          g_printerr ("byline-cli: %s: %s\n", _("warning"), warning);
+        }
 
       /* NULL is kept too, so that a missing dictionary is reported once. */
       g_hash_table_insert (self->checkers, g_steal_pointer (&key), checker);

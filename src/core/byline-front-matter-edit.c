@@ -374,6 +374,8 @@ byline_front_matter_set_string (BylineFrontMatter  *self,
 
   if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
     return NULL;
+  if (self->layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return byline_front_matter_data_set_value (self, key, value, FALSE, key_order);
 
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL)
@@ -407,6 +409,8 @@ byline_front_matter_set_plain (BylineFrontMatter  *self,
 
   if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
     return NULL;
+  if (self->layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return byline_front_matter_data_set_value (self, key, yaml_scalar, TRUE, key_order);
 
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL)
@@ -468,6 +472,8 @@ byline_front_matter_set_strv (BylineFrontMatter  *self,
 
   if (!byline_front_matter_can_edit (self, key, FALSE, NULL))
     return NULL;
+  if (self->layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return byline_front_matter_data_set_strv (self, key, values, key_order);
 
   entry = byline_front_matter_find_entry (self, key);
 
@@ -547,6 +553,8 @@ byline_front_matter_remove (BylineFrontMatter *self,
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL || !byline_front_matter_can_edit (self, key, TRUE, NULL))
     return NULL;
+  if (self->layout.kind != BYLINE_FRONT_MATTER_YAML)
+    return byline_front_matter_data_remove (self, key);
 
   start = entry->pub.lines_span.start;
   end = entry->pub.lines_span.end;
@@ -624,6 +632,20 @@ byline_front_matter_can_edit (BylineFrontMatter  *self,
   entry = byline_front_matter_find_entry (self, key);
   if (entry == NULL && remove)
     return TRUE;
+
+  /* TOML and JSON: a key = value entry can be set and removed; a table
+   * (a [section], or a value that is a mapping) is edited in the text. */
+  if (self->layout.kind != BYLINE_FRONT_MATTER_YAML)
+    {
+      if (entry != NULL && (entry->pub.kind == BYLINE_VALUE_MAPPING ||
+                            (entry->pub.kind == BYLINE_VALUE_SEQUENCE && !entry->pub.flow)))
+        {
+          g_set_error (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_CANNOT_EDIT,
+                       _("“%s” is a table of keys: edit it in the text"), key);
+          return FALSE;
+        }
+      return TRUE;
+    }
 
   if (self->flow_root && (remove || entry == NULL))
     {

@@ -39,6 +39,7 @@ struct _BylineFrontMatter
   GStringChunk *strings;
   GPtrArray *entries;     /* BylineEntryData */
   GHashTable *by_key;     /* key → its first BylineEntryData */
+  GHashTable *by_folded_key; /* key in Hugo's lower case → its first BylineEntryData */
   gboolean flow_root;     /* the whole front matter is one {flow} mapping */
   gboolean more_documents; /* a second YAML document follows the first */
   GArray *anchors;        /* BylineYamlRef, every anchor defined, in order */
@@ -46,8 +47,31 @@ struct _BylineFrontMatter
   GHashTable *last_alias; /* alias name → 1 + the index of its last use in aliases */
 };
 
+/* The first entry with @key, or else the first whose key matches it as
+ * Hugo matches keys (case-insensitively). */
 BylineEntryData *byline_front_matter_find_entry (BylineFrontMatter *self,
                                                  const char        *key);
+/* Fills by_folded_key once the entries are read. */
+void             byline_front_matter_index_keys (BylineFrontMatter *self);
+
+/* byline-front-matter-data.c: TOML and JSON blocks. Fills @self (made by
+ * byline_front_matter_parse() with its text and lines) and returns it, or
+ * unrefs it and returns NULL with @error. */
+BylineFrontMatter *byline_front_matter_parse_data (BylineFrontMatter *self,
+                                                   BylineSpan        *error_span,
+                                                   GError           **error);
+/* byline-front-matter-data-edit.c: the edits of TOML and JSON blocks. */
+BylineTextPatch *byline_front_matter_data_set_value (BylineFrontMatter  *self,
+                                                     const char         *key,
+                                                     const char         *value,
+                                                     gboolean            typed,
+                                                     const char * const *key_order);
+BylineTextPatch *byline_front_matter_data_set_strv  (BylineFrontMatter  *self,
+                                                     const char         *key,
+                                                     const char * const *values,
+                                                     const char * const *key_order);
+BylineTextPatch *byline_front_matter_data_remove    (BylineFrontMatter  *self,
+                                                     const char         *key);
 
 /* byline-front-matter-yaml.c: YAML text as libyaml reads it. */
 

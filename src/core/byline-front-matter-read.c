@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "byline-data.h"
 #include "byline-front-matter.h"
 #include "byline-front-matter-private.h"
 
@@ -37,8 +38,32 @@ BylineEntryData *
 byline_front_matter_find_entry (BylineFrontMatter *self,
                                 const char        *key)
 {
+  BylineEntryData *entry;
+  g_autofree char *folded = NULL;
+
   /* Rules look keys up per key: a list scan would be quadratic. */
-  return key != NULL ? g_hash_table_lookup (self->by_key, key) : NULL;
+  if (key == NULL)
+    return NULL;
+  entry = g_hash_table_lookup (self->by_key, key);
+  if (entry != NULL || g_hash_table_size (self->by_folded_key) == 0)
+    return entry;
+  /* Hugo matches front-matter keys case-insensitively. */
+  folded = byline_data_fold_key (key);
+  return g_hash_table_lookup (self->by_folded_key, folded);
+}
+
+void
+byline_front_matter_index_keys (BylineFrontMatter *self)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      BylineEntryData *entry = g_ptr_array_index (self->entries, i);
+      g_autofree char *folded = byline_data_fold_key (entry->pub.key);
+
+      if (!g_hash_table_contains (self->by_folded_key, folded))
+        g_hash_table_insert (self->by_folded_key,
+                             g_string_chunk_insert (self->strings, folded), entry);
+    }
 }
 
 const BylineFrontMatterEntry *

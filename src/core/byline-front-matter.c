@@ -42,6 +42,7 @@ byline_front_matter_finalize (GObject *object)
   BylineFrontMatter *self = (BylineFrontMatter *) object;
 
   g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_clear_pointer (&self->by_folded_key, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   g_clear_pointer (&self->anchors, g_array_unref);
   g_clear_pointer (&self->aliases, g_array_unref);
@@ -66,6 +67,7 @@ byline_front_matter_init (BylineFrontMatter *self)
 {
   self->entries = g_ptr_array_new_with_free_func (entry_free);
   self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  self->by_folded_key = g_hash_table_new (g_str_hash, g_str_equal);
   self->anchors = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
   self->aliases = g_array_new (FALSE, FALSE, sizeof (BylineYamlRef));
   self->last_alias = g_hash_table_new (g_str_hash, g_str_equal);
@@ -773,16 +775,12 @@ byline_front_matter_parse (const char             *text,
   g_return_val_if_fail (layout->block_end <= layout->length, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (layout->kind != BYLINE_FRONT_MATTER_YAML || layout->closing_fence_line == 0)
+  if (layout->kind == BYLINE_FRONT_MATTER_NONE || layout->closing_fence_line == 0)
     {
       if (error_span != NULL)
         *error_span = (BylineSpan) { layout->block_start, layout->block_start, 1, 1, 1, 1 };
       g_set_error_literal (error, BYLINE_FRONT_MATTER_ERROR, BYLINE_FRONT_MATTER_ERROR_NO_BLOCK,
-                           layout->kind == BYLINE_FRONT_MATTER_TOML
-                           ? _("Line 1: TOML front matter is not supported; "
-                               "rewrite it as YAML between “---” lines")
-                           : _("Line 1: the post has no YAML front matter "
-                               "between “---” lines"));
+                           _("Line 1: the post has no front matter"));
       return NULL;
     }
 
@@ -791,6 +789,9 @@ byline_front_matter_parse (const char             *text,
   self->text_len = layout->block_end;
   self->layout = *layout;
   self->lines = byline_line_index_new (self->text, self->text_len);
+
+  if (layout->kind != BYLINE_FRONT_MATTER_YAML)
+    return byline_front_matter_parse_data (g_steal_pointer (&self), error_span, error);
 
   state.self = self;
   state.line_scan = state.line_start = layout->yaml_start;
@@ -841,5 +842,6 @@ byline_front_matter_parse (const char             *text,
   if (!ok)
     return NULL;
 
+  byline_front_matter_index_keys (self);
   return g_steal_pointer (&self);
 }

@@ -110,7 +110,6 @@ void     byline_lint_clear_body      (BylineLintContext *ctx);
 /* Front matter (byline-rules-front-matter.c). */
 void byline_rule_encoding               (BylineLintContext *ctx);
 void byline_rule_fm_unterminated        (BylineLintContext *ctx);
-void byline_rule_fm_unsupported         (BylineLintContext *ctx);
 void byline_rule_fm_syntax              (BylineLintContext *ctx);
 void byline_rule_fm_duplicate_key       (BylineLintContext *ctx);
 void byline_rule_fm_required            (BylineLintContext *ctx);

@@ -47,9 +47,7 @@ static const BylineRule rules[] = {
 
   { { "front-matter/unterminated", E, N_("The front matter block is closed by a --- line") },
     byline_rule_fm_unterminated },
-  { { "front-matter/unsupported", W, N_("The front matter is YAML (TOML is not checked)") },
-    byline_rule_fm_unsupported },
-  { { "front-matter/syntax", E, N_("The front matter is valid YAML") },
+  { { "front-matter/syntax", E, N_("The front matter is valid YAML, TOML or JSON") },
     byline_rule_fm_syntax },
   { { "front-matter/duplicate-key", E, N_("Each front matter key appears once") },
     byline_rule_fm_duplicate_key },

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "byline-data.h"
 #include "byline-post-layout.h"
 #include "byline-text.h"
 
@@ -106,10 +107,45 @@ byline_post_layout_parse (BylinePostLayout  *layout,
       layout->kind = BYLINE_FRONT_MATTER_TOML;
       fence = "+++";
     }
+  /* "{{" is no JSON object but a shortcode call: Byline reads it as body
+   * (Hugo would try it as JSON and fail), so that a shortcode on its own,
+   * as the image dialog checks one, stays a shortcode. */
+  else if (start < length && text[start] == '{' && (start + 1 >= length || text[start + 1] != '{'))
+    {
+      /* JSON: Hugo reads the object up to its matching brace. */
+      gsize object_end = byline_data_json_object_end (text, start, length);
+
+      layout->kind = BYLINE_FRONT_MATTER_JSON;
+      fence = "{";
+      if (object_end > 0)
+        {
+          gsize end = object_end;
+
+          /* The rest of the closing brace's line goes with the block when
+           * it is blank. */
+          while (end < length && (text[end] == ' ' || text[end] == '\t' || text[end] == '\r'))
+            end++;
+          layout->yaml_start = start;
+          layout->yaml_end = object_end;
+          layout->yaml_first_line = 1;
+          layout->closing_fence_line = line_of_offset (text, length, object_end - 1);
+          if (end < length && text[end] == '\n')
+            {
+              layout->block_end = end + 1;
+              layout->body_first_line = layout->closing_fence_line + 1;
+            }
+          else
+            {
+              layout->block_end = end == length ? length : object_end;
+              layout->body_first_line = layout->closing_fence_line;
+            }
+          layout->body_start = layout->block_end;
+        }
+    }
   else
     fence = NULL;
 
-  if (fence != NULL)
+  if (fence != NULL && layout->kind != BYLINE_FRONT_MATTER_JSON)
     {
       gsize pos = first_end < length ? first_end + 1 : length;
       guint line = 2;
@@ -154,20 +190,20 @@ byline_post_layout_parse (BylinePostLayout  *layout,
       return FALSE;
     }
 
+  if (fence != NULL && layout->closing_fence_line == 0 && layout->kind == BYLINE_FRONT_MATTER_JSON)
+    {
+      g_set_error (error, BYLINE_POST_LAYOUT_ERROR, BYLINE_POST_LAYOUT_ERROR_UNTERMINATED,
+                   _("The JSON front matter opened by “{” on line 1 is never closed: "
+                     "add the “}” that ends it"));
+      return FALSE;
+    }
+
   if (fence != NULL && layout->closing_fence_line == 0)
     {
       g_set_error (error, BYLINE_POST_LAYOUT_ERROR, BYLINE_POST_LAYOUT_ERROR_UNTERMINATED,
                    _("The front matter opened on line 1 is never closed: "
                      "add a line with just “%s” after its last key"),
                    fence);
-      return FALSE;
-    }
-
-  if (layout->kind == BYLINE_FRONT_MATTER_TOML)
-    {
-      g_set_error (error, BYLINE_POST_LAYOUT_ERROR, BYLINE_POST_LAYOUT_ERROR_UNSUPPORTED,
-                   _("The TOML front matter (“+++”) on line 1 is not supported: "
-                     "rewrite it as YAML between “---” lines"));
       return FALSE;
     }
 

@@ -24,18 +24,21 @@ typedef enum
   BYLINE_FRONT_MATTER_NONE,
   BYLINE_FRONT_MATTER_YAML,
   BYLINE_FRONT_MATTER_TOML,
+  BYLINE_FRONT_MATTER_JSON,
 } BylineFrontMatterKind;
 
 /* Where the parts of a post lie in its text. Offsets are bytes from the
  * start of the text (a BOM included); lines are 1-based.
  *
- * With YAML front matter:
+ * With YAML front matter (TOML is the same between "+++" fences):
  *   block_start .. block_end   "---\n" … "---\n" (both fences, end of line included)
  *   yaml_start  .. yaml_end    the YAML between the fences
  *   body_start  .. length      everything after the closing fence line
+ * With JSON front matter, a "{ … }" object at the start of the text as
+ * Hugo finds it: yaml_start .. yaml_end is the object, braces included,
+ * block_end and body_start are past the end of the line of its closing
+ * brace, and closing_fence_line is that line.
  * Without: block_* and yaml_* are empty at the BOM's end, body_start is there.
- * TOML (+++) is unsupported: kind is TOML and the block is found when closed,
- * so that callers can still render the body.
  */
 typedef struct
 {
@@ -60,7 +63,7 @@ GQuark   byline_post_layout_error_quark (void);
  * unterminated block leaves the whole text as body, so a caller can go on.
  *
  * Errors: INVALID_UTF8 and BINARY (a NUL byte) name the first bad line;
- * UNTERMINATED names the line of the opening fence; UNSUPPORTED for TOML.
+ * UNTERMINATED names the line of the opening fence (or brace).
  */
 gboolean byline_post_layout_parse (BylinePostLayout  *layout,
                                    const char        *text,

@@ -79,7 +79,7 @@ byline_post_parse (BylinePost *self)
       return;
     }
 
-  if (self->layout.kind == BYLINE_FRONT_MATTER_YAML && self->layout_error == NULL)
+  if (self->layout.kind != BYLINE_FRONT_MATTER_NONE && self->layout_error == NULL)
     self->front_matter = byline_front_matter_parse (self->text, &self->layout,
                                                     &self->front_matter_error_span,
                                                     &self->front_matter_error);

@@ -13,6 +13,7 @@
 
 #include "config.h"
 
+#include "byline-data.h"
 #include "byline-profile-yaml.h"
 
 #include <glib/gi18n-lib.h>
@@ -170,6 +171,21 @@ byline_profile_find_field (BylineProfile *self,
 
       if (strcmp (spec->key, key) == 0)
         return i;
+    }
+
+  /* Hugo matches front-matter keys case-insensitively. */
+  if (self->hugo_keys)
+    {
+      g_autofree char *folded = byline_data_fold_key (key);
+
+      for (i = 0; i < self->fields->len; i++)
+        {
+          const BylineFieldSpec *spec = g_ptr_array_index (self->fields, i);
+          g_autofree char *spec_folded = byline_data_fold_key (spec->key);
+
+          if (strcmp (spec_folded, folded) == 0)
+            return i;
+        }
     }
 
   return -1;
@@ -649,8 +665,20 @@ read_css (BylineLoader       *loader,
   return TRUE;
 }
 
+/* The preset the file builds on: byline_profile_new_for_site() reads it. */
+static gboolean
+read_extends (BylineLoader       *loader,
+              const yaml_node_t  *value,
+              const char         *what,
+              BylineProfile      *self,
+              GError            **error)
+{
+  return byline_loader_expect_type (loader, value, YAML_SCALAR_NODE, what, error);
+}
+
 static const BylineKeySpec top_keys[] = {
   KEY ("name", byline_loader_read_text, BylineProfile, name),
+  KEY_WHOLE ("extends", read_extends),
   KEY_WHOLE ("site", read_site),
   KEY_WHOLE ("fields", read_fields),
   KEY_WHOLE ("shortcodes", read_shortcodes),

@@ -25,6 +25,8 @@ struct _BylineProfile
   GObject parent_instance;
 
   char           *name;
+  char           *description;     /* translated */
+  gboolean        hugo_keys;       /* keys match as Hugo matches them */
   GPtrArray      *fields;          /* of BylineFieldSpec */
   GPtrArray      *field_order;     /* of const char *, NULL-terminated */
   GHashTable     *shortcodes;      /* name → BylineShortcodeSpec */
@@ -62,5 +64,33 @@ gboolean         byline_profile_load_yaml         (BylineProfile  *self,
                                                    const char     *file,
                                                    gboolean        translate,
                                                    GError        **error);
+
+/* Rebuilds the arrays that the getters hand out (byline-profile.c). */
+void             byline_profile_update_indexes    (BylineProfile  *self);
+
+/* byline-profile-presets.c */
+void             byline_profile_set_rule_severity (BylineProfile  *self,
+                                                   const char     *rule_id,
+                                                   BylineSeverity  severity);
+BylineFieldSpec *byline_profile_add_field         (BylineProfile  *self,
+                                                   const char     *key,
+                                                   const char     *label,
+                                                   BylineFieldType type);
+/* @params: space-separated names ("0" for the first position), or NULL
+ * for a shortcode that takes any. Replaces one of the same name. */
+BylineShortcodeSpec *byline_profile_add_shortcode (BylineProfile  *self,
+                                                   const char     *name,
+                                                   gboolean        paired,
+                                                   const char     *params);
+void             byline_profile_add_taxonomies    (BylineProfile  *self,
+                                                   BylineSite     *site);
+const char      *byline_profile_preset_for_url    (const char     *base_url);
+char            *byline_profile_read_extends      (const char     *data,
+                                                   gsize           length);
+
+/* byline-profile-learn.c */
+void             byline_profile_learn             (BylineProfile  *self,
+                                                   BylineSite     *site,
+                                                   const char     *post_file);
 
 G_END_DECLS

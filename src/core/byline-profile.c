@@ -37,6 +37,7 @@ byline_profile_finalize (GObject *object)
   BylineProfile *self = (BylineProfile *)object;
 
   g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->description, g_free);
   g_clear_pointer (&self->fields, g_ptr_array_unref);
   g_clear_pointer (&self->field_order, g_ptr_array_unref);
   g_clear_pointer (&self->shortcodes, g_hash_table_unref);
@@ -98,6 +99,7 @@ static void
 byline_profile_init (BylineProfile *self)
 {
   self->name = g_strdup ("");
+  self->description = g_strdup ("");
   self->fields = g_ptr_array_new_with_free_func (byline_field_spec_free);
   self->field_order = g_ptr_array_new ();
   g_ptr_array_add (self->field_order, NULL);
@@ -125,9 +127,8 @@ compare_names (gconstpointer a,
   return strcmp (*(const char * const *) a, *(const char * const *) b);
 }
 
-/* Rebuilds the arrays that the getters hand out. */
-static void
-update_indexes (BylineProfile *self)
+void
+byline_profile_update_indexes (BylineProfile *self)
 {
   GHashTableIter iter;
   gpointer key;
@@ -179,7 +180,7 @@ byline_profile_new_builtin (void)
   data = g_bytes_get_data (css, &length);
   g_string_prepend_len (self->stylesheet, data, length);
 
-  update_indexes (self);
+  byline_profile_update_indexes (self);
   return g_steal_pointer (&self);
 }
 
@@ -211,7 +212,7 @@ byline_profile_merge_data (BylineProfile  *self,
 
   old_name = g_strdup (self->name);
   ok = byline_profile_load_yaml (self, data != NULL ? data : "", length, file, FALSE, error);
-  update_indexes (self);
+  byline_profile_update_indexes (self);
   if (strcmp (old_name, self->name) != 0)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
   return ok;
@@ -220,8 +221,9 @@ byline_profile_merge_data (BylineProfile  *self,
 /**
  * byline_profile_new_from_file:
  *
- * Returns: (transfer full) (nullable): the built-in profile with @file
- *   merged over it, or %NULL with @error set.
+ * Returns: (transfer full) (nullable): the preset @file extends (the
+ *   Hugo profile when it says none) with @file merged over it, or %NULL
+ *   with @error set.
  */
 BylineProfile *
 byline_profile_new_from_file (GFile   *file,
@@ -231,6 +233,7 @@ byline_profile_new_from_file (GFile   *file,
   g_autoptr(GFileInfo) info = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *extends = NULL;
   gsize length;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -254,7 +257,13 @@ byline_profile_new_from_file (GFile   *file,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return NULL;
 
-  self = byline_profile_new_builtin ();
+  extends = byline_profile_read_extends (contents, length);
+  self = byline_profile_new_preset (extends != NULL ? extends : "hugo", error);
+  if (self == NULL)
+    {
+      g_prefix_error (error, "%s: ", name);
+      return NULL;
+    }
   if (!byline_profile_merge_data (self, contents, length, name, error))
     return NULL;
 
@@ -262,33 +271,11 @@ byline_profile_new_from_file (GFile   *file,
 }
 
 /**
- * byline_profile_new_for_site:
- *
- * Returns: (transfer full) (nullable): the profile that applies to the
- *   site's post: the built-in one, with the site's .byline.yml merged over
- *   it when there is one; %NULL when that cannot be read or is not a profile.
- */
-BylineProfile *
-byline_profile_new_for_site (BylineSite  *site,
-                             GError     **error)
-{
-  GFile *file;
-
-  g_return_val_if_fail (BYLINE_IS_SITE (site), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  file = byline_site_get_profile_file (site);
-  if (file == NULL)
-    return byline_profile_new_builtin ();
-
-  return byline_profile_new_from_file (file, error);
-}
-
-/**
  * byline_profile_new_for_post:
  *
- * Returns: (transfer full) (nullable): byline_profile_new_for_site() for the
- *   site @post belongs to.
+ * Returns: (transfer full) (nullable): byline_profile_new_for_site() for
+ *   the site @post belongs to, or %NULL when its .byline.yml cannot be read
+ *   or is not a profile.
  */
 BylineProfile *
 byline_profile_new_for_post (GFile   *post,
@@ -309,6 +296,22 @@ byline_profile_get_name (BylineProfile *self)
   g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
 
   return self->name;
+}
+
+const char *
+byline_profile_get_description (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), NULL);
+
+  return self->description;
+}
+
+gboolean
+byline_profile_get_hugo_keys (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), FALSE);
+
+  return self->hugo_keys;
 }
 
 guint

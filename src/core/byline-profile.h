@@ -37,6 +37,7 @@ typedef enum
   BYLINE_FIELD_BOOL,
   BYLINE_FIELD_NUMBER,       /* kept as written: target_release: 1.10 */
   BYLINE_FIELD_INTEGER,
+  BYLINE_FIELD_ANY,          /* any value (tables, lists of tables): known, not checked */
 } BylineFieldType;
 
 typedef struct
@@ -47,6 +48,7 @@ typedef struct
   BylineFieldType  type;
   BylineSeverity   missing;     /* OFF: optional; WARNING: recommended; ERROR: required */
   guint            max_length;  /* characters, 0 for no limit */
+  gboolean         hidden;      /* a key the site knows that the form does not show */
 } BylineFieldSpec;
 
 typedef struct
@@ -75,9 +77,20 @@ typedef struct
 G_DECLARE_FINAL_TYPE (BylineProfile, byline_profile, BYLINE, PROFILE, GObject)
 
 GQuark                     byline_profile_error_quark         (void);
-/* The built-in istio.io blog profile. */
+/* The built-in istio.io blog profile (the "istio" preset). */
 BylineProfile             *byline_profile_new_builtin         (void);
-/* The built-in profile with @file merged over it. */
+/* The Hugo profile: Hugo's keys and shortcodes, the rules of every Hugo site. */
+BylineProfile             *byline_profile_new_hugo            (void);
+/* A built-in preset by name: "hugo" or "istio". */
+BylineProfile             *byline_profile_new_preset          (const char     *name,
+                                                               GError        **error);
+/* The profile of a post of @site: the preset its .byline.yml extends or its
+ * baseURL calls for, else the Hugo profile with what the site's pages show
+ * learned into it; the site's .byline.yml merged over either. */
+BylineProfile             *byline_profile_new_for_site        (BylineSite     *site,
+                                                               GError        **error);
+/* The preset @file extends (the Hugo profile when it names none) with
+ * @file merged over it. */
 BylineProfile             *byline_profile_new_from_file       (GFile          *file,
                                                                GError        **error);
 /* Merges a profile's YAML text over this one (file names the source in errors). */
@@ -86,15 +99,16 @@ gboolean                   byline_profile_merge_data          (BylineProfile  *s
                                                                gsize           length,
                                                                const char     *file,
                                                                GError        **error);
-/* The built-in profile, with the site's .byline.yml (byline_site_get_profile_file())
- * merged when there is one. */
-BylineProfile             *byline_profile_new_for_site        (BylineSite     *site,
-                                                               GError        **error);
-/* byline_profile_new_for_site() for the site @post belongs to (blocking I/O). */
+/* byline_profile_new_for_site() for the site of @post (blocking I/O). */
 BylineProfile             *byline_profile_new_for_post        (GFile          *post,
                                                                GError        **error);
 
 const char                *byline_profile_get_name            (BylineProfile  *self);
+/* What the profile is, for the window: "Hugo profile learned from the site". */
+const char                *byline_profile_get_description     (BylineProfile  *self);
+/* Whether keys and values are read as Hugo reads them: keys match
+ * case-insensitively, a single string is a list of one. */
+gboolean                   byline_profile_get_hugo_keys       (BylineProfile  *self);
 /* Fields in the profile's order. */
 guint                      byline_profile_get_n_fields        (BylineProfile  *self);
 const BylineFieldSpec     *byline_profile_get_field           (BylineProfile  *self,

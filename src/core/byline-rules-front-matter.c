@@ -46,17 +46,6 @@ byline_rule_fm_unterminated (BylineLintContext *ctx)
 }
 
 void
-byline_rule_fm_unsupported (BylineLintContext *ctx)
-{
-  if (ctx->layout->kind != BYLINE_FRONT_MATTER_TOML)
-    return;
-
-  byline_lint_report (ctx, ctx->layout->block_start, fence_end (ctx), NULL,
-                      _("TOML front matter (+++) is not checked: write it as YAML between "
-                        "--- lines to have it checked"));
-}
-
-void
 byline_rule_fm_syntax (BylineLintContext *ctx)
 {
   BylineSpan span = { 0 };
@@ -111,7 +100,7 @@ report_missing (BylineLintContext     *ctx,
 {
   const char *label = field->label != NULL ? field->label : field->key;
 
-  if (ctx->layout->kind == BYLINE_FRONT_MATTER_YAML)
+  if (ctx->layout->kind != BYLINE_FRONT_MATTER_NONE)
     byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, field->key,
                               ctx->layout->block_start, fence_end (ctx), NULL,
                               _("The front matter has no “%s” (%s): add it"),
@@ -184,7 +173,7 @@ check_missing (BylineLintContext *ctx,
 
   /* A block that does not parse has its own finding; every key would
    * look missing. */
-  if (ctx->layout->kind == BYLINE_FRONT_MATTER_YAML && ctx->front_matter == NULL)
+  if (ctx->layout->kind != BYLINE_FRONT_MATTER_NONE && ctx->front_matter == NULL)
     return;
   if (byline_post_get_layout_error (ctx->post) != NULL &&
       ctx->layout->kind != BYLINE_FRONT_MATTER_NONE)
@@ -193,13 +182,17 @@ check_missing (BylineLintContext *ctx,
   for (guint i = 0; i < n; i++)
     {
       const BylineFieldSpec *field = byline_profile_get_field (ctx->profile, i);
-
       const BylineFrontMatterEntry *entry;
 
       if (field->missing != missing)
         continue;
       entry = ctx->front_matter != NULL
               ? byline_front_matter_lookup (ctx->front_matter, field->key) : NULL;
+      /* A profile that does not read keys as Hugo does wants them spelled
+       * as it spells them. */
+      if (entry != NULL && !byline_profile_get_hugo_keys (ctx->profile) &&
+          strcmp (entry->key, field->key) != 0)
+        entry = NULL;
       if (entry == NULL)
         report_missing (ctx, field);
       else if (entry_is_empty (entry))
@@ -325,6 +318,10 @@ byline_rule_fm_type (BylineLintContext *ctx)
 
       if (field == NULL || (problem = type_problem (entry, field->type)) == NULL)
         continue;
+      /* Hugo reads a single string as a list of one (cast.ToStringSlice). */
+      if (field->type == BYLINE_FIELD_STRING_LIST && entry->kind == BYLINE_VALUE_SCALAR &&
+          byline_profile_get_hugo_keys (ctx->profile))
+        continue;
 
       /* An empty value (key:) is YAML's null; Hugo treats it as absent. */
       if (entry->kind == BYLINE_VALUE_SCALAR && entry->style == BYLINE_SCALAR_PLAIN &&
@@ -356,14 +353,17 @@ byline_rule_fm_unknown_key (BylineLintContext *ctx)
   for (guint i = 0; i < n; i++)
     {
       const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (ctx->front_matter, i);
+      const BylineFrontMatterEntry *other = NULL;
       const char *suggestion;
 
       if (byline_profile_lookup_field (ctx->profile, entry->key) != NULL)
         continue;
 
       suggestion = byline_lint_did_you_mean (entry->key, keys);
+      /* (The entry itself answers for its key in another case.) */
       if (suggestion != NULL &&
-          byline_front_matter_lookup (ctx->front_matter, suggestion) == NULL)
+          ((other = byline_front_matter_lookup (ctx->front_matter, suggestion)) == NULL ||
+           other == entry))
         byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
                                   entry->key_span.start, entry->key_span.end,
                                   byline_text_patch_new (entry->key_span.start,

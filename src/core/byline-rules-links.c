@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "byline-linter-private.h"
+#include "byline-site.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -190,6 +191,25 @@ byline_rule_link_empty (BylineLintContext *ctx)
     }
 }
 
+static gboolean
+child_exists (GFile      *folder,
+              const char *name)
+{
+  g_autoptr(GFile) child = g_file_get_child (folder, name);
+
+  return g_file_query_exists (child, NULL);
+}
+
+static gboolean
+sibling_exists (BylineLintContext *ctx,
+                const char        *name)
+{
+  GFile *post = byline_bundle_get_post_file (ctx->bundle);
+  g_autoptr(GFile) folder = post != NULL ? g_file_get_parent (post) : NULL;
+
+  return folder != NULL && child_exists (folder, name);
+}
+
 void
 byline_rule_link_missing_file (BylineLintContext *ctx)
 {
@@ -211,6 +231,13 @@ byline_rule_link_missing_file (BylineLintContext *ctx)
       if (link->generated || (name = byline_lint_bundle_name (link->url)) == NULL)
         continue;
       if (byline_bundle_has_file (ctx->bundle, name))
+        continue;
+      /* [term](g): a name without an extension is a page-relative link,
+       * which a site's link render hook may give any meaning. */
+      if (!link->image && strchr (name, '.') == NULL)
+        continue;
+      /* [x](./other.md): a link to the page beside a leaf page. */
+      if (!link->image && g_str_has_suffix (name, ".md") && sibling_exists (ctx, name))
         continue;
 
       start = link_place (link, &end);
@@ -277,6 +304,70 @@ foreach_site_link (BylineLintContext *ctx,
     }
 }
 
+/* Whether the checkout holds the top-level folder @path starts in, in
+ * content/, a language folder of it, or static/. A site whose docs come
+ * from a submodule or a module that is not there cannot tell whether
+ * /docs/x/ exists, only that its own sections lack a page. */
+
+static gboolean
+site_has_top_folder (BylineLintContext *ctx,
+                     const char        *path)
+{
+  GFile *root = byline_site_get_root (ctx->site);
+  g_autofree char *first = NULL;
+  g_autoptr(GFile) content = NULL;
+  g_autoptr(GFile) static_folder = NULL;
+  g_autoptr(GFileEnumerator) enumerator = NULL;
+
+  while (*path == '/')
+    path++;
+  first = g_strndup (path, strcspn (path, "/"));
+  /* Hugo always makes the home page. */
+  if (first[0] == '\0')
+    return FALSE;
+  if (first[0] == '.')
+    return TRUE;
+
+  content = g_file_get_child (root, "content");
+  static_folder = g_file_get_child (root, "static");
+  if (child_exists (content, first) || child_exists (static_folder, first))
+    return TRUE;
+
+  enumerator = g_file_enumerate_children (content, G_FILE_ATTRIBUTE_STANDARD_TYPE,
+                                          G_FILE_QUERY_INFO_NONE, NULL, NULL);
+  while (enumerator != NULL)
+    {
+      GFileInfo *info = NULL;
+      GFile *child = NULL;
+
+      if (!g_file_enumerator_iterate (enumerator, &info, &child, NULL, NULL) || info == NULL)
+        break;
+      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY && child_exists (child, first))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* What a site's render-link hook does with a destination (Hugo's embedded
+ * hook, and the hooks of the sites that have their own): look it up as a
+ * page path, as GetPage does (any case, with or without ".md"). */
+static gboolean
+found_by_render_hook (BylineLintContext *ctx,
+                      const char        *path)
+{
+  const GPtrArray *hooks = byline_site_get_render_hooks (ctx->site);
+  g_autoptr(BylineSitePages) pages = NULL;
+  gboolean hook = FALSE;
+
+  for (guint i = 0; hooks != NULL && i < hooks->len && !hook; i++)
+    hook = g_strcmp0 (((const BylineSiteTemplate *) g_ptr_array_index ((GPtrArray *) hooks, i))->name,
+                      "render-link") == 0;
+  if (!hook || path[0] == '\0')
+    return FALSE;
+  pages = byline_site_get_pages (ctx->site);
+  return pages != NULL && byline_site_get_page (ctx->site, pages, NULL, NULL, path) != NULL;
+}
+
 static void
 site_path_missing_cb (BylineLintContext *ctx,
                       const char        *url,
@@ -286,7 +377,10 @@ site_path_missing_cb (BylineLintContext *ctx,
 {
   g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
 
-  if (!byline_site_path_exists (ctx->site, path))
+  /* A link into a top-level folder the checkout lacks (a submodule, a
+   * module that is not there) cannot be judged. */
+  if (!byline_site_path_exists (ctx->site, path) && !found_by_render_hook (ctx, path) &&
+      site_has_top_folder (ctx, path))
     byline_lint_report (ctx, start, end, NULL,
                         _("“%s” is not a page or file of the site’s content/ or static/ "
                           "folders: fix the path"),

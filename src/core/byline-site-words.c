@@ -47,7 +47,7 @@ scan_post (Scan       *scan,
   if (g_file_info_get_size (info) > SCAN_MAX_FILE_SIZE
       || !g_file_load_contents (file, NULL, &contents, &length, NULL, NULL)
       || !byline_post_layout_parse (&layout, contents, length, NULL)
-      || layout.kind != BYLINE_FRONT_MATTER_YAML)
+      || layout.kind == BYLINE_FRONT_MATTER_NONE)
     return;
 
   front_matter = byline_front_matter_parse (contents, &layout, NULL, NULL);

@@ -13,6 +13,7 @@
 #include "byline-post.h"
 #include "byline-profile.h"
 #include "byline-renderer.h"
+#include "byline-site.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -236,6 +237,7 @@ byline_cli_render (int    argc,
   g_autoptr(BylineProfile) profile = NULL;
   g_autoptr(BylineBundle) bundle = NULL;
   g_autoptr(BylineRenderer) renderer = NULL;
+  g_autoptr(BylineSite) site = NULL;
   g_autofree char *base_uri = NULL;
   g_autofree char *page = NULL;
   const GOptionEntry entries[] = {
@@ -288,6 +290,9 @@ byline_cli_render (int    argc,
   bundle = byline_bundle_new (file);
   folder = g_file_get_parent (file);
   renderer = byline_renderer_new (profile, bundle);
+  /* The site's shortcodes, render hooks and Markdown settings. */
+  site = byline_site_lookup (file, NULL);
+  byline_renderer_set_site (renderer, site);
   if (folder != NULL)
     {
       base_uri = g_file_get_uri (folder);

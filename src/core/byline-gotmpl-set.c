@@ -369,3 +369,42 @@ byline_gotmpl_set_render_shortcode (BylineGotmplSet         *self,
     }
   return run (self, tmpl, shortcode, byline_gotmpl_shortcode_get_page (shortcode), result);
 }
+
+gboolean
+byline_gotmpl_set_render_file (BylineGotmplSet         *self,
+                               const char              *path,
+                               const BylineGotmplValue *dot,
+                               const BylineGotmplValue *page,
+                               BylineGotmplResult      *result)
+{
+  g_autoptr(BylineGotmplTemplate) tmpl = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (BYLINE_IS_GOTMPL_SET (self), FALSE);
+  g_return_val_if_fail (path != NULL && dot != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  g_mutex_lock (&self->lock);
+  entry = g_hash_table_lookup (self->by_path, path);
+  if (entry == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      entry = load_entry (path);
+      g_mutex_lock (&self->lock);
+      g_hash_table_replace (self->by_path, g_strdup (path), entry);
+    }
+  if (entry->tmpl != NULL)
+    tmpl = byline_gotmpl_template_ref (entry->tmpl);
+  else
+    {
+      result->status = BYLINE_GOTMPL_ERROR;
+      result->message = g_strdup (entry->error);
+      result->file = g_strdup (path);
+      result->line = entry->error_line;
+    }
+  g_mutex_unlock (&self->lock);
+  if (tmpl == NULL)
+    return FALSE;
+  return run (self, tmpl, dot, page, result);
+}

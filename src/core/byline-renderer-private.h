@@ -17,6 +17,9 @@ G_BEGIN_DECLS
  * so that hostile nesting costs neither stack nor time. */
 #define BYLINE_RENDERER_MAX_DEPTH 16
 
+/* The site's templates and hooks for one render (byline-renderer-site.c). */
+typedef struct _BylineRenderSite BylineRenderSite;
+
 /* One call to byline_renderer_render(): the post and the renderer's settings,
  * read only, so that a render can run on a worker thread. */
 typedef struct
@@ -31,6 +34,7 @@ typedef struct
   gsize                      length;
   const BylineLineIndex     *lines;
   GPtrArray                 *calls;      /* of BylineShortcode */
+  BylineRenderSite          *site_render; /* nullable: the site's shortcodes and hooks */
   /* Placeholders are the prefix, a decimal number and "x". The prefix is
    * letters only (cmark leaves it alone in text and in link targets) and is
    * chosen so that it occurs nowhere in the post. */
@@ -182,5 +186,22 @@ gboolean    byline_render_job_call_is_block   (BylineRenderJob  *job,
  * indentation common to its lines. */
 char       *byline_renderer_dedent_text       (const char       *text,
                                                gsize             length);
+
+/* byline-renderer-site.c */
+
+/* NULL when @site is NULL or outside a site. */
+BylineRenderSite *byline_render_site_new      (BylineSite       *site,
+                                               BylinePost       *post);
+void        byline_render_site_free           (BylineRenderSite *self);
+/* The findings of the render so far (of BylineDiagnostic). */
+GPtrArray  *byline_render_site_steal_diagnostics (BylineRenderSite *self);
+/* The HTML of a call through the site's (or a theme's) template: NULL
+ * when the site has none, or when it fails, with @reason set to why. */
+char       *byline_render_job_expand_site_call (BylineRenderJob *job,
+                                                guint            call,
+                                                gboolean         block,
+                                                char           **reason);
+/* Binds the site's render hooks to the fragment's writer. */
+void        byline_fragment_bind_site_hooks   (BylineFragment   *frag);
 
 G_END_DECLS

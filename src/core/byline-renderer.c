@@ -27,6 +27,7 @@ struct _BylineRenderer
   char          *base_uri;
   BylineGoldmarkSettings *goldmark;
   gboolean       tagfilter;
+  BylineSite    *site;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -60,6 +61,7 @@ byline_rendering_free (BylineRendering *self)
     return;
 
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
   g_free (self);
 }
 
@@ -88,6 +90,7 @@ rendering_new (void)
   BylineRendering *rendering = g_new0 (BylineRendering, 1);
 
   rendering->blocks = g_ptr_array_new_with_free_func (block_free);
+  rendering->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
 
   return rendering;
 }
@@ -231,6 +234,7 @@ job_init (BylineRenderJob  *job,
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
   job->calls = shortcodes->calls;
+  job->site_render = byline_render_site_new (self->site, post);
 
   *site_url = NULL;
   if (self->base_uri != NULL)
@@ -275,6 +279,7 @@ byline_renderer_finalize (GObject *object)
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
+  g_clear_object (&self->site);
 
   G_OBJECT_CLASS (byline_renderer_parent_class)->finalize (object);
 }
@@ -479,6 +484,36 @@ byline_renderer_get_goldmark_settings (BylineRenderer *self)
 }
 
 void
+byline_renderer_set_site (BylineRenderer *self,
+                          BylineSite     *site)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+  g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
+
+  if (!g_set_object (&self->site, site))
+    return;
+
+  /* A site without a configuration (a content/ folder only) says nothing
+   * of its Markdown: the renderer keeps its settings. */
+  if (site != NULL && byline_site_get_root (site) != NULL &&
+      byline_site_get_root_kind (site) == BYLINE_SITE_ROOT_CONFIG)
+    {
+      g_autoptr(BylineGoldmarkSettings) settings =
+        byline_goldmark_settings_new_from_config (byline_site_get_config (site));
+
+      byline_renderer_set_goldmark_settings (self, settings);
+    }
+}
+
+BylineSite *
+byline_renderer_get_site (BylineRenderer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+
+  return self->site;
+}
+
+void
 byline_renderer_set_tagfilter (BylineRenderer *self,
                                gboolean        tagfilter)
 {
@@ -509,6 +544,12 @@ byline_renderer_render (BylineRenderer *self,
   start = MIN (layout->body_start, job.length);
 
   byline_render_job_render_blocks (&job, start, job.length, rendering->blocks);
+  if (job.site_render != NULL)
+    {
+      g_ptr_array_unref (rendering->diagnostics);
+      rendering->diagnostics = byline_render_site_steal_diagnostics (job.site_render);
+      byline_render_site_free (job.site_render);
+    }
 
   return rendering;
 }

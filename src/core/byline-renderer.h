@@ -20,9 +20,11 @@
 #include <gio/gio.h>
 
 #include "byline-bundle.h"
+#include "byline-diagnostic.h"
 #include "byline-goldmark.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 
 G_BEGIN_DECLS
 
@@ -36,7 +38,10 @@ typedef struct
 
 typedef struct
 {
-  GPtrArray *blocks;   /* of BylineBlock, in order */
+  GPtrArray *blocks;        /* of BylineBlock, in order */
+  /* Of BylineDiagnostic: what the preview could not render as the site
+   * does (a template it cannot run), as info findings. */
+  GPtrArray *diagnostics;
 } BylineRendering;
 
 void  byline_rendering_free      (BylineRendering *self);
@@ -66,6 +71,15 @@ void             byline_renderer_set_goldmark_settings (BylineRenderer          
                                                         const BylineGoldmarkSettings *settings);
 const BylineGoldmarkSettings *
                  byline_renderer_get_goldmark_settings (BylineRenderer               *self);
+
+/* The post's site (from byline_site_lookup(), which names the post's
+ * file), or NULL. With one, calls to the site's and its themes' shortcodes
+ * render through their templates, the site's render hooks apply, and the
+ * body follows the site's markup.goldmark settings when it has a
+ * configuration. */
+void             byline_renderer_set_site     (BylineRenderer  *self,
+                                               BylineSite      *site);
+BylineSite      *byline_renderer_get_site     (BylineRenderer  *self);
 
 /* GFM's tagfilter (on by default) escapes raw <script>, <iframe>, <style>
  * and the like, which the preview must never run. Hugo keeps them; off, the

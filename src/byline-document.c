@@ -64,13 +64,34 @@ analysis_free (Analysis *analysis)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Analysis, analysis_free)
 
+static int
+compare_diagnostics (gconstpointer a,
+                     gconstpointer b)
+{
+  const BylineDiagnostic *da = *(const BylineDiagnostic * const *) a;
+  const BylineDiagnostic *db = *(const BylineDiagnostic * const *) b;
+
+  return da->span.start < db->span.start ? -1 : da->span.start > db->span.start;
+}
+
 static void
 analysis_run (Analysis *analysis)
 {
+  GPtrArray *rendered;
+
   analysis->post = byline_post_new (analysis->text, analysis->length);
   analysis->rendering = byline_renderer_render (analysis->renderer, analysis->post);
   analysis->header_html = byline_renderer_render_header (analysis->renderer, analysis->post);
   analysis->diagnostics = byline_linter_check (analysis->linter, analysis->post);
+
+  /* What the preview could not render as the site does is a finding too. */
+  rendered = analysis->rendering->diagnostics;
+  if (rendered->len > 0)
+    {
+      for (guint i = 0; i < rendered->len; i++)
+        g_ptr_array_add (analysis->diagnostics, byline_diagnostic_copy (g_ptr_array_index (rendered, i)));
+      g_ptr_array_sort (analysis->diagnostics, compare_diagnostics);
+    }
 }
 
 void
@@ -321,6 +342,13 @@ byline_document_update_renderer (BylineDocument *self)
       g_clear_object (&self->renderer);
       self->renderer = byline_renderer_new (profile, bundle);
       byline_renderer_set_base_uri (self->renderer, base_uri);
+      /* The site's templates and Markdown settings. Its reading is shared
+       * by every post of the site and made once. */
+      {
+        g_autoptr(BylineSite) site = byline_site_lookup (file, NULL);
+
+        byline_renderer_set_site (self->renderer, site);
+      }
     }
   else
     {

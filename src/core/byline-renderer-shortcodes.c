@@ -406,10 +406,15 @@ placeholder_box (ExpandContext *ctx,
   g_autofree char *params = compute_params (ctx->call);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"",
-                          tag);
-  byline_html_escape_append (out, ctx->call->name != NULL ? ctx->call->name : "", -1);
-  g_string_append (out, "\"><span class=\"byline-unknown-shortcode-label\">");
+  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\"", tag);
+  /* A call whose template the preview could not run says so. */
+  if (reason != NULL)
+    {
+      g_string_append (out, " data-shortcode-fallback=\"");
+      byline_html_escape_append (out, ctx->call->name != NULL ? ctx->call->name : "", -1);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, "><span class=\"byline-unknown-shortcode-label\">");
   byline_html_escape_append (out, label, -1);
   g_string_append (out, "</span> <code class=\"byline-unknown-shortcode-name\">");
   if (ctx->call->kind == BYLINE_SHORTCODE_CLOSE)

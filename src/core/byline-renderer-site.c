@@ -156,8 +156,6 @@ describe_failure (const BylineGotmplResult *result)
       return g_strdup_printf (_("“%s” is not supported by the preview"),
                               result->missing != NULL ? result->missing : "?");
     case BYLINE_GOTMPL_LIMIT:
-      return g_strdup_printf (_("The template ran past the preview’s limits: %s"),
-                              result->message != NULL ? result->message : "");
     case BYLINE_GOTMPL_NOT_FOUND:
     case BYLINE_GOTMPL_ERROR:
     case BYLINE_GOTMPL_OK:
@@ -216,7 +214,12 @@ byline_render_job_expand_site_call (BylineRenderJob  *job,
        * page; a call inside a paragraph stays inline. */
       env = byline_gotmpl_set_get_env (self->set);
       html = byline_gotmpl_env_render_markdown (env, result.output, !block, NULL);
-      return html != NULL ? html : g_steal_pointer (&result.output);
+      if (html == NULL)
+        return g_steal_pointer (&result.output);
+      /* Its blocks end where the page's next one begins. */
+      if (g_str_has_suffix (html, "\n"))
+        html[strlen (html) - 1] = '\0';
+      return html;
     }
 
   why = describe_failure (&result);

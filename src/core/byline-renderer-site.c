@@ -146,22 +146,12 @@ describe_place (const BylineGotmplResult *result)
   return g_strdup (file);
 }
 
-/* Why the engine gave up, in a short sentence for the box and finding. */
+/* Why the engine gave up, in the engine's words ("“x” is not supported by
+ * the preview", a limit, Hugo's error message). */
 static char *
 describe_failure (const BylineGotmplResult *result)
 {
-  switch (result->status)
-    {
-    case BYLINE_GOTMPL_UNSUPPORTED:
-      return g_strdup_printf (_("“%s” is not supported by the preview"),
-                              result->missing != NULL ? result->missing : "?");
-    case BYLINE_GOTMPL_LIMIT:
-    case BYLINE_GOTMPL_NOT_FOUND:
-    case BYLINE_GOTMPL_ERROR:
-    case BYLINE_GOTMPL_OK:
-    default:
-      return g_strdup (result->message != NULL ? result->message : _("The template failed"));
-    }
+  return g_strdup (result->message != NULL ? result->message : _("The template failed"));
 }
 
 static void

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "byline-gotmpl.h"
-#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-objects.h"
 
 typedef struct
@@ -204,7 +204,7 @@ static BylineGotmplSet *
 fixture_set (BylineGotmplValue *page)
 {
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "gotmpl-site", NULL);
-  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_fs_env_new (root);
+  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_site_env_new_for_root (root);
 
   *page = byline_gotmpl_env_get_page (env, "blog/hugo-rocks");
   g_assert_cmpint (page->kind, ==, BYLINE_GOTMPL_OBJECT);

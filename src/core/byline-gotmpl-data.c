@@ -10,8 +10,8 @@
  * Hugo, a document that uses one collection through too many aliases is
  * rejected, and nesting is bounded.
  *
- * The site model's neutral value tree (byline-data.h) replaces this reader
- * once it lands; TOML needs it.
+ * Configuration, data files and the pages of a site come from the site
+ * model's tree (byline-data.h) through byline_gotmpl_value_from_data().
  */
 
 #define G_LOG_DOMAIN "byline-gotmpl"

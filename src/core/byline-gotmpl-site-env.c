@@ -103,6 +103,19 @@ byline_gotmpl_site_env_new (BylineSite *site)
   return site_env_new (site, TRUE);
 }
 
+BylineGotmplEnv *
+byline_gotmpl_site_env_new_for_root (const char *root)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BylineSite) site = NULL;
+
+  g_return_val_if_fail (root != NULL, NULL);
+
+  file = g_file_new_for_path (root);
+  site = byline_site_new (file);
+  return site_env_new (site, TRUE);
+}
+
 BylineSite *
 byline_gotmpl_site_env_get_site (BylineGotmplSiteEnv *self)
 {

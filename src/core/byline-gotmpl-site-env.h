@@ -27,6 +27,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BylineGotmplSiteEnv, byline_gotmpl_site_env, BYLINE, GOTMPL_SITE_ENV, GObject)
 
 BylineGotmplEnv *byline_gotmpl_site_env_new      (BylineSite          *site);
+/* The environment of the site whose root folder is @root, read afresh
+ * (tests, benchmarks, the fuzzer). */
+BylineGotmplEnv *byline_gotmpl_site_env_new_for_root (const char  *root);
 BylineSite      *byline_gotmpl_site_env_get_site (BylineGotmplSiteEnv *self);
 /* The template set of @site, made on first use and kept with the site
  * (one per site, shared by every post and thread). NULL without a root. */

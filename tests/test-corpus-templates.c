@@ -195,16 +195,18 @@ check_site (const char *name,
   g_hash_table_unref (counts.errors);
 }
 
+/* The floors are what the preview renders now (100% of 10 calls, and
+ * 94.3% of 896): a change that loses calls fails here. */
 static void
 test_opentelemetry (void)
 {
-  check_site ("opentelemetry.io", 0.0);
+  check_site ("opentelemetry.io", 0.95);
 }
 
 static void
 test_hugo_docs (void)
 {
-  check_site ("gohugo.io", 0.0);
+  check_site ("gohugo.io", 0.93);
 }
 
 int

@@ -116,6 +116,11 @@ test_shortcodes (void)
       "<div class=\"outer\" data-name=\"outer\"><span class=\"child\" data-parent=\"outer\" "
       "data-ordinal=\"0\">a</span>\n <span class=\"child\" data-parent=\"outer\" "
       "data-ordinal=\"1\">b</span>\n</div>\n\n" },
+    /* Page.RenderShortcodes: another page's Markdown with its calls
+     * rendered, then rendered as Markdown by this {{% %}} call, as
+     * hugoDocs' include shortcode does. */
+    { "{{% include \"snippets/shared\" %}}\n",
+      "<p>Shared <em>text</em>.</p>\n<p><strong>Note</strong>: inner</p>\n" },
     /* .Page (front matter, .Params, .Date, .RelPermalink, the bundle's
      * .Resources), .Site (title, params) and .Position (line 8 of the
      * post: five lines of front matter, then the body). */
@@ -240,6 +245,19 @@ test_fallback_nested (void)
   g_assert_cmpuint (diagnostics->len, ==, 2);
 }
 
+/* A page that includes itself stops at a depth: a box, not a crash. */
+static void
+test_fallback_recursion (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *html = render_html ("{{% include \"snippets/loop\" %}}\n", &diagnostics);
+
+  g_assert_true (g_str_has_prefix (html, "<div class=\"byline-unknown-shortcode\" "
+                                         "data-shortcode-fallback=\"include\">"));
+  g_assert_nonnull (strstr (html, "pages include each other too deeply"));
+  g_assert_cmpuint (diagnostics->len, ==, 1);
+}
+
 /* A hook that fails leaves the element as Goldmark writes it. */
 static void
 test_hook_fallback (void)
@@ -324,6 +342,7 @@ main (int   argc,
   g_test_add_func ("/core/renderer-site/goldmark-settings", test_goldmark_settings);
   g_test_add_func ("/core/renderer-site/fallbacks", test_fallbacks);
   g_test_add_func ("/core/renderer-site/fallback-nested", test_fallback_nested);
+  g_test_add_func ("/core/renderer-site/fallback-recursion", test_fallback_recursion);
   g_test_add_func ("/core/renderer-site/hook-fallback", test_hook_fallback);
   g_test_add_func ("/core/renderer-site/no-site", test_no_site);
   g_test_add_func ("/core/renderer-site/settings-from-config", test_settings_from_config);

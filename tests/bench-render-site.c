@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include "byline-renderer.h"
+#include "corpus-sites.h"
 
 #include <stdio.h>
 
@@ -42,12 +43,10 @@ render_ms (BylineRenderer *renderer,
 int
 main (void)
 {
-  const char *corpus = g_getenv ("BYLINE_CORPUS");
-  g_autofree char *root = corpus != NULL ? g_build_filename (corpus, "sites", "opentelemetry.io", NULL)
-                                         : NULL;
+  g_autofree char *root = corpus_site ("opentelemetry.io");
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
 
-  if (root == NULL || !g_file_test (root, G_FILE_TEST_IS_DIR))
+  if (root == NULL)
     {
       printf ("SKIP: the OpenTelemetry site is not in the corpus (BYLINE_CORPUS/sites)\n");
       return 0;

@@ -15,6 +15,8 @@
 
 #include "config.h"
 
+#include "corpus-sites.h"
+
 #include "byline-gotmpl-site-env.h"
 
 #include <string.h>
@@ -29,23 +31,6 @@ typedef struct
   GHashTable *missing;  /* function → calls it blocks */
   GHashTable *errors;   /* first line of the message → calls */
 } Counts;
-
-static char *
-corpus_site (const char *name)
-{
-  const char *corpus = g_getenv ("BYLINE_CORPUS");
-  char *path;
-
-  if (corpus == NULL)
-    return NULL;
-  path = g_build_filename (corpus, "sites", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_free (path);
-      return NULL;
-    }
-  return path;
-}
 
 static void
 tally (GHashTable *table,

@@ -135,22 +135,11 @@ is_table_array (const BylineGotmplValue *v)
   return TRUE;
 }
 
-/* go-toml's strings: a literal '…' unless it holds a quote or a control
- * character, then a basic "…" with escapes. */
+/* A "…" string with the escapes TOML and YAML share. */
 static void
-toml_string (GString    *out,
-             const char *s)
+double_quoted (GString    *out,
+               const char *s)
 {
-  gboolean literal = TRUE;
-
-  for (const char *p = s; *p != '\0'; p++)
-    if (*p == '\'' || (guchar) *p < 0x20 || *p == 0x7f)
-      literal = FALSE;
-  if (literal)
-    {
-      g_string_append_printf (out, "'%s'", s);
-      return;
-    }
   g_string_append_c (out, '"');
   for (const char *p = s; *p != '\0'; p++)
     switch (*p)
@@ -167,6 +156,23 @@ toml_string (GString    *out,
           g_string_append_c (out, *p);
       }
   g_string_append_c (out, '"');
+}
+
+/* go-toml's strings: a literal '…' unless it holds a quote or a control
+ * character, then a basic "…" with escapes. */
+static void
+toml_string (GString    *out,
+             const char *s)
+{
+  gboolean literal = TRUE;
+
+  for (const char *p = s; *p != '\0'; p++)
+    if (*p == '\'' || (guchar) *p < 0x20 || *p == 0x7f)
+      literal = FALSE;
+  if (literal)
+    g_string_append_printf (out, "'%s'", s);
+  else
+    double_quoted (out, s);
 }
 
 static void
@@ -346,20 +352,7 @@ yaml_scalar (GString                 *out,
   if (s == NULL)
     s = g_strdup ("");
   if (strpbrk (s, "\n\t\r") != NULL)
-    {
-      g_string_append_c (out, '"');
-      for (const char *p = s; *p != '\0'; p++)
-        switch (*p)
-          {
-          case '\n': g_string_append (out, "\\n"); break;
-          case '\t': g_string_append (out, "\\t"); break;
-          case '\r': g_string_append (out, "\\r"); break;
-          case '"': g_string_append (out, "\\\""); break;
-          case '\\': g_string_append (out, "\\\\"); break;
-          default: g_string_append_c (out, *p); break;
-          }
-      g_string_append_c (out, '"');
-    }
+    double_quoted (out, s);
   else if (yaml_needs_quotes (s))
     {
       g_string_append_c (out, '\'');

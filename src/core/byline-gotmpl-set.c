@@ -177,6 +177,25 @@ load_entry (const char *path)
   return entry;
 }
 
+/* The entry of @path, loaded when first asked. Called and returns with
+ * the lock held; the file is read outside it. */
+static Entry *
+lookup_entry_locked (BylineGotmplSet *self,
+                     const char      *path)
+{
+  Entry *entry = g_hash_table_lookup (self->by_path, path);
+
+  if (entry == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      entry = load_entry (path);
+      g_mutex_lock (&self->lock);
+      /* Another thread may have loaded it meanwhile; either copy serves. */
+      g_hash_table_replace (self->by_path, g_strdup (path), entry);
+    }
+  return entry;
+}
+
 BylineGotmplTemplate *
 byline_gotmpl_set_lookup (BylineGotmplSet           *self,
                           BylineGotmplTemplateKind   kind,
@@ -214,15 +233,7 @@ byline_gotmpl_set_lookup (BylineGotmplSet           *self,
     return NULL;
 
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_path, path);
-  if (entry == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      entry = load_entry (path);
-      g_mutex_lock (&self->lock);
-      /* Another thread may have loaded it meanwhile; either copy serves. */
-      g_hash_table_replace (self->by_path, g_strdup (path), entry);
-    }
+  entry = lookup_entry_locked (self, path);
   if (entry->tmpl != NULL)
     tmpl = byline_gotmpl_template_ref (entry->tmpl);
   else
@@ -386,14 +397,7 @@ byline_gotmpl_set_render_file (BylineGotmplSet         *self,
 
   memset (result, 0, sizeof *result);
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_path, path);
-  if (entry == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      entry = load_entry (path);
-      g_mutex_lock (&self->lock);
-      g_hash_table_replace (self->by_path, g_strdup (path), entry);
-    }
+  entry = lookup_entry_locked (self, path);
   if (entry->tmpl != NULL)
     tmpl = byline_gotmpl_template_ref (entry->tmpl);
   else

@@ -124,6 +124,14 @@ byline_gotmpl_site_env_get_site (BylineGotmplSiteEnv *self)
   return self->site;
 }
 
+const BylineGoldmarkSettings *
+byline_gotmpl_site_env_get_goldmark (BylineGotmplSiteEnv *self)
+{
+  g_return_val_if_fail (BYLINE_IS_GOTMPL_SITE_ENV (self), NULL);
+
+  return self->goldmark;
+}
+
 BylineGotmplSet *
 byline_gotmpl_site_env_get_set (BylineSite *site)
 {

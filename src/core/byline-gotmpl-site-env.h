@@ -16,6 +16,7 @@
 
 #pragma once
 
+#include "byline-goldmark.h"
 #include "byline-gotmpl.h"
 #include "byline-post.h"
 #include "byline-site.h"
@@ -34,6 +35,9 @@ BylineSite      *byline_gotmpl_site_env_get_site (BylineGotmplSiteEnv *self);
 /* The template set of @site, made on first use and kept with the site
  * (one per site, shared by every post and thread). NULL without a root. */
 BylineGotmplSet *byline_gotmpl_site_env_get_set  (BylineSite          *site);
+/* The site's markup.goldmark settings (Hugo's defaults when it sets none),
+ * which its Markdown is rendered with. */
+const BylineGoldmarkSettings *byline_gotmpl_site_env_get_goldmark (BylineGotmplSiteEnv *self);
 /* The page object of @post, written at @file (may be NULL for a post never
  * saved): its front matter in whatever format, its URL as the site
  * publishes it, its bundle's resources. */

@@ -193,6 +193,9 @@ char       *byline_renderer_dedent_text       (const char       *text,
 BylineRenderSite *byline_render_site_new      (BylineSite       *site,
                                                BylinePost       *post);
 void        byline_render_site_free           (BylineRenderSite *self);
+/* The site's markup.goldmark settings, or NULL when the site has no
+ * configuration (a content/ folder only) to say how it writes Markdown. */
+const BylineGoldmarkSettings *byline_render_site_get_goldmark (BylineRenderSite *self);
 /* The findings of the render so far (of BylineDiagnostic). */
 GPtrArray  *byline_render_site_steal_diagnostics (BylineRenderSite *self);
 /* The HTML of a call through the site's (or a theme's) template: NULL

@@ -102,6 +102,16 @@ byline_render_site_free (BylineRenderSite *self)
   g_free (self);
 }
 
+const BylineGoldmarkSettings *
+byline_render_site_get_goldmark (BylineRenderSite *self)
+{
+  BylineGotmplEnv *env = byline_gotmpl_set_get_env (self->set);
+
+  if (byline_site_get_root_kind (self->site) != BYLINE_SITE_ROOT_CONFIG)
+    return NULL;
+  return byline_gotmpl_site_env_get_goldmark (BYLINE_GOTMPL_SITE_ENV (env));
+}
+
 GPtrArray *
 byline_render_site_steal_diagnostics (BylineRenderSite *self)
 {

@@ -235,6 +235,8 @@ job_init (BylineRenderJob  *job,
   job->lines = byline_post_get_lines (post);
   job->calls = shortcodes->calls;
   job->site_render = byline_render_site_new (self->site, post);
+  if (job->site_render != NULL && byline_render_site_get_goldmark (job->site_render) != NULL)
+    job->goldmark = byline_render_site_get_goldmark (job->site_render);
 
   *site_url = NULL;
   if (self->base_uri != NULL)
@@ -490,19 +492,8 @@ byline_renderer_set_site (BylineRenderer *self,
   g_return_if_fail (BYLINE_IS_RENDERER (self));
   g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
 
-  if (!g_set_object (&self->site, site))
-    return;
-
-  /* A site without a configuration (a content/ folder only) says nothing
-   * of its Markdown: the renderer keeps its settings. */
-  if (site != NULL && byline_site_get_root (site) != NULL &&
-      byline_site_get_root_kind (site) == BYLINE_SITE_ROOT_CONFIG)
-    {
-      g_autoptr(BylineGoldmarkSettings) settings =
-        byline_goldmark_settings_new_from_config (byline_site_get_config (site));
-
-      byline_renderer_set_goldmark_settings (self, settings);
-    }
+  /* The site is read on the first render, on the thread that renders. */
+  g_set_object (&self->site, site);
 }
 
 BylineSite *

@@ -75,8 +75,9 @@ const BylineGoldmarkSettings *
 /* The post's site (from byline_site_lookup(), which names the post's
  * file), or NULL. With one, calls to the site's and its themes' shortcodes
  * render through their templates, the site's render hooks apply, and the
- * body follows the site's markup.goldmark settings when it has a
- * configuration. */
+ * body follows the site's markup.goldmark settings, not the renderer's,
+ * when the site has a configuration. The site is read, if it was not yet,
+ * by the first render. */
 void             byline_renderer_set_site     (BylineRenderer  *self,
                                                BylineSite      *site);
 BylineSite      *byline_renderer_get_site     (BylineRenderer  *self);

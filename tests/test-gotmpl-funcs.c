@@ -386,6 +386,38 @@ test_remarshal (void)
   }
 }
 
+/* collections.Apply: gohugo.io/functions/collections/apply/ and Hugo's
+ * tpl/collections/apply_test.go. */
+static void
+test_apply (void)
+{
+  static const struct { const char *source; const char *output; } cases[] = {
+    { "{{ $s := slice \"hello\" \"world\" }}{{ $s = apply $s \"strings.FirstUpper\" \".\" }}{{ $s }}",
+      "[Hello World]" },
+    { "{{ apply (slice \" a \" \"b \") \"trim\" \".\" \" \" }}", "[a b]" },
+    { "{{ apply (slice \"foo\" \"bar\") \"chomp\" \".\" }}", "[foo bar]" },
+    { "{{ apply (dict \"a\" 1.5 \"b\" 2) \"int\" \".\" }}", "[1 2]" },
+  };
+  g_auto(BylineGotmplValue) page = BYLINE_GOTMPL_VALUE_INIT;
+  g_autoptr(BylineGotmplSet) set = fixture_set (&page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (set, "apply", cases[i].source, NULL, NULL, &result);
+      g_assert_cmpstr (result.output, ==, cases[i].output);
+    }
+  {
+    g_auto(BylineGotmplResult) result = { 0 };
+
+    byline_gotmpl_set_render_string (set, "apply", "{{ apply (slice 1) \"apply\" \".\" }}", NULL,
+                                     NULL, &result);
+    g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_ERROR);
+    g_assert_nonnull (strstr (result.message, "can't apply myself (no turtles allowed)"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -394,6 +426,7 @@ main (int    argc,
 
   g_test_add_func ("/gotmpl/funcs/hugo-examples", test_hugo_examples);
   g_test_add_func ("/gotmpl/funcs/remarshal", test_remarshal);
+  g_test_add_func ("/gotmpl/funcs/apply", test_apply);
 
   return g_test_run ();
 }

@@ -166,6 +166,10 @@ test_partials (Fixture       *f,
     { "{{ $s := partial \"sum.html\" (dict \"a\" 1 \"b\" 2) }}{{ printf \"%T %v\" $s $s }}", "int 3" },
     { "{{ resources.Get \"images/logo.png\" | printf \"%v\" }} {{ with resources.Get \"images/logo.png\" }}{{ .Width }}x{{ .Height }} {{ .MediaType }} {{ (.Resize \"4x\").Height }} {{ (.Fit \"100x1\").Width }}{{ end }}",
       "/docs/images/logo.png 8x4 image/png 2 2" },
+    /* Filters (gohugo.io/functions/images/filter/): the preview shows the
+     * picture as it is, at its size. */
+    { "{{ with resources.Get \"images/logo.png\" }}{{ with images.Filter images.Grayscale (images.Process \"resize 4x\") . }}{{ .Width }}x{{ .Height }} {{ .RelPermalink }}{{ end }}{{ end }}",
+      "8x4 /docs/images/logo.png" },
     { "{{ (images.Config \"assets/images/logo.png\").Width }} {{ fileExists \"files/README.txt\" }} {{ fileExists \"nope\" }}",
       "8 true false" },
     { "{{ readFile \"../../etc/passwd\" }}", NULL },

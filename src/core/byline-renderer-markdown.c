@@ -560,7 +560,7 @@ fragment_parse (BylineFragment *frag)
    * tags GFM's tagfilter names: it shows the post, it does not run it. */
   byline_goldmark_set_tagfilter (frag->writer, frag->job->tagfilter);
   byline_goldmark_set_url_func (frag->writer, fragment_resolve_url_cb, frag);
-  byline_fragment_bind_site_hooks (frag);
+  byline_render_site_bind_hooks (frag->job->site_render, frag, frag->writer);
 }
 
 /* Cleans up a block's HTML: placeholders replaced, positions in the post. */

@@ -193,18 +193,24 @@ char       *byline_renderer_dedent_text       (const char       *text,
 BylineRenderSite *byline_render_site_new      (BylineSite       *site,
                                                BylinePost       *post);
 void        byline_render_site_free           (BylineRenderSite *self);
-/* The site's markup.goldmark settings, or NULL when the site has no
- * configuration (a content/ folder only) to say how it writes Markdown. */
-const BylineGoldmarkSettings *byline_render_site_get_goldmark (BylineRenderSite *self);
+/* The markup.goldmark settings of @site (may be NULL), kept with it; NULL
+ * when it has no configuration (a content/ folder only) to say how it
+ * writes Markdown. */
+const BylineGoldmarkSettings *byline_render_site_get_settings (BylineSite *site);
 /* The findings of the render so far (of BylineDiagnostic). */
 GPtrArray  *byline_render_site_steal_diagnostics (BylineRenderSite *self);
 /* The HTML of a call through the site's (or a theme's) template: NULL
- * when the site has none, or when it fails, with @reason set to why. */
-char       *byline_render_job_expand_site_call (BylineRenderJob *job,
-                                                guint            call,
-                                                gboolean         block,
-                                                char           **reason);
-/* Binds the site's render hooks to the fragment's writer. */
-void        byline_fragment_bind_site_hooks   (BylineFragment   *frag);
+ * when @self is NULL or the site has none, or when it fails, with @reason
+ * set to why. */
+char       *byline_render_site_expand_call    (BylineRenderSite *self,
+                                               BylineRenderJob  *job,
+                                               guint             call,
+                                               gboolean          block,
+                                               char            **reason);
+/* Binds the site's render hooks to the writer of @frag (nothing when
+ * @self is NULL). */
+void        byline_render_site_bind_hooks     (BylineRenderSite *self,
+                                               BylineFragment   *frag,
+                                               BylineGoldmark   *writer);
 
 G_END_DECLS

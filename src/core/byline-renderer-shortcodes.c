@@ -488,7 +488,7 @@ byline_render_job_expand_call (BylineRenderJob *job,
    * wins over Hugo's embedded shortcode of the same name. */
   if (spec == NULL || spec->template == NULL)
     {
-      char *html = byline_render_job_expand_site_call (job, index, block, &reason);
+      char *html = byline_render_site_expand_call (job->site_render, job, index, block, &reason);
 
       if (html != NULL)
         return html;

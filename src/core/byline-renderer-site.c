@@ -39,7 +39,15 @@ struct _BylineRenderSite
   gboolean                   page_made;
   BylineGotmplValue          page;
   GPtrArray                 *diagnostics; /* of BylineDiagnostic */
+  GPtrArray                 *bindings;    /* of HookBinding, the hooks' user data */
 };
+
+/* What a hook callback needs: the render and the fragment it writes. */
+typedef struct
+{
+  BylineRenderSite *site;
+  BylineFragment   *frag;
+} HookBinding;
 
 static const char * const hook_names[BYLINE_GOLDMARK_N_HOOKS] = {
   [BYLINE_GOLDMARK_HOOK_LINK] = "render-link",
@@ -67,6 +75,7 @@ byline_render_site_new (BylineSite *site,
   self->post = g_object_ref (post);
   self->shortcodes = byline_post_get_shortcodes (post);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
+  self->bindings = g_ptr_array_new_with_free_func (g_free);
   file = byline_site_get_post_file (site);
   if (file != NULL)
     {
@@ -99,17 +108,20 @@ byline_render_site_free (BylineRenderSite *self)
   g_free (self->page_path);
   byline_gotmpl_value_clear (&self->page);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_free (self);
 }
 
 const BylineGoldmarkSettings *
-byline_render_site_get_goldmark (BylineRenderSite *self)
+byline_render_site_get_settings (BylineSite *site)
 {
-  BylineGotmplEnv *env = byline_gotmpl_set_get_env (self->set);
+  BylineGotmplSet *set;
 
-  if (byline_site_get_root_kind (self->site) != BYLINE_SITE_ROOT_CONFIG)
+  if (site == NULL || byline_site_get_root (site) == NULL ||
+      byline_site_get_root_kind (site) != BYLINE_SITE_ROOT_CONFIG ||
+      (set = byline_gotmpl_site_env_get_set (site)) == NULL)
     return NULL;
-  return byline_gotmpl_site_env_get_goldmark (BYLINE_GOTMPL_SITE_ENV (env));
+  return byline_gotmpl_site_env_get_goldmark (BYLINE_GOTMPL_SITE_ENV (byline_gotmpl_set_get_env (set)));
 }
 
 GPtrArray *
@@ -183,12 +195,12 @@ add_finding (BylineRenderSite *self,
 /* Shortcodes */
 
 char *
-byline_render_job_expand_site_call (BylineRenderJob  *job,
-                                    guint             index,
-                                    gboolean          block,
-                                    char            **reason)
+byline_render_site_expand_call (BylineRenderSite *self,
+                                BylineRenderJob  *job,
+                                guint             index,
+                                gboolean          block,
+                                char            **reason)
 {
-  BylineRenderSite *self = job->site_render;
   const BylineShortcode *call = g_ptr_array_index (job->calls, index);
   g_auto(BylineGotmplResult) result = { 0, };
   g_autofree char *why = NULL;
@@ -395,9 +407,10 @@ hook_cb (const BylineGoldmarkHookContext *context,
          GString                         *out,
          gpointer                         user_data)
 {
-  BylineFragment *frag = user_data;
+  HookBinding *binding = user_data;
+  BylineFragment *frag = binding->frag;
   BylineRenderJob *job = frag->job;
-  BylineRenderSite *self = job->site_render;
+  BylineRenderSite *self = binding->site;
   const char *variant = NULL;
   const BylineSiteTemplate *tmpl;
   g_auto(BylineGotmplValue) dot = BYLINE_GOTMPL_VALUE_INIT;
@@ -433,10 +446,12 @@ hook_cb (const BylineGoldmarkHookContext *context,
 }
 
 void
-byline_fragment_bind_site_hooks (BylineFragment *frag)
+byline_render_site_bind_hooks (BylineRenderSite *self,
+                               BylineFragment   *frag,
+                               BylineGoldmark   *writer)
 {
-  BylineRenderSite *self = frag->job->site_render;
   const GPtrArray *hooks;
+  HookBinding *binding = NULL;
 
   if (self == NULL)
     return;
@@ -454,7 +469,14 @@ byline_fragment_bind_site_hooks (BylineFragment *frag)
           if (strncmp (tmpl->name, hook_names[kind], len) == 0 &&
               (tmpl->name[len] == '\0' || tmpl->name[len] == '-') && hook_applies (self, tmpl))
             {
-              byline_goldmark_set_hook (frag->writer, kind, hook_cb, frag);
+              if (binding == NULL)
+                {
+                  binding = g_new0 (HookBinding, 1);
+                  binding->site = self;
+                  binding->frag = frag;
+                  g_ptr_array_add (self->bindings, binding);
+                }
+              byline_goldmark_set_hook (writer, kind, hook_cb, binding);
               break;
             }
         }

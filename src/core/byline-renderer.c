@@ -235,8 +235,8 @@ job_init (BylineRenderJob  *job,
   job->lines = byline_post_get_lines (post);
   job->calls = shortcodes->calls;
   job->site_render = byline_render_site_new (self->site, post);
-  if (job->site_render != NULL && byline_render_site_get_goldmark (job->site_render) != NULL)
-    job->goldmark = byline_render_site_get_goldmark (job->site_render);
+  if (byline_render_site_get_settings (self->site) != NULL)
+    job->goldmark = byline_render_site_get_settings (self->site);
 
   *site_url = NULL;
   if (self->base_uri != NULL)

@@ -202,6 +202,11 @@ test_fallbacks (void)
     /* A function the preview lacks. */
     { "{{< remote >}}\n", "remote", "“.GetRemote (*resources.Namespace)” is not supported by the preview",
       "layouts/_shortcodes/remote.html:1" },
+    /* A template that does not parse: Go's message (text/template's
+     * parser, "missing value for if"). */
+    { "{{< unparsable >}}\n", "unparsable",
+      "template: _shortcodes/unparsable.html:2: missing value for if",
+      "layouts/_shortcodes/unparsable.html:2" },
     /* The step budget. */
     { "{{< forever >}}\n", "forever", "The template ran past the preview’s limit of 1000000 steps",
       "layouts/_shortcodes/forever.html:1" },

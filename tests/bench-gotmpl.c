@@ -20,7 +20,7 @@
 #include "config.h"
 
 #include "byline-gotmpl.h"
-#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-parse.h"
 #include "byline-shortcode.h"
 
@@ -207,7 +207,7 @@ bench_calls (const char *site,
              const char *root)
 {
   static const char * const status_names[] = { "ok", "error", "not supported", "limit", "no template" };
-  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_fs_env_new (root);
+  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_site_env_new_for_root (root);
   g_autoptr(BylineGotmplSet) set = byline_gotmpl_set_new (env);
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GHashTable) failures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -167,6 +167,27 @@ test_render_to_stdout (void)
   g_assert_cmpuint (count (run.out, "<figure"), ==, 2);
 }
 
+/* With the post's site: its shortcodes render through their templates,
+ * and what a template cannot do is said on stderr with the template's
+ * place, the page written all the same. */
+static void
+test_render_site_templates (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "render-site", "content",
+                                                 "posts", "boxes", "index.md", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run;
+
+  run_cli (&run, "render", post, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_nonnull (strstr (run.out, "<span class=\"greet\">Hello, CLI!</span>"));
+  g_assert_nonnull (strstr (run.out, "data-shortcode-fallback=\"remote\""));
+  expected = g_strdup_printf ("%s:6:1: info: The preview shows “remote” as a box: "
+                              "“.GetRemote (*resources.Namespace)” is not supported by the preview "
+                              "(layouts/_shortcodes/remote.html:1) [preview/template]\n", post);
+  g_assert_cmpstr (run.err, ==, expected);
+}
+
 static gpointer
 read_fifo_cb (gpointer data)
 {
@@ -488,6 +509,7 @@ main (int    argc,
 
   g_test_add_func ("/cli/render/to-file", test_render_to_file);
   g_test_add_func ("/cli/render/to-stdout", test_render_to_stdout);
+  g_test_add_func ("/cli/render/site-templates", test_render_site_templates);
   g_test_add_func ("/cli/render/through-special-files", test_render_through_special_files);
   g_test_add_func ("/cli/render/through-symlink", test_render_through_symlink);
   g_test_add_func ("/cli/render/missing-file", test_render_missing);

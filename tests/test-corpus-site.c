@@ -12,6 +12,8 @@
 
 #include "config.h"
 
+#include "corpus-sites.h"
+
 #include <cmark-gfm.h>
 #include <cmark-gfm-core-extensions.h>
 
@@ -34,23 +36,6 @@ typedef struct
   guint hook_names;             /* a bare word the site's hook gives a meaning */
   GPtrArray *unexplained;
 } Counts;
-
-static char *
-corpus_site (const char *name)
-{
-  const char *corpus = g_getenv ("BYLINE_CORPUS");
-  char *path;
-
-  if (corpus == NULL)
-    return NULL;
-  path = g_build_filename (corpus, "sites", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_free (path);
-      return NULL;
-    }
-  return path;
-}
 
 static gboolean
 has_render_link_hook (BylineSite *site)

@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "byline-gotmpl.h"
-#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-objects.h"
 
 typedef struct
@@ -163,6 +163,8 @@ static const Example hugo_examples[] = {
   { "transform", "{{ htmlUnescape \"Cathal Garvey &amp; The Sunshine Band &lt;cathal@foo.bar&gt;\" | htmlEscape | safeHTML }}", "Cathal Garvey &amp; The Sunshine Band &lt;cathal@foo.bar&gt;" },
   { "transform", "{{ .Title | markdownify }}", "<strong>BatMan</strong>" },
   { "transform", "{{ plainify  \"Hello <strong>world</strong>, gophers!\" }}", "Hello world, gophers!" },
+  { "transform", "{{ \"title = \\\"Hello World\\\"\" | transform.Remarshal \"json\" | safeHTML }}", "{\n   \"title\": \"Hello World\"\n}\n" },
+  { "transform", "{{ \"hello = \\\"Hello World\\\"\" | transform.Unmarshal }}", "map[hello:Hello World]" },
   { "urls", "{{ \"This is a title\" | anchorize }}", "this-is-a-title" },
   { "urls", "{{ urls.JoinPath \"https://example.org\" \"foo\" }}", "https://example.org/foo" },
   { "urls", "{{ urls.JoinPath (slice \"a\" \"b\") }}", "a/b" },
@@ -195,8 +197,6 @@ static const Unsupported hugo_unsupported[] = {
   { "lang", "{{ 512.5032 | lang.FormatPercent 2 }}" },
   { "os", "{{ range (readDir \"files\") }}{{ .Name }}{{ end }}" },
   { "transform", "{{ \"I :heart: Hugo\" | emojify }}" },
-  { "transform", "{{ \"title = \\\"Hello World\\\"\" | transform.Remarshal \"json\" | safeHTML }}" },
-  { "transform", "{{ \"hello = \\\"Hello World\\\"\" | transform.Unmarshal }}" },
   { "transform", "{{ \"hello = \\\"Hello World\\\"\" | resources.FromString \"data/greetings.toml\" | transform.Unmarshal }}" },
 };
 
@@ -204,7 +204,7 @@ static BylineGotmplSet *
 fixture_set (BylineGotmplValue *page)
 {
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "gotmpl-site", NULL);
-  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_fs_env_new (root);
+  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_site_env_new_for_root (root);
 
   *page = byline_gotmpl_env_get_page (env, "blog/hugo-rocks");
   g_assert_cmpint (page->kind, ==, BYLINE_GOTMPL_OBJECT);
@@ -257,6 +257,167 @@ test_hugo_examples (void)
     }
 }
 
+/* transform.Remarshal, from Hugo's tpl/transform/remarshal_test.go. */
+static char *
+remarshal (BylineGotmplSet   *set,
+           const char        *format,
+           const char        *data,
+           BylineGotmplResult *result)
+{
+  BylineGotmplMap *dot = byline_gotmpl_map_new (FALSE);
+  g_auto(BylineGotmplValue) value = BYLINE_GOTMPL_VALUE_INIT;
+
+  byline_gotmpl_map_set (dot, "format", byline_gotmpl_string (format));
+  byline_gotmpl_map_set (dot, "data", byline_gotmpl_string (data));
+  value = byline_gotmpl_map_value (dot);
+  byline_gotmpl_set_render_string (set, "remarshal", "{{ transform.Remarshal .format .data }}",
+                                   &value, NULL, result);
+  return result->output;
+}
+
+/* htesting.DiffStrings compares the strings' fields (strings.Fields). */
+static char *
+fields (const char *s)
+{
+  g_auto(GStrv) parts = g_strsplit_set (s, " \t\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (parts[i][0] != '\0')
+      g_string_append_printf (out, "%s ", parts[i]);
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_remarshal (void)
+{
+  static const char toml[] =
+    "title = 'Test Metadata'\n"
+    "\n"
+    "[[resources]]\n"
+    "  src = '**image-4.png'\n"
+    "  title = 'The Fourth Image!'\n"
+    "  [resources.params]\n"
+    "    byline = 'picasso'\n"
+    "\n"
+    "[[resources]]\n"
+    "  name = 'my-cool-image-:counter'\n"
+    "  src = '**.png'\n"
+    "  title = 'TOML: The Image #:counter'\n"
+    "  [resources.params]\n"
+    "    byline = 'bep'\n";
+  static const char yaml[] =
+    "resources:\n"
+    "- params:\n"
+    "    byline: picasso\n"
+    "  src: '**image-4.png'\n"
+    "  title: The Fourth Image!\n"
+    "- name: my-cool-image-:counter\n"
+    "  params:\n"
+    "    byline: bep\n"
+    "  src: '**.png'\n"
+    "  title: 'TOML: The Image #:counter'\n"
+    "title: Test Metadata\n";
+  static const char json[] =
+    "{\n"
+    "   \"resources\": [\n"
+    "      {\n"
+    "         \"params\": {\n"
+    "            \"byline\": \"picasso\"\n"
+    "         },\n"
+    "         \"src\": \"**image-4.png\",\n"
+    "         \"title\": \"The Fourth Image!\"\n"
+    "      },\n"
+    "      {\n"
+    "         \"name\": \"my-cool-image-:counter\",\n"
+    "         \"params\": {\n"
+    "            \"byline\": \"bep\"\n"
+    "         },\n"
+    "         \"src\": \"**.png\",\n"
+    "         \"title\": \"TOML: The Image #:counter\"\n"
+    "      }\n"
+    "   ],\n"
+    "   \"title\": \"Test Metadata\"\n"
+    "}\n";
+  static const struct { const char *format; const char *data; } variants[] = {
+    { "yaml", yaml }, { "json", json }, { "toml", toml }, { "TOML", toml }, { " TOML ", toml },
+  };
+  g_auto(BylineGotmplValue) page = BYLINE_GOTMPL_VALUE_INIT;
+  g_autoptr(BylineGotmplSet) set = fixture_set (&page);
+
+  /* Round trips: every variant into every format. */
+  for (guint i = 0; i < G_N_ELEMENTS (variants); i++)
+    for (guint k = 0; k < G_N_ELEMENTS (variants); k++)
+      {
+        g_auto(BylineGotmplResult) result = { 0 };
+        g_autofree char *expected = fields (variants[i].data);
+        g_autofree char *got = NULL;
+
+        g_test_message ("%s => %s", variants[k].format, variants[i].format);
+        g_assert_nonnull (remarshal (set, variants[i].format, variants[k].data, &result));
+        got = fields (result.output);
+        g_assert_cmpstr (got, ==, expected);
+      }
+
+  /* Issue 8850: tables are indented, exactly so. */
+  {
+    g_auto(BylineGotmplResult) result = { 0 };
+
+    remarshal (set, "toml", "\n\n[params]\n[params.variables]\na = \"b\"\n\n", &result);
+    g_assert_cmpstr (result.output, ==, "[params]\n  [params.variables]\n    a = 'b'\n");
+  }
+  /* Map input. */
+  {
+    g_auto(BylineGotmplResult) result = { 0 };
+
+    byline_gotmpl_set_render_string (set, "map", "{{ transform.Remarshal \"toml\" (dict \"hello\" \"world\") }}",
+                                     NULL, NULL, &result);
+    g_assert_cmpstr (result.output, ==, "hello = 'world'\n");
+  }
+  /* Errors: an unknown format, text that is no data. */
+  {
+    g_auto(BylineGotmplResult) bad_format = { 0 };
+    g_auto(BylineGotmplResult) bad_data = { 0 };
+
+    g_assert_null (remarshal (set, "asdf", "asdf", &bad_format));
+    g_assert_cmpint (bad_format.status, ==, BYLINE_GOTMPL_ERROR);
+    g_assert_null (remarshal (set, "json", "asdf", &bad_data));
+    g_assert_cmpint (bad_data.status, ==, BYLINE_GOTMPL_ERROR);
+  }
+}
+
+/* collections.Apply: gohugo.io/functions/collections/apply/ and Hugo's
+ * tpl/collections/apply_test.go. */
+static void
+test_apply (void)
+{
+  static const struct { const char *source; const char *output; } cases[] = {
+    { "{{ $s := slice \"hello\" \"world\" }}{{ $s = apply $s \"strings.FirstUpper\" \".\" }}{{ $s }}",
+      "[Hello World]" },
+    { "{{ apply (slice \" a \" \"b \") \"trim\" \".\" \" \" }}", "[a b]" },
+    { "{{ apply (slice \"foo\" \"bar\") \"chomp\" \".\" }}", "[foo bar]" },
+    { "{{ apply (dict \"a\" 1.5 \"b\" 2) \"int\" \".\" }}", "[1 2]" },
+  };
+  g_auto(BylineGotmplValue) page = BYLINE_GOTMPL_VALUE_INIT;
+  g_autoptr(BylineGotmplSet) set = fixture_set (&page);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (set, "apply", cases[i].source, NULL, NULL, &result);
+      g_assert_cmpstr (result.output, ==, cases[i].output);
+    }
+  {
+    g_auto(BylineGotmplResult) result = { 0 };
+
+    byline_gotmpl_set_render_string (set, "apply", "{{ apply (slice 1) \"apply\" \".\" }}", NULL,
+                                     NULL, &result);
+    g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_ERROR);
+    g_assert_nonnull (strstr (result.message, "can't apply myself (no turtles allowed)"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -264,6 +425,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/gotmpl/funcs/hugo-examples", test_hugo_examples);
+  g_test_add_func ("/gotmpl/funcs/remarshal", test_remarshal);
+  g_test_add_func ("/gotmpl/funcs/apply", test_apply);
 
   return g_test_run ();
 }

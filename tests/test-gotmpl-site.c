@@ -19,7 +19,7 @@
 #include <string.h>
 
 #include "byline-gotmpl.h"
-#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-objects.h"
 #include "byline-post.h"
 
@@ -39,7 +39,7 @@ fixture_setup (Fixture       *f,
   g_autofree char *root = g_test_build_filename (G_TEST_DIST, "data", "gotmpl-site", NULL);
   g_autoptr(GFile) file = NULL;
 
-  f->env = byline_gotmpl_fs_env_new (root);
+  f->env = byline_gotmpl_site_env_new_for_root (root);
   f->set = byline_gotmpl_set_new (f->env);
   f->file = g_build_filename (root, "content", "blog", "bundle", "index.md", NULL);
   file = g_file_new_for_path (f->file);
@@ -166,6 +166,10 @@ test_partials (Fixture       *f,
     { "{{ $s := partial \"sum.html\" (dict \"a\" 1 \"b\" 2) }}{{ printf \"%T %v\" $s $s }}", "int 3" },
     { "{{ resources.Get \"images/logo.png\" | printf \"%v\" }} {{ with resources.Get \"images/logo.png\" }}{{ .Width }}x{{ .Height }} {{ .MediaType }} {{ (.Resize \"4x\").Height }} {{ (.Fit \"100x1\").Width }}{{ end }}",
       "/docs/images/logo.png 8x4 image/png 2 2" },
+    /* Filters (gohugo.io/functions/images/filter/): the preview shows the
+     * picture as it is, at its size. */
+    { "{{ with resources.Get \"images/logo.png\" }}{{ with images.Filter images.Grayscale (images.Process \"resize 4x\") . }}{{ .Width }}x{{ .Height }} {{ .RelPermalink }}{{ end }}{{ end }}",
+      "8x4 /docs/images/logo.png" },
     { "{{ (images.Config \"assets/images/logo.png\").Width }} {{ fileExists \"files/README.txt\" }} {{ fileExists \"nope\" }}",
       "8 true false" },
     { "{{ readFile \"../../etc/passwd\" }}", NULL },
@@ -311,8 +315,8 @@ test_invalidate (void)
   g_autofree char *dir = g_dir_make_tmp ("byline-gotmpl-XXXXXX", NULL);
   g_autofree char *layouts = g_build_filename (dir, "layouts", "_shortcodes", NULL);
   g_autofree char *path = g_build_filename (layouts, "x.html", NULL);
-  g_autoptr(BylineGotmplEnv) env = byline_gotmpl_fs_env_new (dir);
-  g_autoptr(BylineGotmplSet) set = byline_gotmpl_set_new (env);
+  g_autoptr(BylineGotmplEnv) env = NULL;
+  g_autoptr(BylineGotmplSet) set = NULL;
   g_auto(BylineGotmplValue) sc = byline_gotmpl_shortcode_new ("x", NULL, NULL, NULL, NULL, NULL, 0,
                                                               "p.md", 1, 1);
   g_auto(BylineGotmplResult) first = { 0 };
@@ -321,6 +325,9 @@ test_invalidate (void)
 
   g_mkdir_with_parents (layouts, 0755);
   g_file_set_contents (path, "one", -1, NULL);
+  /* The site's list of templates is read with the site. */
+  env = byline_gotmpl_site_env_new_for_root (dir);
+  set = byline_gotmpl_set_new (env);
   byline_gotmpl_set_render_shortcode (set, "x", &sc, &first);
   g_assert_cmpstr (first.output, ==, "one");
   /* Parsed once: a change is seen only after invalidate. */

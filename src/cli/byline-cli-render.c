@@ -282,6 +282,21 @@ byline_cli_render (int    argc,
   if (report_post_errors (byline_analysis_get_post (analysis), argv[1]))
     return BYLINE_CLI_FINDINGS;
 
+  /* What the preview could not render as the site does (a template it
+   * cannot run) is said on stderr; the page is written all the same. */
+  {
+    BylineRendering *rendering = byline_analysis_get_rendering (analysis);
+
+    for (guint i = 0; i < rendering->diagnostics->len; i++)
+      {
+        const BylineDiagnostic *diagnostic = g_ptr_array_index (rendering->diagnostics, i);
+
+        g_printerr ("%s:%u:%u: %s: %s [%s]\n", argv[1], diagnostic->span.line,
+                    diagnostic->span.column, byline_severity_to_string (diagnostic->severity),
+                    diagnostic->message, diagnostic->rule_id);
+      }
+  }
+
   page = byline_renderer_render_page (byline_analysis_context_get_renderer (analysis_context),
                                       byline_analysis_get_post (analysis),
                                       byline_analysis_get_rendering (analysis));

@@ -70,6 +70,8 @@ byline_analysis_context_new (BylineProfile *profile,
   /* Made here and never changed: the worker may use them any time. */
   self->renderer = byline_renderer_new (profile, bundle);
   byline_renderer_set_base_uri (self->renderer, base_uri);
+  /* The site's shortcodes, render hooks and Markdown settings. */
+  byline_renderer_set_site (self->renderer, site);
   self->linter = byline_linter_new (profile, site, bundle);
   byline_linter_set_now (self->linter, now);
 

@@ -52,6 +52,16 @@ byline_analysis_init (BylineAnalysis *self)
 {
 }
 
+static int
+compare_by_position (gconstpointer a,
+                     gconstpointer b)
+{
+  const BylineDiagnostic *da = *(const BylineDiagnostic * const *) a;
+  const BylineDiagnostic *db = *(const BylineDiagnostic * const *) b;
+
+  return da->span.start < db->span.start ? -1 : da->span.start > db->span.start;
+}
+
 BylineAnalysis *
 byline_analysis_new (BylineAnalysisContext *context,
                      const char            *text,
@@ -82,6 +92,16 @@ byline_analysis_new (BylineAnalysisContext *context,
                                                   self->body);
   else
     self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
+
+  /* What the preview could not render as the site does is a finding too. */
+  if (self->rendering != NULL && !(flags & BYLINE_ANALYSIS_NO_LINT) &&
+      self->rendering->diagnostics->len > 0)
+    {
+      for (guint i = 0; i < self->rendering->diagnostics->len; i++)
+        g_ptr_array_add (self->diagnostics,
+                         byline_diagnostic_copy (g_ptr_array_index (self->rendering->diagnostics, i)));
+      g_ptr_array_sort (self->diagnostics, compare_by_position);
+    }
 
   front_matter = byline_post_get_front_matter (self->post);
   if (front_matter != NULL)

@@ -408,9 +408,13 @@ byline_goldmark_parse_alert (const char  *html,
   const char *newline;
   g_autofree char *first = NULL;
 
-  if (!g_str_has_prefix (p, "<p>[!"))
+  /* The paragraph may carry the preview's data-sourcepos attribute. */
+  if (!g_str_has_prefix (p, "<p") || (p[2] != '>' && p[2] != ' '))
     return FALSE;
-  p += strlen ("<p>[!");
+  p = strchr (p, '>') + 1;
+  if (!g_str_has_prefix (p, "[!"))
+    return FALSE;
+  p += strlen ("[!");
   start = p;
   while (g_ascii_isalpha (*p))
     p++;

@@ -21,6 +21,8 @@
 #include <glib-object.h>
 #include <cmark-gfm.h>
 
+#include "byline-data.h"
+
 G_BEGIN_DECLS
 
 /* markup.goldmark.parser.autoIDType */
@@ -102,6 +104,10 @@ void                    byline_goldmark_settings_set_string (char               
                                                              const char                   *value);
 gboolean                byline_goldmark_settings_equal     (const BylineGoldmarkSettings *a,
                                                             const BylineGoldmarkSettings *b);
+/* The settings a site's configuration (the whole merged one, as
+ * byline_site_get_config() gives it) asks for: markup.goldmark over Hugo's
+ * defaults, and enableEmoji. Hugo's defaults when @config is NULL. */
+BylineGoldmarkSettings *byline_goldmark_settings_new_from_config (BylineData             *config);
 /* "github", "github-ascii" or "blackfriday", as in autoIDType. */
 gboolean                byline_goldmark_id_type_from_string (const char                  *name,
                                                              BylineGoldmarkIdType        *type);

@@ -10,8 +10,8 @@
  * Hugo, a document that uses one collection through too many aliases is
  * rejected, and nesting is bounded.
  *
- * The site model's neutral value tree (byline-data.h) replaces this reader
- * once it lands; TOML needs it.
+ * Configuration, data files and the pages of a site come from the site
+ * model's tree (byline-data.h) through byline_gotmpl_value_from_data().
  */
 
 #define G_LOG_DOMAIN "byline-gotmpl"
@@ -331,5 +331,77 @@ byline_gotmpl_value_to_params (const BylineGotmplValue *value)
       }
     default:
       return byline_gotmpl_value_copy (value);
+    }
+}
+
+/* The site model's value tree (byline-data.h) as template values, the way
+ * Hugo's decoders hand YAML, TOML and JSON to templates: date-times become
+ * times (in @zone when they have none), the rest keeps its kind. */
+BylineGotmplValue
+byline_gotmpl_value_from_data (const BylineData *data,
+                               gboolean          params,
+                               GTimeZone        *zone)
+{
+  if (data == NULL)
+    return byline_gotmpl_nil ();
+
+  switch (byline_data_get_kind (data))
+    {
+    case BYLINE_DATA_BOOL:
+      {
+        gboolean b = FALSE;
+
+        byline_data_get_bool (data, &b);
+        return byline_gotmpl_bool (b);
+      }
+    case BYLINE_DATA_INT:
+      {
+        gint64 i = 0;
+
+        byline_data_get_int (data, &i);
+        return byline_gotmpl_int (i);
+      }
+    case BYLINE_DATA_FLOAT:
+      {
+        double f = 0;
+
+        byline_data_get_float (data, &f);
+        return byline_gotmpl_float (f);
+      }
+    case BYLINE_DATA_STRING:
+      return byline_gotmpl_string (byline_data_get_string (data));
+    case BYLINE_DATA_DATE_TIME:
+      {
+        g_autoptr(GDateTime) dt = byline_data_to_date_time (data, zone);
+
+        if (dt == NULL)
+          return byline_gotmpl_string (byline_data_get_literal (data));
+        return byline_gotmpl_time_new (dt);
+      }
+    case BYLINE_DATA_LIST:
+      {
+        guint n = byline_data_get_length (data);
+        BylineGotmplList *list = byline_gotmpl_list_new (n);
+
+        for (guint i = 0; i < n; i++)
+          byline_gotmpl_list_append (list, byline_gotmpl_value_from_data (byline_data_list_get (data, i),
+                                                                          params, zone));
+        return byline_gotmpl_list_value (list);
+      }
+    case BYLINE_DATA_MAP:
+      {
+        guint n = byline_data_get_length (data);
+        BylineGotmplMap *map = byline_gotmpl_map_new (params);
+
+        /* Entries in source order: a repeated key keeps the last value. */
+        for (guint i = 0; i < n; i++)
+          byline_gotmpl_map_set (map, byline_data_map_get_key (data, i),
+                                 byline_gotmpl_value_from_data (byline_data_map_get_value (data, i),
+                                                                params, zone));
+        return byline_gotmpl_map_value (map);
+      }
+    case BYLINE_DATA_NULL:
+    default:
+      return byline_gotmpl_nil ();
     }
 }

@@ -8,8 +8,8 @@
  * strings, other pages, files inside the site, resources and Markdown
  * rendering. Everything is pulled lazily, when a template asks.
  *
- * BylineGotmplFsEnv (byline-gotmpl-fs-env.h) implements it on a site folder
- * for tests and the command line; the site model binds it to BylineSite.
+ * BylineGotmplSiteEnv (byline-gotmpl-site-env.h) implements it on the
+ * site model, BylineSite.
  * Implementations must be safe to call from the analysis worker thread.
  */
 

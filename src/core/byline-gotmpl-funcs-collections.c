@@ -590,9 +590,86 @@ fn_shuffle (BylineGotmplCall        *call,
   return TRUE;
 }
 
+/* collections.Apply (tpl/collections/apply.go): @fname called on each item
+ * of a list (or map value), with "." in the arguments standing for it. */
+static gboolean
+fn_apply (BylineGotmplCall        *call,
+          const BylineGotmplValue *self,
+          const BylineGotmplValue *args,
+          guint                    n_args,
+          BylineGotmplValue       *result)
+{
+  g_autofree char *fname = NULL;
+  g_auto(BylineGotmplValue) receiver = BYLINE_GOTMPL_VALUE_INIT;
+  const BylineGotmplMethod *func;
+  const char *dot;
+  g_autoptr(BylineGotmplList) out = NULL;
+  guint n;
+
+  if (args[0].kind == BYLINE_GOTMPL_NIL)
+    return byline_gotmpl_call_error (call, "can't iterate over a nil value");
+  if (!byline_gotmpl_to_string (call, &args[1], &fname))
+    return FALSE;
+  if (strcmp (fname, "apply") == 0)
+    return byline_gotmpl_call_error (call, "can't apply myself (no turtles allowed)");
+
+  /* "strings.FirstUpper": a method of the namespace the function gives. */
+  dot = strchr (fname, '.');
+  if (dot != NULL)
+    {
+      g_autofree char *ns = g_strndup (fname, dot - fname);
+      const BylineGotmplMethod *ns_func = byline_gotmpl_funcs_lookup (ns);
+
+      if (ns_func == NULL || !ns_func->func (call, NULL, NULL, 0, &receiver) ||
+          receiver.kind != BYLINE_GOTMPL_OBJECT)
+        return byline_gotmpl_call_error (call, "function \"%s\" not found", fname);
+      func = byline_gotmpl_class_find_method (receiver.o->klass, dot + 1);
+    }
+  else
+    func = byline_gotmpl_funcs_lookup (fname);
+  if (func == NULL)
+    {
+      if (byline_gotmpl_funcs_is_hugo (fname))
+        return byline_gotmpl_call_unsupported (call, fname);
+      return byline_gotmpl_call_error (call, "function \"%s\" not found", fname);
+    }
+  if ((gint) (n_args - 2) < func->min_args || (func->max_args >= 0 && (gint) (n_args - 2) > func->max_args))
+    return byline_gotmpl_call_error (call, "wrong number of args for %s", fname);
+
+  if (args[0].kind == BYLINE_GOTMPL_LIST)
+    n = byline_gotmpl_list_length (args[0].l);
+  else if (args[0].kind == BYLINE_GOTMPL_MAP)
+    n = byline_gotmpl_map_length (args[0].m);
+  else
+    return byline_gotmpl_call_error (call, "can't apply over %s",
+                                     byline_gotmpl_value_type_name (&args[0]));
+  out = byline_gotmpl_list_new (n);
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineGotmplValue *item = args[0].kind == BYLINE_GOTMPL_LIST
+        ? byline_gotmpl_list_get (args[0].l, i) : byline_gotmpl_map_value_at (args[0].m, i);
+      g_autofree BylineGotmplValue *call_args = g_new0 (BylineGotmplValue, MAX (n_args - 2, 1));
+      BylineGotmplValue value = BYLINE_GOTMPL_VALUE_INIT;
+      gboolean ok;
+
+      if (!byline_gotmpl_call_step (call, 1))
+        return FALSE;
+      for (guint k = 2; k < n_args; k++)
+        call_args[k - 2] = args[k].kind == BYLINE_GOTMPL_STRING && strcmp (args[k].s, ".") == 0
+          ? *item : args[k];
+      ok = func->func (call, dot != NULL ? &receiver : NULL, call_args, n_args - 2, &value);
+      if (!ok)
+        return FALSE;
+      byline_gotmpl_list_append (out, value);
+    }
+  *result = byline_gotmpl_list_value (g_steal_pointer (&out));
+  return TRUE;
+}
+
 static const BylineGotmplMethod collections_methods[] = {
   { "After", fn_after, 2, 2 },
   { "Append", fn_append, 1, -1 },
+  { "Apply", fn_apply, 2, -1 },
   { "Complement", byline_gotmpl_fn_complement, 1, -1 },
   { "Delimit", fn_delimit, 2, 3 },
   { "Dictionary", fn_dict, 0, -1 },
@@ -636,6 +713,7 @@ fn_collections (BylineGotmplCall        *call,
 static const BylineGotmplMethod methods[] = {
   { "after", fn_after, 2, 2 },
   { "append", fn_append, 1, -1 },
+  { "apply", fn_apply, 2, -1 },
   { "collections", fn_collections, 0, -1 },
   { "complement", byline_gotmpl_fn_complement, 1, -1 },
   { "delimit", fn_delimit, 2, 3 },

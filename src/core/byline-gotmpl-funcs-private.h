@@ -67,4 +67,13 @@ gboolean byline_gotmpl_fn_where      (BylineGotmplCall *call, const BylineGotmpl
                                       const BylineGotmplValue *args, guint n_args,
                                       BylineGotmplValue *result);
 
+/* byline-gotmpl-funcs-remarshal.c */
+gboolean byline_gotmpl_fn_remarshal  (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args, guint n_args,
+                                      BylineGotmplValue *result);
+/* TOML text to a value (transform.Unmarshal, Remarshal). */
+gboolean byline_gotmpl_read_toml     (BylineGotmplCall  *call,
+                                      const char        *text,
+                                      BylineGotmplValue *result);
+
 G_END_DECLS

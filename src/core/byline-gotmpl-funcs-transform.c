@@ -4,7 +4,7 @@
  *
  * Hugo's tpl/transform (htmlEscape, htmlUnescape, markdownify through the
  * environment's Markdown, plainify, highlight as a plain code block,
- * transform.Unmarshal of JSON and YAML, xmlEscape) and tpl/inflect's
+ * transform.Unmarshal of JSON, YAML and TOML, xmlEscape) and tpl/inflect's
  * humanize.
  */
 
@@ -189,6 +189,14 @@ fn_unmarshal (BylineGotmplCall        *call,
         ? byline_gotmpl_map_lookup (args[0].m, "format") : NULL;
       g_autofree char *f = format != NULL ? byline_gotmpl_value_to_string (format) : NULL;
 
+      if (f != NULL && strcmp (f, "toml") == 0)
+        {
+          g_autofree char *text = NULL;
+
+          if (!byline_gotmpl_to_string (call, data, &text))
+            return FALSE;
+          return byline_gotmpl_read_toml (call, text, result);
+        }
       if (f != NULL && strcmp (f, "json") != 0 && strcmp (f, "yaml") != 0 && strcmp (f, "yml") != 0)
         {
           g_autofree char *what = g_strdup_printf ("unmarshal of %s", f);
@@ -200,8 +208,8 @@ fn_unmarshal (BylineGotmplCall        *call,
     return byline_gotmpl_call_unsupported (call, "unmarshal of a resource");
   if (!byline_gotmpl_to_string (call, data, &s))
     return FALSE;
-  /* Hugo guesses the format from the content; the preview reads JSON and
-   * YAML, which covers JSON's syntax. TOML, CSV and XML are not read. */
+  /* Hugo guesses the format from the content; the preview reads JSON,
+   * YAML (which covers JSON's syntax) and TOML; CSV and XML are not read. */
   for (p = s; g_ascii_isspace (*p); p++)
     ;
   if (*p == '<')
@@ -216,7 +224,7 @@ fn_unmarshal (BylineGotmplCall        *call,
       strchr (s, '=') != NULL)
     {
       byline_gotmpl_value_clear (result);
-      return byline_gotmpl_call_unsupported (call, "unmarshal of TOML");
+      return byline_gotmpl_read_toml (call, s, result);
     }
   return TRUE;
 }
@@ -304,6 +312,7 @@ static const BylineGotmplMethod transform_methods[] = {
   { "Highlight", fn_highlight, 1, 3 },
   { "Markdownify", fn_markdownify, 1, 1 },
   { "Plainify", fn_plainify, 1, 1 },
+  { "Remarshal", byline_gotmpl_fn_remarshal, 2, 2 },
   { "Unmarshal", fn_unmarshal, 1, 2 },
   { "XMLEscape", fn_xml_escape, 1, 1 },
 };

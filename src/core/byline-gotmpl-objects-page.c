@@ -34,6 +34,7 @@ typedef struct
   char               *rel_permalink;
   char               *permalink;
   char               *raw_content;
+  gboolean            raw_read;      /* raw_content read from the file */
   BylineGotmplValue   params;
   BylineGotmplValue   scratch;
   BylineGotmplValue   store;
@@ -70,6 +71,25 @@ page_print (BylineGotmplObject *object,
 }
 
 #define PAGE(v) ((Page *) (v)->o)
+
+/* The Markdown body: given when the page was made, or read from its file
+ * when a template first asks (pages found by GetPage). */
+static const char *
+raw_content_of (Page *p)
+{
+  if (p->raw_content == NULL && !p->raw_read && p->file != NULL)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (p->file);
+      g_autoptr(BylinePost) post = byline_post_new_from_file (file, NULL, NULL);
+      const BylinePostLayout *layout = post != NULL ? byline_post_get_layout (post) : NULL;
+
+      p->raw_read = TRUE;
+      if (layout != NULL && layout->length >= layout->body_start)
+        p->raw_content = g_strndup (byline_post_get_text (post) + layout->body_start,
+                                    layout->length - layout->body_start);
+    }
+  return p->raw_content;
+}
 
 const BylineGotmplValue *
 byline_gotmpl_params_get (const BylineGotmplValue *params,
@@ -225,7 +245,7 @@ page_method (BylineGotmplCall        *call,
   else if (strcmp (name, "Permalink") == 0)
     *result = byline_gotmpl_string (p->permalink);
   else if (strcmp (name, "RawContent") == 0)
-    *result = byline_gotmpl_string (p->raw_content);
+    *result = byline_gotmpl_string (raw_content_of (p));
   else if (strcmp (name, "Path") == 0)
     {
       g_autofree char *path = g_strconcat ("/", p->content_path != NULL ? p->content_path : "", NULL);
@@ -303,7 +323,7 @@ page_summary (BylineGotmplCall        *call,
    * 70 words of the content (Hugo's summaryLength). */
   if (summary != NULL)
     source = g_strdup (summary);
-  else if (p->raw_content != NULL && (more = strstr (p->raw_content, "<!--more-->")) != NULL)
+  else if (raw_content_of (p) != NULL && (more = strstr (p->raw_content, "<!--more-->")) != NULL)
     source = g_strndup (p->raw_content, more - p->raw_content);
   if (source != NULL)
     {
@@ -449,6 +469,73 @@ page_render_string (BylineGotmplCall        *call,
   return TRUE;
 }
 
+/* Page.RenderShortcodes: the page's Markdown with its shortcode calls
+ * replaced by their output, for a {{% %}} call to render with its own
+ * page (hugoDocs' include). Pages that include each other stop at a
+ * depth, as each nested page runs in an execution of its own. */
+static gboolean
+page_render_shortcodes (BylineGotmplCall        *call,
+                        const BylineGotmplValue *self,
+                        const BylineGotmplValue *args,
+                        guint                    n_args,
+                        BylineGotmplValue       *result)
+{
+  static GPrivate depth_key;
+  Page *p = PAGE (self);
+  const char *raw = raw_content_of (p);
+  BylineGotmplSet *set = byline_gotmpl_call_get_set (call);
+  g_autoptr(BylineShortcodeList) list = NULL;
+  g_autoptr(GString) out = NULL;
+  guint depth = GPOINTER_TO_UINT (g_private_get (&depth_key));
+  gsize pos = 0;
+  gboolean ok = TRUE;
+
+  if (raw == NULL || set == NULL)
+    {
+      *result = byline_gotmpl_safe (raw != NULL ? raw : "", BYLINE_GOTMPL_HTML);
+      return TRUE;
+    }
+  if (depth >= 8)
+    return byline_gotmpl_call_error (call, "RenderShortcodes: pages include each other too deeply");
+  if (!byline_gotmpl_call_step (call, strlen (raw) / 64))
+    return FALSE;
+
+  list = byline_shortcode_scan (raw, 0, strlen (raw), NULL);
+  out = g_string_sized_new (strlen (raw));
+  g_private_set (&depth_key, GUINT_TO_POINTER (depth + 1));
+  for (guint i = 0; ok && i < list->calls->len; i++)
+    {
+      const BylineShortcode *sc = g_ptr_array_index (list->calls, i);
+      g_auto(BylineGotmplResult) nested = { 0, };
+      gsize end;
+
+      if (sc->parent >= 0 || sc->kind == BYLINE_SHORTCODE_CLOSE || sc->span.start < pos)
+        continue;
+      end = sc->pair >= 0 && sc->kind == BYLINE_SHORTCODE_OPEN
+        ? ((const BylineShortcode *) g_ptr_array_index (list->calls, sc->pair))->span.end
+        : sc->span.end;
+      g_string_append_len (out, raw + pos, sc->span.start - pos);
+      pos = end;
+      if (sc->kind == BYLINE_SHORTCODE_ESCAPED)
+        {
+          g_string_append_len (out, raw + sc->span.start, sc->span.end - sc->span.start);
+          continue;
+        }
+      if (byline_gotmpl_set_render_call (set, self, raw, p->file, list, i, &nested))
+        g_string_append (out, nested.output);
+      else if (nested.status == BYLINE_GOTMPL_UNSUPPORTED && nested.missing != NULL)
+        ok = byline_gotmpl_call_unsupported (call, nested.missing);
+      else
+        ok = byline_gotmpl_call_error (call, "%s", nested.message != NULL ? nested.message : "failed");
+    }
+  g_private_set (&depth_key, GUINT_TO_POINTER (depth));
+  if (!ok)
+    return FALSE;
+  g_string_append (out, raw + pos);
+  *result = byline_gotmpl_safe_take (g_steal_pointer (&out), BYLINE_GOTMPL_HTML);
+  return TRUE;
+}
+
 static gboolean
 page_get_page (BylineGotmplCall        *call,
                const BylineGotmplValue *self,
@@ -492,6 +579,7 @@ static const BylineGotmplMethod page_methods[] = {
   { "PublishDate", page_method, 0, 0 },
   { "RawContent", page_method, 0, 0 },
   { "RelPermalink", page_method, 0, 0 },
+  { "RenderShortcodes", page_render_shortcodes, 0, 0 },
   { "RenderString", page_render_string, 1, 2 },
   { "Resources", page_resources, 0, 0 },
   { "Scratch", page_method, 0, 0 },

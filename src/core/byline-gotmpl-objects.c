@@ -328,6 +328,64 @@ static const BylineGotmplClass position_class = {
   .field = position_field,
 };
 
+BylineGotmplValue
+byline_gotmpl_position_new (const char *filename,
+                            guint       line,
+                            guint       column)
+{
+  Position *pos = byline_gotmpl_object_new (&position_class, sizeof (Position));
+
+  pos->filename = g_strdup (filename);
+  pos->line = line;
+  pos->column = column;
+  return byline_gotmpl_object_value (pos);
+}
+
+/* Records: the contexts of render hooks (markup/converter/hooks), whose
+ * fields are plain values known before the hook runs. */
+
+typedef struct
+{
+  BylineGotmplObject  parent;
+  BylineGotmplMap    *fields;
+} Record;
+
+static void
+record_finalize (BylineGotmplObject *object)
+{
+  Record *self = (Record *) object;
+
+  byline_gotmpl_map_unref (self->fields);
+}
+
+static gboolean
+record_field (BylineGotmplObject *object,
+              const char         *name,
+              BylineGotmplValue  *result)
+{
+  const BylineGotmplValue *v = byline_gotmpl_map_lookup (((Record *) object)->fields, name);
+
+  if (v == NULL)
+    return FALSE;
+  *result = byline_gotmpl_value_copy (v);
+  return TRUE;
+}
+
+static const BylineGotmplClass record_class = {
+  .type_name = "hooks.Context",
+  .finalize = record_finalize,
+  .field = record_field,
+};
+
+BylineGotmplValue
+byline_gotmpl_record_new (BylineGotmplMap *fields)
+{
+  Record *record = byline_gotmpl_object_new (&record_class, sizeof (Record));
+
+  record->fields = fields;
+  return byline_gotmpl_object_value (record);
+}
+
 /* ShortcodeWithPage */
 
 typedef struct
@@ -602,7 +660,6 @@ byline_gotmpl_shortcode_new (const char              *name,
                              guint                    column)
 {
   Shortcode *sc = byline_gotmpl_object_new (&byline_gotmpl_shortcode_class, sizeof (Shortcode));
-  Position *pos = byline_gotmpl_object_new (&position_class, sizeof (Position));
 
   sc->name = g_strdup (name);
   sc->params = params != NULL ? byline_gotmpl_value_copy (params) : byline_gotmpl_nil ();
@@ -611,10 +668,7 @@ byline_gotmpl_shortcode_new (const char              *name,
   sc->page = page != NULL ? byline_gotmpl_value_copy (page) : byline_gotmpl_nil ();
   sc->parent_shortcode = parent != NULL ? byline_gotmpl_value_copy (parent) : byline_gotmpl_nil ();
   sc->ordinal = ordinal;
-  pos->filename = g_strdup (filename);
-  pos->line = line;
-  pos->column = column;
-  sc->position = byline_gotmpl_object_value (pos);
+  sc->position = byline_gotmpl_position_new (filename, line, column);
   return byline_gotmpl_object_value (sc);
 }
 

@@ -10,6 +10,7 @@
 
 #pragma once
 
+#include "byline-data.h"
 #include "byline-gotmpl-env.h"
 #include "byline-gotmpl-value.h"
 #include "byline-post.h"
@@ -87,6 +88,20 @@ gboolean                 byline_gotmpl_parse_yaml        (const char            
                                                           gboolean                    params,
                                                           BylineGotmplValue          *result,
                                                           GError                    **error);
+/* A value tree of the site model (configuration, data files, front matter)
+ * as values; with @params, maps are maps.Params. Date-times without a zone
+ * are in @zone (UTC when NULL). */
+BylineGotmplValue        byline_gotmpl_value_from_data   (const BylineData           *data,
+                                                          gboolean                    params,
+                                                          GTimeZone                  *zone);
+/* A text.Position ("file:line:col" when printed), as .Position gives it. */
+BylineGotmplValue        byline_gotmpl_position_new      (const char                 *filename,
+                                                          guint                       line,
+                                                          guint                       column);
+/* An object whose fields are the entries of @fields (which it takes): the
+ * contexts Hugo hands render hooks. A name it lacks is reported as
+ * unsupported, not as Go's error. */
+BylineGotmplValue        byline_gotmpl_record_new        (BylineGotmplMap            *fields);
 /* A copy of a value tree with every map made a maps.Params. */
 BylineGotmplValue        byline_gotmpl_value_to_params   (const BylineGotmplValue    *value);
 

@@ -534,8 +534,65 @@ fn_images_config (BylineGotmplCall        *call,
   return TRUE;
 }
 
+/* Image filters (images.Grayscale, images.Process, …): the preview shows
+ * pictures as they are, so a filter is a value that images.Filter and
+ * .Filter accept and leave the picture unchanged, as .Resize leaves its
+ * pixels to the preview's scaling. */
+static const BylineGotmplClass filter_class = {
+  .type_name = "images.filter",
+};
+
+static gboolean
+fn_images_make_filter (BylineGotmplCall        *call,
+                       const BylineGotmplValue *self,
+                       const BylineGotmplValue *args,
+                       guint                    n_args,
+                       BylineGotmplValue       *result)
+{
+  *result = byline_gotmpl_object_value (byline_gotmpl_object_new (&filter_class,
+                                                                  sizeof (BylineGotmplObject)));
+  return TRUE;
+}
+
+/* images.Filter FILTERS… IMAGE: the image. */
+static gboolean
+fn_images_filter (BylineGotmplCall        *call,
+                  const BylineGotmplValue *self,
+                  const BylineGotmplValue *args,
+                  guint                    n_args,
+                  BylineGotmplValue       *result)
+{
+  if (byline_gotmpl_value_get_object (&args[n_args - 1], &byline_gotmpl_resource_class) == NULL)
+    return byline_gotmpl_call_error (call, "images.Filter: the last argument must be an image");
+  *result = byline_gotmpl_value_copy (&args[n_args - 1]);
+  return TRUE;
+}
+
 static const BylineGotmplMethod images_ns_methods[] = {
+  { "AutoOrient", fn_images_make_filter, 0, 0 },
+  { "Brightness", fn_images_make_filter, 1, 1 },
+  { "ColorBalance", fn_images_make_filter, 3, 3 },
+  { "Colorize", fn_images_make_filter, 3, 3 },
   { "Config", fn_images_config, 1, 1 },
+  { "Contrast", fn_images_make_filter, 1, 1 },
+  { "Dither", fn_images_make_filter, 0, -1 },
+  { "Filter", fn_images_filter, 2, -1 },
+  { "Gamma", fn_images_make_filter, 1, 1 },
+  { "GaussianBlur", fn_images_make_filter, 1, 1 },
+  { "Grayscale", fn_images_make_filter, 0, 0 },
+  { "Hue", fn_images_make_filter, 1, 1 },
+  { "Invert", fn_images_make_filter, 0, 0 },
+  { "Mask", fn_images_make_filter, 1, 1 },
+  { "Opacity", fn_images_make_filter, 1, 1 },
+  { "Overlay", fn_images_make_filter, 3, 3 },
+  { "Padding", fn_images_make_filter, 1, -1 },
+  { "Pixelate", fn_images_make_filter, 1, 1 },
+  { "Process", fn_images_make_filter, 1, 1 },
+  { "Saturation", fn_images_make_filter, 1, 1 },
+  { "Sepia", fn_images_make_filter, 1, 1 },
+  { "Sigmoid", fn_images_make_filter, 2, 2 },
+  { "Text", fn_images_make_filter, 1, 2 },
+  { "UnsharpMask", fn_images_make_filter, 3, 3 },
 };
 
 static const BylineGotmplClass images_ns_class = {

@@ -177,6 +177,25 @@ load_entry (const char *path)
   return entry;
 }
 
+/* The entry of @path, loaded when first asked. Called and returns with
+ * the lock held; the file is read outside it. */
+static Entry *
+lookup_entry_locked (BylineGotmplSet *self,
+                     const char      *path)
+{
+  Entry *entry = g_hash_table_lookup (self->by_path, path);
+
+  if (entry == NULL)
+    {
+      g_mutex_unlock (&self->lock);
+      entry = load_entry (path);
+      g_mutex_lock (&self->lock);
+      /* Another thread may have loaded it meanwhile; either copy serves. */
+      g_hash_table_replace (self->by_path, g_strdup (path), entry);
+    }
+  return entry;
+}
+
 BylineGotmplTemplate *
 byline_gotmpl_set_lookup (BylineGotmplSet           *self,
                           BylineGotmplTemplateKind   kind,
@@ -214,15 +233,7 @@ byline_gotmpl_set_lookup (BylineGotmplSet           *self,
     return NULL;
 
   g_mutex_lock (&self->lock);
-  entry = g_hash_table_lookup (self->by_path, path);
-  if (entry == NULL)
-    {
-      g_mutex_unlock (&self->lock);
-      entry = load_entry (path);
-      g_mutex_lock (&self->lock);
-      /* Another thread may have loaded it meanwhile; either copy serves. */
-      g_hash_table_replace (self->by_path, g_strdup (path), entry);
-    }
+  entry = lookup_entry_locked (self, path);
   if (entry->tmpl != NULL)
     tmpl = byline_gotmpl_template_ref (entry->tmpl);
   else
@@ -368,4 +379,36 @@ byline_gotmpl_set_render_shortcode (BylineGotmplSet         *self,
       return FALSE;
     }
   return run (self, tmpl, shortcode, byline_gotmpl_shortcode_get_page (shortcode), result);
+}
+
+gboolean
+byline_gotmpl_set_render_file (BylineGotmplSet         *self,
+                               const char              *path,
+                               const BylineGotmplValue *dot,
+                               const BylineGotmplValue *page,
+                               BylineGotmplResult      *result)
+{
+  g_autoptr(BylineGotmplTemplate) tmpl = NULL;
+  Entry *entry;
+
+  g_return_val_if_fail (BYLINE_IS_GOTMPL_SET (self), FALSE);
+  g_return_val_if_fail (path != NULL && dot != NULL, FALSE);
+  g_return_val_if_fail (result != NULL, FALSE);
+
+  memset (result, 0, sizeof *result);
+  g_mutex_lock (&self->lock);
+  entry = lookup_entry_locked (self, path);
+  if (entry->tmpl != NULL)
+    tmpl = byline_gotmpl_template_ref (entry->tmpl);
+  else
+    {
+      result->status = BYLINE_GOTMPL_ERROR;
+      result->message = g_strdup (entry->error);
+      result->file = g_strdup (path);
+      result->line = entry->error_line;
+    }
+  g_mutex_unlock (&self->lock);
+  if (tmpl == NULL)
+    return FALSE;
+  return run (self, tmpl, dot, page, result);
 }

@@ -108,6 +108,14 @@ gboolean         byline_gotmpl_set_render_shortcode (BylineGotmplSet         *se
                                                      const BylineGotmplValue *shortcode,
                                                      BylineGotmplResult      *result);
 
+/* Runs the template file at @path (a render hook) with @dot as its context
+ * and @page as the page of the execution. The file is parsed once. */
+gboolean         byline_gotmpl_set_render_file (BylineGotmplSet           *self,
+                                                const char                *path,
+                                                const BylineGotmplValue   *dot,
+                                                const BylineGotmplValue   *page,
+                                                BylineGotmplResult        *result);
+
 /* Renders call @index (an OPEN or SELF_CLOSING call) of @list, scanned
  * from @text (the whole post), with @page as its .Page and @filename in its
  * .Position. Nested calls in its inner text are rendered first, with this

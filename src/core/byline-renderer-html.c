@@ -246,6 +246,8 @@ byline_render_pass_init (BylineRenderPass *pass,
   pass->job = &body->job;
   pass->expansions = g_hash_table_new_full (NULL, NULL, NULL, free_expansions);
   pass->writers = g_hash_table_new_full (NULL, NULL, NULL, fragment_writer_free);
+  pass->site_render = byline_render_site_new (byline_renderer_get_site (body->renderer),
+                                              body->post);
 }
 
 void
@@ -253,6 +255,7 @@ byline_render_pass_clear (BylineRenderPass *pass)
 {
   g_clear_pointer (&pass->writers, g_hash_table_unref);
   g_clear_pointer (&pass->expansions, g_hash_table_unref);
+  g_clear_pointer (&pass->site_render, byline_render_site_free);
 }
 
 /* The writer's URL function: placeholders become their calls' output and
@@ -298,6 +301,7 @@ pass_get_writer (BylineRenderPass *pass,
        * it. */
       byline_goldmark_set_tagfilter (fw->writer, pass->job->tagfilter);
       byline_goldmark_set_url_func (fw->writer, fragment_resolve_url_cb, fw);
+      byline_render_site_bind_hooks (pass->site_render, frag, fw->writer);
       g_hash_table_insert (pass->writers, frag, fw);
     }
 

@@ -19,6 +19,9 @@ G_BEGIN_DECLS
  * so that hostile nesting costs neither stack nor time. */
 #define BYLINE_RENDERER_MAX_DEPTH 16
 
+/* The site's templates and hooks for one render (byline-renderer-site.c). */
+typedef struct _BylineRenderSite BylineRenderSite;
+
 /* One call to byline_renderer_render(): the post and the renderer's settings,
  * read only, so that a render can run on a worker thread. */
 typedef struct
@@ -167,6 +170,9 @@ typedef struct
    * writers keep their notes beside the trees, never in them: the body's
    * trees stay as they were built, whoever else reads them meanwhile. */
   GHashTable      *writers;
+  /* The site's shortcodes and render hooks (byline-renderer-site.c), or
+   * NULL without a site. */
+  BylineRenderSite *site_render;
 } BylineRenderPass;
 
 static inline gboolean
@@ -329,5 +335,31 @@ gboolean    byline_render_job_inner_is_markdown (BylineRenderJob *job,
  * indentation common to its lines. */
 char       *byline_renderer_dedent_text       (const char       *text,
                                                gsize             length);
+
+/* byline-renderer-site.c */
+
+/* NULL when @site is NULL or outside a site. */
+BylineRenderSite *byline_render_site_new      (BylineSite       *site,
+                                               BylinePost       *post);
+void        byline_render_site_free           (BylineRenderSite *self);
+/* The markup.goldmark settings of @site (may be NULL), kept with it; NULL
+ * when it has no configuration (a content/ folder only) to say how it
+ * writes Markdown. */
+const BylineGoldmarkSettings *byline_render_site_get_settings (BylineSite *site);
+/* The findings of the render so far (of BylineDiagnostic). */
+GPtrArray  *byline_render_site_steal_diagnostics (BylineRenderSite *self);
+/* The HTML of a call through the site's (or a theme's) template: NULL
+ * when @self is NULL or the site has none, or when it fails, with @reason
+ * set to why. */
+char       *byline_render_site_expand_call    (BylineRenderSite *self,
+                                               BylineRenderJob  *job,
+                                               guint             call,
+                                               gboolean          block,
+                                               char            **reason);
+/* Binds the site's render hooks to the writer of @frag (nothing when
+ * @self is NULL). */
+void        byline_render_site_bind_hooks     (BylineRenderSite *self,
+                                               BylineFragment   *frag,
+                                               BylineGoldmark   *writer);
 
 G_END_DECLS

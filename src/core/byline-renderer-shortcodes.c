@@ -429,14 +429,22 @@ lookup_cb (const char *name,
 static char *
 placeholder_box (ExpandContext *ctx,
                  const char    *label,
+                 const char    *reason,
                  gboolean       block)
 {
   const char *tag = block ? "div" : "span";
   g_autofree char *params = compute_params (ctx->call);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\">"
-                               "<span class=\"byline-unknown-shortcode-label\">", tag);
+  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\"", tag);
+  /* A call whose template the preview could not run says so. */
+  if (reason != NULL)
+    {
+      g_string_append (out, " data-shortcode-fallback=\"");
+      byline_html_escape_append (out, ctx->call->name != NULL ? ctx->call->name : "", -1);
+      g_string_append_c (out, '"');
+    }
+  g_string_append (out, "><span class=\"byline-unknown-shortcode-label\">");
   byline_html_escape_append (out, label, -1);
   g_string_append (out, "</span> <code class=\"byline-unknown-shortcode-name\">");
   if (ctx->call->kind == BYLINE_SHORTCODE_CLOSE)
@@ -449,6 +457,13 @@ placeholder_box (ExpandContext *ctx,
       g_string_append (out, " <span class=\"byline-unknown-shortcode-params\">");
       byline_html_escape_append (out, params, -1);
       g_string_append (out, "</span>");
+    }
+
+  if (reason != NULL)
+    {
+      g_string_append (out, " <small class=\"byline-unknown-shortcode-reason\">");
+      byline_html_escape_append (out, reason, -1);
+      g_string_append (out, "</small>");
     }
 
   if (ctx->close >= 0)
@@ -477,6 +492,7 @@ byline_render_pass_expand_call (BylineRenderPass *pass,
   BylineRenderJob *job = pass->job;
   ExpandContext ctx = { 0, };
   const BylineShortcodeSpec *spec = NULL;
+  g_autofree char *reason = NULL;
   GString *out;
 
   ctx.pass = pass;
@@ -494,14 +510,29 @@ byline_render_pass_expand_call (BylineRenderPass *pass,
     }
 
   if (ctx.call->kind == BYLINE_SHORTCODE_CLOSE)
-    return placeholder_box (&ctx, _("Closing tag without an opening one"), block);
+    return placeholder_box (&ctx, _("Closing tag without an opening one"), NULL, block);
 
   if (ctx.call->name != NULL)
     spec = byline_profile_lookup_shortcode (job->profile, ctx.call->name);
+
+  /* The one place where a call finds its template when the profile has
+   * none: the site's own (its project's, then its themes'), which in Hugo
+   * wins over Hugo's embedded shortcode of the same name. */
+  if (spec == NULL || spec->template == NULL)
+    {
+      char *html = byline_render_site_expand_call (pass->site_render, job, index, block,
+                                                   &reason);
+
+      if (html != NULL)
+        return html;
+      if (reason != NULL)
+        return placeholder_box (&ctx, _("Shortcode the preview cannot render"), reason, block);
+    }
+
   if (spec == NULL)
-    return placeholder_box (&ctx, _("Unknown shortcode"), block);
+    return placeholder_box (&ctx, _("Unknown shortcode"), NULL, block);
   if (spec->template == NULL)
-    return placeholder_box (&ctx, _("Shortcode without a preview"), block);
+    return placeholder_box (&ctx, _("Shortcode without a preview"), NULL, block);
 
   /* {{% %}} calls hand Hugo Markdown, whatever the shortcode. */
   ctx.markdown = spec->markdown_inner || ctx.call->delim == BYLINE_SHORTCODE_PERCENT;

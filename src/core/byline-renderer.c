@@ -27,6 +27,7 @@ struct _BylineRenderer
   char          *base_uri;
   BylineGoldmarkSettings *goldmark;
   gboolean       tagfilter;
+  BylineSite    *site;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -71,6 +72,7 @@ rendering_clear (BylineRendering *self)
 {
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->header_html, g_free);
+  g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
 }
 
 BylineRendering *
@@ -121,6 +123,7 @@ byline_rendering_new (GPtrArray  *blocks,
                       ? blocks
                       : g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_free);
   rendering->header_html = g_strdup (header_html != NULL ? header_html : "");
+  rendering->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
 
   return rendering;
 }
@@ -264,6 +267,8 @@ byline_renderer_init_job (BylineRenderer   *self,
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
   job->calls = shortcodes->calls;
+  if (byline_render_site_get_settings (self->site) != NULL)
+    job->goldmark = byline_render_site_get_settings (self->site);
 
   *site_url = NULL;
   if (self->base_uri != NULL)
@@ -308,6 +313,7 @@ byline_renderer_finalize (GObject *object)
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
+  g_clear_object (&self->site);
 
   G_OBJECT_CLASS (byline_renderer_parent_class)->finalize (object);
 }
@@ -508,6 +514,11 @@ byline_renderer_render_body (BylineRenderer *self,
 
   byline_render_pass_init (&pass, body);
   byline_render_pass_render_blocks (&pass, rendering->blocks);
+  if (pass.site_render != NULL)
+    {
+      g_ptr_array_unref (rendering->diagnostics);
+      rendering->diagnostics = byline_render_site_steal_diagnostics (pass.site_render);
+    }
   byline_render_pass_clear (&pass);
 
   return rendering;
@@ -536,6 +547,25 @@ byline_renderer_get_goldmark_settings (BylineRenderer *self)
   g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
 
   return self->goldmark;
+}
+
+void
+byline_renderer_set_site (BylineRenderer *self,
+                          BylineSite     *site)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+  g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
+
+  /* The site is read on the first render, on the thread that renders. */
+  g_set_object (&self->site, site);
+}
+
+BylineSite *
+byline_renderer_get_site (BylineRenderer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+
+  return self->site;
 }
 
 void

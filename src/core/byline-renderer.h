@@ -21,9 +21,11 @@
 
 #include "byline-body.h"
 #include "byline-bundle.h"
+#include "byline-diagnostic.h"
 #include "byline-goldmark.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +43,9 @@ typedef struct
 {
   GPtrArray *blocks;        /* of BylineBlock, in order */
   char      *header_html;   /* byline_renderer_render_header() */
+  /* Of BylineDiagnostic: what the preview could not render as the site
+   * does (a template it cannot run), as info findings. */
+  GPtrArray *diagnostics;
 } BylineRendering;
 
 #define BYLINE_TYPE_RENDERING (byline_rendering_get_type ())
@@ -82,6 +87,16 @@ void             byline_renderer_set_goldmark_settings (BylineRenderer          
                                                         const BylineGoldmarkSettings *settings);
 const BylineGoldmarkSettings *
                  byline_renderer_get_goldmark_settings (BylineRenderer               *self);
+
+/* The post's site (from byline_site_lookup(), which names the post's
+ * file), or NULL. With one, calls to the site's and its themes' shortcodes
+ * render through their templates, the site's render hooks apply, and the
+ * body follows the site's markup.goldmark settings, not the renderer's,
+ * when the site has a configuration. The site is read, if it was not yet,
+ * by the first render. */
+void             byline_renderer_set_site     (BylineRenderer  *self,
+                                               BylineSite      *site);
+BylineSite      *byline_renderer_get_site     (BylineRenderer  *self);
 
 /* GFM's tagfilter (on by default) escapes raw <script>, <iframe>, <style>
  * and the like, which the preview must never run. Hugo keeps them; off, the

@@ -20,7 +20,7 @@
 #include "fuzz-common.h"
 
 #include "byline-gotmpl.h"
-#include "byline-gotmpl-fs-env.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-value.h"
 
 static BylineGotmplSet *fuzz_set;
@@ -38,7 +38,7 @@ template_init (void)
   BylineGotmplEnv *env = NULL;
 
   if (site != NULL && *site != '\0')
-    env = byline_gotmpl_fs_env_new (site);
+    env = byline_gotmpl_site_env_new_for_root (site);
   fuzz_set = byline_gotmpl_set_new (env);
   if (env != NULL)
     {

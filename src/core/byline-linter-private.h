@@ -8,6 +8,7 @@
 #include <cmark-gfm.h>
 
 #include "byline-linter.h"
+#include "byline-shortcode-catalog.h"
 #include "byline-table-limit.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,8 @@ struct _BylineLintContext
   BylineFrontMatter         *front_matter;  /* nullable */
   const BylineShortcodeList *shortcodes;
   BylineSpellChecker        *spell_checker; /* nullable: spelling is not checked */
+  BylineSite                *site;          /* nullable */
+  BylineShortcodeCatalog    *catalog;       /* made by the first rule that needs it */
 
   /* The rule that runs, and the severity the profile gives it. */
   const BylineRule          *rule;
@@ -138,6 +141,10 @@ void byline_rule_sc_unknown             (BylineLintContext *ctx);
 void byline_rule_sc_missing_param       (BylineLintContext *ctx);
 void byline_rule_sc_unknown_param       (BylineLintContext *ctx);
 void byline_rule_sc_parent              (BylineLintContext *ctx);
+
+/* Parameters of the site's shortcode templates (byline-rules-shortcode-params.c). */
+void byline_rule_sc_template_param      (BylineLintContext *ctx);
+void byline_rule_sc_template_required   (BylineLintContext *ctx);
 void byline_rule_sc_single_line         (BylineLintContext *ctx);
 void byline_rule_image_missing_file     (BylineLintContext *ctx);
 void byline_rule_image_caption_period   (BylineLintContext *ctx);

@@ -20,6 +20,7 @@ struct _BylineLinter
   BylineBundle  *bundle;
   GDateTime     *now;
   BylineSpellChecker *spell_checker;
+  BylineSite    *site;
 };
 
 G_DEFINE_FINAL_TYPE (BylineLinter, byline_linter, G_TYPE_OBJECT)
@@ -84,6 +85,11 @@ static const BylineRule rules[] = {
     byline_rule_sc_missing_param },
   { { "shortcode/unknown-param", W, N_("Shortcode parameters are known") },
     byline_rule_sc_unknown_param },
+  { { "shortcode/template-param", W, N_("Named parameters are read by the shortcode's template") },
+    byline_rule_sc_template_param },
+  { { "shortcode/template-required", E,
+      N_("Parameters the shortcode's template requires are present") },
+    byline_rule_sc_template_required },
   { { "shortcode/parent", E, N_("Shortcodes sit inside the shortcode they belong to") },
     byline_rule_sc_parent },
   { { "shortcode/single-line", E, N_("Callouts span several lines") },
@@ -178,6 +184,7 @@ byline_linter_finalize (GObject *object)
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->spell_checker);
+  g_clear_object (&self->site);
 
   G_OBJECT_CLASS (byline_linter_parent_class)->finalize (object);
 }
@@ -303,6 +310,16 @@ byline_linter_set_spell_checker (BylineLinter       *self,
   g_return_if_fail (checker == NULL || BYLINE_IS_SPELL_CHECKER (checker));
 
   g_set_object (&self->spell_checker, checker);
+}
+
+void
+byline_linter_set_site (BylineLinter *self,
+                        BylineSite   *site)
+{
+  g_return_if_fail (BYLINE_IS_LINTER (self));
+  g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
+
+  g_set_object (&self->site, site);
 }
 
 void
@@ -508,6 +525,7 @@ byline_linter_check (BylineLinter *self,
   ctx.front_matter = byline_post_get_front_matter (post);
   ctx.shortcodes = byline_post_get_shortcodes (post);
   ctx.spell_checker = self->spell_checker;
+  ctx.site = self->site;
   ctx.diagnostics = diagnostics;
   ctx.references = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
@@ -544,6 +562,7 @@ byline_linter_check (BylineLinter *self,
 
   byline_lint_clear_body (&ctx);
   g_clear_pointer (&ctx.references, g_hash_table_unref);
+  g_clear_object (&ctx.catalog);
   g_clear_pointer (&ctx.now, g_date_time_unref);
 
   g_ptr_array_sort (diagnostics, compare_diagnostics);

@@ -18,6 +18,7 @@
 #include "byline-diagnostic.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 #include "byline-spell.h"
 
 G_BEGIN_DECLS
@@ -47,6 +48,10 @@ void                  byline_linter_set_now      (BylineLinter  *self,
  * the default, leaves spelling unchecked. */
 void                  byline_linter_set_spell_checker (BylineLinter       *self,
                                                        BylineSpellChecker *checker);
+/* The rules about the site's shortcode templates run only with the post's
+ * site (NULL, the default, leaves them out). */
+void                  byline_linter_set_site     (BylineLinter  *self,
+                                                  BylineSite    *site);
 
 /* Runs every rule the profile leaves on. Returns BylineDiagnostic* sorted by
  * position (then by severity, most severe first, then by rule id), each with

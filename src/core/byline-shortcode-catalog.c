@@ -11,6 +11,7 @@
 
 #include "byline-gotmpl.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 /* Partials calling partials: deep enough for real themes, bounded for
@@ -371,6 +372,40 @@ byline_shortcode_entry_get_param (const BylineShortcodeEntry *self,
                        : param->name == NULL && param->position == position)
         return param;
     }
+  return NULL;
+}
+
+char *
+byline_shortcode_entry_dup_summary (const BylineShortcodeEntry *self)
+{
+  const char *layouts;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (self->help != NULL && self->help[0] != '\0')
+    return g_strdup (self->help);
+  if (self->path == NULL)
+    return g_strdup (_("Declared by the site’s profile"));
+
+  /* The path as the site's writers know it: from layouts/ on. */
+  layouts = g_strrstr (self->path, "/layouts/");
+  layouts = layouts != NULL ? layouts + 1 : self->path;
+  if (self->origin == BYLINE_SHORTCODE_ORIGIN_THEME)
+    return g_strdup_printf (_("Theme %s: %s"), self->component, layouts);
+  return g_strdup_printf (_("Site: %s"), layouts);
+}
+
+char *
+byline_shortcode_param_dup_summary (const BylineShortcodeParamInfo *param)
+{
+  g_return_val_if_fail (param != NULL, NULL);
+
+  if (param->help != NULL && param->help[0] != '\0')
+    return g_strdup (param->help);
+  if (param->required)
+    return g_strdup (_("Required"));
+  if (param->default_value != NULL)
+    return g_strdup_printf (_("Default: %s"), param->default_value);
   return NULL;
 }
 

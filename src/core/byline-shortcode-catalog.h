@@ -86,6 +86,13 @@ const BylineShortcodeParamInfo *byline_shortcode_entry_get_param (const BylineSh
                                                                   const char                 *name,
                                                                   int                         position);
 
+/* One translated line about the entry: its help, or where its template
+ * is ("layouts/shortcodes/alert.html"). */
+char                       *byline_shortcode_entry_dup_summary   (const BylineShortcodeEntry *self);
+/* One translated line about a parameter: its help, or that it is required,
+ * or its default; NULL when there is nothing to say. */
+char                       *byline_shortcode_param_dup_summary   (const BylineShortcodeParamInfo *param);
+
 /* Hugo's embedded shortcodes (byline-shortcode-catalog-builtins.c). */
 guint                       byline_shortcode_catalog_get_n_builtins (void);
 /* Fills @entry (zeroed, with an empty params array that frees its items

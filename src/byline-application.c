@@ -322,6 +322,7 @@ byline_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-preview", { "<Control><Alt>p", NULL } },
     { "win.insert-image", { "<Control><Shift>i", NULL } },
+    { "win.insert-shortcode", { "<Control><Shift>k", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.find-replace", { "<Control>h", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },

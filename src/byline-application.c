@@ -13,6 +13,7 @@
 #include "byline-window.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 struct _BylineApplication
 {
@@ -329,6 +330,8 @@ byline_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+  /* GtkSourceView's own style sheet: the completion popover needs it. */
+  gtk_source_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 

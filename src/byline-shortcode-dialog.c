@@ -96,11 +96,13 @@ field_value (const Field *field)
   return gtk_editable_get_text (GTK_EDITABLE (field->entry));
 }
 
-/* Checks the values and writes the opening tag into @out. */
+/* Writes the opening tag into @out; returns why it cannot be inserted,
+ * or NULL. */
 static char *
 check_and_write (BylineShortcodeDialog *self,
                  GString               *out)
 {
+  char *error = NULL;
   gboolean has_named = FALSE;
   int last_position = -1;
   const char *left = self->delim == BYLINE_SHORTCODE_PERCENT ? "{{%" : "{{<";
@@ -118,9 +120,9 @@ check_and_write (BylineShortcodeDialog *self,
         last_position = MAX (last_position, field->position);
     }
   if (has_named && last_position >= 0)
-    return g_strdup (_("A call takes named or positional values, not both: empty one kind"));
+    error = g_strdup (_("A call takes named or positional values, not both: empty one kind"));
 
-  for (guint i = 0; i < self->fields->len; i++)
+  for (guint i = 0; i < self->fields->len && error == NULL; i++)
     {
       const Field *field = g_ptr_array_index (self->fields, i);
 
@@ -128,9 +130,9 @@ check_and_write (BylineShortcodeDialog *self,
        * to the kind it uses, as by the linter. */
       if (field->required && field_value (field)[0] == '\0' &&
           (field->name != NULL ? last_position < 0 : !has_named))
-        return field->name != NULL
-               ? g_strdup_printf (_("“%s” is required"), field->name)
-               : g_strdup_printf (_("Value %d is required"), field->position + 1);
+        error = field->name != NULL
+                ? g_strdup_printf (_("“%s” is required"), field->name)
+                : g_strdup_printf (_("Value %d is required"), field->position + 1);
     }
 
   g_string_append_printf (out, "%s %s", left, self->entry->name);
@@ -157,7 +159,7 @@ check_and_write (BylineShortcodeDialog *self,
       byline_shortcode_append_param (out, NULL, value);
     }
   g_string_append_printf (out, " %s", right);
-  return NULL;
+  return error;
 }
 
 /* The whole call as a new one, for the preview and for inserting. */
@@ -406,7 +408,20 @@ filter_row_cb (GtkListBoxRow *row,
 static void
 search_changed_cb (BylineShortcodeDialog *self)
 {
+  GtkListBoxRow *selected = gtk_list_box_get_selected_row (self->list_box);
+
   gtk_list_box_invalidate_filter (self->list_box);
+  if (selected != NULL && filter_row_cb (selected, self))
+    return;
+  /* The chosen shortcode is filtered out: the first one left instead. */
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->list_box));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    if (GTK_IS_LIST_BOX_ROW (row) && filter_row_cb (GTK_LIST_BOX_ROW (row), self))
+      {
+        gtk_list_box_select_row (self->list_box, GTK_LIST_BOX_ROW (row));
+        return;
+      }
 }
 
 static void
@@ -488,6 +503,9 @@ byline_shortcode_dialog_set_call (BylineShortcodeDialog *self,
   else if (self->entry == NULL)
     self->entry = byline_shortcode_catalog_lookup (self->catalog, call->name);
   build_form (self);
+  if (self->fields->len > 0)
+    gtk_window_set_focus (GTK_WINDOW (self),
+                          GTK_WIDGET (((Field *) g_ptr_array_index (self->fields, 0))->entry));
 }
 
 gboolean
@@ -562,6 +580,7 @@ byline_shortcode_dialog_new (BylineShortcodeCatalog *catalog,
   for (guint i = 0; i < byline_shortcode_catalog_get_n_entries (catalog); i++)
     gtk_list_box_append (self->list_box,
                          create_row (byline_shortcode_catalog_get_entry (catalog, i)));
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
   update (self);
   return self;
 }

@@ -216,7 +216,7 @@ render_preview_cb (gpointer user_data)
   call = dup_full_call (self, TRUE);
   post = byline_post_new (call, -1);
   rendering = byline_renderer_render (self->renderer, post);
-  byline_preview_pane_update (self->preview, "", rendering);
+  byline_preview_pane_update (self->preview, rendering);
   return G_SOURCE_REMOVE;
 }
 

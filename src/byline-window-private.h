@@ -31,6 +31,9 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* The profile banner: byline-window-profile.c */
+  GtkRevealer          *profile_revealer;
+  GtkLabel             *profile_detail;
   /* Saving: byline-window-save.c */
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
@@ -58,6 +61,8 @@ struct _BylineWindow
   /* shortcodes: byline-window-shortcode.c */
   BylineShortcodeDialog *shortcode_dialog;  /* the open one, not owned */
   BylineShortcodeCatalog *shortcode_catalog;
+  BylineSite           *shortcode_site;      /* what the catalog was made for */
+  BylineProfile        *shortcode_profile;
   GCancellable         *shortcode_cancellable;
 
   /* Drafts: the checksum of the post's text as it was loaded or saved (the
@@ -145,6 +150,9 @@ void byline_window_init_image         (BylineWindow      *self);
 void byline_window_class_init_shortcode (BylineWindowClass *klass);
 void byline_window_init_shortcode       (BylineWindow      *self);
 void byline_window_dispose_shortcode    (BylineWindow      *self);
+/* byline-window-profile.c */
+void byline_window_class_init_profile (BylineWindowClass *klass);
+void byline_window_init_profile       (BylineWindow      *self);
 
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);

@@ -4,8 +4,8 @@
  *
  * The window keeps one catalog of the shortcodes the post can call (its
  * site's, its profile's, Hugo's), made on a worker thread when the post's
- * file changes, since finding the site reads its configuration and
- * layouts. Completion and the dialog share it.
+ * site or profile changes, since listing the site's templates may read its
+ * configuration and layouts. Completion and the dialog share it.
  */
 
 #define G_LOG_DOMAIN "byline-window"
@@ -15,7 +15,6 @@
 #include "byline-window-private.h"
 
 #include "byline-post.h"
-#include "byline-site.h"
 
 #include <glib/gi18n.h>
 
@@ -23,14 +22,14 @@
 
 typedef struct
 {
-  GFile         *file;
+  BylineSite    *site;
   BylineProfile *profile;
 } CatalogJob;
 
 static void
 catalog_job_free (CatalogJob *job)
 {
-  g_clear_object (&job->file);
+  g_clear_object (&job->site);
   g_clear_object (&job->profile);
   g_free (job);
 }
@@ -42,9 +41,9 @@ catalog_thread (GTask        *task,
                 GCancellable *cancellable)
 {
   CatalogJob *job = task_data;
-  g_autoptr(BylineSite) site = byline_site_lookup (job->file, cancellable);
 
-  g_task_return_pointer (task, byline_shortcode_catalog_new (site, job->profile), g_object_unref);
+  g_task_return_pointer (task, byline_shortcode_catalog_new (job->site, job->profile),
+                         g_object_unref);
 }
 
 static void
@@ -69,23 +68,30 @@ catalog_cb (GObject      *object,
 static void
 update_catalog (BylineWindow *self)
 {
-  GFile *file = byline_document_get_file (self->document);
+  BylineSite *site = byline_document_get_site (self->document);
   BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(BylineShortcodeCatalog) known = byline_shortcode_catalog_new (NULL, profile);
+  g_autoptr(BylineShortcodeCatalog) known = NULL;
   g_autoptr(GTask) task = NULL;
   CatalogJob *job;
+
+  if (self->shortcode_catalog != NULL && site == self->shortcode_site &&
+      profile == self->shortcode_profile)
+    return;
+  g_set_object (&self->shortcode_site, site);
+  g_set_object (&self->shortcode_profile, profile);
+  known = byline_shortcode_catalog_new (NULL, profile);
 
   g_cancellable_cancel (self->shortcode_cancellable);
   g_clear_object (&self->shortcode_cancellable);
 
   /* The profile's and Hugo's shortcodes at once; the site's follow. */
   set_catalog (self, known);
-  if (file == NULL)
+  if (site == NULL)
     return;
 
   self->shortcode_cancellable = g_cancellable_new ();
   job = g_new0 (CatalogJob, 1);
-  job->file = g_object_ref (file);
+  job->site = g_object_ref (site);
   job->profile = g_object_ref (profile);
   task = g_task_new (self, self->shortcode_cancellable, catalog_cb, NULL);
   g_task_set_source_tag (task, update_catalog);
@@ -93,10 +99,11 @@ update_catalog (BylineWindow *self)
   g_task_run_in_thread (task, catalog_thread);
 }
 
+/* The site and the profile change together, with a new analysis. */
 static void
-document_file_changed_cb (BylineWindow   *self,
-                          GParamSpec     *pspec,
-                          BylineDocument *document)
+document_analysis_changed_cb (BylineWindow   *self,
+                              GParamSpec     *pspec,
+                              BylineDocument *document)
 {
   update_catalog (self);
 }
@@ -276,8 +283,8 @@ byline_window_class_init_shortcode (BylineWindowClass *klass)
 void
 byline_window_init_shortcode (BylineWindow *self)
 {
-  g_signal_connect_object (self->document, "notify::file",
-                           G_CALLBACK (document_file_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (document_analysis_changed_cb), self, G_CONNECT_SWAPPED);
   update_catalog (self);
 }
 
@@ -287,4 +294,6 @@ byline_window_dispose_shortcode (BylineWindow *self)
   g_cancellable_cancel (self->shortcode_cancellable);
   g_clear_object (&self->shortcode_cancellable);
   g_clear_object (&self->shortcode_catalog);
+  g_clear_object (&self->shortcode_site);
+  g_clear_object (&self->shortcode_profile);
 }

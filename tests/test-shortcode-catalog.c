@@ -210,13 +210,12 @@ run_lint (BylineSite *site,
           const char *body)
 {
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, site, NULL);
   g_autofree char *text = g_strconcat ("---\ntitle: T\n---\n\n", body, "\n", NULL);
   g_autoptr(BylinePost) post = byline_post_new (text, -1);
   g_autoptr(GPtrArray) diagnostics = NULL;
   GString *out = g_string_new (NULL);
 
-  byline_linter_set_site (linter, site);
   diagnostics = byline_linter_check (linter, post);
   for (guint i = 0; i < diagnostics->len; i++)
     {
@@ -256,14 +255,14 @@ test_lint_messages (void)
 {
   g_autoptr(BylineSite) site = fixture_site ();
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, site, NULL);
+  g_autoptr(BylineLinter) without = byline_linter_new (profile, NULL, NULL);
   g_autoptr(BylinePost) post =
     byline_post_new ("{{< alert titel=\"A\" >}}x{{< /alert >}}\n{{< cite >}}\n", -1);
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GPtrArray) without_site = NULL;
   const BylineDiagnostic *d;
 
-  byline_linter_set_site (linter, site);
   diagnostics = byline_linter_check (linter, post);
   for (guint i = diagnostics->len; i > 0; i--)
     if (!g_str_has_prefix (((BylineDiagnostic *) g_ptr_array_index (diagnostics, i - 1))->rule_id,
@@ -278,8 +277,7 @@ test_lint_messages (void)
                                    "stops the site’s build without it");
 
   /* Without the site, nothing is known of its templates. */
-  byline_linter_set_site (linter, NULL);
-  without_site = byline_linter_check (linter, post);
+  without_site = byline_linter_check (without, post);
   for (guint i = 0; i < without_site->len; i++)
     g_assert_false (g_str_has_prefix (((BylineDiagnostic *) g_ptr_array_index (without_site, i))->rule_id,
                                       "shortcode/template-"));
@@ -321,12 +319,11 @@ check_corpus_site (const char   *root,
   g_autoptr(GFile) root_file = g_file_new_for_path (root);
   g_autoptr(BylineSite) site = byline_site_new (root_file);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, site, NULL);
   g_autoptr(BylineShortcodeCatalog) catalog = byline_shortcode_catalog_new (site, NULL);
   g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   const GPtrArray *folders = byline_site_get_folders (site, BYLINE_SITE_FOLDER_CONTENT);
 
-  byline_linter_set_site (linter, site);
   for (guint i = 0; i < folders->len; i++)
     {
       const BylineSiteFolder *folder = g_ptr_array_index (folders, i);

@@ -48,11 +48,15 @@ fixture_setup (Fixture       *f,
                           "alert") != NULL);
 }
 
+/* @data is non-NULL for a test that selects text: GTK 4.8 leaks a text
+ * buffer once it had a selection (its clipboard content holds the buffer),
+ * so only the window is waited for then, as in test-editor. */
 static void
 fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
-  byline_test_close_window (f->window);
+  gtk_text_buffer_set_modified (f->buffer, FALSE);
+  byline_test_destroy_window_full (GTK_WINDOW (f->window), data == NULL);
   byline_test_remove_tree (f->root);
   g_free (f->root);
 }
@@ -245,7 +249,7 @@ main (int   argc,
 
   g_test_add ("/gui/shortcode-dialog/insert", Fixture, NULL, fixture_setup, test_insert,
               fixture_teardown);
-  g_test_add ("/gui/shortcode-dialog/paired", Fixture, NULL, fixture_setup, test_paired,
+  g_test_add ("/gui/shortcode-dialog/paired", Fixture, "selects", fixture_setup, test_paired,
               fixture_teardown);
   g_test_add ("/gui/shortcode-dialog/edit", Fixture, NULL, fixture_setup, test_edit,
               fixture_teardown);

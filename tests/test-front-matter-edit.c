@@ -79,6 +79,10 @@ static const EditCase edit_cases[] = {
     "---\n{-: value}\n---\n", NULL },
   { "no-colon/explicit", "---\n? a\n---\n", OP_SET_STRING, "a", "value", { NULL },
     "---\n? a\n: value\n---\n", NULL },
+  { "no-colon/explicit-below", "---\n?\n a\n---\n", OP_SET_STRING, "a", "value", { NULL },
+    "---\n?\n a\n: value\n---\n", NULL },
+  { "no-colon/explicit-below-remove", "---\n?\n a\nb: 1\n---\n", OP_REMOVE, "a", NULL,
+    { NULL }, "---\nb: 1\n---\n", NULL },
   { "no-colon/complex", "---\n? [a, b]\nc: 1\n---\n", OP_SET_STRING, "[a, b]", "v", { NULL },
     "---\n? [a, b]\n: v\nc: 1\n---\n", NULL },
 

@@ -63,13 +63,18 @@ add_colon (BylineFrontMatter *self,
            const char        *value)
 {
   gsize key_start = entry->pub.key_span.start;
-  gsize line_start = byline_yaml_line_start (self->text, self->layout.yaml_start, key_start);
   gsize question = key_start;
+  gsize line_start;
   g_autofree char *text = NULL;
 
-  while (question > line_start && (self->text[question - 1] == ' ' ||
-                                   self->text[question - 1] == '\t'))
+  /* Back to the "?" of an explicit key, on the key's line or alone on a
+   * line above it. */
+  while (question > self->layout.yaml_start &&
+         strchr (" \t\r\n", self->text[question - 1]) != NULL)
     question--;
+  line_start = question > self->layout.yaml_start
+               ? byline_yaml_line_start (self->text, self->layout.yaml_start, question - 1)
+               : question;
 
   /* After an explicit "? key" of a block mapping, "key: value" would be a
    * mapping as the key: the ": value" line goes below, under the "?". */

@@ -291,6 +291,31 @@ skip_properties (BylineFrontMatter *self,
   return MIN (p, end);
 }
 
+/* Where an entry's lines start: its key's line, or the line above holding
+ * the "?" alone of an explicit key written below it ("?" / "  key"). */
+static gsize
+entry_lines_start (ParseState      *state,
+                   BylineEntryData *entry)
+{
+  BylineFrontMatter *self = state->self;
+  gsize start = parse_line_start (state, entry->pub.key_span.start);
+  gsize p = start;
+  gsize question_line;
+
+  for (gsize q = start; q < entry->pub.key_span.start; q++)
+    if (self->text[q] != ' ' && self->text[q] != '\t')
+      return start;
+  while (p > self->layout.yaml_start && strchr (" \t\r\n", self->text[p - 1]) != NULL)
+    p--;
+  if (p == self->layout.yaml_start || p == start || self->text[p - 1] != '?')
+    return start;
+  question_line = byline_yaml_line_start (self->text, self->layout.yaml_start, p - 1);
+  for (gsize q = question_line; q < p - 1; q++)
+    if (self->text[q] != ' ')
+      return start;
+  return question_line;
+}
+
 /* Completes an entry once its value's extent is known. */
 static void
 entry_finish (ParseState *state,
@@ -316,8 +341,7 @@ entry_finish (ParseState *state,
   end = MAX (end, entry->colon_end);
   if (!byline_yaml_line_starts_at (self->text, self->layout.yaml_start, end))
     end = parse_line_end (state, end);
-  set_span (self, &entry->pub.lines_span, parse_line_start (state, entry->pub.key_span.start),
-            end);
+  set_span (self, &entry->pub.lines_span, entry_lines_start (state, entry), end);
 
   g_ptr_array_add (entry->items, NULL);
   entry->pub.n_items = entry->item_spans->len;

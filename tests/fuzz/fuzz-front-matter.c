@@ -110,6 +110,17 @@ at_line_start (const Post *post,
 /* The region an edit of @entry may change: from the start of the YAML line
  * of its key to past the line break ending the line where its value ends,
  * found here without the parser's own notion of lines. */
+static gboolean
+only_blanks (const char *text,
+             gsize       start,
+             gsize       end)
+{
+  for (gsize p = start; p < end; p++)
+    if (text[p] != ' ' && text[p] != '\t')
+      return FALSE;
+  return TRUE;
+}
+
 static void
 own_lines (const Post                   *post,
            const BylineFrontMatterEntry *entry,
@@ -122,6 +133,25 @@ own_lines (const Post                   *post,
   while (p > post->layout.yaml_start && !at_line_start (post, p))
     p--;
   *start = p;
+
+  /* The "?" of an explicit key alone on a line above the key is the
+   * entry's too. */
+  if (only_blanks (post->text, p, entry->key_span.start))
+    {
+      gsize k = p;
+
+      while (k > post->layout.yaml_start && strchr (" \t\r\n", post->text[k - 1]) != NULL)
+        k--;
+      if (k > post->layout.yaml_start && k < p && post->text[k - 1] == '?')
+        {
+          gsize r = k - 1;
+
+          while (r > post->layout.yaml_start && !at_line_start (post, r))
+            r--;
+          if (only_blanks (post->text, r, k - 1))
+            *start = r;
+        }
+    }
 
   for (; q < post->layout.yaml_end; q++)
     {

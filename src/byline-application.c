@@ -13,6 +13,7 @@
 #include "byline-window.h"
 
 #include <glib/gi18n.h>
+#include <gtksourceview/gtksource.h>
 
 struct _BylineApplication
 {
@@ -322,12 +323,15 @@ byline_application_startup (GApplication *application)
     { "win.close", { "<Control>w", NULL } },
     { "win.show-preview", { "<Control><Alt>p", NULL } },
     { "win.insert-image", { "<Control><Shift>i", NULL } },
+    { "win.insert-shortcode", { "<Control><Shift>k", NULL } },
     { "win.find", { "<Control>f", NULL } },
     { "win.find-replace", { "<Control>h", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };
 
   G_APPLICATION_CLASS (byline_application_parent_class)->startup (application);
+  /* GtkSourceView's own style sheet: the completion popover needs it. */
+  gtk_source_init ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
 

@@ -28,6 +28,7 @@ struct _BylineEditor
   GSettings         *settings;
   GtkCssProvider    *font_provider;
   BylineUnderlines  *underlines;
+  BylineCompletion  *completion;
 
   guint              last_top_line;
   guint              language_source;
@@ -485,6 +486,13 @@ byline_editor_set_document (BylineEditor   *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 
+BylineCompletion *
+byline_editor_get_completion (BylineEditor *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR (self), NULL);
+  return self->completion;
+}
+
 GtkSourceView *
 byline_editor_get_view (BylineEditor *self)
 {
@@ -513,6 +521,7 @@ byline_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->language_source, g_source_remove);
   g_clear_object (&self->underlines);
+  g_clear_object (&self->completion);
 
   /* GtkSourceView 5.6 never finalizes a view that showed line numbers (its
    * gutter keeps a reference); let go of the document at least. */
@@ -657,6 +666,10 @@ byline_editor_init (BylineEditor *self)
 
     gtk_source_view_set_indenter (self->view, indenter);
   }
+
+  self->completion = byline_completion_new ();
+  gtk_source_completion_add_provider (gtk_source_view_get_completion (self->view),
+                                      GTK_SOURCE_COMPLETION_PROVIDER (self->completion));
 
   self->font_provider = gtk_css_provider_new ();
   gtk_style_context_add_provider (gtk_widget_get_style_context (GTK_WIDGET (self->view)),

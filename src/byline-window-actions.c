@@ -24,6 +24,7 @@ byline_window_update_actions (BylineWindow *self)
   gtk_widget_action_set_enabled (widget, "win.show-sidebar", has_file);
   gtk_widget_action_set_enabled (widget, "win.find", has_file);
   gtk_widget_action_set_enabled (widget, "win.find-replace", has_file);
+  gtk_widget_action_set_enabled (widget, "win.insert-shortcode", has_file);
   if (self->show_preview_action != NULL)
     g_simple_action_set_enabled (self->show_preview_action, has_file);
 }

@@ -13,6 +13,7 @@
 #include "byline-image-dialog.h"
 #include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
+#include "byline-shortcode-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -57,6 +58,12 @@ struct _BylineWindow
   GCancellable         *cancellable;
   /* image */
   BylineImageDialog    *image_dialog;  /* the open one, not owned */
+  /* shortcodes: byline-window-shortcode.c */
+  BylineShortcodeDialog *shortcode_dialog;  /* the open one, not owned */
+  BylineShortcodeCatalog *shortcode_catalog;
+  BylineSite           *shortcode_site;      /* what the catalog was made for */
+  BylineProfile        *shortcode_profile;
+  GCancellable         *shortcode_cancellable;
 
   /* Drafts: the checksum of the post's text as it was loaded or saved (the
    * version unsaved changes are made to), the draft offered for restoring,
@@ -139,6 +146,10 @@ void byline_window_drafts_discard     (BylineWindow      *self);
 void byline_window_class_init_image   (BylineWindowClass *klass);
 void byline_window_init_image         (BylineWindow      *self);
 
+/* byline-window-shortcode.c */
+void byline_window_class_init_shortcode (BylineWindowClass *klass);
+void byline_window_init_shortcode       (BylineWindow      *self);
+void byline_window_dispose_shortcode    (BylineWindow      *self);
 /* byline-window-profile.c */
 void byline_window_class_init_profile (BylineWindowClass *klass);
 void byline_window_init_profile       (BylineWindow      *self);

@@ -543,6 +543,7 @@ byline_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   byline_window_dispose_drafts (self);
+  byline_window_dispose_shortcode (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
@@ -663,6 +664,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_save (klass);
   byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
+  byline_window_class_init_shortcode (klass);
   byline_window_class_init_problems (klass);
   byline_window_class_init_profile (klass);
 }
@@ -682,6 +684,7 @@ byline_window_init (BylineWindow *self)
   g_signal_connect_object (self->form, "jump-to-line",
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
+  byline_window_init_shortcode (self);
   byline_window_init_problems (self);
   byline_window_init_profile (self);
   byline_window_init_save (self);

@@ -9,6 +9,7 @@
 
 #include "byline-document.h"
 #include "byline-image-dialog.h"
+#include "byline-shortcode-dialog.h"
 
 G_BEGIN_DECLS
 
@@ -30,6 +31,10 @@ const char     *byline_window_get_title_text    (BylineWindow *self);
 const char     *byline_window_get_subtitle_text (BylineWindow *self);
 void            byline_window_add_toast    (BylineWindow   *self,
                                             const char     *message);
+
+/* Shortcodes (byline-window-shortcode.c): the Insert Shortcode dialog the
+ * window shows ("win.insert-shortcode"), or NULL. */
+BylineShortcodeDialog *byline_window_get_shortcode_dialog (BylineWindow *self);
 
 /* Pictures (byline-window-image.c). */
 /* The image dialog the window shows ("win.insert-image"), or NULL. */

@@ -46,6 +46,33 @@ byline_test_write_file (const char *root,
   g_assert_no_error (error);
 }
 
+/* Copies the folder @source, with everything in it, to @target. */
+static inline void
+byline_test_copy_tree (const char *source,
+                       const char *target)
+{
+  g_autoptr(GDir) dir = g_dir_open (source, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  g_assert_cmpint (g_mkdir_with_parents (target, 0755), ==, 0);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *from = g_build_filename (source, name, NULL);
+      g_autofree char *to = g_build_filename (target, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length = 0;
+
+      if (g_file_test (from, G_FILE_TEST_IS_DIR))
+        {
+          byline_test_copy_tree (from, to);
+          continue;
+        }
+      g_assert_true (g_file_get_contents (from, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (to, contents, (gssize) length, NULL));
+    }
+}
+
 /* Runs $BYLINE_CLI with @args (NULL-terminated) in @folder (NULL: here),
  * with XDG_CONFIG_HOME there too so that the personal files of whoever runs
  * the tests stay out; returns the exit status. What it writes is captured

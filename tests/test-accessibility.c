@@ -338,7 +338,7 @@ test_window (void)
   byline_test_close_window (window);
 }
 
-/* The dialogs: pictures, preferences, shortcuts, the questions, the
+/* The dialogs: pictures, shortcodes, preferences, shortcuts, the questions, the
  * draft's changes, About. */
 static void
 test_dialogs (void)
@@ -369,6 +369,14 @@ test_dialogs (void)
   gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-image", NULL);
   dialog = GTK_WINDOW (byline_window_get_image_dialog (window));
   g_assert_nonnull (dialog);
+  assert_all_named (GTK_WIDGET (dialog));
+  gtk_window_destroy (dialog);
+
+  /* A form with fields: figure's, from Hugo's table. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-shortcode", NULL);
+  dialog = GTK_WINDOW (byline_window_get_shortcode_dialog (window));
+  g_assert_nonnull (dialog);
+  g_assert_true (byline_shortcode_dialog_select (BYLINE_SHORTCODE_DIALOG (dialog), "figure"));
   assert_all_named (GTK_WIDGET (dialog));
   gtk_window_destroy (dialog);
 

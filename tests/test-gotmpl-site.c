@@ -290,6 +290,33 @@ test_analysis (void)
     }
 }
 
+/* Names worked out at run time: any parameter may be read. */
+static void
+test_analysis_dynamic (void)
+{
+  static const struct
+  {
+    const char *source;
+    gboolean    reads_all;
+  } cases[] = {
+    { "{{ .Get \"a\" }}{{ .Get 0 }}{{ index .Params \"b\" }}{{ partial \"p.html\" . }}", FALSE },
+    { "{{ .Params }}", TRUE },
+    { "{{ $k := \"a\" }}{{ .Get $k }}", TRUE },
+    { "{{ range slice \"a\" \"b\" }}{{ index $.Params . }}{{ end }}", TRUE },
+    { "{{ $p := printf \"%s.html\" (.Get \"kind\") }}{{ partial $p . }}", TRUE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BylineGotmplShortcodeInfo) info =
+        byline_gotmpl_analyze_source ("t.html", cases[i].source, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (info->reads_all_params, ==, cases[i].reads_all);
+    }
+}
+
 static void
 test_analysis_site (Fixture       *f,
                     gconstpointer  data)
@@ -364,6 +391,7 @@ main (int    argc,
   g_test_add ("/gotmpl/site/analysis-site", Fixture, NULL, fixture_setup, test_analysis_site,
               fixture_teardown);
   g_test_add_func ("/gotmpl/site/analysis", test_analysis);
+  g_test_add_func ("/gotmpl/site/analysis-dynamic", test_analysis_dynamic);
   g_test_add_func ("/gotmpl/site/invalidate", test_invalidate);
 
   return g_test_run ();

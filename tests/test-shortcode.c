@@ -538,6 +538,44 @@ test_corpus (void)
   g_assert_cmpuint (n_text, ==, 220);
 }
 
+/* Values written by byline_shortcode_append_param() read back as they were
+ * (Hugo's lexer unescapes \" only: hugolib/shortcodeparser, lexShortcodeQuotedParamVal). */
+static void
+test_append_param (void)
+{
+  static const struct
+  {
+    const char *name;
+    const char *value;
+    const char *written;
+    const char *read;
+  } cases[] = {
+    { "title", "A \"quoted\" word", " title=\"A \\\"quoted\\\" word\"", "A \"quoted\" word" },
+    { NULL, "C:\\path", " \"C:\\path\"", "C:\\path" },
+    { "x", "ends in \\", " x=\"ends in \\\\\"", "ends in \\" },
+    { "x", "two\nlines\r\nhere", " x=\"two lines here\"", "two lines here" },
+    { "empty", "", " empty=\"\"", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GString) out = g_string_new ("{{< x");
+      g_autoptr(BylineShortcodeList) list = NULL;
+      const BylineShortcode *call;
+      const BylineShortcodeParam *param;
+
+      byline_shortcode_append_param (out, cases[i].name, cases[i].value);
+      g_assert_cmpstr (out->str + strlen ("{{< x"), ==, cases[i].written);
+      g_string_append (out, " >}}");
+      list = byline_shortcode_scan (out->str, 0, out->len, NULL);
+      g_assert_cmpuint (list->calls->len, ==, 1);
+      call = g_ptr_array_index (list->calls, 0);
+      param = g_ptr_array_index (call->params, 0);
+      g_assert_cmpstr (param->name, ==, cases[i].name);
+      g_assert_cmpstr (param->value, ==, cases[i].read);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -560,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/core/shortcode/hostile/unclosed-quotes", test_hostile_unclosed_quotes);
   g_test_add_func ("/core/shortcode/hostile/deep-nesting", test_hostile_deep_nesting);
   g_test_add_func ("/core/shortcode/corpus", test_corpus);
+  g_test_add_func ("/core/shortcode/append-param", test_append_param);
 
   return g_test_run ();
 }

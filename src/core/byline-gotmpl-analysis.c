@@ -91,6 +91,8 @@ param_of_command (Analysis               *a,
       if (arg->type == BYLINE_GOTMPL_NODE_NUMBER && !arg->number.is_float && arg->number.i >= 0 &&
           arg->number.i < 1000)
         return param_for (a, NULL, (int) arg->number.i);
+      /* .Get $name: a name worked out at run time, so any may be read. */
+      a->info->reads_all_params = TRUE;
       return NULL;
     }
   if (is_shortcode_ref (first, &skip) && first->field.n == skip + 2 &&
@@ -108,6 +110,8 @@ param_of_command (Analysis               *a,
       if (arg->type == BYLINE_GOTMPL_NODE_NUMBER && !arg->number.is_float && arg->number.i >= 0 &&
           arg->number.i < 1000)
         return param_for (a, NULL, (int) arg->number.i);
+      a->info->reads_all_params = TRUE;
+      return NULL;
     }
   if (first->type == BYLINE_GOTMPL_NODE_VARIABLE && first->field.n == 1 && cmd->cmd.n == 1)
     return g_hash_table_lookup (a->vars, first->field.idents[0]);
@@ -298,6 +302,22 @@ namespace_has (const char *ns,
 
 static void walk (Analysis *a, const BylineGotmplNode *n);
 
+/* index .Params "name" and isset .Params "name" read one parameter, not
+ * .Params whole. */
+static gboolean
+reads_one_param (const BylineGotmplNode *cmd)
+{
+  const BylineGotmplNode *first = cmd->cmd.args[0];
+  guint skip;
+
+  return first->type == BYLINE_GOTMPL_NODE_IDENTIFIER && cmd->cmd.n == 3 &&
+         (strcmp (first->ident.name, "index") == 0 || strcmp (first->ident.name, "isset") == 0) &&
+         is_shortcode_ref (cmd->cmd.args[1], &skip) && cmd->cmd.args[1]->field.n == skip + 1 &&
+         strcmp (cmd->cmd.args[1]->field.idents[skip], "Params") == 0 &&
+         (cmd->cmd.args[2]->type == BYLINE_GOTMPL_NODE_STRING ||
+          cmd->cmd.args[2]->type == BYLINE_GOTMPL_NODE_NUMBER);
+}
+
 static void
 walk_pipe (Analysis               *a,
            const BylineGotmplNode *pipe)
@@ -369,10 +389,17 @@ walk (Analysis               *a,
         if (first->type == BYLINE_GOTMPL_NODE_IDENTIFIER &&
             (strcmp (first->ident.name, "partial") == 0 ||
              strcmp (first->ident.name, "partialCached") == 0) &&
-            n->cmd.n > 1 && n->cmd.args[1]->type == BYLINE_GOTMPL_NODE_STRING)
-          add_unique (a->seen_functions, a->info->partials, n->cmd.args[1]->string.text);
+            n->cmd.n > 1)
+          {
+            /* A partial named at run time may read any parameter. */
+            if (n->cmd.args[1]->type == BYLINE_GOTMPL_NODE_STRING)
+              add_unique (a->seen_functions, a->info->partials, n->cmd.args[1]->string.text);
+            else
+              a->info->reads_all_params = TRUE;
+          }
         for (guint i = 0; i < n->cmd.n; i++)
-          walk (a, n->cmd.args[i]);
+          if (i != 1 || !reads_one_param (n))
+            walk (a, n->cmd.args[i]);
       }
       break;
     case BYLINE_GOTMPL_NODE_IDENTIFIER:

@@ -143,7 +143,8 @@ typedef struct
 {
   GPtrArray *params;            /* of BylineGotmplParamInfo, in order of first use */
   gboolean   uses_inner;        /* .Inner or .InnerDeindent: a paired shortcode */
-  gboolean   reads_all_params;  /* .Params used whole: any name may be read */
+  gboolean   reads_all_params;  /* .Params used whole, or a parameter or partial named
+                                 * at run time (.Get $k): any name may be read */
   GPtrArray *partials;          /* partials called by literal name */
   GPtrArray *functions;         /* functions called, in order of first use */
   GPtrArray *unsupported;       /* functions and namespace methods the preview lacks */

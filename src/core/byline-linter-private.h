@@ -6,6 +6,7 @@
 #pragma once
 
 #include "byline-linter.h"
+#include "byline-shortcode-catalog.h"
 #include "byline-renderer-private.h"
 #include "byline-table-limit.h"
 
@@ -44,6 +45,7 @@ struct _BylineLintContext
   BylineFrontMatter         *front_matter;  /* nullable */
   const BylineShortcodeList *shortcodes;
   BylineSpellChecker        *spell_checker; /* nullable: spelling is not checked */
+  BylineShortcodeCatalog    *catalog;       /* made by the first rule that needs it */
 
   /* The rule that runs, and the severity the profile gives it. */
   const BylineRule          *rule;
@@ -132,6 +134,10 @@ void byline_rule_sc_unknown             (BylineLintContext *ctx);
 void byline_rule_sc_missing_param       (BylineLintContext *ctx);
 void byline_rule_sc_unknown_param       (BylineLintContext *ctx);
 void byline_rule_sc_parent              (BylineLintContext *ctx);
+
+/* Parameters of the site's shortcode templates (byline-rules-shortcode-params.c). */
+void byline_rule_sc_template_param      (BylineLintContext *ctx);
+void byline_rule_sc_template_required   (BylineLintContext *ctx);
 void byline_rule_sc_single_line         (BylineLintContext *ctx);
 void byline_rule_image_missing_file     (BylineLintContext *ctx);
 void byline_rule_image_caption_period   (BylineLintContext *ctx);

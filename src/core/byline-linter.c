@@ -86,6 +86,11 @@ static const BylineRule rules[] = {
     byline_rule_sc_missing_param },
   { { "shortcode/unknown-param", W, N_("Shortcode parameters are known") },
     byline_rule_sc_unknown_param },
+  { { "shortcode/template-param", W, N_("Named parameters are read by the shortcode's template") },
+    byline_rule_sc_template_param },
+  { { "shortcode/template-required", E,
+      N_("Parameters the shortcode's template requires are present") },
+    byline_rule_sc_template_required },
   { { "shortcode/parent", E, N_("Shortcodes sit inside the shortcode they belong to") },
     byline_rule_sc_parent },
   { { "shortcode/single-line", E, N_("Callouts span several lines") },
@@ -607,6 +612,7 @@ byline_linter_check_body (BylineLinter *self,
 
   byline_lint_clear_body (&ctx);
   g_clear_pointer (&ctx.references, g_hash_table_unref);
+  g_clear_object (&ctx.catalog);
   g_clear_pointer (&ctx.now, g_date_time_unref);
 
   g_ptr_array_sort (diagnostics, compare_diagnostics);

@@ -876,3 +876,36 @@ byline_shortcode_get_nth (const BylineShortcode *self,
     }
   return NULL;
 }
+
+/* Hugo only unescapes \" in a quoted value, so a backslash is doubled
+ * only where it would otherwise join the next character into an escape
+ * (before " or \) or swallow the closing quote. A value cannot hold a
+ * line break: it becomes a space. */
+void
+byline_shortcode_append_param (GString    *out,
+                               const char *name,
+                               const char *value)
+{
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (value != NULL);
+
+  g_string_append_c (out, ' ');
+  if (name != NULL)
+    {
+      g_string_append (out, name);
+      g_string_append_c (out, '=');
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append (out, "\\\"");
+      else if (*p == '\\' && (p[1] == '\\' || p[1] == '"' || p[1] == '\0'))
+        g_string_append (out, "\\\\");
+      else if (*p == '\n' || *p == '\t' || (*p == '\r' && p[1] != '\n'))
+        g_string_append_c (out, ' ');
+      else if (*p != '\r')
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}

@@ -105,6 +105,12 @@ const BylineShortcodeParam *byline_shortcode_get_param  (const BylineShortcode *
 const BylineShortcodeParam *byline_shortcode_get_nth    (const BylineShortcode *self,
                                                          guint                  position);
 
+/* Appends " name=\"value\"", or " \"value\"" when @name is NULL, quoted
+ * so that byline_shortcode_scan() and Hugo both read back @value. */
+void                        byline_shortcode_append_param (GString             *out,
+                                                           const char          *name,
+                                                           const char          *value);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineShortcodeList, byline_shortcode_list_free)
 
 G_END_DECLS

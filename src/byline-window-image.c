@@ -15,9 +15,11 @@
 
 #include "byline-bundle.h"
 #include "byline-image-shortcode.h"
+#include "byline-photo.h"
 #include "byline-post.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 /* What the open image dialog writes to: where it inserts, or the call it
  * edits (start and end marks, and the call's text to check that it is
@@ -28,11 +30,16 @@ typedef struct
   GtkTextMark   *start;
   GtkTextMark   *end;       /* NULL when inserting */
   char          *original;  /* the edited call's text */
+  char          *scratch;   /* a pasted picture's temporary folder, removed with the dialog */
 } ImageTarget;
+
+static void remove_scratch (const char *scratch);
 
 static void
 image_target_free (ImageTarget *target)
 {
+  remove_scratch (target->scratch);
+  g_free (target->scratch);
   if (target->start != NULL && !gtk_text_mark_get_deleted (target->start))
     gtk_text_buffer_delete_mark (target->buffer, target->start);
   if (target->end != NULL && !gtk_text_mark_get_deleted (target->end))
@@ -102,8 +109,8 @@ byte_offset_to_iter (GtkTextBuffer *buffer,
 
 /* Inserts @shortcode at @mark on lines of its own, after the front matter
  * at the earliest, as one undo step; the cursor goes after it. */
-static void
-insert_shortcode (BylineWindow *self,
+void
+byline_window_insert_shortcode (BylineWindow *self,
                   GtkTextMark  *mark,
                   const char   *shortcode)
 {
@@ -188,39 +195,44 @@ add_size_warning (BylineWindow  *self,
     byline_window_add_toast (self, warning);
 }
 
-/* Copies in a worker thread */
+/* Work on a worker thread: which dropped files are pictures, a pasted
+ * picture written where the dialog can show it, and a picture imported
+ * into the bundle on Insert. */
 
 typedef struct
 {
-  GPtrArray *sources;  /* of GFile */
-  char      *name;     /* for one source: the name it gets in the bundle */
-  GBytes    *png;      /* instead of sources: a pasted picture */
-  GFile     *folder;
+  GPtrArray          *sources;   /* of GFile */
+  GBytes             *png;       /* instead of sources: a pasted picture */
+  char               *name;      /* the pasted picture's, or the copy's in the bundle */
+  GFile              *folder;    /* the bundle */
+  BylinePhotoOptions  options;
   /* Results */
-  GPtrArray *copies;   /* of GFile, in the bundle */
-  GPtrArray *skipped;  /* of char *: display names of files that are not pictures */
-} CopyJob;
+  GPtrArray          *pictures;  /* of GFile: the sources that are pictures, or the copy */
+  GPtrArray          *skipped;   /* of char *: display names of files that are not pictures */
+  char               *scratch;   /* a temporary folder outside the bundle */
+} ImageJob;
 
 static void
-copy_job_free (CopyJob *job)
+image_job_free (ImageJob *job)
 {
   g_clear_pointer (&job->sources, g_ptr_array_unref);
   g_clear_pointer (&job->png, g_bytes_unref);
-  g_clear_pointer (&job->copies, g_ptr_array_unref);
+  g_clear_pointer (&job->pictures, g_ptr_array_unref);
   g_clear_pointer (&job->skipped, g_ptr_array_unref);
   g_clear_object (&job->folder);
   g_free (job->name);
+  g_free (job->scratch);
   g_free (job);
 }
 
-static CopyJob *
-copy_job_new (GFile *folder)
+static ImageJob *
+image_job_new (GFile *folder)
 {
-  CopyJob *job = g_new0 (CopyJob, 1);
+  ImageJob *job = g_new0 (ImageJob, 1);
 
   job->folder = g_object_ref (folder);
   job->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  job->copies = g_ptr_array_new_with_free_func (g_object_unref);
+  job->pictures = g_ptr_array_new_with_free_func (g_object_unref);
   job->skipped = g_ptr_array_new_with_free_func (g_free);
   return job;
 }
@@ -249,64 +261,126 @@ is_picture (GFile        *file,
 }
 
 static void
-copy_thread (GTask        *task,
+sort_thread (GTask        *task,
              gpointer      source_object,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  CopyJob *job = task_data;
-  GError *error = NULL;
-
-  if (job->png != NULL)
-    {
-      GFile *copy = byline_image_save_into_bundle (job->png, job->folder, job->name,
-                                                   cancellable, &error);
-
-      if (copy == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (job->copies, copy);
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
+  ImageJob *job = task_data;
 
   for (guint i = 0; i < job->sources->len; i++)
     {
       GFile *source = g_ptr_array_index (job->sources, i);
-      GFile *copy;
 
-      if (!is_picture (source, cancellable))
-        {
-          g_ptr_array_add (job->skipped, g_file_get_basename (source));
-          continue;
-        }
+      if (is_picture (source, cancellable))
+        g_ptr_array_add (job->pictures, g_object_ref (source));
+      else
+        g_ptr_array_add (job->skipped, g_file_get_basename (source));
+    }
+  g_task_return_boolean (task, TRUE);
+}
 
-      copy = byline_image_copy_into_bundle (source, job->folder, job->name, cancellable, &error);
-      if (copy == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (job->copies, copy);
+/* A pasted picture waits outside the bundle until the dialog's Insert:
+ * Cancel leaves nothing behind in the post's folder. */
+static void
+paste_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  ImageJob *job = task_data;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  job->scratch = g_dir_make_tmp ("byline-paste-XXXXXX", &error);
+  if (job->scratch == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
     }
 
+  path = g_build_filename (job->scratch, job->name, NULL);
+  file = g_file_new_for_path (path);
+  if (!g_file_replace_contents (file, g_bytes_get_data (job->png, NULL),
+                                g_bytes_get_size (job->png), NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                NULL, cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_add (job->pictures, g_steal_pointer (&file));
   g_task_return_boolean (task, TRUE);
 }
 
 static void
-run_copy_job (BylineWindow        *self,
-              CopyJob             *job,
-              gpointer             source_tag,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+remove_scratch (const char *scratch)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  if (scratch == NULL)
+    return;
+
+  dir = g_dir_open (scratch, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (scratch, name, NULL);
+
+      g_unlink (path);
+    }
+  g_rmdir (scratch);
+}
+
+/* The picture the dialog shows comes into the bundle the way every picture
+ * does (byline_photo_import_file(): upright, resized, without its
+ * location), under the name Link gives it: imported into a folder of its
+ * own first, then copied to that name, which never replaces a file. */
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImageJob *job = task_data;
+  GFile *source = g_ptr_array_index (job->sources, 0);
+  g_autoptr(BylinePhotoImport) import = NULL;
+  g_autoptr(GFile) scratch = NULL;
+  GFile *copy = NULL;
+  GError *error = NULL;
+
+  job->scratch = g_dir_make_tmp ("byline-import-XXXXXX", &error);
+  if (job->scratch != NULL)
+    {
+      scratch = g_file_new_for_path (job->scratch);
+      import = byline_photo_import_file (source, scratch, &job->options, cancellable, &error);
+    }
+  if (import != NULL)
+    copy = byline_image_copy_into_bundle (import->file, job->folder, job->name, cancellable,
+                                          &error);
+  remove_scratch (job->scratch);
+
+  if (copy == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_ptr_array_add (job->pictures, copy);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+run_image_job (BylineWindow        *self,
+               ImageJob            *job,
+               GTaskThreadFunc      thread,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
-  g_task_run_in_thread (task, copy_thread);
+  g_task_set_source_tag (task, thread);
+  g_task_set_task_data (task, job, (GDestroyNotify) image_job_free);
+  g_task_run_in_thread (task, thread);
 }
 
 /* The dialog */
@@ -317,6 +391,10 @@ image_dialog_destroy_cb (BylineWindow      *self,
 {
   if (self->image_dialog == dialog)
     self->image_dialog = NULL;
+
+  /* A pasted picture's temporary folder goes now, not when the last
+   * reference to the dialog does. */
+  g_object_set_data (G_OBJECT (dialog), "byline-image-target", NULL);
 }
 
 static void
@@ -339,7 +417,7 @@ finish_dialog (BylineWindow      *self,
     }
   else
     {
-      insert_shortcode (self, target->start, shortcode);
+      byline_window_insert_shortcode (self, target->start, shortcode);
     }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -347,37 +425,28 @@ finish_dialog (BylineWindow      *self,
 }
 
 static void
-dialog_copy_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+dialog_import_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   BylineWindow *self = BYLINE_WINDOW (object);
   g_autoptr(BylineImageDialog) dialog = user_data;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  ImageJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(BylineImageFields) fields = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *link = NULL;
   GFile *copy;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->copies->len == 0)
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
-      if (error == NULL)
-        {
-          g_autofree char *name = g_strdup (job->skipped->len > 0
-                                            ? g_ptr_array_index (job->skipped, 0) : "");
-
-          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("“%s” is not a picture: choose a PNG, JPEG, GIF, WebP or SVG file"),
-                       name);
-        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         byline_window_add_toast (self, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (dialog), TRUE);
       return;
     }
 
-  copy = g_ptr_array_index (job->copies, 0);
+  copy = g_ptr_array_index (job->pictures, 0);
   add_size_warning (self, byline_image_dialog_get_profile (dialog), copy);
 
   /* The copy may have a numbered name if another file took the planned
@@ -398,21 +467,43 @@ image_dialog_insert_cb (BylineWindow      *self,
   GFile *folder = byline_image_dialog_get_folder (dialog);
   const char *link = byline_image_fields_get (fields, BYLINE_IMAGE_FIELD_LINK);
   g_autofree char *name = NULL;
-  CopyJob *job;
+  ImageJob *job;
 
-  /* A picture from elsewhere is copied under the name Link gives it. */
-  if (file == NULL || g_file_has_prefix (file, folder) ||
-      byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE)
+  if (file == NULL || g_file_has_prefix (file, folder))
     {
       finish_dialog (self, dialog, fields);
       return;
     }
 
-  job = copy_job_new (folder);
+  /* A picture from elsewhere is imported under the name Link gives it;
+   * the dialog refuses any other link for it, and nothing is copied
+   * without a name in the bundle. */
+  if (byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE)
+    return;
+
+  job = image_job_new (folder);
   g_ptr_array_add (job->sources, g_object_ref (file));
   job->name = g_path_get_basename (name);
+  byline_photo_options_init (&job->options, byline_image_dialog_get_profile (dialog));
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
-  run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb, g_object_ref (dialog));
+  run_image_job (self, job, import_thread, dialog_import_cb, g_object_ref (dialog));
+}
+
+static void
+image_dialog_add_photos_cb (BylineWindow      *self,
+                            GListModel        *files,
+                            BylineImageDialog *dialog)
+{
+  ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkTextIter iter;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (sources, g_list_model_get_item (files, i));
+
+  gtk_text_buffer_get_iter_at_mark (target->buffer, &iter, target->start);
+  byline_window_open_photo_sheet (self, (GFile * const *) sources->pdata, sources->len, &iter);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* Opens the image dialog writing at @iter: on the image call there when
@@ -473,6 +564,8 @@ open_image_dialog (BylineWindow      *self,
   g_object_set_data_full (G_OBJECT (dialog), "byline-image-target", target,
                           (GDestroyNotify) image_target_free);
   g_signal_connect_object (dialog, "insert", G_CALLBACK (image_dialog_insert_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "add-photos", G_CALLBACK (image_dialog_add_photos_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (image_dialog_destroy_cb), self,
                            G_CONNECT_SWAPPED);
@@ -566,41 +659,14 @@ report_skipped (BylineWindow *self,
   byline_window_add_toast (self, message);
 }
 
-static char *
-shortcode_for_copy (BylineProfile *profile,
-                    GFile         *folder,
-                    GFile         *copy)
-{
-  g_autoptr(BylineImageFields) fields = byline_image_fields_new ();
-  g_autofree char *relative = g_file_get_relative_path (folder, copy);
-  g_autofree char *link = g_strconcat ("./", relative, NULL);
-
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_WIDTH,
-                           byline_image_get_default_width (profile));
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_LINK, link);
-  if (byline_image_needs_ratio (profile, link))
-    {
-      int width = 0, height = 0;
-      g_autofree char *ratio = NULL;
-
-      if (byline_image_read_size (copy, &width, &height))
-        ratio = byline_image_format_ratio (width, height);
-      byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_RATIO, ratio);
-    }
-  return byline_image_fields_to_shortcode (fields);
-}
-
 static void
-drop_copy_cb (GObject      *object,
+drop_sort_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(DropTarget) drop = user_data;
   BylineWindow *self = drop->self;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
-  BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(GString) text = NULL;
-  g_autofree char *message = NULL;
+  ImageJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   GtkTextIter iter;
 
@@ -612,37 +678,17 @@ drop_copy_cb (GObject      *object,
     }
 
   report_skipped (self, job->skipped);
-  if (job->copies->len == 0)
+  if (job->pictures->len == 0)
     return;
 
-  for (guint i = 0; i < job->copies->len; i++)
-    add_size_warning (self, profile, g_ptr_array_index (job->copies, i));
-
+  /* One picture opens the image dialog on it, several the photo sheet;
+   * either copies them into the bundle only when the user inserts. */
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  if (job->copies->len == 1)
-    {
-      open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
-      return;
-    }
-
-  /* Several pictures go in at once, one figure after the other; their
-   * captions are for the author to write. */
-  text = g_string_new (NULL);
-  for (guint i = 0; i < job->copies->len; i++)
-    {
-      g_autofree char *shortcode = shortcode_for_copy (profile, job->folder,
-                                                       g_ptr_array_index (job->copies, i));
-
-      if (i > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, shortcode);
-    }
-  insert_shortcode (self, drop->mark, text->str);
-
-  message = g_strdup_printf (ngettext ("Inserted %u picture: write its caption",
-                                       "Inserted %u pictures: write their captions",
-                                       job->copies->len), job->copies->len);
-  byline_window_add_toast (self, message);
+  if (job->pictures->len == 1)
+    open_image_dialog (self, &iter, g_ptr_array_index (job->pictures, 0));
+  else
+    byline_window_open_photo_sheet (self, (GFile * const *) job->pictures->pdata,
+                                    job->pictures->len, &iter);
 }
 
 gboolean
@@ -651,7 +697,7 @@ byline_window_drop_images (BylineWindow      *self,
                            const GtkTextIter *iter)
 {
   g_autoptr(GFile) folder = NULL;
-  CopyJob *job;
+  ImageJob *job;
 
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (iter != NULL, FALSE);
@@ -660,11 +706,11 @@ byline_window_drop_images (BylineWindow      *self,
     return FALSE;
 
   folder = dup_folder (self);
-  job = copy_job_new (folder);
+  job = image_job_new (folder);
   for (GSList *l = files; l != NULL; l = l->next)
     g_ptr_array_add (job->sources, g_object_ref (l->data));
 
-  run_copy_job (self, job, byline_window_drop_images, drop_copy_cb, drop_target_new (self, iter));
+  run_image_job (self, job, sort_thread, drop_sort_cb, drop_target_new (self, iter));
   return TRUE;
 }
 
@@ -689,25 +735,31 @@ drop_cb (BylineWindow  *self,
 /* Paste */
 
 static void
-paste_copy_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+paste_written_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
 {
   g_autoptr(DropTarget) drop = user_data;
   BylineWindow *self = drop->self;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  ImageJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
+  ImageTarget *target;
   GtkTextIter iter;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      remove_scratch (job->scratch);
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         byline_window_add_toast (self, error->message);
       return;
     }
 
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
+  open_image_dialog (self, &iter, g_ptr_array_index (job->pictures, 0));
+
+  /* The pasted picture's folder goes with the dialog. */
+  target = g_object_get_data (G_OBJECT (self->image_dialog), "byline-image-target");
+  target->scratch = g_steal_pointer (&job->scratch);
 }
 
 gboolean
@@ -717,7 +769,7 @@ byline_window_paste_image (BylineWindow *self,
   g_autoptr(GFile) folder = NULL;
   g_autoptr(GDateTime) now = NULL;
   GtkTextIter iter;
-  CopyJob *job;
+  ImageJob *job;
 
   g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (GDK_IS_TEXTURE (texture), FALSE);
@@ -727,13 +779,12 @@ byline_window_paste_image (BylineWindow *self,
 
   folder = dup_folder (self);
   now = g_date_time_new_now_local ();
-  job = copy_job_new (folder);
+  job = image_job_new (folder);
   job->name = byline_image_pasted_name (now);
   job->png = gdk_texture_save_to_png_bytes (texture);
 
   get_cursor (self, &iter);
-  run_copy_job (self, job, byline_window_paste_image, paste_copy_cb,
-                drop_target_new (self, &iter));
+  run_image_job (self, job, paste_thread, paste_written_cb, drop_target_new (self, &iter));
   return TRUE;
 }
 

@@ -11,6 +11,8 @@
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
+#include "byline-photo-sheet.h"
+#include "byline-photos-view.h"
 #include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
 
@@ -54,6 +56,10 @@ struct _BylineWindow
   GCancellable         *cancellable;
   /* image */
   BylineImageDialog    *image_dialog;  /* the open one, not owned */
+  /* photos: byline-window-photos.c */
+  BylinePhotoSheet     *photo_sheet;   /* the open one, not owned */
+  BylinePhotosView     *photos_view;
+  GtkStack             *sidebar_stack;
 
   /* Drafts: the checksum of the post's text as it was loaded or saved (the
    * version unsaved changes are made to), the draft offered for restoring,
@@ -135,6 +141,20 @@ void byline_window_drafts_discard     (BylineWindow      *self);
 /* byline-window-image.c */
 void byline_window_class_init_image   (BylineWindowClass *klass);
 void byline_window_init_image         (BylineWindow      *self);
+/* Inserts @shortcode (one call, or several with blank lines between them)
+ * at @mark on lines of its own, as one undo step. */
+void byline_window_insert_shortcode   (BylineWindow      *self,
+                                       GtkTextMark       *mark,
+                                       const char        *shortcode);
+
+/* byline-window-photos.c */
+void byline_window_class_init_photos  (BylineWindowClass *klass);
+void byline_window_init_photos        (BylineWindow      *self);
+/* Opens the photo sheet on @files, inserting at @iter. */
+void byline_window_open_photo_sheet   (BylineWindow      *self,
+                                       GFile * const     *files,
+                                       guint              n_files,
+                                       const GtkTextIter *iter);
 
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);

@@ -647,6 +647,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_save (klass);
   byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
+  byline_window_class_init_photos (klass);
   byline_window_class_init_problems (klass);
 }
 
@@ -665,6 +666,7 @@ byline_window_init (BylineWindow *self)
   g_signal_connect_object (self->form, "jump-to-line",
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
+  byline_window_init_photos (self);
   byline_window_init_problems (self);
   byline_window_init_save (self);
   byline_window_init_drafts (self);

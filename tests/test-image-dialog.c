@@ -7,6 +7,7 @@
 
 #include "byline-application.h"
 #include "byline-image-dialog.h"
+#include "byline-photo-sheet.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
@@ -115,6 +116,13 @@ outside_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 bundle_has (Fixture    *fixture,
             const char *name)
@@ -122,6 +130,21 @@ bundle_has (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->bundle, name, NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The names in the bundle, hidden ones included, sorted. */
+static char *
+list_bundle (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static BylineWindow *
@@ -475,9 +498,10 @@ test_drop_one (Fixture       *fixture,
   g_assert_true (byline_window_drop_images (window, files, &iter));
   byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
 
-  /* The picture is in the bundle before the dialog opens on it. */
-  g_assert_true (bundle_has (fixture, "holiday-photo.png"));
+  /* The picture comes into the bundle on Insert, not before. */
+  g_assert_false (bundle_has (fixture, "holiday-photo.png"));
   dialog = byline_window_get_image_dialog (window);
+  g_assert_true (g_file_equal (byline_image_dialog_get_file (dialog), photo));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
     byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK))), ==,
     "./holiday-photo.png");
@@ -508,19 +532,32 @@ test_drop_several (Fixture       *fixture,
   g_autofree char *before = dup_text (window);
   g_autofree char *text = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
+  BylinePhotoSheet *sheet;
   GtkTextIter iter;
 
   files = g_slist_prepend (files, outside_file (fixture, "second.png"));
   files = g_slist_prepend (files, outside_file (fixture, "notes.txt"));
   files = g_slist_prepend (files, outside_file (fixture, "Holiday Photo.PNG"));
 
-  /* Dropped on the line of the first paragraph, after "First". */
+  /* Dropped on the line of the first paragraph, after "First": the
+   * pictures (not the notes) open the photo sheet, in name order (they
+   * have no time taken); nothing is copied yet. */
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 4, 5);
   g_assert_true (byline_window_drop_images (window, files, &iter));
-  byline_test_wait_for (text_differs (window, before));
+  byline_test_wait_for (byline_window_get_photo_sheet (window) != NULL &&
+                        !byline_photo_sheet_get_loading (byline_window_get_photo_sheet (window)));
+  sheet = byline_window_get_photo_sheet (window);
+  g_assert_null (byline_window_get_image_dialog (window));
+  g_assert_cmpuint (byline_photo_sheet_get_n_photos (sheet), ==, 2);
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 0), ==, "holiday-photo.png");
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 1), ==, "second.png");
+  g_assert_false (bundle_has (fixture, "holiday-photo.png"));
+  g_assert_false (text_differs (window, before));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.insert", NULL));
+  byline_test_wait_for (byline_window_get_photo_sheet (window) == NULL);
   text = dup_text (window);
 
-  g_assert_null (byline_window_get_image_dialog (window));
   g_assert_true (bundle_has (fixture, "holiday-photo.png"));
   g_assert_true (bundle_has (fixture, "second.png"));
   g_assert_false (bundle_has (fixture, "notes.txt"));
@@ -574,6 +611,8 @@ test_paste (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *bundle_listing = list_bundle (fixture);
+  g_autoptr(GFile) scratch = NULL;
   GFile *file;
   int width = 0, height = 0;
 
@@ -584,14 +623,15 @@ test_paste (Fixture       *fixture,
   g_assert_true (byline_window_paste_image (window, texture));
   byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
 
-  /* Saved as PNG in the bundle, under a generated name. */
+  /* Kept as PNG outside the bundle under a generated name until Insert. */
   dialog = byline_window_get_image_dialog (window);
   file = byline_image_dialog_get_file (dialog);
   name = g_file_get_basename (file);
   g_assert_true (g_str_has_prefix (name, "pasted-image-"));
   g_assert_true (g_str_has_suffix (name, ".png"));
   g_assert_cmpuint (strlen (name), ==, strlen ("pasted-image-20240101-120000.png"));
-  g_assert_true (bundle_has (fixture, name));
+  g_assert_false (bundle_has (fixture, name));
+  g_assert_cmpstr (bundle_listing, ==, "index.md keep.png old.png");
   g_assert_true (byline_image_read_size (file, &width, &height));
   g_assert_cmpint (width, ==, 64);
   g_assert_cmpint (height, ==, 36);
@@ -601,7 +641,11 @@ test_paste (Fixture       *fixture,
     byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK))), ==, link);
 
   set_field (dialog, BYLINE_IMAGE_FIELD_CAPTION, "A screenshot");
+  scratch = g_file_get_parent (file);
   activate_insert (window, dialog);
+  g_assert_true (bundle_has (fixture, name));
+  /* The temporary copy went with the dialog. */
+  g_assert_false (g_file_query_exists (scratch, NULL));
 
   text = dup_text (window);
   expected = g_strdup_printf ("%s\n\n"
@@ -611,6 +655,127 @@ test_paste (Fixture       *fixture,
                               "    >}}", post_buffer, link);
   g_assert_cmpstr (text, ==, expected);
 
+  destroy_window (window);
+}
+
+/* Issue 12, bug 3: Cancel on a pasted picture leaves nothing behind. */
+static void
+test_paste_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *text_before = dup_text (window);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) scratch = NULL;
+  BylineImageDialog *dialog;
+
+  texture = gdk_texture_new_from_file (photo, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (byline_window_paste_image (window, texture));
+  byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
+  dialog = byline_window_get_image_dialog (window);
+  scratch = g_file_get_parent (byline_image_dialog_get_file (dialog));
+  g_assert_true (g_file_query_exists (scratch, NULL));
+
+  /* Cancel is the dialog's window.close. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  byline_test_wait_for (byline_window_get_image_dialog (window) == NULL);
+
+  after = list_bundle (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==, "index.md keep.png old.png");
+  g_assert_false (g_file_query_exists (scratch, NULL));
+  g_assert_false (text_differs (window, text_before));
+
+  destroy_window (window);
+}
+
+/* Issue 12, bug 12: a picture that is not there cannot be read, wherever
+ * it was meant to come from. */
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->bundle);
+  g_autoptr(GFile) missing = outside_file (fixture, "gone.jpg");
+  g_autofree char *path = g_file_get_path (missing);
+  g_autofree char *expected = g_strdup_printf ("Cannot read the file “%s”: it does not exist",
+                                               path);
+  BylineImageDialog *dialog = byline_image_dialog_new (profile, folder);
+  GtkWidget *link = byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK);
+  GtkLabel *link_message = byline_image_dialog_get_field_message (dialog, BYLINE_IMAGE_FIELD_LINK);
+  guint inserts = 0;
+
+  g_signal_connect (dialog, "insert", G_CALLBACK (count_cb), &inserts);
+  byline_image_dialog_set_file (dialog, missing);
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_true (gtk_widget_has_css_class (link, "error"));
+  g_assert_cmpstr (gtk_label_get_label (link_message), ==, expected);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  g_assert_cmpuint (inserts, ==, 0);
+
+  destroy_dialog (dialog);
+}
+
+/* Issue 12's finding: "%2fetc%2fpasswd" is /etc/passwd once decoded. The
+ * dialog refuses it, typed alone or as the name of a picture's copy, and
+ * nothing is copied into the bundle. */
+static void
+test_escaping_link (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
+  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *text_before = dup_text (window);
+  g_autofree char *after = NULL;
+  BylineImageDialog *dialog;
+  GtkWidget *link;
+  GtkLabel *link_message;
+
+  place_cursor_after (window, "First paragraph.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-image", NULL));
+  dialog = byline_window_get_image_dialog (window);
+  link = byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK);
+  link_message = byline_image_dialog_get_field_message (dialog, BYLINE_IMAGE_FIELD_LINK);
+  set_field (dialog, BYLINE_IMAGE_FIELD_CAPTION, "Passwords");
+  set_field (dialog, BYLINE_IMAGE_FIELD_ALT, "A file");
+
+  /* Typed as the link: no file is resolved from it. */
+  gtk_editable_set_text (GTK_EDITABLE (link), "%2fetc%2fpasswd");
+  g_assert_null (byline_image_dialog_get_file (dialog));
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_true (gtk_widget_has_css_class (link, "error"));
+  g_assert_cmpstr (gtk_label_get_label (link_message), ==,
+                   "“%2fetc%2fpasswd” leads out of the post’s folder once decoded "
+                   "(“/etc/passwd”): link a picture in the folder");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  g_assert_true (byline_window_get_image_dialog (window) == dialog);
+
+  /* As the name a chosen picture's copy would get. */
+  byline_image_dialog_set_file (dialog, photo);
+  g_assert_false (byline_image_dialog_has_errors (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (link), "%2fetc%2fpasswd");
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_cmpstr (gtk_label_get_label (link_message), ==,
+                   "“%2fetc%2fpasswd” leads out of the post’s folder once decoded "
+                   "(“/etc/passwd”): link a picture in the folder");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  byline_test_wait_msec (200);
+
+  /* Still open, nothing written, nothing copied. */
+  g_assert_true (byline_window_get_image_dialog (window) == dialog);
+  after = list_bundle (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (text_differs (window, text_before));
+
+  destroy_dialog (dialog);
   destroy_window (window);
 }
 
@@ -669,6 +834,12 @@ main (int   argc,
               fixture_setup, test_drop_several, fixture_teardown);
   g_test_add ("/gui/image-dialog/paste", Fixture, NULL,
               fixture_setup, test_paste, fixture_teardown);
+  g_test_add ("/gui/image-dialog/paste-cancel", Fixture, NULL,
+              fixture_setup, test_paste_cancel, fixture_teardown);
+  g_test_add ("/gui/image-dialog/missing-file", Fixture, NULL,
+              fixture_setup, test_missing_file, fixture_teardown);
+  g_test_add ("/gui/image-dialog/escaping-link", Fixture, NULL,
+              fixture_setup, test_escaping_link, fixture_teardown);
   g_test_add_func ("/gui/image-dialog/unsaved-post", test_unsaved_post);
 
   ret = g_test_run ();

@@ -330,15 +330,20 @@ build_row (BylinePhotoSheet *self,
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
 
+  /* A fixed column, portrait or landscape, so that the texts line up. */
   picture = gtk_picture_new ();
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   shown, -1);
   frame = gtk_frame_new (NULL);
-  gtk_widget_set_valign (frame, GTK_ALIGN_START);
+  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
   gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_box_append (GTK_BOX (box), frame);
+  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (column, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
+  gtk_widget_set_valign (column, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (column), frame);
+  gtk_box_append (GTK_BOX (box), column);
   byline_photo_thumbnail_load_async (item->source, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
                                      self->cancellable, thumbnail_cb, g_object_ref (picture));
 
@@ -426,6 +431,23 @@ compare_arriving (gconstpointer a,
                                BYLINE_PHOTO_ORDER_TIME);
 }
 
+/* What every copy will be, under the list while nothing runs. */
+static void
+show_limits (BylinePhotoSheet *self)
+{
+  BylinePhotoOptions options;
+  g_autofree char *text = NULL;
+
+  byline_photo_options_init (&options, self->profile);
+  if (options.max_width > 0)
+    /* Translators: under the photo sheet's list; %u is the site's limit. */
+    text = g_strdup_printf (_("Copies are at most %u pixels wide and never record where they "
+                              "were taken"), options.max_width);
+  else
+    text = g_strdup (_("Copies never record where they were taken"));
+  gtk_label_set_label (self->status_label, text);
+}
+
 /* Every picture of a batch has its metadata: they join the list in the
  * order they were taken, pictures without a time last by name. */
 static void
@@ -447,6 +469,7 @@ list_arrived (BylinePhotoSheet *self)
   g_ptr_array_set_free_func (self->arriving, (GDestroyNotify) photo_item_free);
 
   plan_names (self);
+  show_limits (self);
 
   if (self->skipped->len > 0)
     {
@@ -701,7 +724,7 @@ import_cb (GObject      *object,
       g_string_append (text, shortcode);
     }
 
-  gtk_label_set_label (self->status_label, _("Added to the post’s folder"));
+  gtk_label_set_label (self->status_label, "");
   set_importing (self, FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sheet.insert", FALSE);
   g_signal_emit (self, signals[INSERT], 0, text->str);

@@ -19,6 +19,7 @@
 
 #define THUMBNAIL_WIDTH 148
 #define THUMBNAIL_HEIGHT 111
+#define CARD_CHARS 16
 
 /* A picture of the folder, as read on the worker. */
 typedef struct
@@ -245,6 +246,8 @@ new_label (const char *text,
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
+  /* Cards of one width: no label asks for more. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CARD_CHARS);
   if (css_class != NULL)
     gtk_widget_add_css_class (label, css_class);
   return label;
@@ -261,7 +264,7 @@ build_card (BylinePhotosView *self,
   g_autofree char *accessible = NULL;
   g_autoptr(GString) findings = g_string_new (NULL);
   gboolean used = find_mention (text, photo->name) >= 0;
-  GtkWidget *child, *box, *frame, *picture;
+  GtkWidget *child, *card, *box, *place, *frame, *picture, *details;
   GtkDragSource *drag;
 
   child = gtk_flow_box_child_new ();
@@ -272,15 +275,25 @@ build_card (BylinePhotosView *self,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
-  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), box);
-  gtk_widget_add_css_class (child, "card");
+  /* Cards as tall as their content, in columns of the same width. */
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_size_request (card, THUMBNAIL_WIDTH + 12, -1);
+  gtk_widget_set_valign (card, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (card), box);
+  gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
 
+  /* The thumbnail's place is the same for every card, portrait or not. */
   picture = gtk_picture_new ();
   gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_widget_set_size_request (picture, -1, THUMBNAIL_HEIGHT);
   frame = gtk_frame_new (NULL);
+  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
   gtk_frame_set_child (GTK_FRAME (frame), picture);
-  gtk_box_append (GTK_BOX (box), frame);
+  place = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_set_size_request (place, -1, THUMBNAIL_HEIGHT);
+  gtk_box_append (GTK_BOX (place), frame);
+  gtk_box_append (GTK_BOX (box), place);
   byline_photo_thumbnail_load_async (photo->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
                                      self->cancellable, thumbnail_cb, g_object_ref (picture));
 
@@ -288,7 +301,10 @@ build_card (BylinePhotosView *self,
   /* Translators: a picture's size: "2400 × 1800 pixels, 1.2 MB". */
   pixels = g_strdup_printf (_("%d × %d pixels, %s"), photo->info->width, photo->info->height,
                             size);
-  gtk_box_append (GTK_BOX (box), new_label (pixels, "caption"));
+  details = new_label (pixels, "caption");
+  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_NONE);
+  gtk_label_set_wrap (GTK_LABEL (details), TRUE);
+  gtk_box_append (GTK_BOX (box), details);
   gtk_box_append (GTK_BOX (box), new_label (used ? _("Used in the post")
                                                  : _("Not used in the post"),
                                             used ? "dim-label" : "warning"));
@@ -314,11 +330,11 @@ build_card (BylinePhotosView *self,
       gtk_widget_set_hexpand (button, TRUE);
       gtk_widget_set_tooltip_text (button, diagnostic->message);
       gtk_label_set_wrap (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (button))),
+                                     CARD_CHARS);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, diagnostic->message,
                                       -1);
-      gtk_widget_add_css_class (button, "pill");
-      gtk_widget_add_css_class (button, "small");
       /* A copy: the document updates its problems in place. */
       g_object_set_data_full (G_OBJECT (button), "byline-diagnostic",
                               byline_diagnostic_copy (diagnostic),

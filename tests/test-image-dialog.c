@@ -11,6 +11,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-photos.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -779,6 +780,103 @@ test_escaping_link (Fixture       *fixture,
   destroy_window (window);
 }
 
+/* One picture goes through the same import as many: a phone's photo,
+ * stored sideways with its location, comes into the bundle upright, at
+ * the site's width and without GPS tags (read by exiftool), under the
+ * name Link gives it; the camera's file is untouched. */
+static void
+test_import_one (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->outside, "IMG_2041.JPG", NULL);
+  g_autofree char *copy = g_build_filename (fixture->bundle, "stage.jpg", NULL);
+  g_autofree char *profile = g_build_filename (fixture->root, ".byline.yml", NULL);
+  g_autoptr(GdkPixbuf) drawn = byline_test_draw_photo (800, 600, 6, FALSE);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GFile) files = NULL;
+  g_autofree char *gps = NULL;
+  g_autofree char *orientation = NULL;
+  g_autofree char *text = NULL;
+  BylineImageDialog *dialog;
+  BylineWindow *window;
+  GtkTextIter iter;
+
+  g_assert_true (g_file_set_contents (profile, "site:\n  image_max_width: 300\n", -1, NULL));
+  byline_test_save_photo (drawn, source, "jpeg");
+  byline_test_tag_photo (source, 6, "2024:06:15 13:00:00");
+  original = byline_test_read_path_bytes (source);
+
+  window = open_window (fixture);
+  files = g_slist_prepend (files, g_file_new_for_path (source));
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter);
+  g_assert_true (byline_window_drop_images (window, files, &iter));
+  byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
+  dialog = byline_window_get_image_dialog (window);
+
+  /* The ratio is the upright copy's, and the dialog says what the copy
+   * will be. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+    byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_RATIO))), ==, "75%");
+  set_field (dialog, BYLINE_IMAGE_FIELD_LINK, "./stage.jpg");
+  set_field (dialog, BYLINE_IMAGE_FIELD_ALT, "A stage");
+  activate_insert (window, dialog);
+
+  pixbuf = gdk_pixbuf_new_from_file (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 300);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 225);
+  g_assert_true (byline_test_looks_upright (pixbuf));
+  gps = byline_test_gps_tags (copy);
+  g_assert_cmpstr (gps, ==, "");
+  orientation = byline_test_exiftool ("-s", "-s", "-s", "-Orientation", copy, NULL);
+  g_assert_cmpstr (orientation, ==, "");
+  after = byline_test_read_path_bytes (source);
+  g_assert_true (g_bytes_equal (original, after));
+
+  text = dup_text (window);
+  g_assert_true (g_str_has_suffix (text,
+                                   "Last paragraph.\n"
+                                   "\n"
+                                   "{{< image width=\"75%\"\n"
+                                   "    link=\"./stage.jpg\"\n"
+                                   "    alt=\"A stage\"\n"
+                                   "    >}}"));
+  destroy_window (window);
+}
+
+/* Several pictures chosen in the dialog's file chooser go to the sheet. */
+static void
+test_chooser_several (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) first = outside_file (fixture, "second.png");
+  g_autoptr(GFile) second = outside_file (fixture, "Holiday Photo.PNG");
+  BylineImageDialog *dialog;
+  BylinePhotoSheet *sheet;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-image", NULL));
+  dialog = byline_window_get_image_dialog (window);
+  g_list_store_append (files, first);
+  g_list_store_append (files, second);
+  g_signal_emit_by_name (dialog, "add-photos", files);
+
+  g_assert_null (byline_window_get_image_dialog (window));
+  sheet = byline_window_get_photo_sheet (window);
+  g_assert_nonnull (sheet);
+  byline_test_wait_for (!byline_photo_sheet_get_loading (sheet));
+  g_assert_cmpuint (byline_photo_sheet_get_n_photos (sheet), ==, 2);
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 0), ==, "holiday-photo.png");
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 1), ==, "second.png");
+
+  byline_test_destroy_window (GTK_WINDOW (sheet));
+  destroy_window (window);
+}
+
 static void
 test_unsaved_post (void)
 {
@@ -840,6 +938,13 @@ main (int   argc,
               fixture_setup, test_missing_file, fixture_teardown);
   g_test_add ("/gui/image-dialog/escaping-link", Fixture, NULL,
               fixture_setup, test_escaping_link, fixture_teardown);
+  g_test_add ("/gui/image-dialog/chooser-several", Fixture, NULL,
+              fixture_setup, test_chooser_several, fixture_teardown);
+  if (byline_test_have_exiftool ())
+    g_test_add ("/gui/image-dialog/import-one", Fixture, NULL,
+                fixture_setup, test_import_one, fixture_teardown);
+  else
+    g_test_add_func ("/gui/image-dialog/exiftool", byline_test_skip_without_exiftool);
   g_test_add_func ("/gui/image-dialog/unsaved-post", test_unsaved_post);
 
   ret = g_test_run ();

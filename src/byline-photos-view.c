@@ -232,9 +232,10 @@ drag_prepare_cb (GtkDragSource *source,
                  double         y,
                  Photo         *photo)
 {
-  GSList *files = g_slist_prepend (NULL, photo->file);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, photo->file);
 
-  /* A picture dragged onto the text gets its call there. */
+  /* A picture dragged onto the text opens the image dialog there. The
+   * provider keeps a copy of the list. */
   return gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
 }
 

@@ -8,67 +8,9 @@
 #include "config.h"
 
 #include "byline-photo-sheet.h"
-
-#include "byline-photo-ui.h"
-#include "byline-photo.h"
+#include "byline-photo-sheet-private.h"
 
 #include <glib/gi18n.h>
-
-#define THUMBNAIL_WIDTH 128
-#define THUMBNAIL_HEIGHT 96
-
-/* One picture of the list. */
-typedef struct
-{
-  GFile           *source;
-  BylinePhotoInfo *info;
-  char            *planned;   /* the name its copy gets */
-  GtkWidget       *row;       /* owned by the list box; a reference kept */
-  GtkLabel        *name_label;
-  GtkLabel        *message_label;
-  GtkEditable     *alt_entry;
-  GtkEditable     *caption_entry;
-  GtkWidget       *up_button;
-  GtkWidget       *down_button;
-} PhotoItem;
-
-static void
-photo_item_free (PhotoItem *item)
-{
-  g_clear_object (&item->source);
-  g_clear_pointer (&item->info, byline_photo_info_unref);
-  g_clear_object (&item->row);
-  g_free (item->planned);
-  g_free (item);
-}
-
-struct _BylinePhotoSheet
-{
-  AdwWindow      parent_instance;
-
-  /* Template children */
-  GtkButton     *insert_button;
-  GtkLabel      *summary_label;
-  GtkListBox    *list_box;
-  GtkLabel      *skipped_label;
-  GtkDropDown   *width_dropdown;
-  GtkStack      *status_stack;
-  GtkLabel      *status_label;
-  GtkProgressBar *progress_bar;
-
-  BylineProfile *profile;
-  GFile         *folder;
-  GStrv          widths;
-  GPtrArray     *items;        /* of PhotoItem, in the list's order */
-  GPtrArray     *arriving;     /* of PhotoItem whose metadata is being read */
-  GPtrArray     *skipped;      /* of char *: names of files that are not pictures */
-  GCancellable  *cancellable;  /* metadata and thumbnails: the sheet's life */
-  GCancellable  *import_cancellable;
-  guint          pending;      /* metadata reads not back yet */
-
-  guint          importing : 1;
-  guint          has_errors : 1;
-};
 
 G_DEFINE_FINAL_TYPE (BylinePhotoSheet, byline_photo_sheet, ADW_TYPE_WINDOW)
 
@@ -89,21 +31,11 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void byline_photo_sheet_update (BylinePhotoSheet *self);
-
 static char *
 dup_entry_text (GtkEditable *entry)
 {
   /* Spaces around a value are never meant: the site would show them. */
   return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-}
-
-static char *
-dup_display_name (GFile *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-
-  return g_filename_display_name (basename);
 }
 
 static const char *
@@ -127,297 +59,6 @@ item_fields (BylinePhotoSheet *self,
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_ALT, alt);
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_CAPTION, caption);
   return fields;
-}
-
-static guint
-item_position (BylinePhotoSheet *self,
-               PhotoItem        *item)
-{
-  guint position = 0;
-
-  g_assert (g_ptr_array_find (self->items, item, &position));
-  return position;
-}
-
-/* The list */
-
-static int
-sort_rows_cb (GtkListBoxRow *a,
-              GtkListBoxRow *b,
-              gpointer       user_data)
-{
-  BylinePhotoSheet *self = user_data;
-  PhotoItem *item_a = g_object_get_data (G_OBJECT (a), "byline-photo-item");
-  PhotoItem *item_b = g_object_get_data (G_OBJECT (b), "byline-photo-item");
-  guint position_a = item_position (self, item_a);
-  guint position_b = item_position (self, item_b);
-
-  return position_a < position_b ? -1 : position_a > position_b;
-}
-
-/* Names the copies will get, in the list's order, as the import names
- * them one after the other. */
-static void
-plan_names (BylinePhotoSheet *self)
-{
-  g_autoptr(GHashTable) taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < self->items->len; i++)
-    {
-      PhotoItem *item = g_ptr_array_index (self->items, i);
-      g_autofree char *shown = dup_display_name (item->source);
-      g_autofree char *label = NULL;
-
-      g_free (item->planned);
-      item->planned = byline_photo_plan_name (self->folder, item->source, taken);
-      /* Translators: a picture's file name and the name of its copy in
-       * the post's folder: "IMG_2041.JPG → ./img-2041.jpg". */
-      label = g_strdup_printf (_("%s → ./%s"), shown, item->planned);
-      gtk_label_set_label (item->name_label, label);
-
-      gtk_widget_set_sensitive (item->up_button, i > 0);
-      gtk_widget_set_sensitive (item->down_button, i + 1 < self->items->len);
-    }
-}
-
-void
-byline_photo_sheet_move (BylinePhotoSheet *self,
-                         guint             from,
-                         guint             to)
-{
-  PhotoItem *item;
-
-  g_return_if_fail (BYLINE_IS_PHOTO_SHEET (self));
-  g_return_if_fail (from < self->items->len && to < self->items->len);
-
-  if (from == to || self->importing)
-    return;
-
-  item = g_ptr_array_steal_index (self->items, from);
-  g_ptr_array_insert (self->items, to, item);
-  gtk_list_box_invalidate_sort (self->list_box);
-  plan_names (self);
-  byline_photo_sheet_update (self);
-}
-
-static void
-move_up_cb (GtkButton *button,
-            PhotoItem *item)
-{
-  BylinePhotoSheet *self = BYLINE_PHOTO_SHEET (gtk_widget_get_root (GTK_WIDGET (button)));
-  guint position = item_position (self, item);
-
-  if (position > 0)
-    byline_photo_sheet_move (self, position, position - 1);
-  gtk_widget_grab_focus (position > 1 ? item->up_button : item->down_button);
-}
-
-static void
-move_down_cb (GtkButton *button,
-              PhotoItem *item)
-{
-  BylinePhotoSheet *self = BYLINE_PHOTO_SHEET (gtk_widget_get_root (GTK_WIDGET (button)));
-  guint position = item_position (self, item);
-
-  if (position + 1 < self->items->len)
-    byline_photo_sheet_move (self, position, position + 1);
-  gtk_widget_grab_focus (position + 2 < self->items->len ? item->down_button : item->up_button);
-}
-
-static void
-remove_cb (GtkButton *button,
-           PhotoItem *item)
-{
-  BylinePhotoSheet *self = BYLINE_PHOTO_SHEET (gtk_widget_get_root (GTK_WIDGET (button)));
-
-  if (self->importing)
-    return;
-
-  gtk_list_box_remove (self->list_box, item->row);
-  g_ptr_array_remove (self->items, item);
-  plan_names (self);
-  byline_photo_sheet_update (self);
-}
-
-static void
-entry_changed_cb (GtkEditable      *editable,
-                  BylinePhotoSheet *self)
-{
-  byline_photo_sheet_update (self);
-}
-
-static void
-thumbnail_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkPicture) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = byline_photo_thumbnail_load_finish (result, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No thumbnail: %s", error->message);
-      return;
-    }
-  gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
-}
-
-static GtkWidget *
-new_icon_button (const char *icon_name,
-                 const char *accessible_name,
-                 GCallback   callback,
-                 PhotoItem  *item)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, accessible_name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_name, -1);
-  g_signal_connect (button, "clicked", callback, item);
-  return button;
-}
-
-/* What the picture is and what its copy will be: "3000 × 4000 pixels,
- * 4.2 MB · Its copy: resized from 3000×4000 pixels, location removed". */
-static char *
-describe_item (BylinePhotoSheet *self,
-               PhotoItem        *item)
-{
-  const BylinePhotoInfo *info = item->info;
-  g_autofree char *size = g_format_size (info->size);
-  g_autofree char *changes = NULL;
-  g_autoptr(GFile) parent = g_file_get_parent (item->source);
-
-  /* A picture already in the folder is used as it is. */
-  if (parent == NULL || !g_file_equal (parent, self->folder))
-    changes = byline_photo_describe_import (info, self->profile);
-
-  if (changes != NULL)
-    /* Translators: a picture's size, then what its copy will be. */
-    return g_strdup_printf (_("%d × %d pixels, %s · Its copy: %s"), info->width, info->height,
-                            size, changes);
-  return g_strdup_printf (_("%d × %d pixels, %s"), info->width, info->height, size);
-}
-
-static void
-build_row (BylinePhotoSheet *self,
-           PhotoItem        *item)
-{
-  g_autofree char *shown = dup_display_name (item->source);
-  g_autofree char *alt_name = NULL;
-  g_autofree char *caption_name = NULL;
-  g_autofree char *up_name = NULL;
-  g_autofree char *down_name = NULL;
-  g_autofree char *remove_name = NULL;
-  g_autofree char *details = describe_item (self, item);
-  g_autoptr(BylinePhotoImport) planned = g_new0 (BylinePhotoImport, 1);
-  g_autoptr(BylineImageFields) fields = NULL;
-  GtkWidget *row, *box, *picture, *frame, *column, *label, *entry, *buttons;
-
-  row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-  g_object_set_data (G_OBJECT (row), "byline-photo-item", item);
-  item->row = g_object_ref (row);
-
-  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  /* A fixed column, portrait or landscape, so that the texts line up. */
-  picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  shown, -1);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (column, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT);
-  gtk_widget_set_valign (column, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (column), frame);
-  gtk_box_append (GTK_BOX (box), column);
-  byline_photo_thumbnail_load_async (item->source, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
-                                     self->cancellable, thumbnail_cb, g_object_ref (picture));
-
-  column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  gtk_widget_set_hexpand (column, TRUE);
-  gtk_box_append (GTK_BOX (box), column);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_MIDDLE);
-  gtk_widget_add_css_class (label, "heading");
-  item->name_label = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (column), label);
-
-  label = gtk_label_new (details);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_widget_add_css_class (label, "caption");
-  gtk_box_append (GTK_BOX (column), label);
-
-  /* Filled as the import would fill them from the picture's metadata. */
-  planned->source = g_object_ref (item->source);
-  planned->file = g_object_ref (item->source);
-  planned->info = byline_photo_info_ref (item->info);
-  planned->width = item->info->width;
-  planned->height = item->info->height;
-  fields = byline_photo_import_to_fields (planned, self->profile);
-
-  /* Translators: the accessible name of a picture's alt text entry. */
-  alt_name = g_strdup_printf (_("Alt text of %s"), shown);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Alt text: what the picture shows"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), fields->alt != NULL ? fields->alt : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  alt_name, -1);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-  item->alt_entry = GTK_EDITABLE (entry);
-  gtk_box_append (GTK_BOX (column), entry);
-
-  /* Translators: the accessible name of a picture's caption entry. */
-  caption_name = g_strdup_printf (_("Caption of %s"), shown);
-  entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Caption"));
-  gtk_editable_set_text (GTK_EDITABLE (entry), fields->caption != NULL ? fields->caption : "");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  caption_name, -1);
-  g_signal_connect_object (entry, "changed", G_CALLBACK (entry_changed_cb), self, 0);
-  item->caption_entry = GTK_EDITABLE (entry);
-  gtk_box_append (GTK_BOX (column), entry);
-
-  label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_widget_set_visible (label, FALSE);
-  item->message_label = GTK_LABEL (label);
-  gtk_box_append (GTK_BOX (column), label);
-
-  buttons = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (box), buttons);
-  /* Translators: accessible names of the buttons that order the pictures. */
-  up_name = g_strdup_printf (_("Move %s Up"), shown);
-  down_name = g_strdup_printf (_("Move %s Down"), shown);
-  remove_name = g_strdup_printf (_("Leave Out %s"), shown);
-  item->up_button = new_icon_button ("go-up-symbolic", up_name, G_CALLBACK (move_up_cb), item);
-  item->down_button = new_icon_button ("go-down-symbolic", down_name, G_CALLBACK (move_down_cb),
-                                       item);
-  gtk_box_append (GTK_BOX (buttons), item->up_button);
-  gtk_box_append (GTK_BOX (buttons), item->down_button);
-  gtk_box_append (GTK_BOX (buttons), new_icon_button ("list-remove-symbolic", remove_name,
-                                                      G_CALLBACK (remove_cb), item));
-
-  gtk_list_box_append (self->list_box, row);
 }
 
 static int
@@ -462,13 +103,13 @@ list_arrived (BylinePhotoSheet *self)
       PhotoItem *item = g_ptr_array_index (self->arriving, i);
 
       g_ptr_array_add (self->items, item);
-      build_row (self, item);
+      byline_photo_sheet_build_row (self, item);
     }
   g_ptr_array_set_free_func (self->arriving, NULL);
   g_ptr_array_set_size (self->arriving, 0);
-  g_ptr_array_set_free_func (self->arriving, (GDestroyNotify) photo_item_free);
+  g_ptr_array_set_free_func (self->arriving, (GDestroyNotify) byline_photo_item_free);
 
-  plan_names (self);
+  byline_photo_sheet_plan_names (self);
   show_limits (self);
 
   if (self->skipped->len > 0)
@@ -517,7 +158,7 @@ info_cb (GObject      *object,
     {
       if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      g_ptr_array_add (self->skipped, dup_display_name (item->source));
+      g_ptr_array_add (self->skipped, byline_photo_sheet_dup_display_name (item->source));
       g_ptr_array_remove (self->arriving, item);
     }
 
@@ -561,8 +202,7 @@ byline_photo_sheet_add_files (BylinePhotoSheet *self,
 
 /* Checks */
 
-/* Shows on each picture what the site would say about its call. */
-static void
+void
 byline_photo_sheet_update (BylinePhotoSheet *self)
 {
   gboolean has_errors = FALSE;
@@ -1022,14 +662,14 @@ byline_photo_sheet_class_init (BylinePhotoSheetClass *klass)
 static void
 byline_photo_sheet_init (BylinePhotoSheet *self)
 {
-  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) photo_item_free);
-  self->arriving = g_ptr_array_new_with_free_func ((GDestroyNotify) photo_item_free);
+  self->items = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_photo_item_free);
+  self->arriving = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_photo_item_free);
   self->skipped = g_ptr_array_new_with_free_func (g_free);
   self->cancellable = g_cancellable_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->insert_button));
-  gtk_list_box_set_sort_func (self->list_box, sort_rows_cb, self, NULL);
+  gtk_list_box_set_sort_func (self->list_box, byline_photo_sheet_sort_rows, self, NULL);
 
   /* GTK 4.8's drop-down shows its button to screen readers as a button of
    * its own, without a name: it takes the drop-down's. */

@@ -215,13 +215,13 @@ thumbnail_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  g_autoptr(GtkPicture) picture = user_data;
+  g_autoptr(GtkImage) picture = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
   texture = byline_photo_thumbnail_load_finish (result, &error);
   if (texture != NULL)
-    gtk_picture_set_paintable (picture, GDK_PAINTABLE (texture));
+    gtk_image_set_from_paintable (picture, GDK_PAINTABLE (texture));
   else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_debug ("No thumbnail: %s", error->message);
 }
@@ -265,7 +265,7 @@ build_card (BylinePhotosView *self,
   g_autofree char *accessible = NULL;
   g_autoptr(GString) findings = g_string_new (NULL);
   gboolean used = find_mention (text, photo->name) >= 0;
-  GtkWidget *child, *card, *box, *place, *frame, *picture, *details;
+  GtkWidget *child, *card, *box, *picture, *details;
   GtkDragSource *drag;
 
   child = gtk_flow_box_child_new ();
@@ -284,17 +284,12 @@ build_card (BylinePhotosView *self,
   gtk_box_append (GTK_BOX (card), box);
   gtk_flow_box_child_set_child (GTK_FLOW_BOX_CHILD (child), card);
 
-  /* The thumbnail's place is the same for every card, portrait or not. */
-  picture = gtk_picture_new ();
-  gtk_picture_set_can_shrink (GTK_PICTURE (picture), TRUE);
-  frame = gtk_frame_new (NULL);
-  gtk_widget_set_halign (frame, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (frame, GTK_ALIGN_CENTER);
-  gtk_frame_set_child (GTK_FRAME (frame), picture);
-  place = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_set_size_request (place, -1, THUMBNAIL_HEIGHT);
-  gtk_box_append (GTK_BOX (place), frame);
-  gtk_box_append (GTK_BOX (box), place);
+  /* A square of fixed size, portrait or not: a GtkImage asks for its
+   * pixel size whatever its parent offers, where a GtkPicture's size
+   * follows the other side's and a flow box's measuring runs away. */
+  picture = gtk_image_new ();
+  gtk_image_set_pixel_size (GTK_IMAGE (picture), THUMBNAIL_WIDTH);
+  gtk_box_append (GTK_BOX (box), picture);
   byline_photo_thumbnail_load_async (photo->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
                                      self->cancellable, thumbnail_cb, g_object_ref (picture));
 

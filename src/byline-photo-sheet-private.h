@@ -10,6 +10,7 @@
 
 #include "byline-photo-sheet.h"
 
+#include "byline-analysis-context.h"
 #include "byline-photo.h"
 
 G_BEGIN_DECLS
@@ -45,6 +46,7 @@ struct _BylinePhotoSheet
 
   BylineProfile *profile;
   GFile         *folder;
+  BylineAnalysisContext *context;  /* the rules that check the texts, made on first use */
   GStrv          widths;
   GPtrArray     *items;        /* of PhotoItem, in the list's order */
   GPtrArray     *arriving;     /* of PhotoItem whose metadata is being read */

@@ -10,6 +10,9 @@
 #include "byline-photo-sheet.h"
 #include "byline-photo-sheet-private.h"
 
+#include "byline-analysis.h"
+#include "byline-bundle.h"
+
 #include <glib/gi18n.h>
 
 G_DEFINE_FINAL_TYPE (BylinePhotoSheet, byline_photo_sheet, ADW_TYPE_WINDOW)
@@ -202,6 +205,19 @@ byline_photo_sheet_add_files (BylinePhotoSheet *self,
 
 /* Checks */
 
+static BylineAnalysisContext *
+check_context (BylinePhotoSheet *self)
+{
+  if (self->context == NULL)
+    {
+      g_autoptr(GFile) post = g_file_get_child (self->folder, "index.md");
+      g_autoptr(BylineBundle) bundle = byline_bundle_new (post);
+
+      self->context = byline_analysis_context_new (self->profile, NULL, bundle, NULL, NULL);
+    }
+  return self->context;
+}
+
 void
 byline_photo_sheet_update (BylinePhotoSheet *self)
 {
@@ -213,31 +229,40 @@ byline_photo_sheet_update (BylinePhotoSheet *self)
       PhotoItem *item = g_ptr_array_index (self->items, i);
       g_autofree char *link = g_strconcat ("./", item->planned, NULL);
       g_autoptr(BylineImageFields) fields = byline_image_fields_new ();
-      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(BylineAnalysis) analysis = NULL;
+      g_autofree char *shortcode = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
       BylineSeverity worst = BYLINE_SEVERITY_OFF;
+      GPtrArray *problems;
 
       byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_LINK, link);
       item_fields (self, item, fields);
-      problems = byline_image_fields_check (fields, self->profile);
+      /* The call alone, checked by the post's rules as the image dialog
+       * checks it without a place. */
+      shortcode = byline_image_fields_to_shortcode (fields);
+      analysis = byline_analysis_new (check_context (self), shortcode, -1, 0,
+                                      BYLINE_ANALYSIS_NO_RENDER);
+      problems = byline_analysis_get_diagnostics (analysis);
 
       gtk_widget_remove_css_class (GTK_WIDGET (item->alt_entry), "error");
       gtk_widget_remove_css_class (GTK_WIDGET (item->caption_entry), "error");
       for (guint j = 0; j < problems->len; j++)
         {
-          const BylineImageProblem *problem = g_ptr_array_index (problems, j);
+          const BylineDiagnostic *problem = g_ptr_array_index (problems, j);
+          BylineImageField field;
 
           /* Only what the sheet lets the user change; the width and the
            * ratio are the site's own, the link the import's. */
-          if (problem->field != BYLINE_IMAGE_FIELD_ALT &&
-              problem->field != BYLINE_IMAGE_FIELD_CAPTION)
+          if (problem->subject_kind != BYLINE_SUBJECT_SHORTCODE_PARAM ||
+              !byline_image_field_from_param (problem->subject, &field) ||
+              (field != BYLINE_IMAGE_FIELD_ALT && field != BYLINE_IMAGE_FIELD_CAPTION))
             continue;
           if (text->len > 0)
             g_string_append_c (text, '\n');
           g_string_append (text, problem->message);
           worst = MAX (worst, problem->severity);
           if (problem->severity >= BYLINE_SEVERITY_ERROR)
-            gtk_widget_add_css_class (GTK_WIDGET (problem->field == BYLINE_IMAGE_FIELD_ALT
+            gtk_widget_add_css_class (GTK_WIDGET (field == BYLINE_IMAGE_FIELD_ALT
                                                   ? item->alt_entry : item->caption_entry),
                                       "error");
         }
@@ -537,6 +562,7 @@ byline_photo_sheet_finalize (GObject *object)
 
   g_clear_object (&self->profile);
   g_clear_object (&self->folder);
+  g_clear_object (&self->context);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->widths, g_strfreev);

@@ -1,25 +1,26 @@
-/* byline-window-image.c — pictures: the image dialog, drag and drop, paste
+/* byline-window-image.c — the image dialog and the image calls it writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every way a picture comes into a post ends the same way: the file is in
  * the post's bundle and an image shortcode is written into the buffer as
- * one undo step, at the cursor or where the files were dropped.
+ * one undo step (byline_document_apply_patches()), at the cursor, where the
+ * files were dropped, or over the call the dialog edits. Offsets come from
+ * the analysis of the current text: for a large post, whose analysis runs
+ * in a worker, the write waits for it.
  */
 
 #define G_LOG_DOMAIN "byline-window"
 
 #include "config.h"
 
-#include "byline-window-private.h"
+#include "byline-window-image-private.h"
 
 #include "byline-bundle.h"
+#include "byline-image-files.h"
 #include "byline-image-shortcode.h"
-#include "byline-photo.h"
-#include "byline-post.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 /* What the open image dialog writes to: where it inserts, or the call it
  * edits (start and end marks, and the call's text to check that it is
@@ -33,12 +34,10 @@ typedef struct
   char          *scratch;   /* a pasted picture's temporary folder, removed with the dialog */
 } ImageTarget;
 
-static void remove_scratch (const char *scratch);
-
 static void
 image_target_free (ImageTarget *target)
 {
-  remove_scratch (target->scratch);
+  byline_window_remove_scratch (target->scratch);
   g_free (target->scratch);
   if (target->start != NULL && !gtk_text_mark_get_deleted (target->start))
     gtk_text_buffer_delete_mark (target->buffer, target->start);
@@ -51,138 +50,33 @@ image_target_free (ImageTarget *target)
   g_free (target);
 }
 
-static GtkTextMark *
-create_mark (GtkTextBuffer     *buffer,
-             const GtkTextIter *iter,
-             gboolean           left_gravity)
+GtkTextMark *
+byline_window_create_mark (BylineWindow      *self,
+                           const GtkTextIter *iter,
+                           gboolean           left_gravity)
 {
   GtkTextMark *mark = gtk_text_mark_new (NULL, left_gravity);
 
-  gtk_text_buffer_add_mark (buffer, mark, iter);
+  gtk_text_buffer_add_mark (GTK_TEXT_BUFFER (self->document), mark, iter);
   return mark;
 }
 
-static GFile *
-dup_folder (BylineWindow *self)
+GFile *
+byline_window_dup_image_folder (BylineWindow *self)
 {
   GFile *file = byline_document_get_file (self->document);
 
-  return file != NULL ? g_file_get_parent (file) : NULL;
-}
-
-static gboolean
-require_folder (BylineWindow *self)
-{
-  if (byline_document_get_file (self->document) != NULL)
-    return TRUE;
+  if (file != NULL)
+    return g_file_get_parent (file);
 
   byline_window_add_toast (self, _("Save the post first: its pictures go into its folder"));
-  return FALSE;
+  return NULL;
 }
 
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* The buffer holds characters, the core counts bytes. */
-static gsize
-iter_to_byte_offset (const char        *text,
-                     const GtkTextIter *iter)
-{
-  return (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (iter)) - text);
-}
-
-static void
-byte_offset_to_iter (GtkTextBuffer *buffer,
-                     const char    *text,
-                     gsize          offset,
-                     GtkTextIter   *iter)
-{
-  gtk_text_buffer_get_iter_at_offset (buffer, iter,
-                                      (int) g_utf8_pointer_to_offset (text, text + offset));
-}
-
-/* Inserts @shortcode at @mark on lines of its own, after the front matter
- * at the earliest, as one undo step; the cursor goes after it. */
 void
-byline_window_insert_shortcode (BylineWindow *self,
-                  GtkTextMark  *mark,
-                  const char   *shortcode)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autofree char *text = dup_buffer_text (buffer);
-  gsize length = strlen (text);
-  g_autoptr(BylineTextPatch) patch = NULL;
-  BylinePostLayout layout;
-  GtkTextIter iter;
-  gsize offset;
-  gsize shortcode_offset = 0;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
-  offset = iter_to_byte_offset (text, &iter);
-
-  /* A figure never goes into the front matter. */
-  if (byline_post_layout_parse (&layout, text, length, NULL) && offset < layout.body_start &&
-      layout.kind != BYLINE_FRONT_MATTER_NONE)
-    offset = MIN (layout.body_start, length);
-
-  patch = byline_image_insert_patch (text, length, offset, shortcode, &shortcode_offset);
-
-  /* The buffer leaves out the file's final newline and saving adds it:
-   * at the end of the text the figure's own one would make a blank line. */
-  if (patch->offset == length &&
-      gtk_source_buffer_get_implicit_trailing_newline (GTK_SOURCE_BUFFER (buffer)) &&
-      g_str_has_suffix (patch->text, "\n"))
-    patch->text[strlen (patch->text) - 1] = '\0';
-
-  byte_offset_to_iter (buffer, text, patch->offset, &iter);
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &iter, patch->text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
-  g_free (text);
-  text = dup_buffer_text (buffer);
-  byte_offset_to_iter (buffer, text, shortcode_offset + strlen (shortcode), &iter);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (byline_editor_get_view (self->editor)),
-                                      gtk_text_buffer_get_insert (buffer));
-}
-
-/* Replaces the call the dialog edits, as one undo step; FALSE when its
- * text changed meanwhile. */
-static gboolean
-replace_shortcode (BylineWindow *self,
-                   ImageTarget  *target,
-                   const char   *shortcode)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autofree char *current = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &start, target->start);
-  gtk_text_buffer_get_iter_at_mark (buffer, &end, target->end);
-  current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  if (g_strcmp0 (current, target->original) != 0)
-    return FALSE;
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, shortcode, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
-  gtk_text_buffer_place_cursor (buffer, &start);
-  return TRUE;
-}
-
-static void
-add_size_warning (BylineWindow  *self,
-                  BylineProfile *profile,
-                  GFile         *file)
+byline_window_add_size_warning (BylineWindow  *self,
+                                BylineProfile *profile,
+                                GFile         *file)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -195,192 +89,199 @@ add_size_warning (BylineWindow  *self,
     byline_window_add_toast (self, warning);
 }
 
-/* Work on a worker thread: which dropped files are pictures, a pasted
- * picture written where the dialog can show it, and a picture imported
- * into the bundle on Insert. */
+/* The analysis of the text as it is now, or NULL while it is being made
+ * (then run @retry once it is in). */
+typedef void (*RetryFunc) (gpointer data);
 
 typedef struct
 {
-  GPtrArray          *sources;   /* of GFile */
-  GBytes             *png;       /* instead of sources: a pasted picture */
-  char               *name;      /* the pasted picture's, or the copy's in the bundle */
-  GFile              *folder;    /* the bundle */
-  BylinePhotoOptions  options;
-  /* Results */
-  GPtrArray          *pictures;  /* of GFile: the sources that are pictures, or the copy */
-  GPtrArray          *skipped;   /* of char *: display names of files that are not pictures */
-  char               *scratch;   /* a temporary folder outside the bundle */
-} ImageJob;
+  BylineDocument *document;
+  gulong          handler;
+  RetryFunc       func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Retry;
 
 static void
-image_job_free (ImageJob *job)
+retry_cb (BylineDocument *document,
+          GParamSpec     *pspec,
+          Retry          *retry)
 {
-  g_clear_pointer (&job->sources, g_ptr_array_unref);
-  g_clear_pointer (&job->png, g_bytes_unref);
-  g_clear_pointer (&job->pictures, g_ptr_array_unref);
-  g_clear_pointer (&job->skipped, g_ptr_array_unref);
-  g_clear_object (&job->folder);
-  g_free (job->name);
-  g_free (job->scratch);
-  g_free (job);
-}
-
-static ImageJob *
-image_job_new (GFile *folder)
-{
-  ImageJob *job = g_new0 (ImageJob, 1);
-
-  job->folder = g_object_ref (folder);
-  job->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  job->pictures = g_ptr_array_new_with_free_func (g_object_unref);
-  job->skipped = g_ptr_array_new_with_free_func (g_free);
-  return job;
-}
-
-static gboolean
-is_picture (GFile        *file,
-            GCancellable *cancellable)
-{
-  g_autoptr(GFileInfo) info = NULL;
-  const char *type;
-
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," \
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return FALSE;
-
-  type = g_file_info_get_content_type (info);
-  if (type == NULL)
-    return FALSE;
-  if (g_content_type_is_a (type, "image/*") || g_content_type_is_mime_type (type, "image/*"))
-    return TRUE;
-
-  /* Content types are guessed from the data too; trust a picture's size. */
-  return byline_image_read_size (file, NULL, NULL);
-}
-
-static void
-sort_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  ImageJob *job = task_data;
-
-  for (guint i = 0; i < job->sources->len; i++)
-    {
-      GFile *source = g_ptr_array_index (job->sources, i);
-
-      if (is_picture (source, cancellable))
-        g_ptr_array_add (job->pictures, g_object_ref (source));
-      else
-        g_ptr_array_add (job->skipped, g_file_get_basename (source));
-    }
-  g_task_return_boolean (task, TRUE);
-}
-
-/* A pasted picture waits outside the bundle until the dialog's Insert:
- * Cancel leaves nothing behind in the post's folder. */
-static void
-paste_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  ImageJob *job = task_data;
-  g_autoptr(GFile) file = NULL;
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
-  job->scratch = g_dir_make_tmp ("byline-paste-XXXXXX", &error);
-  if (job->scratch == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  path = g_build_filename (job->scratch, job->name, NULL);
-  file = g_file_new_for_path (path);
-  if (!g_file_replace_contents (file, g_bytes_get_data (job->png, NULL),
-                                g_bytes_get_size (job->png), NULL, FALSE, G_FILE_CREATE_PRIVATE,
-                                NULL, cancellable, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_ptr_array_add (job->pictures, g_steal_pointer (&file));
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-remove_scratch (const char *scratch)
-{
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
-  if (scratch == NULL)
+  if (!byline_document_is_analyzed (document))
     return;
 
-  dir = g_dir_open (scratch, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (scratch, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (scratch);
+  g_signal_handler_disconnect (document, retry->handler);
+  retry->func (retry->data);
+  if (retry->destroy != NULL)
+    retry->destroy (retry->data);
+  g_free (retry);
 }
 
-/* The picture the dialog shows comes into the bundle the way every picture
- * does (byline_photo_import_file(): upright, resized, without its
- * location), under the name Link gives it: imported into a folder of its
- * own first, then copied to that name, which never replaces a file. */
-static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+static BylineAnalysis *
+current_analysis (BylineWindow   *self,
+                  RetryFunc       func,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
 {
-  ImageJob *job = task_data;
-  GFile *source = g_ptr_array_index (job->sources, 0);
-  g_autoptr(BylinePhotoImport) import = NULL;
-  g_autoptr(GFile) scratch = NULL;
-  GFile *copy = NULL;
-  GError *error = NULL;
+  Retry *retry;
 
-  job->scratch = g_dir_make_tmp ("byline-import-XXXXXX", &error);
-  if (job->scratch != NULL)
-    {
-      scratch = g_file_new_for_path (job->scratch);
-      import = byline_photo_import_file (source, scratch, &job->options, cancellable, &error);
-    }
-  if (import != NULL)
-    copy = byline_image_copy_into_bundle (import->file, job->folder, job->name, cancellable,
-                                          &error);
-  remove_scratch (job->scratch);
+  if (!byline_document_is_analyzed (self->document))
+    byline_document_analyze_now (self->document);
+  if (byline_document_is_analyzed (self->document))
+    return byline_document_get_analysis (self->document);
 
-  if (copy == NULL)
+  retry = g_new0 (Retry, 1);
+  retry->document = self->document;
+  retry->func = func;
+  retry->data = data;
+  retry->destroy = destroy;
+  retry->handler = g_signal_connect (self->document, "notify::analysis",
+                                     G_CALLBACK (retry_cb), retry);
+  return NULL;
+}
+
+/* The byte offset in @analysis's text of @mark (the buffer holds that text). */
+static gsize
+mark_offset (BylineWindow   *self,
+             BylineAnalysis *analysis,
+             GtkTextMark    *mark)
+{
+  const char *text = byline_analysis_get_text (analysis);
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, mark);
+  return (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&iter)) - text);
+}
+
+/* Where a figure may go at @offset: never into the front matter. */
+static gsize
+body_offset (BylineAnalysis *analysis,
+             gsize           offset)
+{
+  const BylinePostLayout *layout = byline_post_get_layout (byline_analysis_get_post (analysis));
+
+  if (offset < layout->body_start && layout->kind != BYLINE_FRONT_MATTER_NONE)
+    return MIN (layout->body_start, byline_analysis_get_length (analysis));
+  return offset;
+}
+
+/* Writing */
+
+typedef struct
+{
+  BylineWindow *self;
+  GtkTextMark  *mark;
+  char         *shortcode;
+} InsertData;
+
+static void
+insert_data_free (gpointer data)
+{
+  InsertData *insert = data;
+
+  g_object_unref (insert->mark);
+  g_object_unref (insert->self);
+  g_free (insert->shortcode);
+  g_free (insert);
+}
+
+static void insert_retry (gpointer data);
+
+void
+byline_window_insert_shortcode (BylineWindow *self,
+                                GtkTextMark  *mark,
+                                const char   *shortcode)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  InsertData *data;
+  BylineAnalysis *analysis;
+  const char *text;
+  gsize length;
+  gsize shortcode_offset = 0;
+  glong cursor;
+  GtkTextIter iter;
+
+  data = g_new0 (InsertData, 1);
+  data->self = g_object_ref (self);
+  data->mark = g_object_ref (mark);
+  data->shortcode = g_strdup (shortcode);
+  analysis = current_analysis (self, insert_retry, data, insert_data_free);
+  if (analysis == NULL)
+    return;
+  insert_data_free (data);
+
+  text = byline_analysis_get_text (analysis);
+  length = byline_analysis_get_length (analysis);
+  patch = byline_image_insert_patch (text, length,
+                                     body_offset (analysis, mark_offset (self, analysis, mark)),
+                                     shortcode, &shortcode_offset);
+
+  /* The buffer leaves out the file's final newline and saving adds it:
+   * at the end of the text the figure's own one would make a blank line. */
+  if (patch->offset == length &&
+      gtk_source_buffer_get_implicit_trailing_newline (GTK_SOURCE_BUFFER (buffer)) &&
+      g_str_has_suffix (patch->text, "\n"))
+    patch->text[strlen (patch->text) - 1] = '\0';
+
+  /* The cursor goes after the figure: characters up to the patch, then into it. */
+  cursor = g_utf8_pointer_to_offset (text, text + patch->offset) +
+           g_utf8_strlen (patch->text, (gssize) (shortcode_offset + strlen (shortcode) -
+                                                 patch->offset));
+
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
     {
-      g_task_return_error (task, error);
+      byline_window_add_toast (self, error->message);
       return;
     }
-  g_ptr_array_add (job->pictures, copy);
-  g_task_return_boolean (task, TRUE);
+
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (byline_editor_get_view (self->editor)),
+                                      gtk_text_buffer_get_insert (buffer));
 }
 
 static void
-run_image_job (BylineWindow        *self,
-               ImageJob            *job,
-               GTaskThreadFunc      thread,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data)
+insert_retry (gpointer data)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, user_data);
+  InsertData *insert = data;
 
-  g_task_set_source_tag (task, thread);
-  g_task_set_task_data (task, job, (GDestroyNotify) image_job_free);
-  g_task_run_in_thread (task, thread);
+  if (!gtk_text_mark_get_deleted (insert->mark))
+    byline_window_insert_shortcode (insert->self, insert->mark, insert->shortcode);
+}
+
+/* Replaces the call the dialog edits, as one undo step; FALSE when its
+ * text changed meanwhile. */
+static gboolean
+replace_shortcode (BylineWindow   *self,
+                   BylineAnalysis *analysis,
+                   ImageTarget    *target,
+                   const char     *shortcode)
+{
+  const char *text = byline_analysis_get_text (analysis);
+  gsize start = mark_offset (self, analysis, target->start);
+  gsize end = mark_offset (self, analysis, target->end);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  if (end < start || end - start != strlen (target->original) ||
+      memcmp (text + start, target->original, end - start) != 0)
+    return FALSE;
+
+  patch = byline_text_patch_new (start, end - start, shortcode);
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
+    {
+      byline_window_add_toast (self, error->message);
+      return TRUE;
+    }
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, target->start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->document), &iter);
+  return TRUE;
 }
 
 /* The dialog */
@@ -397,6 +298,58 @@ image_dialog_destroy_cb (BylineWindow      *self,
   g_object_set_data (G_OBJECT (dialog), "byline-image-target", NULL);
 }
 
+/* The dialog checks its fields with the rules on the text the call would
+ * make: it follows the post's analysis while it is open. */
+static void
+update_dialog_target (BylineWindow      *self,
+                      BylineImageDialog *dialog)
+{
+  ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
+  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
+  gsize start, end;
+
+  if (!byline_document_is_analyzed (self->document) || target == NULL ||
+      gtk_text_mark_get_deleted (target->start))
+    return;
+
+  start = mark_offset (self, analysis, target->start);
+  end = target->end != NULL ? mark_offset (self, analysis, target->end) : start;
+  if (target->end == NULL)
+    start = end = body_offset (analysis, start);
+  byline_image_dialog_set_target (dialog, analysis, start, MAX (start, end));
+}
+
+static void
+dialog_document_analysis_cb (BylineImageDialog *dialog,
+                             GParamSpec        *pspec,
+                             BylineDocument    *document)
+{
+  BylineWindow *self = BYLINE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (self != NULL)
+    update_dialog_target (self, dialog);
+}
+
+typedef struct
+{
+  BylineWindow      *self;
+  BylineImageDialog *dialog;
+  BylineImageFields *fields;
+} FinishData;
+
+static void
+finish_data_free (gpointer data)
+{
+  FinishData *finish = data;
+
+  g_object_unref (finish->self);
+  g_object_unref (finish->dialog);
+  byline_image_fields_free (finish->fields);
+  g_free (finish);
+}
+
+static void finish_retry (gpointer data);
+
 static void
 finish_dialog (BylineWindow      *self,
                BylineImageDialog *dialog,
@@ -404,10 +357,23 @@ finish_dialog (BylineWindow      *self,
 {
   ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
   g_autofree char *shortcode = byline_image_fields_to_shortcode (fields);
+  FinishData *data = g_new0 (FinishData, 1);
+  BylineAnalysis *analysis;
+
+  data->self = g_object_ref (self);
+  data->dialog = g_object_ref (dialog);
+  data->fields = byline_image_fields_copy (fields);
+  analysis = current_analysis (self, finish_retry, data, finish_data_free);
+  if (analysis == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+      return;
+    }
+  finish_data_free (data);
 
   if (target->end != NULL)
     {
-      if (!replace_shortcode (self, target, shortcode))
+      if (!replace_shortcode (self, analysis, target, shortcode))
         {
           byline_window_add_toast (self, _("The image shortcode changed while the dialog was "
                                            "open: open the dialog on it again"));
@@ -425,29 +391,47 @@ finish_dialog (BylineWindow      *self,
 }
 
 static void
-dialog_import_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+finish_retry (gpointer data)
+{
+  FinishData *finish = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (finish->dialog), TRUE);
+  finish_dialog (finish->self, finish->dialog, finish->fields);
+}
+
+static void
+dialog_copy_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   BylineWindow *self = BYLINE_WINDOW (object);
   g_autoptr(BylineImageDialog) dialog = user_data;
-  ImageJob *job = g_task_get_task_data (G_TASK (result));
+  BylineCopyJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(BylineImageFields) fields = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *relative = NULL;
   g_autofree char *link = NULL;
   GFile *copy;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!g_task_propagate_boolean (G_TASK (result), &error) || job->copies->len == 0)
     {
+      if (error == NULL)
+        {
+          g_autofree char *name = g_strdup (job->skipped->len > 0
+                                            ? g_ptr_array_index (job->skipped, 0) : "");
+
+          g_set_error (&error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("“%s” is not a picture: choose a PNG, JPEG, GIF, WebP or SVG file"),
+                       name);
+        }
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         byline_window_add_toast (self, error->message);
       gtk_widget_set_sensitive (GTK_WIDGET (dialog), TRUE);
       return;
     }
 
-  copy = g_ptr_array_index (job->pictures, 0);
-  add_size_warning (self, byline_image_dialog_get_profile (dialog), copy);
+  copy = g_ptr_array_index (job->copies, 0);
+  byline_window_add_size_warning (self, byline_image_dialog_get_profile (dialog), copy);
 
   /* The copy may have a numbered name if another file took the planned
    * one meanwhile: the link follows the file. */
@@ -467,7 +451,7 @@ image_dialog_insert_cb (BylineWindow      *self,
   GFile *folder = byline_image_dialog_get_folder (dialog);
   const char *link = byline_image_fields_get (fields, BYLINE_IMAGE_FIELD_LINK);
   g_autofree char *name = NULL;
-  ImageJob *job;
+  BylineCopyJob *job;
 
   if (file == NULL || g_file_has_prefix (file, folder))
     {
@@ -475,18 +459,39 @@ image_dialog_insert_cb (BylineWindow      *self,
       return;
     }
 
-  /* A picture from elsewhere is imported under the name Link gives it;
+  /* A picture from elsewhere is imported (byline_photo_import_file():
+   * upright, resized, without its location) under the name Link gives it;
    * the dialog refuses any other link for it, and nothing is copied
    * without a name in the bundle. */
   if (byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE)
     return;
 
-  job = image_job_new (folder);
+  job = byline_copy_job_new (folder);
+  job->kind = BYLINE_COPY_JOB_IMPORT;
   g_ptr_array_add (job->sources, g_object_ref (file));
   job->name = g_path_get_basename (name);
   byline_photo_options_init (&job->options, byline_image_dialog_get_profile (dialog));
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
-  run_image_job (self, job, import_thread, dialog_import_cb, g_object_ref (dialog));
+  byline_window_run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb,
+                              g_object_ref (dialog));
+}
+
+void
+byline_window_take_image_scratch (BylineWindow *self,
+                                  char         *scratch)
+{
+  ImageTarget *target = NULL;
+
+  if (self->image_dialog != NULL)
+    target = g_object_get_data (G_OBJECT (self->image_dialog), "byline-image-target");
+  if (target == NULL)
+    {
+      byline_window_remove_scratch (scratch);
+      g_free (scratch);
+      return;
+    }
+  g_free (target->scratch);
+  target->scratch = scratch;
 }
 
 static void
@@ -506,24 +511,20 @@ image_dialog_add_photos_cb (BylineWindow      *self,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-/* Opens the image dialog writing at @iter: on the image call there when
- * @file is NULL and the cursor sits in one, else a new picture (@file,
- * when given, is the picture it starts from). */
-static void
-open_image_dialog (BylineWindow      *self,
-                   const GtkTextIter *iter,
-                   GFile             *file)
+void
+byline_window_open_image_dialog (BylineWindow      *self,
+                                 const GtkTextIter *iter,
+                                 GFile             *file)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(GFile) folder = dup_folder (self);
-  g_autofree char *text = dup_buffer_text (buffer);
+  BylineAnalysis *analysis = NULL;
+  g_autoptr(GFile) folder = byline_window_dup_image_folder (self);
   const BylineShortcode *call = NULL;
-  g_autoptr(BylinePost) post = NULL;
   BylineImageDialog *dialog;
   ImageTarget *target;
 
-  g_assert (folder != NULL);
+  if (folder == NULL)
+    return;
 
   if (self->image_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->image_dialog));
@@ -533,30 +534,45 @@ open_image_dialog (BylineWindow      *self,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   target = g_new0 (ImageTarget, 1);
-  target->buffer = g_object_ref (buffer);
+  target->buffer = g_object_ref (GTK_TEXT_BUFFER (self->document));
 
+  /* The cursor in an image call edits it: which one, the analysis says. */
   if (file == NULL)
     {
-      post = byline_post_new (text, -1);
-      call = byline_image_find_call (byline_post_get_shortcodes (post),
-                                     iter_to_byte_offset (text, iter));
+      if (!byline_document_is_analyzed (self->document))
+        byline_document_analyze_now (self->document);
+      if (byline_document_is_analyzed (self->document))
+        analysis = byline_document_get_analysis (self->document);
+    }
+  if (analysis != NULL)
+    {
+      const char *text = byline_analysis_get_text (analysis);
+      gsize offset = (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (iter)) -
+                              text);
+
+      call = byline_image_find_call (byline_analysis_get_shortcodes (analysis), offset);
     }
 
   if (call != NULL)
     {
+      const char *text = byline_analysis_get_text (analysis);
       g_autoptr(BylineImageFields) fields = byline_image_fields_new_from_call (call);
       GtkTextIter start, end;
 
-      byte_offset_to_iter (buffer, text, call->span.start, &start);
-      byte_offset_to_iter (buffer, text, call->span.end, &end);
-      target->start = create_mark (buffer, &start, TRUE);
-      target->end = create_mark (buffer, &end, FALSE);
+      gtk_text_buffer_get_iter_at_offset (target->buffer, &start,
+                                          (int) g_utf8_pointer_to_offset (text,
+                                                                          text + call->span.start));
+      gtk_text_buffer_get_iter_at_offset (target->buffer, &end,
+                                          (int) g_utf8_pointer_to_offset (text,
+                                                                          text + call->span.end));
+      target->start = byline_window_create_mark (self, &start, TRUE);
+      target->end = byline_window_create_mark (self, &end, FALSE);
       target->original = g_strndup (text + call->span.start, call->span.end - call->span.start);
       byline_image_dialog_set_fields (dialog, fields, TRUE);
     }
   else
     {
-      target->start = create_mark (buffer, iter, TRUE);
+      target->start = byline_window_create_mark (self, iter, TRUE);
       if (file != NULL)
         byline_image_dialog_set_file (dialog, file);
     }
@@ -569,18 +585,12 @@ open_image_dialog (BylineWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (image_dialog_destroy_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (dialog_document_analysis_cb), dialog, G_CONNECT_SWAPPED);
+  update_dialog_target (self, dialog);
 
   self->image_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-get_cursor (BylineWindow *self,
-            GtkTextIter  *iter)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-
-  gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
 }
 
 static void
@@ -589,13 +599,11 @@ insert_image_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   GtkTextIter iter;
 
-  if (!require_folder (self))
-    return;
-
-  get_cursor (self, &iter);
-  open_image_dialog (self, &iter, NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  byline_window_open_image_dialog (self, &iter, NULL);
 }
 
 BylineImageDialog *
@@ -606,247 +614,12 @@ byline_window_get_image_dialog (BylineWindow *self)
   return self->image_dialog;
 }
 
-/* Drag and drop */
-
-typedef struct
-{
-  BylineWindow *self;
-  GtkTextMark  *mark;
-} DropTarget;
-
-static void
-drop_target_free (DropTarget *drop)
-{
-  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (drop->mark);
-
-  if (buffer != NULL)
-    gtk_text_buffer_delete_mark (buffer, drop->mark);
-  g_clear_object (&drop->mark);
-  g_clear_object (&drop->self);
-  g_free (drop);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DropTarget, drop_target_free)
-
-static DropTarget *
-drop_target_new (BylineWindow      *self,
-                 const GtkTextIter *iter)
-{
-  DropTarget *drop = g_new0 (DropTarget, 1);
-
-  drop->self = g_object_ref (self);
-  drop->mark = create_mark (GTK_TEXT_BUFFER (self->document), iter, TRUE);
-  return drop;
-}
-
-static void
-report_skipped (BylineWindow *self,
-                GPtrArray    *skipped)
-{
-  g_autofree char *message = NULL;
-
-  if (skipped->len == 0)
-    return;
-
-  if (skipped->len == 1)
-    message = g_strdup_printf (_("“%s” is not a picture: only pictures go into the post’s "
-                                 "folder"), (const char *) g_ptr_array_index (skipped, 0));
-  else
-    message = g_strdup_printf (ngettext ("%u file is not a picture: only pictures go into the "
-                                         "post’s folder",
-                                         "%u files are not pictures: only pictures go into the "
-                                         "post’s folder", skipped->len), skipped->len);
-  byline_window_add_toast (self, message);
-}
-
-static void
-drop_sort_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(DropTarget) drop = user_data;
-  BylineWindow *self = drop->self;
-  ImageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GtkTextIter iter;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  report_skipped (self, job->skipped);
-  if (job->pictures->len == 0)
-    return;
-
-  /* One picture opens the image dialog on it, several the photo sheet;
-   * either copies them into the bundle only when the user inserts. */
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  if (job->pictures->len == 1)
-    open_image_dialog (self, &iter, g_ptr_array_index (job->pictures, 0));
-  else
-    byline_window_open_photo_sheet (self, (GFile * const *) job->pictures->pdata,
-                                    job->pictures->len, &iter);
-}
-
-gboolean
-byline_window_drop_images (BylineWindow      *self,
-                           GSList            *files,
-                           const GtkTextIter *iter)
-{
-  g_autoptr(GFile) folder = NULL;
-  ImageJob *job;
-
-  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (iter != NULL, FALSE);
-
-  if (files == NULL || !require_folder (self))
-    return FALSE;
-
-  folder = dup_folder (self);
-  job = image_job_new (folder);
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (job->sources, g_object_ref (l->data));
-
-  run_image_job (self, job, sort_thread, drop_sort_cb, drop_target_new (self, iter));
-  return TRUE;
-}
-
-static gboolean
-drop_cb (BylineWindow  *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *drop_target)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (byline_editor_get_view (self->editor));
-  GtkTextIter iter;
-  int buffer_x, buffer_y;
-
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
-                                         &buffer_x, &buffer_y);
-  gtk_text_view_get_iter_at_location (view, &iter, buffer_x, buffer_y);
-
-  return byline_window_drop_images (self, g_value_get_boxed (value), &iter);
-}
-
-/* Paste */
-
-static void
-paste_written_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(DropTarget) drop = user_data;
-  BylineWindow *self = drop->self;
-  ImageJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  ImageTarget *target;
-  GtkTextIter iter;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      remove_scratch (job->scratch);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  open_image_dialog (self, &iter, g_ptr_array_index (job->pictures, 0));
-
-  /* The pasted picture's folder goes with the dialog. */
-  target = g_object_get_data (G_OBJECT (self->image_dialog), "byline-image-target");
-  target->scratch = g_steal_pointer (&job->scratch);
-}
-
-gboolean
-byline_window_paste_image (BylineWindow *self,
-                           GdkTexture   *texture)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  GtkTextIter iter;
-  ImageJob *job;
-
-  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (GDK_IS_TEXTURE (texture), FALSE);
-
-  if (!require_folder (self))
-    return FALSE;
-
-  folder = dup_folder (self);
-  now = g_date_time_new_now_local ();
-  job = image_job_new (folder);
-  job->name = byline_image_pasted_name (now);
-  job->png = gdk_texture_save_to_png_bytes (texture);
-
-  get_cursor (self, &iter);
-  run_image_job (self, job, paste_thread, paste_written_cb, drop_target_new (self, &iter));
-  return TRUE;
-}
-
-static void
-read_texture_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(BylineWindow) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  byline_window_paste_image (self, texture);
-}
-
-/* A screenshot on the clipboard comes as a picture without text: that
- * paste makes a picture of the bundle. Anything with text pastes as text. */
-static void
-paste_clipboard_cb (BylineWindow *self,
-                    GtkTextView  *view)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  g_autoptr(GdkContentFormats) formats = NULL;
-
-  formats = gdk_content_formats_union_deserialize_gtypes (
-    gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
-  if (!gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) ||
-      gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    return;
-
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-  if (!require_folder (self))
-    return;
-
-  gdk_clipboard_read_texture_async (clipboard, self->cancellable, read_texture_cb,
-                                    g_object_ref (self));
-}
-
 /* Setup */
 
 void
 byline_window_init_image (BylineWindow *self)
 {
-  GtkWidget *view = GTK_WIDGET (byline_editor_get_view (self->editor));
-  GtkDropTarget *target;
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  /* Before the text view's own drop target, which would paste file names. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (target));
-
-  g_signal_connect_object (view, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), self,
-                           G_CONNECT_SWAPPED);
+  byline_window_init_image_dnd (self);
 }
 
 void

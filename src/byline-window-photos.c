@@ -12,7 +12,7 @@
 
 #include "config.h"
 
-#include "byline-window-private.h"
+#include "byline-window-image-private.h"
 
 #include <glib/gi18n.h>
 #include <string.h>

@@ -32,6 +32,9 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* The profile banner: byline-window-profile.c */
+  GtkRevealer          *profile_revealer;
+  GtkLabel             *profile_detail;
   /* Saving: byline-window-save.c */
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
@@ -141,11 +144,6 @@ void byline_window_drafts_discard     (BylineWindow      *self);
 /* byline-window-image.c */
 void byline_window_class_init_image   (BylineWindowClass *klass);
 void byline_window_init_image         (BylineWindow      *self);
-/* Inserts @shortcode (one call, or several with blank lines between them)
- * at @mark on lines of its own, as one undo step. */
-void byline_window_insert_shortcode   (BylineWindow      *self,
-                                       GtkTextMark       *mark,
-                                       const char        *shortcode);
 
 /* byline-window-photos.c */
 void byline_window_class_init_photos  (BylineWindowClass *klass);
@@ -155,6 +153,10 @@ void byline_window_open_photo_sheet   (BylineWindow      *self,
                                        GFile * const     *files,
                                        guint              n_files,
                                        const GtkTextIter *iter);
+
+/* byline-window-profile.c */
+void byline_window_class_init_profile (BylineWindowClass *klass);
+void byline_window_init_profile       (BylineWindow      *self);
 
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);

@@ -15,6 +15,7 @@
 
 #include "byline-image-dialog-private.h"
 
+#include "byline-bundle.h"
 #include "byline-severity-style.h"
 
 #include <glib/gi18n.h>
@@ -180,9 +181,10 @@ check_fields (BylineImageDialog *self,
           diagnostic->span.start < call_start || diagnostic->span.end > call_end)
         continue;
 
-      /* A picture from elsewhere is copied into the folder on insertion. */
-      if (g_str_equal (diagnostic->rule_id, "image/missing-file") &&
-          self->file != NULL && self->file_exists)
+      /* A picture from elsewhere is copied into the folder on insertion;
+       * one that does not exist says so itself (add_file_problem()). */
+      if (g_str_equal (diagnostic->rule_id, "image/missing-file") && self->file != NULL &&
+          (self->file_exists || !byline_image_dialog_file_is_in_bundle (self, self->file)))
         continue;
 
       if (byline_image_field_from_param (diagnostic->subject, &field))
@@ -193,25 +195,66 @@ check_fields (BylineImageDialog *self,
 }
 
 /* What the dialog knows of the chosen file that no rule can: it may not be
- * a picture at all. */
+ * there, or not be a picture at all. */
 static void
 add_file_problem (BylineImageDialog *self,
                   GPtrArray         *problems)
 {
-  g_autofree char *name = NULL;
   FieldProblem *problem;
 
-  if (self->file == NULL || !self->file_exists || self->file_readable)
+  if (self->file == NULL || self->file_readable ||
+      (!self->file_exists && byline_image_dialog_file_is_in_bundle (self, self->file)))
     return;
 
-  name = g_file_get_basename (self->file);
   problem = g_new0 (FieldProblem, 1);
   problem->field = BYLINE_IMAGE_FIELD_LINK;
   problem->severity = BYLINE_SEVERITY_ERROR;
-  problem->message = g_strdup_printf (_("“%s” cannot be read as a picture: choose a PNG, JPEG, "
-                                        "GIF, WebP or SVG file"), name);
+  if (!self->file_exists)
+    {
+      g_autofree char *shown = g_file_get_parse_name (self->file);
+
+      /* A picture chosen elsewhere that is not there (issue 12, bug 12):
+       * the post's folder has nothing to do with it. */
+      problem->message = g_strdup_printf (_("Cannot read the file “%s”: it does not exist"),
+                                          shown);
+    }
+  else
+    {
+      g_autofree char *name = g_file_get_basename (self->file);
+
+      problem->message = g_strdup_printf (_("“%s” cannot be read as a picture: choose a PNG, "
+                                            "JPEG, GIF, WebP or SVG file"), name);
+    }
   /* The link's first message: it says more than the rules' would. */
   g_ptr_array_insert (problems, 0, problem);
+}
+
+/* A link the dialog must not write: one that leaves the post's folder only
+ * once its escapes are decoded ("%2fetc%2fpasswd" is "/etc/passwd"), which
+ * no writer means, and, for a picture to be copied, any link but a name in
+ * the folder, where the copy goes. */
+static void
+add_link_problem (BylineImageDialog *self,
+                  GPtrArray         *problems,
+                  const char        *link)
+{
+  g_autofree char *name = NULL;
+  BylineLinkKind kind = byline_bundle_classify_link (link, &name);
+  char *message;
+
+  if (kind == BYLINE_LINK_SITE_RELATIVE && strchr (link, '%') != NULL)
+    message = g_strdup_printf (_("“%s” leads out of the post’s folder once decoded (“%s”): "
+                                 "link a picture in the folder"), link, name);
+  else if (self->file != NULL && !byline_image_dialog_file_is_in_bundle (self, self->file) &&
+           kind != BYLINE_LINK_BUNDLE)
+    message = g_strdup (_("The picture is copied into the post’s folder: Link is its name "
+                          "there, such as “./photo.jpg”"));
+  else
+    return;
+
+  add_problem (problems, BYLINE_IMAGE_FIELD_LINK, BYLINE_SEVERITY_ERROR, message);
+  /* First under Link, before what the rules say of it. */
+  g_ptr_array_insert (problems, 0, g_ptr_array_steal_index (problems, problems->len - 1));
 }
 
 static void
@@ -271,6 +314,8 @@ byline_image_dialog_update (BylineImageDialog *self)
   gboolean has_errors = FALSE;
 
   add_file_problem (self, problems);
+  if (link[0] != '\0')
+    add_link_problem (self, problems, link);
 
   for (guint i = 0; i < problems->len; i++)
     {

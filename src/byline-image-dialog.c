@@ -11,8 +11,11 @@
 
 #include "byline-bundle.h"
 #include "byline-image-files.h"
+#include "byline-photo-ui.h"
+#include "byline-photo.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 /* The thumbnail is decoded at its shown size, so a 40-megapixel photo does
  * not sit in memory; a GtkPicture asks for its texture's size in pixels, so
@@ -33,6 +36,7 @@ enum {
 
 enum {
   INSERT,
+  ADD_PHOTOS,
   N_SIGNALS
 };
 
@@ -170,42 +174,16 @@ byline_image_dialog_dup_shortcode (BylineImageDialog *self)
 /* The picture */
 
 static void
-thumbnail_load_thread (GTask        *task,
-                       gpointer      source_object,
-                       gpointer      task_data,
-                       GCancellable *cancellable)
-{
-  GFile *file = task_data;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
-  GError *error = NULL;
-
-  stream = g_file_read (file, cancellable, &error);
-  if (stream != NULL)
-    pixbuf = gdk_pixbuf_new_from_stream_at_scale (G_INPUT_STREAM (stream), THUMBNAIL_WIDTH,
-                                                  THUMBNAIL_HEIGHT, TRUE, cancellable, &error);
-  if (pixbuf == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Photos from cameras are stored sideways with an orientation tag. */
-  g_task_return_pointer (task, gdk_pixbuf_apply_embedded_orientation (pixbuf), g_object_unref);
-}
-
-static void
 thumbnail_loaded_cb (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  BylineImageDialog *self = BYLINE_IMAGE_DIALOG (object);
-  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(BylineImageDialog) self = user_data;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
 
-  pixbuf = g_task_propagate_pointer (G_TASK (result), &error);
-  if (pixbuf == NULL)
+  texture = byline_photo_thumbnail_load_finish (result, &error);
+  if (texture == NULL)
     {
       /* The size was readable but the pixels are not: the thumbnail stays
        * empty, and Link already says what is wrong when it matters. */
@@ -214,7 +192,6 @@ thumbnail_loaded_cb (GObject      *object,
       return;
     }
 
-  texture = gdk_texture_new_for_pixbuf (pixbuf);
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
   gtk_stack_set_visible_child_name (self->picture_stack, "picture");
 }
@@ -222,8 +199,6 @@ thumbnail_loaded_cb (GObject      *object,
 static void
 byline_image_dialog_load_thumbnail (BylineImageDialog *self)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_cancellable_cancel (self->thumbnail_cancellable);
   g_clear_object (&self->thumbnail_cancellable);
   gtk_picture_set_paintable (self->picture, NULL);
@@ -233,10 +208,24 @@ byline_image_dialog_load_thumbnail (BylineImageDialog *self)
     return;
 
   self->thumbnail_cancellable = g_cancellable_new ();
-  task = g_task_new (self, self->thumbnail_cancellable, thumbnail_loaded_cb, NULL);
-  g_task_set_source_tag (task, byline_image_dialog_load_thumbnail);
-  g_task_set_task_data (task, g_object_ref (self->file), g_object_unref);
-  g_task_run_in_thread (task, thumbnail_load_thread);
+  byline_photo_thumbnail_load_async (self->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
+                                     self->thumbnail_cancellable, thumbnail_loaded_cb,
+                                     g_object_ref (self));
+}
+
+/* What the import will do to a picture from elsewhere ("Its copy: resized
+ * from 4000×3000 pixels, location removed"), or NULL. */
+static char *
+describe_import (BylineImageDialog     *self,
+                 const BylinePhotoInfo *photo)
+{
+  g_autofree char *changes = byline_photo_describe_import (photo, self->profile);
+
+  if (changes == NULL)
+    return NULL;
+  /* Translators: what copying a picture into the post's folder will do:
+   * "Its copy: resized from 4000×3000 pixels, location removed". */
+  return g_strdup_printf (_("Its copy: %s"), changes);
 }
 
 /* Reads what the file info shows: whether the file exists, its size in
@@ -249,6 +238,7 @@ byline_image_dialog_read_file (BylineImageDialog *self)
   g_autofree char *info = NULL;
   g_autofree char *size_text = NULL;
   g_autofree char *warning = NULL;
+  g_autofree char *import_note = NULL;
   g_autoptr(GFileInfo) file_info = NULL;
 
   self->file_exists = FALSE;
@@ -267,9 +257,26 @@ byline_image_dialog_read_file (BylineImageDialog *self)
                           g_file_info_get_file_type (file_info) == G_FILE_TYPE_REGULAR;
       if (self->file_exists)
         {
+          g_autoptr(BylinePhotoInfo) photo = byline_photo_info_new_for_file (self->file, NULL,
+                                                                             NULL);
+
           self->file_size = (guint64) g_file_info_get_size (file_info);
-          self->file_readable = byline_image_read_size (self->file, &self->pixel_width,
-                                                        &self->pixel_height);
+
+          /* The size as shown, which is the copy's once the import has
+           * turned it upright: the ratio is that of the copy. */
+          if (photo != NULL && photo->width > 0 && photo->height > 0)
+            {
+              self->file_readable = TRUE;
+              self->pixel_width = photo->width;
+              self->pixel_height = photo->height;
+              if (!byline_image_dialog_file_is_in_bundle (self, self->file))
+                import_note = describe_import (self, photo);
+            }
+          else
+            {
+              self->file_readable = byline_image_read_size (self->file, &self->pixel_width,
+                                                            &self->pixel_height);
+            }
         }
       name = g_file_get_basename (self->file);
     }
@@ -288,7 +295,18 @@ byline_image_dialog_read_file (BylineImageDialog *self)
                                 size_text);
       else
         info = g_strdup (size_text);
-      warning = byline_image_dup_size_warning (self->profile, name, self->file_size);
+      if (import_note != NULL)
+        {
+          char *with_note = g_strdup_printf ("%s\n%s", info, import_note);
+
+          g_free (info);
+          info = with_note;
+        }
+      else
+        {
+          /* A copy is scaled down: its size before says nothing. */
+          warning = byline_image_dup_size_warning (self->profile, name, self->file_size);
+        }
     }
   gtk_label_set_label (self->file_info_label, info != NULL ? info : "");
   gtk_widget_set_visible (GTK_WIDGET (self->file_info_label), info != NULL);
@@ -318,28 +336,6 @@ byline_image_dialog_take_file (BylineImageDialog *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
-/* The name a copy of @file into the bundle will get: the first free
- * numbered safe name. The copy itself numbers again, so a file appearing
- * in between is never replaced. */
-static char *
-plan_bundle_name (BylineImageDialog *self,
-                  GFile             *file)
-{
-  g_autofree char *basename = g_file_get_basename (file);
-  g_autofree char *safe = byline_image_safe_file_name (basename != NULL ? basename : "image");
-
-  for (guint number = 1; number < 10000; number++)
-    {
-      g_autofree char *candidate = byline_image_numbered_name (safe, number);
-      g_autoptr(GFile) target = g_file_get_child (self->folder, candidate);
-
-      if (!g_file_query_exists (target, NULL))
-        return g_steal_pointer (&candidate);
-    }
-
-  return g_steal_pointer (&safe);
-}
-
 void
 byline_image_dialog_set_file (BylineImageDialog *self,
                               GFile             *file)
@@ -357,7 +353,7 @@ byline_image_dialog_set_file (BylineImageDialog *self,
     }
   else
     {
-      g_autofree char *name = plan_bundle_name (self, file);
+      g_autofree char *name = byline_photo_plan_name (self->folder, file, NULL);
 
       link = g_strconcat ("./", name, NULL);
     }
@@ -458,10 +454,20 @@ chooser_response_cb (BylineImageDialog    *self,
 {
   if (response == GTK_RESPONSE_ACCEPT)
     {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
 
-      if (file != NULL)
-        byline_image_dialog_set_file (self, file);
+      /* Several pictures are for the photo sheet, which whoever opened
+       * the dialog shows instead of it. */
+      if (g_list_model_get_n_items (files) > 1 && !self->editing)
+        {
+          g_signal_emit (self, signals[ADD_PHOTOS], 0, files);
+        }
+      else if (g_list_model_get_n_items (files) > 0)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, 0);
+
+          byline_image_dialog_set_file (self, file);
+        }
     }
 
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
@@ -481,6 +487,7 @@ choose_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Choose"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), !self->editing);
 
   gtk_file_filter_set_name (pictures, _("Pictures"));
   gtk_file_filter_add_pixbuf_formats (pictures);
@@ -719,6 +726,13 @@ byline_image_dialog_class_init (BylineImageDialogClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
+
+  signals[ADD_PHOTOS] =
+    g_signal_new ("add-photos",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/byline-image-dialog.ui");

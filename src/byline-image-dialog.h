@@ -59,6 +59,9 @@ GtkLabel          *byline_image_dialog_get_field_message (BylineImageDialog    *
 /* Signals:
  *   "insert" (void): the user chose Insert (or Apply) and no field has an
  *       error; whoever opened the dialog writes the text and closes it.
+ *   "add-photos" (GListModel *files): the user chose several pictures in the
+ *       file chooser (a new call only); whoever opened the dialog shows
+ *       them in the photo sheet instead.
  *
  * Actions: "image.insert", "image.choose" (the file chooser).
  */

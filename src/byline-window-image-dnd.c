@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Dropped files and pasted pictures are copied into the bundle first; one
- * picture then opens the image dialog, several go in at once, one figure
- * after the other.
+ * One dropped picture opens the image dialog on it, several the photo
+ * sheet; a pasted picture waits in a temporary folder and opens the image
+ * dialog. Each comes into the bundle only on Insert.
  */
 
 #define G_LOG_DOMAIN "byline-window"
@@ -71,41 +71,14 @@ report_skipped (BylineWindow *self,
   byline_window_add_toast (self, message);
 }
 
-static char *
-shortcode_for_copy (BylineProfile *profile,
-                    GFile         *folder,
-                    GFile         *copy)
-{
-  g_autoptr(BylineImageFields) fields = byline_image_fields_new ();
-  g_autofree char *relative = g_file_get_relative_path (folder, copy);
-  g_autofree char *link = g_strconcat ("./", relative, NULL);
-
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_WIDTH,
-                           byline_image_get_default_width (profile));
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_LINK, link);
-  if (byline_image_needs_ratio (profile, link))
-    {
-      int width = 0, height = 0;
-      g_autofree char *ratio = NULL;
-
-      if (byline_image_read_size (copy, &width, &height))
-        ratio = byline_image_format_ratio (width, height);
-      byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_RATIO, ratio);
-    }
-  return byline_image_fields_to_shortcode (fields);
-}
-
 static void
-drop_copy_cb (GObject      *object,
+drop_sort_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   g_autoptr(DropTarget) drop = user_data;
   BylineWindow *self = drop->self;
   BylineCopyJob *job = g_task_get_task_data (G_TASK (result));
-  BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(GString) text = NULL;
-  g_autofree char *message = NULL;
   g_autoptr(GError) error = NULL;
   GtkTextIter iter;
 
@@ -120,34 +93,12 @@ drop_copy_cb (GObject      *object,
   if (job->copies->len == 0)
     return;
 
-  for (guint i = 0; i < job->copies->len; i++)
-    byline_window_add_size_warning (self, profile, g_ptr_array_index (job->copies, i));
-
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
   if (job->copies->len == 1)
-    {
-      byline_window_open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
-      return;
-    }
-
-  /* Several pictures go in at once, one figure after the other; their
-   * captions are for the author to write. */
-  text = g_string_new (NULL);
-  for (guint i = 0; i < job->copies->len; i++)
-    {
-      g_autofree char *shortcode = shortcode_for_copy (profile, job->folder,
-                                                       g_ptr_array_index (job->copies, i));
-
-      if (i > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, shortcode);
-    }
-  byline_window_insert_shortcode (self, drop->mark, text->str);
-
-  message = g_strdup_printf (ngettext ("Inserted %u picture: write its caption",
-                                       "Inserted %u pictures: write their captions",
-                                       job->copies->len), job->copies->len);
-  byline_window_add_toast (self, message);
+    byline_window_open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
+  else
+    byline_window_open_photo_sheet (self, (GFile * const *) job->copies->pdata,
+                                    job->copies->len, &iter);
 }
 
 gboolean
@@ -165,10 +116,12 @@ byline_window_drop_images (BylineWindow      *self,
     return FALSE;
 
   job = byline_copy_job_new (folder);
+  job->kind = BYLINE_COPY_JOB_SORT;
   for (GSList *l = files; l != NULL; l = l->next)
     g_ptr_array_add (job->sources, g_object_ref (l->data));
 
-  byline_window_run_copy_job (self, job, byline_window_drop_images, drop_copy_cb, drop_target_new (self, iter));
+  byline_window_run_copy_job (self, job, byline_window_drop_images, drop_sort_cb,
+                              drop_target_new (self, iter));
   return TRUE;
 }
 
@@ -212,6 +165,8 @@ paste_copy_cb (GObject      *object,
 
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
   byline_window_open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
+  /* The pasted picture's folder goes with the dialog. */
+  byline_window_take_image_scratch (self, g_steal_pointer (&job->scratch));
 }
 
 gboolean
@@ -231,13 +186,14 @@ byline_window_paste_image (BylineWindow *self,
 
   now = g_date_time_new_now_local ();
   job = byline_copy_job_new (folder);
+  job->kind = BYLINE_COPY_JOB_PASTE;
   job->name = byline_image_pasted_name (now);
   job->png = gdk_texture_save_to_png_bytes (texture);
 
   gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter,
                                     gtk_text_buffer_get_insert (GTK_TEXT_BUFFER (self->document)));
   byline_window_run_copy_job (self, job, byline_window_paste_image, paste_copy_cb,
-                drop_target_new (self, &iter));
+                              drop_target_new (self, &iter));
   return TRUE;
 }
 

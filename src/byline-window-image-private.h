@@ -11,18 +11,35 @@
 
 #include "byline-window-private.h"
 
+#include "byline-photo.h"
+
 G_BEGIN_DECLS
 
-/* Pictures to copy into the bundle, and what came of it. */
+typedef enum
+{
+  /* Which sources are pictures: copies gets them, skipped the others. */
+  BYLINE_COPY_JOB_SORT,
+  /* The pasted png, written as name into a temporary folder (scratch)
+   * outside the bundle until the dialog's Insert: copies gets it. */
+  BYLINE_COPY_JOB_PASTE,
+  /* The one source imported into the bundle as name (upright, resized,
+   * without its location): copies gets the copy. */
+  BYLINE_COPY_JOB_IMPORT,
+} BylineCopyJobKind;
+
+/* Pictures on their way into the bundle, and what came of it. */
 typedef struct
 {
-  GPtrArray *sources;  /* of GFile */
-  char      *name;     /* for one source: the name it gets in the bundle */
-  GBytes    *png;      /* instead of sources: a pasted picture */
-  GFile     *folder;
+  BylineCopyJobKind   kind;
+  GPtrArray          *sources;  /* of GFile */
+  char               *name;     /* for one source: the name it gets */
+  GBytes             *png;      /* instead of sources: a pasted picture */
+  GFile              *folder;
+  BylinePhotoOptions  options;  /* IMPORT */
   /* Results */
-  GPtrArray *copies;   /* of GFile, in the bundle */
-  GPtrArray *skipped;  /* of char *: display names of files that are not pictures */
+  GPtrArray          *copies;   /* of GFile */
+  GPtrArray          *skipped;  /* of char *: display names of files that are not pictures */
+  char               *scratch;  /* PASTE: the temporary folder, for its new owner to take */
 } BylineCopyJob;
 
 /* byline-window-image-copy.c */
@@ -34,6 +51,9 @@ void           byline_window_run_copy_job     (BylineWindow        *self,
                                                gpointer             source_tag,
                                                GAsyncReadyCallback  callback,
                                                gpointer             user_data);
+
+/* Removes a PASTE job's temporary folder and the picture in it. */
+void           byline_window_remove_scratch   (const char          *scratch);
 
 /* byline-window-image.c */
 /* The post's folder, or NULL (and a toast) for a post never saved. */
@@ -55,6 +75,11 @@ void           byline_window_insert_shortcode (BylineWindow        *self,
 GtkTextMark   *byline_window_create_mark      (BylineWindow        *self,
                                                const GtkTextIter   *iter,
                                                gboolean             left_gravity);
+
+/* The open image dialog (on a pasted picture) owns @scratch (transfer
+ * full) and removes it when it closes. */
+void           byline_window_take_image_scratch (BylineWindow      *self,
+                                                 char              *scratch);
 
 /* byline-window-image-dnd.c */
 void           byline_window_init_image_dnd   (BylineWindow        *self);

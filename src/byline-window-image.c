@@ -31,11 +31,14 @@ typedef struct
   GtkTextMark   *start;
   GtkTextMark   *end;       /* NULL when inserting */
   char          *original;  /* the edited call's text */
+  char          *scratch;   /* a pasted picture's temporary folder, removed with the dialog */
 } ImageTarget;
 
 static void
 image_target_free (ImageTarget *target)
 {
+  byline_window_remove_scratch (target->scratch);
+  g_free (target->scratch);
   if (target->start != NULL && !gtk_text_mark_get_deleted (target->start))
     gtk_text_buffer_delete_mark (target->buffer, target->start);
   if (target->end != NULL && !gtk_text_mark_get_deleted (target->end))
@@ -289,6 +292,10 @@ image_dialog_destroy_cb (BylineWindow      *self,
 {
   if (self->image_dialog == dialog)
     self->image_dialog = NULL;
+
+  /* A pasted picture's temporary folder goes now, not when the last
+   * reference to the dialog does. */
+  g_object_set_data (G_OBJECT (dialog), "byline-image-target", NULL);
 }
 
 /* The dialog checks its fields with the rules on the text the call would
@@ -446,20 +453,62 @@ image_dialog_insert_cb (BylineWindow      *self,
   g_autofree char *name = NULL;
   BylineCopyJob *job;
 
-  /* A picture from elsewhere is copied under the name Link gives it. */
-  if (file == NULL || g_file_has_prefix (file, folder) ||
-      byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE)
+  if (file == NULL || g_file_has_prefix (file, folder))
     {
       finish_dialog (self, dialog, fields);
       return;
     }
 
+  /* A picture from elsewhere is imported (byline_photo_import_file():
+   * upright, resized, without its location) under the name Link gives it;
+   * the dialog refuses any other link for it, and nothing is copied
+   * without a name in the bundle. */
+  if (byline_bundle_classify_link (link, &name) != BYLINE_LINK_BUNDLE)
+    return;
+
   job = byline_copy_job_new (folder);
+  job->kind = BYLINE_COPY_JOB_IMPORT;
   g_ptr_array_add (job->sources, g_object_ref (file));
   job->name = g_path_get_basename (name);
+  byline_photo_options_init (&job->options, byline_image_dialog_get_profile (dialog));
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
   byline_window_run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb,
                               g_object_ref (dialog));
+}
+
+void
+byline_window_take_image_scratch (BylineWindow *self,
+                                  char         *scratch)
+{
+  ImageTarget *target = NULL;
+
+  if (self->image_dialog != NULL)
+    target = g_object_get_data (G_OBJECT (self->image_dialog), "byline-image-target");
+  if (target == NULL)
+    {
+      byline_window_remove_scratch (scratch);
+      g_free (scratch);
+      return;
+    }
+  g_free (target->scratch);
+  target->scratch = scratch;
+}
+
+static void
+image_dialog_add_photos_cb (BylineWindow      *self,
+                            GListModel        *files,
+                            BylineImageDialog *dialog)
+{
+  ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkTextIter iter;
+
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (sources, g_list_model_get_item (files, i));
+
+  gtk_text_buffer_get_iter_at_mark (target->buffer, &iter, target->start);
+  byline_window_open_photo_sheet (self, (GFile * const *) sources->pdata, sources->len, &iter);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 void
@@ -531,6 +580,8 @@ byline_window_open_image_dialog (BylineWindow      *self,
   g_object_set_data_full (G_OBJECT (dialog), "byline-image-target", target,
                           (GDestroyNotify) image_target_free);
   g_signal_connect_object (dialog, "insert", G_CALLBACK (image_dialog_insert_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "add-photos", G_CALLBACK (image_dialog_add_photos_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (image_dialog_destroy_cb), self,
                            G_CONNECT_SWAPPED);

@@ -11,6 +11,8 @@
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
+#include "byline-photo-sheet.h"
+#include "byline-photos-view.h"
 #include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
 #include "byline-shortcode-dialog.h"
@@ -64,6 +66,10 @@ struct _BylineWindow
   BylineSite           *shortcode_site;      /* what the catalog was made for */
   BylineProfile        *shortcode_profile;
   GCancellable         *shortcode_cancellable;
+  /* photos: byline-window-photos.c */
+  BylinePhotoSheet     *photo_sheet;   /* the open one, not owned */
+  BylinePhotosView     *photos_view;
+  GtkStack             *sidebar_stack;
 
   /* Drafts: the checksum of the post's text as it was loaded or saved (the
    * version unsaved changes are made to), the draft offered for restoring,
@@ -150,6 +156,15 @@ void byline_window_init_image         (BylineWindow      *self);
 void byline_window_class_init_shortcode (BylineWindowClass *klass);
 void byline_window_init_shortcode       (BylineWindow      *self);
 void byline_window_dispose_shortcode    (BylineWindow      *self);
+/* byline-window-photos.c */
+void byline_window_class_init_photos  (BylineWindowClass *klass);
+void byline_window_init_photos        (BylineWindow      *self);
+/* Opens the photo sheet on @files, inserting at @iter. */
+void byline_window_open_photo_sheet   (BylineWindow      *self,
+                                       GFile * const     *files,
+                                       guint              n_files,
+                                       const GtkTextIter *iter);
+
 /* byline-window-profile.c */
 void byline_window_class_init_profile (BylineWindowClass *klass);
 void byline_window_init_profile       (BylineWindow      *self);

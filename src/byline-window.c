@@ -665,6 +665,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
   byline_window_class_init_shortcode (klass);
+  byline_window_class_init_photos (klass);
   byline_window_class_init_problems (klass);
   byline_window_class_init_profile (klass);
 }
@@ -685,6 +686,7 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
   byline_window_init_shortcode (self);
+  byline_window_init_photos (self);
   byline_window_init_problems (self);
   byline_window_init_profile (self);
   byline_window_init_save (self);

@@ -10,6 +10,8 @@
 #include "byline-document.h"
 #include "byline-image-dialog.h"
 #include "byline-shortcode-dialog.h"
+#include "byline-photo-sheet.h"
+#include "byline-photos-view.h"
 
 G_BEGIN_DECLS
 
@@ -39,15 +41,25 @@ BylineShortcodeDialog *byline_window_get_shortcode_dialog (BylineWindow *self);
 /* Pictures (byline-window-image.c). */
 /* The image dialog the window shows ("win.insert-image"), or NULL. */
 BylineImageDialog *byline_window_get_image_dialog (BylineWindow      *self);
-/* Copies dropped pictures into the post's folder (other files are left
- * out, with a toast): one opens the image dialog on it, several are
- * inserted with empty captions, at @iter. FALSE without a post folder. */
+/* Dropped pictures (other files are left out, with a toast): one opens the
+ * image dialog on it, several the photo sheet, inserting at @iter; they
+ * are imported into the post's folder on Insert. FALSE without a post
+ * folder. */
 gboolean        byline_window_drop_images  (BylineWindow      *self,
                                             GSList            *files,
                                             const GtkTextIter *iter);
-/* Saves a pasted picture as PNG into the post's folder and opens the image
- * dialog on it, for the cursor's position. FALSE without a post folder. */
+/* Keeps a pasted picture as PNG in a temporary folder and opens the image
+ * dialog on it, for the cursor's position; Insert imports it into the
+ * post's folder, Cancel leaves nothing there. FALSE without a post
+ * folder. */
 gboolean        byline_window_paste_image  (BylineWindow      *self,
                                             GdkTexture        *texture);
+
+/* Photos (byline-window-photos.c). */
+/* The photo sheet the window shows ("win.add-photos", several pictures
+ * dropped), or NULL. */
+BylinePhotoSheet *byline_window_get_photo_sheet (BylineWindow     *self);
+/* The sidebar's Photos page ("win.show-photos"). */
+BylinePhotosView *byline_window_get_photos_view (BylineWindow     *self);
 
 G_END_DECLS

@@ -373,7 +373,7 @@ byline_test_gps_tags (const char *path)
 }
 
 static inline GBytes *
-byline_test_read_bytes (const char *path)
+byline_test_read_path_bytes (const char *path)
 {
   g_autoptr(GError) error = NULL;
   char *data = NULL;

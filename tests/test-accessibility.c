@@ -379,6 +379,38 @@ test_dialogs (void)
   g_assert_true (byline_shortcode_dialog_select (BYLINE_SHORTCODE_DIALOG (dialog), "figure"));
   assert_all_named (GTK_WIDGET (dialog));
   gtk_window_destroy (dialog);
+  /* The photo sheet on two pictures, and the sidebar's Photos page. */
+  {
+    g_autoptr(GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 40, 30);
+    g_autoslist(GFile) files = NULL;
+    BylinePhotosView *view;
+    GtkTextIter start;
+
+    gdk_pixbuf_fill (pixbuf, 0x3366aaff);
+    for (guint i = 0; i < 2; i++)
+      {
+        g_autofree char *name = g_strdup_printf ("photo-%u.png", i);
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_assert_true (gdk_pixbuf_save (pixbuf, path, "png", NULL, NULL));
+        files = g_slist_append (files, g_file_new_for_path (path));
+      }
+    gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)),
+                                    &start);
+    g_assert_true (byline_window_drop_images (window, files, &start));
+    byline_test_wait_for (byline_window_get_photo_sheet (window) != NULL &&
+                          !byline_photo_sheet_get_loading (byline_window_get_photo_sheet (window)));
+    dialog = GTK_WINDOW (byline_window_get_photo_sheet (window));
+    assert_all_named (GTK_WIDGET (dialog));
+    gtk_window_destroy (dialog);
+
+    gtk_widget_activate_action (GTK_WIDGET (window), "win.show-photos", NULL);
+    view = byline_window_get_photos_view (window);
+    byline_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (view)) &&
+                          !byline_photos_view_get_busy (view) &&
+                          byline_photos_view_get_n_photos (view) == 2);
+    assert_all_named (GTK_WIDGET (window));
+  }
 
   dialog = GTK_WINDOW (byline_preferences_window_new (GTK_WINDOW (window)));
   gtk_window_present (dialog);

@@ -192,7 +192,7 @@ test_given_order (Fixture       *fixture,
           g_assert_no_error (error);
           g_free (byline_test_exiftool ("-q", "-overwrite_original", time_arg, paths[i], NULL));
         }
-      originals[i] = byline_test_read_bytes (paths[i]);
+      originals[i] = byline_test_read_path_bytes (paths[i]);
     }
 
   g_assert_cmpint (run (fixture, "--after-line", "9", "post/index.md", "camera/c.jpg",
@@ -232,7 +232,7 @@ test_given_order (Fixture       *fixture,
       g_autofree char *copy = g_build_filename (fixture->root, "post", names[i], NULL);
       g_autofree char *gps = byline_test_gps_tags (copy);
       g_autofree char *orientation = NULL;
-      g_autoptr(GBytes) after = byline_test_read_bytes (paths[i]);
+      g_autoptr(GBytes) after = byline_test_read_path_bytes (paths[i]);
       g_autoptr(GBytes) icc_before = byline_test_icc_profile (paths[i]);
       g_autoptr(GBytes) icc_after = byline_test_icc_profile (copy);
       g_autoptr(GdkPixbuf) pixbuf = NULL;

@@ -8,9 +8,11 @@
 #include "byline-application.h"
 #include "byline-image-dialog.h"
 #include "byline-image-files.h"
+#include "byline-photo-sheet.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-photos.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -116,6 +118,13 @@ outside_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
 static gboolean
 bundle_has (Fixture    *fixture,
             const char *name)
@@ -123,6 +132,21 @@ bundle_has (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->bundle, name, NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
+}
+
+/* The names in the bundle, hidden ones included, sorted. */
+static char *
+list_bundle (Fixture *fixture)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, compare_names);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static BylineWindow *
@@ -477,9 +501,10 @@ test_drop_one (Fixture       *fixture,
   g_assert_true (byline_window_drop_images (window, files, &iter));
   byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
 
-  /* The picture is in the bundle before the dialog opens on it. */
-  g_assert_true (bundle_has (fixture, "holiday-photo.png"));
+  /* The picture comes into the bundle on Insert, not before. */
+  g_assert_false (bundle_has (fixture, "holiday-photo.png"));
   dialog = byline_window_get_image_dialog (window);
+  g_assert_true (g_file_equal (byline_image_dialog_get_file (dialog), photo));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
     byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK))), ==,
     "./holiday-photo.png");
@@ -510,19 +535,32 @@ test_drop_several (Fixture       *fixture,
   g_autofree char *before = dup_text (window);
   g_autofree char *text = NULL;
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
+  BylinePhotoSheet *sheet;
   GtkTextIter iter;
 
   files = g_slist_prepend (files, outside_file (fixture, "second.png"));
   files = g_slist_prepend (files, outside_file (fixture, "notes.txt"));
   files = g_slist_prepend (files, outside_file (fixture, "Holiday Photo.PNG"));
 
-  /* Dropped on the line of the first paragraph, after "First". */
+  /* Dropped on the line of the first paragraph, after "First": the
+   * pictures (not the notes) open the photo sheet, in name order (they
+   * have no time taken); nothing is copied yet. */
   gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, 4, 5);
   g_assert_true (byline_window_drop_images (window, files, &iter));
-  byline_test_wait_for (text_differs (window, before));
+  byline_test_wait_for (byline_window_get_photo_sheet (window) != NULL &&
+                        !byline_photo_sheet_get_loading (byline_window_get_photo_sheet (window)));
+  sheet = byline_window_get_photo_sheet (window);
+  g_assert_null (byline_window_get_image_dialog (window));
+  g_assert_cmpuint (byline_photo_sheet_get_n_photos (sheet), ==, 2);
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 0), ==, "holiday-photo.png");
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 1), ==, "second.png");
+  g_assert_false (bundle_has (fixture, "holiday-photo.png"));
+  g_assert_false (text_differs (window, before));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.insert", NULL));
+  byline_test_wait_for (byline_window_get_photo_sheet (window) == NULL);
   text = dup_text (window);
 
-  g_assert_null (byline_window_get_image_dialog (window));
   g_assert_true (bundle_has (fixture, "holiday-photo.png"));
   g_assert_true (bundle_has (fixture, "second.png"));
   g_assert_false (bundle_has (fixture, "notes.txt"));
@@ -576,6 +614,8 @@ test_paste (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
+  g_autofree char *bundle_listing = list_bundle (fixture);
+  g_autoptr(GFile) scratch = NULL;
   GFile *file;
   int width = 0, height = 0;
 
@@ -586,14 +626,15 @@ test_paste (Fixture       *fixture,
   g_assert_true (byline_window_paste_image (window, texture));
   byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
 
-  /* Saved as PNG in the bundle, under a generated name. */
+  /* Kept as PNG outside the bundle under a generated name until Insert. */
   dialog = byline_window_get_image_dialog (window);
   file = byline_image_dialog_get_file (dialog);
   name = g_file_get_basename (file);
   g_assert_true (g_str_has_prefix (name, "pasted-image-"));
   g_assert_true (g_str_has_suffix (name, ".png"));
   g_assert_cmpuint (strlen (name), ==, strlen ("pasted-image-20240101-120000.png"));
-  g_assert_true (bundle_has (fixture, name));
+  g_assert_false (bundle_has (fixture, name));
+  g_assert_cmpstr (bundle_listing, ==, "index.md keep.png old.png");
   g_assert_true (byline_image_read_size (file, &width, &height));
   g_assert_cmpint (width, ==, 64);
   g_assert_cmpint (height, ==, 36);
@@ -603,7 +644,11 @@ test_paste (Fixture       *fixture,
     byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK))), ==, link);
 
   set_field (dialog, BYLINE_IMAGE_FIELD_CAPTION, "A screenshot");
+  scratch = g_file_get_parent (file);
   activate_insert (window, dialog);
+  g_assert_true (bundle_has (fixture, name));
+  /* The temporary copy went with the dialog. */
+  g_assert_false (g_file_query_exists (scratch, NULL));
 
   text = dup_text (window);
   expected = g_strdup_printf ("%s\n\n"
@@ -613,6 +658,224 @@ test_paste (Fixture       *fixture,
                               "    >}}", post_buffer, link);
   g_assert_cmpstr (text, ==, expected);
 
+  destroy_window (window);
+}
+
+/* Issue 12, bug 3: Cancel on a pasted picture leaves nothing behind. */
+static void
+test_paste_cancel (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *text_before = dup_text (window);
+  g_autofree char *after = NULL;
+  g_autoptr(GFile) scratch = NULL;
+  BylineImageDialog *dialog;
+
+  texture = gdk_texture_new_from_file (photo, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (byline_window_paste_image (window, texture));
+  byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
+  dialog = byline_window_get_image_dialog (window);
+  scratch = g_file_get_parent (byline_image_dialog_get_file (dialog));
+  g_assert_true (g_file_query_exists (scratch, NULL));
+
+  /* Cancel is the dialog's window.close. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
+  byline_test_wait_for (byline_window_get_image_dialog (window) == NULL);
+
+  after = list_bundle (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (after, ==, "index.md keep.png old.png");
+  g_assert_false (g_file_query_exists (scratch, NULL));
+  g_assert_false (text_differs (window, text_before));
+
+  destroy_window (window);
+}
+
+/* Issue 12, bug 12: a picture that is not there cannot be read, wherever
+ * it was meant to come from. */
+static void
+test_missing_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(GFile) folder = g_file_new_for_path (fixture->bundle);
+  g_autoptr(GFile) missing = outside_file (fixture, "gone.jpg");
+  g_autofree char *path = g_file_get_path (missing);
+  g_autofree char *expected = g_strdup_printf ("Cannot read the file “%s”: it does not exist",
+                                               path);
+  BylineImageDialog *dialog = byline_image_dialog_new (profile, folder);
+  GtkWidget *link = byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK);
+  GtkLabel *link_message = byline_image_dialog_get_field_message (dialog, BYLINE_IMAGE_FIELD_LINK);
+  guint inserts = 0;
+
+  g_signal_connect (dialog, "insert", G_CALLBACK (count_cb), &inserts);
+  byline_image_dialog_set_file (dialog, missing);
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_true (gtk_widget_has_css_class (link, "error"));
+  g_assert_cmpstr (gtk_label_get_label (link_message), ==, expected);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  g_assert_cmpuint (inserts, ==, 0);
+
+  destroy_dialog (dialog);
+}
+
+/* Issue 12's finding: "%2fetc%2fpasswd" is /etc/passwd once decoded. The
+ * dialog refuses it, typed alone or as the name of a picture's copy, and
+ * nothing is copied into the bundle. */
+static void
+test_escaping_link (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
+  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *text_before = dup_text (window);
+  g_autofree char *after = NULL;
+  BylineImageDialog *dialog;
+  GtkWidget *link;
+  GtkLabel *link_message;
+
+  place_cursor_after (window, "First paragraph.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-image", NULL));
+  dialog = byline_window_get_image_dialog (window);
+  link = byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_LINK);
+  link_message = byline_image_dialog_get_field_message (dialog, BYLINE_IMAGE_FIELD_LINK);
+  set_field (dialog, BYLINE_IMAGE_FIELD_CAPTION, "Passwords");
+  set_field (dialog, BYLINE_IMAGE_FIELD_ALT, "A file");
+
+  /* Typed as the link: no file is resolved from it. */
+  gtk_editable_set_text (GTK_EDITABLE (link), "%2fetc%2fpasswd");
+  g_assert_null (byline_image_dialog_get_file (dialog));
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_true (gtk_widget_has_css_class (link, "error"));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (link_message),
+                                   "“%2fetc%2fpasswd” leads out of the post’s folder once "
+                                   "decoded (“/etc/passwd”): link a picture in the folder"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  g_assert_true (byline_window_get_image_dialog (window) == dialog);
+
+  /* As the name a chosen picture's copy would get. */
+  byline_image_dialog_set_file (dialog, photo);
+  g_assert_false (byline_image_dialog_has_errors (dialog));
+  gtk_editable_set_text (GTK_EDITABLE (link), "%2fetc%2fpasswd");
+  g_assert_true (byline_image_dialog_has_errors (dialog));
+  g_assert_true (g_str_has_prefix (gtk_label_get_label (link_message),
+                                   "“%2fetc%2fpasswd” leads out of the post’s folder once "
+                                   "decoded (“/etc/passwd”): link a picture in the folder"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
+  byline_test_wait_msec (200);
+
+  /* Still open, nothing written, nothing copied. */
+  g_assert_true (byline_window_get_image_dialog (window) == dialog);
+  after = list_bundle (fixture);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (text_differs (window, text_before));
+
+  destroy_dialog (dialog);
+  destroy_window (window);
+}
+
+/* One picture goes through the same import as many: a phone's photo,
+ * stored sideways with its location, comes into the bundle upright, at
+ * the site's width and without GPS tags (read by exiftool), under the
+ * name Link gives it; the camera's file is untouched. */
+static void
+test_import_one (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *source = g_build_filename (fixture->outside, "IMG_2041.JPG", NULL);
+  g_autofree char *copy = g_build_filename (fixture->bundle, "stage.jpg", NULL);
+  g_autofree char *profile = g_build_filename (fixture->root, ".byline.yml", NULL);
+  g_autoptr(GdkPixbuf) drawn = byline_test_draw_photo (800, 600, 6, FALSE);
+  g_autoptr(GdkPixbuf) pixbuf = NULL;
+  g_autoptr(GBytes) original = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GFile) files = NULL;
+  g_autofree char *gps = NULL;
+  g_autofree char *orientation = NULL;
+  g_autofree char *text = NULL;
+  BylineImageDialog *dialog;
+  BylineWindow *window;
+  GtkTextIter iter;
+
+  g_assert_true (g_file_set_contents (profile, "site:\n  image_max_width: 300\n", -1, NULL));
+  byline_test_save_photo (drawn, source, "jpeg");
+  byline_test_tag_photo (source, 6, "2024:06:15 13:00:00");
+  original = byline_test_read_path_bytes (source);
+
+  window = open_window (fixture);
+  files = g_slist_prepend (files, g_file_new_for_path (source));
+  gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (byline_window_get_document (window)), &iter);
+  g_assert_true (byline_window_drop_images (window, files, &iter));
+  byline_test_wait_for (byline_window_get_image_dialog (window) != NULL);
+  dialog = byline_window_get_image_dialog (window);
+
+  /* The ratio is the upright copy's, and the dialog says what the copy
+   * will be. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (
+    byline_image_dialog_get_field_widget (dialog, BYLINE_IMAGE_FIELD_RATIO))), ==, "75%");
+  set_field (dialog, BYLINE_IMAGE_FIELD_LINK, "./stage.jpg");
+  set_field (dialog, BYLINE_IMAGE_FIELD_ALT, "A stage");
+  activate_insert (window, dialog);
+
+  pixbuf = gdk_pixbuf_new_from_file (copy, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_pixbuf_get_width (pixbuf), ==, 300);
+  g_assert_cmpint (gdk_pixbuf_get_height (pixbuf), ==, 225);
+  g_assert_true (byline_test_looks_upright (pixbuf));
+  gps = byline_test_gps_tags (copy);
+  g_assert_cmpstr (gps, ==, "");
+  orientation = byline_test_exiftool ("-s", "-s", "-s", "-Orientation", copy, NULL);
+  g_assert_cmpstr (orientation, ==, "");
+  after = byline_test_read_path_bytes (source);
+  g_assert_true (g_bytes_equal (original, after));
+
+  text = dup_text (window);
+  g_assert_true (g_str_has_suffix (text,
+                                   "Last paragraph.\n"
+                                   "\n"
+                                   "{{< image width=\"75%\"\n"
+                                   "    link=\"./stage.jpg\"\n"
+                                   "    alt=\"A stage\"\n"
+                                   "    >}}"));
+  destroy_window (window);
+}
+
+/* Several pictures chosen in the dialog's file chooser go to the sheet. */
+static void
+test_chooser_several (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  BylineWindow *window = open_window (fixture);
+  g_autoptr(GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr(GFile) first = outside_file (fixture, "second.png");
+  g_autoptr(GFile) second = outside_file (fixture, "Holiday Photo.PNG");
+  BylineImageDialog *dialog;
+  BylinePhotoSheet *sheet;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.insert-image", NULL));
+  dialog = byline_window_get_image_dialog (window);
+  g_list_store_append (files, first);
+  g_list_store_append (files, second);
+  g_signal_emit_by_name (dialog, "add-photos", files);
+
+  g_assert_null (byline_window_get_image_dialog (window));
+  sheet = byline_window_get_photo_sheet (window);
+  g_assert_nonnull (sheet);
+  byline_test_wait_for (!byline_photo_sheet_get_loading (sheet));
+  g_assert_cmpuint (byline_photo_sheet_get_n_photos (sheet), ==, 2);
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 0), ==, "holiday-photo.png");
+  g_assert_cmpstr (byline_photo_sheet_get_planned_name (sheet, 1), ==, "second.png");
+
+  byline_test_destroy_window (GTK_WINDOW (sheet));
   destroy_window (window);
 }
 
@@ -671,6 +934,19 @@ main (int   argc,
               fixture_setup, test_drop_several, fixture_teardown);
   g_test_add ("/gui/image-dialog/paste", Fixture, NULL,
               fixture_setup, test_paste, fixture_teardown);
+  g_test_add ("/gui/image-dialog/paste-cancel", Fixture, NULL,
+              fixture_setup, test_paste_cancel, fixture_teardown);
+  g_test_add ("/gui/image-dialog/missing-file", Fixture, NULL,
+              fixture_setup, test_missing_file, fixture_teardown);
+  g_test_add ("/gui/image-dialog/escaping-link", Fixture, NULL,
+              fixture_setup, test_escaping_link, fixture_teardown);
+  g_test_add ("/gui/image-dialog/chooser-several", Fixture, NULL,
+              fixture_setup, test_chooser_several, fixture_teardown);
+  if (byline_test_have_exiftool ())
+    g_test_add ("/gui/image-dialog/import-one", Fixture, NULL,
+                fixture_setup, test_import_one, fixture_teardown);
+  else
+    g_test_add_func ("/gui/image-dialog/exiftool", byline_test_skip_without_exiftool);
   g_test_add_func ("/gui/image-dialog/unsaved-post", test_unsaved_post);
 
   ret = g_test_run ();

@@ -164,7 +164,7 @@ test_import_large (BylinePhotoFixture *fixture,
   g_assert_cmpuint (options.max_width, ==, 2400);
   options.max_width = 600;
   path = byline_photo_fixture_make (fixture, "IMG_4000.JPG", 900, 1200, 6, "2024:06:15 14:03:07");
-  original = byline_test_read_bytes (path);
+  original = byline_test_read_path_bytes (path);
   source = g_file_new_for_path (path);
   import = byline_photo_import_file (source, fixture->folder, &options, NULL, &error);
   g_assert_no_error (error);
@@ -195,7 +195,7 @@ test_import_large (BylinePhotoFixture *fixture,
   g_assert_cmpuint (g_bytes_get_size (icc_before), >, 100);
   g_assert_true (g_bytes_equal (icc_after, icc_before));
 
-  after = byline_test_read_bytes (path);
+  after = byline_test_read_path_bytes (path);
   g_assert_true (g_bytes_equal (original, after));
   listing = byline_photo_fixture_list (fixture);
   g_assert_cmpstr (listing, ==, "img-4000.jpg index.md");
@@ -285,8 +285,8 @@ test_png_unchanged (BylinePhotoFixture *fixture,
   g_assert_cmpint (import->changes, ==, BYLINE_PHOTO_CHANGE_NONE);
   copy = g_file_get_path (import->file);
   g_assert_true (g_str_has_suffix (copy, "/diagram.png"));
-  before = byline_test_read_bytes (path);
-  after = byline_test_read_bytes (copy);
+  before = byline_test_read_path_bytes (path);
+  after = byline_test_read_path_bytes (copy);
   g_assert_true (g_bytes_equal (before, after));
 }
 

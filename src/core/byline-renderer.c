@@ -27,6 +27,7 @@ struct _BylineRenderer
   char          *base_uri;
   BylineGoldmarkSettings *goldmark;
   gboolean       tagfilter;
+  BylineSite    *site;
 };
 
 G_DEFINE_FINAL_TYPE (BylineRenderer, byline_renderer, G_TYPE_OBJECT)
@@ -227,6 +228,8 @@ job_init (BylineRenderJob  *job,
   job->base_uri = self->base_uri;
   job->goldmark = self->goldmark;
   job->tagfilter = self->tagfilter;
+  job->site = self->site;
+  job->post = post;
   job->text = byline_post_get_text (post);
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
@@ -273,6 +276,7 @@ byline_renderer_finalize (GObject *object)
 
   g_clear_object (&self->profile);
   g_clear_object (&self->bundle);
+  g_clear_object (&self->site);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
 
@@ -485,6 +489,24 @@ byline_renderer_set_tagfilter (BylineRenderer *self,
   g_return_if_fail (BYLINE_IS_RENDERER (self));
 
   self->tagfilter = !!tagfilter;
+}
+
+void
+byline_renderer_set_site (BylineRenderer *self,
+                          BylineSite     *site)
+{
+  g_return_if_fail (BYLINE_IS_RENDERER (self));
+  g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
+
+  g_set_object (&self->site, site);
+}
+
+BylineSite *
+byline_renderer_get_site (BylineRenderer *self)
+{
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+
+  return self->site;
 }
 
 BylineRendering *

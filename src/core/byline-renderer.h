@@ -23,6 +23,7 @@
 #include "byline-goldmark.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 
 G_BEGIN_DECLS
 
@@ -72,6 +73,13 @@ const BylineGoldmarkSettings *
  * HTML is Hugo's for counting words (byline-stats.h). */
 void             byline_renderer_set_tagfilter (BylineRenderer *self,
                                                 gboolean        tagfilter);
+
+/* The site of the post (may be NULL): Hugo's own shortcodes read its
+ * pages (ref, relref), params (param), assets and static files (figure)
+ * and privacy settings. */
+void             byline_renderer_set_site      (BylineRenderer *self,
+                                                BylineSite     *site);
+BylineSite      *byline_renderer_get_site      (BylineRenderer *self);
 
 /* Renders the body. Safe to call from a worker thread with a post nobody
  * changes; the renderer's settings must not change meanwhile. */

@@ -461,6 +461,34 @@ render_figure (const BylineHugoShortcodeCall *self)
 
 /* details */
 
+static gboolean
+is_single_paragraph (const BylineHugoShortcodeCall *self,
+                     const char                    *markdown,
+                     gsize                          length)
+{
+  g_autoptr(BylineGoldmarkSettings) defaults = NULL;
+  cmark_parser *parser;
+  cmark_node *document;
+  cmark_node *first;
+  gboolean single;
+
+  if (markdown == NULL)
+    return FALSE;
+
+  parser = byline_goldmark_parser_new (self->goldmark != NULL
+                                       ? self->goldmark
+                                       : (defaults = byline_goldmark_settings_new ()));
+  cmark_parser_feed (parser, markdown, length);
+  document = cmark_parser_finish (parser);
+  first = cmark_node_first_child (document);
+  single = first != NULL && cmark_node_next (first) == NULL &&
+           cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH;
+  cmark_node_free (document);
+  cmark_parser_free (parser);
+
+  return single;
+}
+
 static char *
 render_details (const BylineHugoShortcodeCall *self)
 {
@@ -498,14 +526,23 @@ render_details (const BylineHugoShortcodeCall *self)
 
   if (self->inner != NULL && self->render_inner != NULL)
     inner_html = self->render_inner (self->user_data);
-  if (inner_html == NULL && self->inner != NULL)
+  if (inner_html != NULL && is_single_paragraph (self, self->inner, self->inner_len))
+    {
+      /* The renderer writes a lone paragraph as markdownify does, without
+       * its <p>; RenderString for a block keeps it. */
+      g_string_append_printf (out, "<p>%s</p>\n", inner_html);
+    }
+  else if (inner_html != NULL)
+    {
+      g_string_append (out, inner_html);
+    }
+  else if (self->inner != NULL)
     {
       g_autofree char *inner = g_strndup (self->inner, self->inner_len);
 
       inner_html = markdownify (self, inner, TRUE);
+      g_string_append (out, inner_html);
     }
-  if (inner_html != NULL)
-    g_string_append (out, inner_html);
   g_string_append (out, "</details>");
 
   return g_string_free (out, FALSE);

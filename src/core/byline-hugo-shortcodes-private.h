@@ -35,6 +35,19 @@ void        byline_hugo_append_url    (GString               *out,
                                         const char            *value,
                                         gboolean               trusted);
 
+/* The page's file, as the site's page index names it; NULL without one. */
+char       *byline_hugo_post_file_path (const BylineHugoShortcodeCall *self);
+
+/* byline-hugo-shortcodes-figure.c */
+char       *byline_hugo_render_figure  (const BylineHugoShortcodeCall *self);
+
+/* byline-hugo-shortcodes-page.c */
+char       *byline_hugo_render_param   (const BylineHugoShortcodeCall *self,
+                                        GError               **error);
+char       *byline_hugo_render_ref     (const BylineHugoShortcodeCall *self,
+                                        gboolean               relative,
+                                        GError               **error);
+
 /* byline-hugo-shortcodes-embeds.c: youtube, vimeo, x, twitter, tweet,
  * instagram and gist as offline cards. */
 gboolean    byline_hugo_is_embed       (const char            *name);

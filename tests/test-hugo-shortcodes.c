@@ -464,6 +464,54 @@ test_builtin_names (void)
   g_assert_false (byline_hugo_shortcode_is_inline ("figure"));
 }
 
+static char *
+render_with_profile (const char *profile_yaml,
+                     const char *body)
+{
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = g_strconcat (FRONT_MATTER, body, NULL);
+  g_autoptr(BylinePost) post = byline_post_new (text, -1);
+  g_autoptr(BylineRenderer) renderer = NULL;
+  g_autoptr(BylineRendering) rendering = NULL;
+  g_autofree char *html = NULL;
+
+  byline_profile_merge_data (profile, profile_yaml, strlen (profile_yaml), "test.yml", &error);
+  g_assert_no_error (error);
+  renderer = byline_renderer_new (profile, NULL);
+  rendering = byline_renderer_render (renderer, post);
+  html = byline_rendering_get_html (rendering);
+
+  return strip_sourcepos (html);
+}
+
+/* A template of the same name wins over Hugo's own, as a site's
+ * layouts/_shortcodes/youtube.html does in Hugo; a profile that only
+ * describes the parameters leaves the rendering to the built-in. */
+static void
+test_profile_first (void)
+{
+  g_autofree char *own = render_with_profile (
+    "shortcodes:\n"
+    "  youtube:\n"
+    "    params: [\"0\"]\n"
+    "    template: <div class=\"site-video\">{{0}}</div>\n",
+    "{{< youtube abc >}}\n");
+  g_autofree char *described = render_with_profile (
+    "shortcodes:\n"
+    "  youtube:\n"
+    "    help: A video.\n"
+    "    params: [\"0\"]\n",
+    "{{< youtube abc >}}\n");
+
+  g_assert_cmpstr (own, ==, "<div class=\"site-video\">abc</div>\n");
+  g_assert_cmpstr (described, ==,
+                   "<div class=\"byline-embed byline-embed-youtube\"><span class=\"byline-embed-kind\">"
+                   "YouTube video</span><a class=\"byline-embed-link\" "
+                   "href=\"https://www.youtube.com/watch?v=abc\">"
+                   "https://www.youtube.com/watch?v=abc</a></div>\n");
+}
+
 /* Hugo's markdownify: the <p> of a single paragraph goes. */
 static void
 test_markdownify (void)
@@ -501,6 +549,7 @@ main (int    argc,
   g_test_add_func ("/core/hugo-shortcodes/ref/broken", test_ref_broken_message);
   g_test_add_func ("/core/hugo-shortcodes/names", test_builtin_names);
   g_test_add_func ("/core/hugo-shortcodes/markdownify", test_markdownify);
+  g_test_add_func ("/core/hugo-shortcodes/profile-first", test_profile_first);
 
   return g_test_run ();
 }

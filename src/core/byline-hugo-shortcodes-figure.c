@@ -111,16 +111,12 @@ char *
 byline_hugo_render_figure (const BylineHugoShortcodeCall *self)
 {
   const BylineShortcode *call = self->call;
-  const char *class = byline_hugo_get (call, "class", -1);
   const char *link = byline_hugo_get (call, "link", -1);
-  const char *target = byline_hugo_get (call, "target", -1);
-  const char *rel = byline_hugo_get (call, "rel", -1);
   const char *alt = byline_hugo_get (call, "alt", -1);
   const char *caption = byline_hugo_get (call, "caption", -1);
   const char *title = byline_hugo_get (call, "title", -1);
   const char *attr = byline_hugo_get (call, "attr", -1);
   const char *attrlink = byline_hugo_get (call, "attrlink", -1);
-  static const char * const sizes[] = { "width", "height", "loading" };
   gboolean has_link = byline_hugo_truthy (link, call, "link");
   gboolean has_caption = byline_hugo_truthy (caption, call, "caption");
   gboolean has_title = byline_hugo_truthy (title, call, "title");
@@ -129,12 +125,7 @@ byline_hugo_render_figure (const BylineHugoShortcodeCall *self)
   gboolean trusted;
   GString *out = g_string_new ("<figure");
 
-  if (byline_hugo_truthy (class, call, "class"))
-    {
-      g_string_append (out, " class=\"");
-      byline_hugo_append_attr (out, class);
-      g_string_append_c (out, '"');
-    }
+  byline_hugo_append_param_attr (out, call, "class");
   g_string_append_c (out, '>');
 
   if (has_link)
@@ -142,18 +133,8 @@ byline_hugo_render_figure (const BylineHugoShortcodeCall *self)
       g_string_append (out, "<a href=\"");
       byline_hugo_append_url (out, link, FALSE);
       g_string_append_c (out, '"');
-      if (byline_hugo_truthy (target, call, "target"))
-        {
-          g_string_append (out, " target=\"");
-          byline_hugo_append_attr (out, target);
-          g_string_append_c (out, '"');
-        }
-      if (byline_hugo_truthy (rel, call, "rel"))
-        {
-          g_string_append (out, " rel=\"");
-          byline_hugo_append_attr (out, rel);
-          g_string_append_c (out, '"');
-        }
+      byline_hugo_append_param_attr (out, call, "target");
+      byline_hugo_append_param_attr (out, call, "rel");
       g_string_append_c (out, '>');
     }
 
@@ -179,16 +160,9 @@ byline_hugo_render_figure (const BylineHugoShortcodeCall *self)
       g_string_append_c (out, '"');
     }
 
-  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
-    {
-      const char *value = byline_hugo_get (call, sizes[i], -1);
-
-      if (!byline_hugo_truthy (value, call, sizes[i]))
-        continue;
-      g_string_append_printf (out, " %s=\"", sizes[i]);
-      byline_hugo_append_attr (out, value);
-      g_string_append_c (out, '"');
-    }
+  byline_hugo_append_param_attr (out, call, "width");
+  byline_hugo_append_param_attr (out, call, "height");
+  byline_hugo_append_param_attr (out, call, "loading");
   g_string_append_c (out, '>');
 
   if (has_link)

@@ -35,6 +35,11 @@ void        byline_hugo_append_url    (GString               *out,
                                         const char            *value,
                                         gboolean               trusted);
 
+/* ` NAME="value"` when .Get NAME is true, nothing otherwise. */
+void        byline_hugo_append_param_attr (GString               *out,
+                                           const BylineShortcode *call,
+                                           const char            *name);
+
 /* The page's file, as the site's page index names it; NULL without one. */
 char       *byline_hugo_post_file_path (const BylineHugoShortcodeCall *self);
 

@@ -144,6 +144,47 @@ byline_hugo_append_url (GString    *out,
     append_escaped (out, value, untrusted_escapers, G_N_ELEMENTS (untrusted_escapers));
 }
 
+void
+byline_hugo_append_param_attr (GString               *out,
+                               const BylineShortcode *call,
+                               const char            *name)
+{
+  const char *value = byline_hugo_get (call, name, -1);
+
+  if (!byline_hugo_truthy (value, call, name))
+    return;
+  g_string_append_printf (out, " %s=\"", name);
+  byline_hugo_append_attr (out, value);
+  g_string_append_c (out, '"');
+}
+
+/* Parses @markdown as the writer wants it; the caller frees the document. */
+static cmark_node *
+parse_markdown (const BylineGoldmarkSettings *settings,
+                const char                   *markdown,
+                gsize                         length)
+{
+  cmark_parser *parser = byline_goldmark_parser_new (settings);
+  cmark_node *document;
+
+  cmark_parser_feed (parser, markdown, length);
+  document = cmark_parser_finish (parser);
+  cmark_parser_free (parser);
+
+  return document;
+}
+
+static cmark_node *
+single_paragraph (cmark_node *document)
+{
+  cmark_node *first = cmark_node_first_child (document);
+
+  if (first != NULL && cmark_node_next (first) == NULL &&
+      cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+    return first;
+  return NULL;
+}
+
 char *
 byline_hugo_markdownify (const BylineGoldmarkSettings *settings,
                          gboolean                      tagfilter,
@@ -152,9 +193,8 @@ byline_hugo_markdownify (const BylineGoldmarkSettings *settings,
 {
   g_autoptr(BylineGoldmarkSettings) defaults = NULL;
   g_autoptr(BylineGoldmark) writer = NULL;
-  cmark_parser *parser;
   cmark_node *document;
-  cmark_node *first;
+  cmark_node *paragraph;
   GString *html = g_string_new (NULL);
   gsize length = markdown != NULL ? strlen (markdown) : 0;
 
@@ -164,19 +204,16 @@ byline_hugo_markdownify (const BylineGoldmarkSettings *settings,
   if (settings == NULL)
     settings = defaults = byline_goldmark_settings_new ();
 
-  parser = byline_goldmark_parser_new (settings);
-  cmark_parser_feed (parser, markdown, length);
-  document = cmark_parser_finish (parser);
+  document = parse_markdown (settings, markdown, length);
   writer = byline_goldmark_new (settings, document, markdown, length);
   byline_goldmark_set_tagfilter (writer, tagfilter);
 
-  first = cmark_node_first_child (document);
-  if (!block && first != NULL && cmark_node_next (first) == NULL &&
-      cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH)
+  paragraph = block ? NULL : single_paragraph (document);
+  if (paragraph != NULL)
     {
       g_autoptr(GString) para = g_string_new (NULL);
 
-      byline_goldmark_render_block (writer, first, para, NULL);
+      byline_goldmark_render_block (writer, paragraph, para, NULL);
       while (para->len > 0 && para->str[para->len - 1] == '\n')
         g_string_truncate (para, para->len - 1);
       if (g_str_has_prefix (para->str, "<p>") && g_str_has_suffix (para->str, "</p>"))
@@ -195,7 +232,6 @@ byline_hugo_markdownify (const BylineGoldmarkSettings *settings,
 
   g_clear_pointer (&writer, byline_goldmark_free);
   cmark_node_free (document);
-  cmark_parser_free (parser);
 
   return g_string_free (html, FALSE);
 }
@@ -224,24 +260,18 @@ is_single_paragraph (const BylineHugoShortcodeCall *self,
                      gsize                          length)
 {
   g_autoptr(BylineGoldmarkSettings) defaults = NULL;
-  cmark_parser *parser;
+  const BylineGoldmarkSettings *settings = self->goldmark;
   cmark_node *document;
-  cmark_node *first;
   gboolean single;
 
   if (markdown == NULL)
     return FALSE;
+  if (settings == NULL)
+    settings = defaults = byline_goldmark_settings_new ();
 
-  parser = byline_goldmark_parser_new (self->goldmark != NULL
-                                       ? self->goldmark
-                                       : (defaults = byline_goldmark_settings_new ()));
-  cmark_parser_feed (parser, markdown, length);
-  document = cmark_parser_finish (parser);
-  first = cmark_node_first_child (document);
-  single = first != NULL && cmark_node_next (first) == NULL &&
-           cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH;
+  document = parse_markdown (settings, markdown, length);
+  single = single_paragraph (document) != NULL;
   cmark_node_free (document);
-  cmark_parser_free (parser);
 
   return single;
 }
@@ -250,31 +280,16 @@ static char *
 render_details (const BylineHugoShortcodeCall *self)
 {
   const BylineShortcode *call = self->call;
-  static const char * const attrs[] = { "class", "name" };
   const char *summary = byline_hugo_get (call, "summary", -1);
-  const char *title = byline_hugo_get (call, "title", -1);
   g_autofree char *summary_html = NULL;
   g_autofree char *inner_html = NULL;
   GString *out = g_string_new ("<details");
 
-  for (guint i = 0; i < G_N_ELEMENTS (attrs); i++)
-    {
-      const char *value = byline_hugo_get (call, attrs[i], -1);
-
-      if (!byline_hugo_truthy (value, call, attrs[i]))
-        continue;
-      g_string_append_printf (out, " %s=\"", attrs[i]);
-      byline_hugo_append_attr (out, value);
-      g_string_append_c (out, '"');
-    }
+  byline_hugo_append_param_attr (out, call, "class");
+  byline_hugo_append_param_attr (out, call, "name");
   if (byline_hugo_get_bool (call, "open") == 1)
     g_string_append (out, " open");
-  if (byline_hugo_truthy (title, call, "title"))
-    {
-      g_string_append (out, " title=\"");
-      byline_hugo_append_attr (out, title);
-      g_string_append_c (out, '"');
-    }
+  byline_hugo_append_param_attr (out, call, "title");
 
   if (!byline_hugo_truthy (summary, call, "summary"))
     summary = "Details";
@@ -317,8 +332,6 @@ render_qr (const BylineHugoShortcodeCall  *self,
   const char *scale = byline_hugo_get (call, "scale", -1);
   const char *alt = byline_hugo_get (call, "alt", -1);
   const char *class = byline_hugo_get (call, "class", -1);
-  const char *id = byline_hugo_get (call, "id", -1);
-  const char *title = byline_hugo_get (call, "title", -1);
   g_autofree char *text = g_strdup (byline_hugo_get (call, "text", -1));
   g_autofree char *label = NULL;
   gint64 scale_value;
@@ -362,18 +375,8 @@ render_qr (const BylineHugoShortcodeCall  *self,
       byline_hugo_append_attr (out, class);
     }
   g_string_append_c (out, '"');
-  if (byline_hugo_truthy (id, call, "id"))
-    {
-      g_string_append (out, " id=\"");
-      byline_hugo_append_attr (out, id);
-      g_string_append_c (out, '"');
-    }
-  if (byline_hugo_truthy (title, call, "title"))
-    {
-      g_string_append (out, " title=\"");
-      byline_hugo_append_attr (out, title);
-      g_string_append_c (out, '"');
-    }
+  byline_hugo_append_param_attr (out, call, "id");
+  byline_hugo_append_param_attr (out, call, "title");
   label = byline_hugo_truthy (alt, call, "alt")
     ? g_strdup (alt)
     : g_strdup_printf (_("QR code: %s"), text);

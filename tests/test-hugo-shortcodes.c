@@ -243,6 +243,11 @@ static const Case cases[] = {
   { "details/open-quoted-one", MODE_PLAIN,
     "{{< details open=\"1\" summary=\"<i>S</i> & x\" >}}\nF\n{{< /details >}}\n",
     "<details>\n\t<summary><i>S</i> &amp; x</summary>\n\t<p>F</p>\n</details>\n" },
+  /* A shortcode alone in it is a block of its own, not a paragraph. */
+  { "details/shortcode-inside", MODE_PLAIN,
+    "{{< details >}}\n{{< figure src=\"a.jpg\" >}}\n{{< /details >}}\n",
+    "<details>\n\t<summary>Details</summary>\n\t<figure><img src=\"a.jpg\">\n</figure>\n"
+    "</details>\n" },
   { "details/blocks", MODE_PLAIN,
     "{{< details title=\"a\\\"b\" >}}\nOne.\n\n- two\n{{< /details >}}\n",
     "<details title=\"a&#34;b\">\n\t<summary>Details</summary>\n\t<p>One.</p>\n<ul>\n"

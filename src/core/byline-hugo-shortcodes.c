@@ -252,29 +252,8 @@ byline_hugo_post_file_path (const BylineHugoShortcodeCall *self)
 
   return file != NULL ? g_file_get_path (file) : NULL;
 }
+
 /* details */
-
-static gboolean
-is_single_paragraph (const BylineHugoShortcodeCall *self,
-                     const char                    *markdown,
-                     gsize                          length)
-{
-  g_autoptr(BylineGoldmarkSettings) defaults = NULL;
-  const BylineGoldmarkSettings *settings = self->goldmark;
-  cmark_node *document;
-  gboolean single;
-
-  if (markdown == NULL)
-    return FALSE;
-  if (settings == NULL)
-    settings = defaults = byline_goldmark_settings_new ();
-
-  document = parse_markdown (settings, markdown, length);
-  single = single_paragraph (document) != NULL;
-  cmark_node_free (document);
-
-  return single;
-}
 
 static char *
 render_details (const BylineHugoShortcodeCall *self)
@@ -298,10 +277,11 @@ render_details (const BylineHugoShortcodeCall *self)
 
   if (self->inner != NULL && self->render_inner != NULL)
     inner_html = self->render_inner (self->user_data);
-  if (inner_html != NULL && is_single_paragraph (self, self->inner, self->inner_len))
+  if (inner_html != NULL && *inner_html != '\0' && !g_str_has_suffix (inner_html, "\n"))
     {
-      /* The renderer writes a lone paragraph as markdownify does, without
-       * its <p>; RenderString for a block keeps it. */
+      /* The renderer ends each block with a newline but writes a lone
+       * paragraph as markdownify does, without its <p> (and newline);
+       * RenderString for a block keeps it. */
       g_string_append_printf (out, "<p>%s</p>\n", inner_html);
     }
   else if (inner_html != NULL)

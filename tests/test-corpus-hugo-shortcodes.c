@@ -17,11 +17,16 @@
 
 #include <string.h>
 
-/* A box as HTML, and as the text of an attribute (a call in a link's
- * destination). */
-static const char * const fallback_marks[] = {
-  "data-shortcode-fallback=\"",
-  "data-shortcode-fallback=&quot;",
+/* A box as HTML, as the text of an attribute, and percent-encoded (a call
+ * in a link's destination), each with what ends the name. */
+static const struct
+{
+  const char *mark;
+  const char *end;
+} fallback_marks[] = {
+  { "data-shortcode-fallback=\"", "\"" },
+  { "data-shortcode-fallback=&quot;", "&" },
+  { "data-shortcode-fallback%3D%22", "%" },
 };
 
 static char *
@@ -47,11 +52,11 @@ count_fallbacks (const char *html,
   guint n = 0;
 
   for (guint m = 0; m < G_N_ELEMENTS (fallback_marks); m++)
-    for (const char *p = strstr (html, fallback_marks[m]); p != NULL;
-         p = strstr (p, fallback_marks[m]))
+    for (const char *p = strstr (html, fallback_marks[m].mark); p != NULL;
+         p = strstr (p, fallback_marks[m].mark))
       {
-        const char *name = p + strlen (fallback_marks[m]);
-        gsize len = strcspn (name, m == 0 ? "\"" : "&");
+        const char *name = p + strlen (fallback_marks[m].mark);
+        gsize len = strcspn (name, fallback_marks[m].end);
         g_autofree char *key = g_strndup (name, len);
         guint count = GPOINTER_TO_UINT (g_hash_table_lookup (counts, key));
 

@@ -247,22 +247,26 @@ static const Case shortcode_cases[] = {
     "<p><code>{{&lt; tip &gt;}}</code></p>\n" },
   { "unknown",
     "{{< foo a=\"<b>\" 7 >}}\n",
-    "<div class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
+    "<div class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"foo\">"
+    "<span class=\"byline-unknown-shortcode-label\">"
     "Unknown shortcode</span> <code class=\"byline-unknown-shortcode-name\">foo</code> "
     "<span class=\"byline-unknown-shortcode-params\">a=&lt;b&gt; 7</span></div>\n" },
   { "unknown/inline",
     "A {{< foo >}} b.\n",
-    "<p>A <span class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
+    "<p>A <span class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"foo\">"
+    "<span class=\"byline-unknown-shortcode-label\">"
     "Unknown shortcode</span> <code class=\"byline-unknown-shortcode-name\">foo</code></span> "
     "b.</p>\n" },
   { "unknown/paired",
     "{{< foo >}}\n*Kept*\n{{< /foo >}}\n",
-    "<div class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
+    "<div class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"foo\">"
+    "<span class=\"byline-unknown-shortcode-label\">"
     "Unknown shortcode</span> <code class=\"byline-unknown-shortcode-name\">foo</code>"
     "<div class=\"byline-unknown-shortcode-inner\"><em>Kept</em></div></div>\n" },
   { "unknown/stray-close",
     "{{< /tip >}}\n",
-    "<div class=\"byline-unknown-shortcode\"><span class=\"byline-unknown-shortcode-label\">"
+    "<div class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"tip\">"
+    "<span class=\"byline-unknown-shortcode-label\">"
     "Closing tag without an opening one</span> <code class=\"byline-unknown-shortcode-name\">/tip"
     "</code></div>\n" },
   { "unterminated-call-stays-text",

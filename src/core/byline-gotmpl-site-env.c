@@ -419,12 +419,16 @@ page_kind_name (BylineSitePageKind kind)
     }
 }
 
-/* The path of @file below the content folder that holds it. */
+/* The path of @file below the content folder that holds it; NULL for a
+ * page without a file (a section or taxonomy page Hugo makes itself). */
 static char *
 content_path_of (BylineGotmplSiteEnv *self,
                  const char          *file)
 {
   const GPtrArray *folders = byline_site_get_folders (self->site, BYLINE_SITE_FOLDER_CONTENT);
+
+  if (file == NULL)
+    return NULL;
 
   for (guint i = 0; folders != NULL && i < folders->len; i++)
     {

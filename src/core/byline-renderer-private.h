@@ -32,6 +32,8 @@ typedef struct
   const char                *site_url;   /* nullable, ends in "/" */
   const BylineGoldmarkSettings *goldmark;
   gboolean                   tagfilter;  /* escape raw <script>, <iframe>, … */
+  BylineSite                *site;       /* nullable */
+  BylinePost                *post;
   const char                *text;       /* the whole post */
   gsize                      length;
   const BylineLineIndex     *lines;

@@ -14,6 +14,8 @@
 
 #include "byline-renderer-private.h"
 
+#include "byline-hugo-shortcodes.h"
+
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
@@ -69,7 +71,9 @@ byline_render_job_call_is_block (BylineRenderJob *job,
     case BYLINE_SHORTCODE_SELF_CLOSING:
     default:
       spec = call->name != NULL ? byline_profile_lookup_shortcode (job->profile, call->name) : NULL;
-      return spec == NULL || !spec->inline_;
+      if (spec == NULL)
+        return !byline_hugo_shortcode_is_inline (call->name);
+      return !spec->inline_;
     }
 }
 
@@ -436,15 +440,12 @@ placeholder_box (ExpandContext *ctx,
   g_autofree char *params = compute_params (ctx->call);
   GString *out = g_string_new (NULL);
 
-  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\"", tag);
-  /* A call whose template the preview could not run says so. */
-  if (reason != NULL)
-    {
-      g_string_append (out, " data-shortcode-fallback=\"");
-      byline_html_escape_append (out, ctx->call->name != NULL ? ctx->call->name : "", -1);
-      g_string_append_c (out, '"');
-    }
-  g_string_append (out, "><span class=\"byline-unknown-shortcode-label\">");
+  /* data-shortcode-fallback names every call shown as a box, so that a
+   * test can count what was not rendered. */
+  g_string_append_printf (out, "<%s class=\"byline-unknown-shortcode\" data-shortcode-fallback=\"",
+                          tag);
+  byline_html_escape_append (out, ctx->call->name != NULL ? ctx->call->name : "", -1);
+  g_string_append (out, "\"><span class=\"byline-unknown-shortcode-label\">");
   byline_html_escape_append (out, label, -1);
   g_string_append (out, "</span> <code class=\"byline-unknown-shortcode-name\">");
   if (ctx->call->kind == BYLINE_SHORTCODE_CLOSE)
@@ -482,6 +483,53 @@ placeholder_box (ExpandContext *ctx,
   return g_string_free (out, FALSE);
 }
 
+static char *
+render_inner_cb (gpointer user_data)
+{
+  ExpandContext *ctx = user_data;
+
+  ctx->markdown = TRUE;
+  return compute_inner (ctx);
+}
+
+/* Hugo's own shortcodes (byline-hugo-shortcodes.h), for a call the profile
+ * has no template for; NULL when the name is not one of them. */
+static char *
+expand_builtin (ExpandContext *ctx,
+                gboolean       block)
+{
+  BylineRenderJob *job = ctx->job;
+  BylineHugoShortcodeCall hugo = { 0, };
+  g_autoptr(GError) error = NULL;
+  char *html;
+
+  if (!byline_hugo_shortcode_is_builtin (ctx->call->name))
+    return NULL;
+
+  hugo.call = ctx->call;
+  if (ctx->close >= 0)
+    {
+      const BylineShortcode *closing = job_get_call (job, ctx->close);
+
+      hugo.inner = job->text + ctx->call->span.end;
+      hugo.inner_len = closing->span.start - ctx->call->span.end;
+    }
+  hugo.site = job->site;
+  hugo.bundle = job->bundle;
+  hugo.post = job->post;
+  hugo.base_uri = job->base_uri;
+  hugo.goldmark = job->goldmark;
+  hugo.tagfilter = job->tagfilter;
+  hugo.render_inner = render_inner_cb;
+  hugo.user_data = ctx;
+
+  html = byline_hugo_shortcode_render (&hugo, &error);
+  if (html == NULL)
+    html = placeholder_box (ctx, error->message, NULL, block);
+
+  return html;
+}
+
 char *
 byline_render_pass_expand_call (BylineRenderPass *pass,
                                 guint             index,
@@ -493,6 +541,7 @@ byline_render_pass_expand_call (BylineRenderPass *pass,
   ExpandContext ctx = { 0, };
   const BylineShortcodeSpec *spec = NULL;
   g_autofree char *reason = NULL;
+  char *builtin;
   GString *out;
 
   ctx.pass = pass;
@@ -529,6 +578,10 @@ byline_render_pass_expand_call (BylineRenderPass *pass,
         return placeholder_box (&ctx, _("Shortcode the preview cannot render"), reason, block);
     }
 
+  /* Hugo's own shortcodes come after the profile's templates (and the
+   * site's, which win over them in Hugo). */
+  if ((spec == NULL || spec->template == NULL) && (builtin = expand_builtin (&ctx, block)) != NULL)
+    return builtin;
   if (spec == NULL)
     return placeholder_box (&ctx, _("Unknown shortcode"), NULL, block);
   if (spec->template == NULL)

@@ -263,6 +263,8 @@ byline_renderer_init_job (BylineRenderer   *self,
   job->base_uri = self->base_uri;
   job->goldmark = self->goldmark;
   job->tagfilter = self->tagfilter;
+  job->site = self->site;
+  job->post = post;
   job->text = byline_post_get_text (post);
   job->length = byline_post_get_length (post);
   job->lines = byline_post_get_lines (post);
@@ -311,9 +313,9 @@ byline_renderer_finalize (GObject *object)
 
   g_clear_object (&self->profile);
   g_clear_object (&self->bundle);
+  g_clear_object (&self->site);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
-  g_clear_object (&self->site);
 
   G_OBJECT_CLASS (byline_renderer_parent_class)->finalize (object);
 }

@@ -92,8 +92,10 @@ const BylineGoldmarkSettings *
  * file), or NULL. With one, calls to the site's and its themes' shortcodes
  * render through their templates, the site's render hooks apply, and the
  * body follows the site's markup.goldmark settings, not the renderer's,
- * when the site has a configuration. The site is read, if it was not yet,
- * by the first render. */
+ * when the site has a configuration; Hugo's own shortcodes read its pages
+ * (ref, relref), params (param), assets and static files (figure) and
+ * privacy settings. The site is read, if it was not yet, by the first
+ * render. */
 void             byline_renderer_set_site     (BylineRenderer  *self,
                                                BylineSite      *site);
 BylineSite      *byline_renderer_get_site     (BylineRenderer  *self);

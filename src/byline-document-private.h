@@ -34,6 +34,7 @@ struct _BylineDocument
    * of the text; problems and fixes belong to the generation they were
    * found in. */
   BylineLinter     *linter;
+  BylineSpellChecker *spell_checker;
   GListStore       *problems;
   guint             n_errors;
   guint             n_warnings;

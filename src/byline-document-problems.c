@@ -43,6 +43,7 @@ void
 byline_document_finalize_problems (BylineDocument *self)
 {
   g_clear_object (&self->linter);
+  g_clear_object (&self->spell_checker);
   g_clear_object (&self->problems);
 }
 
@@ -392,4 +393,39 @@ byline_document_apply_fix (BylineDocument  *self,
   gtk_text_buffer_end_user_action (buffer);
 
   return TRUE;
+}
+
+/* Spelling */
+
+void
+byline_document_set_spell_checker (BylineDocument     *self,
+                                   BylineSpellChecker *checker)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+  g_return_if_fail (checker == NULL || BYLINE_IS_SPELL_CHECKER (checker));
+
+  if (!g_set_object (&self->spell_checker, checker))
+    return;
+
+  /* A worker may be linting with the current linter: it is replaced, never
+   * changed, like the renderer. */
+  byline_document_update_renderer (self);
+  byline_document_queue_analysis (self);
+}
+
+BylineSpellChecker *
+byline_document_get_spell_checker (BylineDocument *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
+
+  return self->spell_checker;
+}
+
+void
+byline_document_recheck_spelling (BylineDocument *self)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+
+  if (self->spell_checker != NULL)
+    byline_document_queue_analysis (self);
 }

@@ -333,6 +333,7 @@ byline_document_update_renderer (BylineDocument *self)
    * never changed, while a worker may be using them. */
   g_clear_object (&self->linter);
   self->linter = byline_linter_new (profile, bundle);
+  byline_linter_set_spell_checker (self->linter, self->spell_checker);
   byline_document_watch_folder (self);
 }
 

@@ -8,6 +8,7 @@
 #include <gtksourceview/gtksource.h>
 
 #include "byline-document.h"
+#include "byline-editor-spell.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,8 @@ BylineDocument    *byline_editor_get_document    (BylineEditor   *self);
 void               byline_editor_set_document    (BylineEditor   *self,
                                                   BylineDocument *document);
 GtkSourceView     *byline_editor_get_view        (BylineEditor   *self);
+/* Spell checking of the text and the word menu. */
+BylineEditorSpell *byline_editor_get_spell       (BylineEditor   *self);
 /* The 1-based line at the top of the visible text. */
 guint              byline_editor_get_top_line    (BylineEditor   *self);
 /* Scrolls so that @line is at the top, without emitting "top-line-changed". */

@@ -11,8 +11,11 @@
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
+#include "byline-outline.h"
 #include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
+#include "byline-publish-badge.h"
+#include "byline-stats-popover.h"
 
 G_BEGIN_DECLS
 
@@ -46,6 +49,15 @@ struct _BylineWindow
   GtkLabel             *problems_label;
   GtkRevealer          *problems_revealer;
   BylineProblemsPanel  *problems_panel;
+  /* Writing aids: byline-window-writing.c */
+  GtkStack             *sidebar_stack;
+  BylineOutline        *outline;
+  BylinePublishBadge   *publish_badge;
+  GtkMenuButton        *stats_button;
+  BylineStatsPopover   *stats_popover;
+  BylineRenderer       *stats_renderer;
+  guint                 stats_source;
+  gboolean              stats_site_cjk;
 
   BylineDocument       *document;
   GSettings            *settings;
@@ -139,5 +151,12 @@ void byline_window_init_image         (BylineWindow      *self);
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);
 void byline_window_init_problems       (BylineWindow      *self);
+
+/* byline-window-writing.c */
+void byline_window_class_init_writing (BylineWindowClass *klass);
+void byline_window_init_writing       (BylineWindow      *self);
+void byline_window_dispose_writing    (BylineWindow      *self);
+/* Counts the post and the selection for the statistics popover now. */
+void byline_window_update_stats       (BylineWindow      *self);
 
 G_END_DECLS

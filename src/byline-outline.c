@@ -122,6 +122,25 @@ byline_outline_get_n_headings (BylineOutline *self)
   return self->headings != NULL ? self->headings->len : 0;
 }
 
+const BylineOutlineHeading *
+byline_outline_get_heading (BylineOutline *self,
+                            guint          index)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTLINE (self), NULL);
+  g_return_val_if_fail (index < byline_outline_get_n_headings (self), NULL);
+
+  return g_ptr_array_index (self->headings, index);
+}
+
+GtkWidget *
+byline_outline_get_row (BylineOutline *self,
+                        guint          index)
+{
+  g_return_val_if_fail (BYLINE_IS_OUTLINE (self), NULL);
+
+  return GTK_WIDGET (gtk_list_box_get_row_at_index (self->list, (int) index));
+}
+
 void
 byline_outline_set_current_line (BylineOutline *self,
                                  guint          line)

@@ -29,6 +29,12 @@ GtkWidget *byline_outline_new              (void);
 void       byline_outline_set_headings     (BylineOutline *self,
                                             GPtrArray     *headings);
 guint      byline_outline_get_n_headings   (BylineOutline *self);
+const BylineOutlineHeading *
+           byline_outline_get_heading      (BylineOutline *self,
+                                            guint          index);
+/* The row of the heading at @index. */
+GtkWidget *byline_outline_get_row          (BylineOutline *self,
+                                            guint          index);
 /* Highlights the heading of the section holding @line (1-based), or none
  * before the first heading. */
 void       byline_outline_set_current_line (BylineOutline *self,

@@ -239,12 +239,41 @@ show_outline_action (GtkWidget  *widget,
   gtk_stack_set_visible_child_name (self->sidebar_stack, "outline");
 }
 
+/* "win.spell-checking" shows and changes the setting. Not a
+ * g_settings_create_action(): that action follows the settings for as long
+ * as it lives, and may outlive the window. */
+static void
+spell_checking_change_state_cb (GSimpleAction *action,
+                                GVariant      *state,
+                                BylineWindow  *self)
+{
+  g_settings_set_boolean (self->settings, "spell-checking", g_variant_get_boolean (state));
+}
+
+static void
+spell_checking_changed_cb (BylineWindow *self,
+                           const char   *key,
+                           GSettings    *settings)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "spell-checking");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_boolean (g_settings_get_boolean (settings, key)));
+}
+
 void
 byline_window_init_writing (BylineWindow *self)
 {
-  g_autoptr(GAction) spell_action = g_settings_create_action (self->settings, "spell-checking");
+  g_autoptr(GSimpleAction) spell_action = NULL;
 
-  g_action_map_add_action (G_ACTION_MAP (self), spell_action);
+  spell_action = g_simple_action_new_stateful (
+    "spell-checking", NULL,
+    g_variant_new_boolean (g_settings_get_boolean (self->settings, "spell-checking")));
+  g_signal_connect_object (spell_action, "change-state",
+                           G_CALLBACK (spell_checking_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (spell_action));
+  g_signal_connect_object (self->settings, "changed::spell-checking",
+                           G_CALLBACK (spell_checking_changed_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->document, "analyzed",
                            G_CALLBACK (writing_analyzed_cb), self, G_CONNECT_SWAPPED);

@@ -318,5 +318,6 @@ byline_window_class_init_writing (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, stats_popover);
 
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F8, 0, "win.show-outline", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-outline", NULL);
 }

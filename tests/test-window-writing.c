@@ -6,6 +6,8 @@
 
 #include "config.h"
 
+#include <adwaita.h>
+
 #include "byline-editor.h"
 #include "byline-outline.h"
 #include "byline-publish-badge.h"
@@ -100,6 +102,12 @@ test_outline (void)
 
   fixture_open (&fixture);
   outline = BYLINE_OUTLINE (find (&fixture, BYLINE_TYPE_OUTLINE));
+
+  /* Ctrl+Shift+O's action shows the sidebar at its outline page. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.show-outline", NULL);
+  g_assert_true (adw_flap_get_reveal_flap (ADW_FLAP (find (&fixture, ADW_TYPE_FLAP))));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (
+                     GTK_STACK (gtk_widget_get_parent (GTK_WIDGET (outline)))), ==, "outline");
 
   g_assert_cmpuint (byline_outline_get_n_headings (outline), ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)

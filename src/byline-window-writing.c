@@ -13,6 +13,7 @@
 
 #include "byline-window-private.h"
 
+#include "byline-gotmpl-escape.h"
 #include "byline-spell-language.h"
 
 #include <glib/gi18n.h>
@@ -34,14 +35,18 @@ collect_headings (BylineWindow *self)
       const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
       BylineOutlineHeading *heading;
       const char *html = block->html;
+      g_autofree char *plain = NULL;
 
       if (html[0] != '<' || html[1] != 'h' || html[2] < '1' || html[2] > '6' ||
           (html[3] != '>' && html[3] != ' '))
         continue;
 
+      /* Hugo's plain text keeps entities as written (&rsquo;): the outline
+       * shows the characters. */
+      plain = byline_stats_strip_html (html, -1);
       heading = g_new0 (BylineOutlineHeading, 1);
       heading->level = (guint) (html[2] - '0');
-      heading->text = g_strstrip (byline_stats_strip_html (html, -1));
+      heading->text = g_strstrip (byline_gotmpl_html_unescape (plain, strlen (plain), FALSE));
       heading->line = block->first_line;
       g_ptr_array_add (headings, heading);
     }

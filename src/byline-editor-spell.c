@@ -45,6 +45,7 @@ struct _BylineEditorSpell
   GSimpleActionGroup *actions;
   GMenu              *menu;
   GtkGesture         *click;
+  GtkEventController *keys;
 
   BylineSpellChecker *checker;
   GFile              *site_list;   /* the site's .spelling, or NULL */
@@ -354,6 +355,26 @@ pressed_cb (BylineEditorSpell *self,
     g_menu_remove_all (self->menu);
 }
 
+/* Shift+F10 and the Menu key open the view's menu at the cursor: the word
+ * menu is made for the cursor first. Not handled, so that the view's own
+ * binding opens the menu. */
+static gboolean
+menu_key_cb (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  BylineEditorSpell *self = user_data;
+  GtkTextBuffer *buffer;
+  GtkTextIter iter;
+
+  if (self->document == NULL)
+    return FALSE;
+  buffer = GTK_TEXT_BUFFER (self->document);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  byline_editor_spell_prepare_menu (self, &iter);
+  return FALSE;
+}
+
 /* The word of the menu, when the text there is still that word. */
 static gboolean
 get_word_bounds (BylineEditorSpell *self,
@@ -534,10 +555,12 @@ byline_editor_spell_dispose (GObject *object)
       gtk_widget_insert_action_group (GTK_WIDGET (self->view), "spelling", NULL);
       gtk_widget_remove_controller (GTK_WIDGET (self->view),
                                     GTK_EVENT_CONTROLLER (self->click));
+      gtk_widget_remove_controller (GTK_WIDGET (self->view), self->keys);
       g_object_remove_weak_pointer (G_OBJECT (self->view), (gpointer *) &self->view);
       self->view = NULL;
     }
   g_clear_object (&self->click);
+  g_clear_object (&self->keys);
   g_clear_object (&self->settings);
   g_clear_object (&self->actions);
   g_clear_object (&self->menu);
@@ -651,6 +674,19 @@ byline_editor_spell_new (GtkSourceView *view)
   g_signal_connect_object (self->click, "pressed", G_CALLBACK (pressed_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (view), GTK_EVENT_CONTROLLER (self->click));
+
+  self->keys = g_object_ref (gtk_shortcut_controller_new ());
+  gtk_event_controller_set_propagation_phase (self->keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkShortcutTrigger *trigger = i == 0 ? gtk_keyval_trigger_new (GDK_KEY_F10, GDK_SHIFT_MASK)
+                                           : gtk_keyval_trigger_new (GDK_KEY_Menu, 0);
+      GtkShortcutAction *action = gtk_callback_action_new (menu_key_cb, self, NULL);
+
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (self->keys),
+                                            gtk_shortcut_new (trigger, action));
+    }
+  gtk_widget_add_controller (GTK_WIDGET (view), self->keys);
 
   self->settings = g_settings_new (APPLICATION_ID);
   g_settings_bind (self->settings, "spell-checking", self, "enabled", G_SETTINGS_BIND_GET);

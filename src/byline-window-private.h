@@ -156,7 +156,5 @@ void byline_window_init_problems       (BylineWindow      *self);
 void byline_window_class_init_writing (BylineWindowClass *klass);
 void byline_window_init_writing       (BylineWindow      *self);
 void byline_window_dispose_writing    (BylineWindow      *self);
-/* Counts the post and the selection for the statistics popover now. */
-void byline_window_update_stats       (BylineWindow      *self);
 
 G_END_DECLS

@@ -125,8 +125,8 @@ byte_offset (GtkTextBuffer     *buffer,
   return strlen (text);
 }
 
-void
-byline_window_update_stats (BylineWindow *self)
+static void
+update_stats (BylineWindow *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   BylinePost *post = byline_document_get_post (self->document);
@@ -161,7 +161,7 @@ stats_timeout_cb (gpointer user_data)
   BylineWindow *self = user_data;
 
   self->stats_source = 0;
-  byline_window_update_stats (self);
+  update_stats (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -176,7 +176,7 @@ queue_stats (BylineWindow *self)
 static void
 stats_popover_shown_cb (BylineWindow *self)
 {
-  byline_window_update_stats (self);
+  update_stats (self);
 }
 
 /* Following the document */

@@ -22,6 +22,7 @@ struct _BylineOutline
   GtkWidget   parent_instance;
 
   GtkStack   *stack;
+  GtkScrolledWindow *scroller;
   GtkListBox *list;
   GPtrArray  *headings;   /* of BylineOutlineHeading */
   int         current;
@@ -171,7 +172,16 @@ byline_outline_set_current_line (BylineOutline *self,
   if (current < 0)
     gtk_list_box_unselect_all (self->list);
   else
-    gtk_list_box_select_row (self->list, gtk_list_box_get_row_at_index (self->list, current));
+    {
+      GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, current);
+      graphene_rect_t bounds;
+
+      gtk_list_box_select_row (self->list, row);
+      /* The highlighted row stays in sight as the cursor moves on. */
+      if (gtk_widget_compute_bounds (GTK_WIDGET (row), GTK_WIDGET (self->list), &bounds))
+        gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->scroller),
+                                   bounds.origin.y, bounds.origin.y + bounds.size.height);
+    }
 }
 
 int
@@ -244,6 +254,7 @@ byline_outline_init (BylineOutline *self)
                                   _("Outline"), -1);
   g_signal_connect_object (self->list, "row-activated", G_CALLBACK (row_activated_cb), self,
                            G_CONNECT_SWAPPED);
+  self->scroller = GTK_SCROLLED_WINDOW (scroller);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER,
                                   GTK_POLICY_AUTOMATIC);

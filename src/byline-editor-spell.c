@@ -21,7 +21,7 @@
 
 #include "byline-editor-spell.h"
 
-#include "byline-bundle.h"
+#include "byline-site.h"
 #include "byline-spell-language.h"
 #include "byline-spell-lists.h"
 #include "byline-underlines.h"
@@ -84,6 +84,7 @@ static guint signals[N_SIGNALS];
 typedef struct
 {
   GFile              *file;       /* nullable */
+  GFile              *site_root;  /* nullable */
   BylineProfile      *profile;
   char               *fallback;
   /* results */
@@ -96,6 +97,7 @@ static void
 load_free (Load *load)
 {
   g_clear_object (&load->file);
+  g_clear_object (&load->site_root);
   g_clear_object (&load->profile);
   g_clear_pointer (&load->fallback, g_free);
   g_clear_object (&load->checker);
@@ -111,20 +113,15 @@ load_thread_cb (GTask        *task,
                 GCancellable *cancellable)
 {
   Load *load = task_data;
-  g_autoptr(BylineBundle) bundle = NULL;
   g_autoptr(BylineLanguages) languages = NULL;
   g_autoptr(GFile) start = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *language = NULL;
-  GFile *site_root = NULL;
+  GFile *site_root = load->site_root;
 
   if (load->file != NULL)
-    {
-      bundle = byline_bundle_new (load->file);
-      site_root = byline_bundle_get_site_root (bundle);
-      start = byline_spell_lists_start (load->file, site_root);
-    }
+    start = byline_spell_lists_start (load->file, site_root);
   languages = byline_languages_read (site_root);
   language = load->file != NULL
              ? byline_spell_language_for_post (languages, load->file, NULL, load->fallback)
@@ -211,7 +208,11 @@ byline_editor_spell_reload (BylineEditorSpell *self)
   load = g_new0 (Load, 1);
   load->file = byline_document_get_file (self->document) != NULL
                ? g_object_ref (byline_document_get_file (self->document)) : NULL;
-  load->profile = g_object_ref (byline_document_get_profile (self->document));
+  if (byline_document_get_site (self->document) != NULL &&
+      byline_site_get_root (byline_document_get_site (self->document)) != NULL)
+    load->site_root = g_object_ref (byline_site_get_root (byline_document_get_site (self->document)));
+  load->profile = byline_document_get_profile (self->document) != NULL
+                  ? g_object_ref (byline_document_get_profile (self->document)) : NULL;
   load->fallback = default_language ();
 
   self->loading = g_cancellable_new ();
@@ -495,6 +496,9 @@ byline_editor_spell_set_document (BylineEditorSpell *self,
       self->word_start = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE));
       self->word_end = g_object_ref (gtk_text_buffer_create_mark (buffer, NULL, &start, FALSE));
       g_signal_connect_object (document, "notify::file", G_CALLBACK (file_changed_cb), self,
+                               G_CONNECT_SWAPPED);
+      /* The site's profile (its words) is read after the file is set. */
+      g_signal_connect_object (document, "notify::profile", G_CALLBACK (file_changed_cb), self,
                                G_CONNECT_SWAPPED);
     }
 

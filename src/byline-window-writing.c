@@ -13,7 +13,7 @@
 
 #include "byline-window-private.h"
 
-#include "byline-gotmpl-escape.h"
+#include "byline-site.h"
 #include "byline-spell-language.h"
 
 #include <glib/gi18n.h>
@@ -22,32 +22,22 @@
  * the popover is open: Hugo's figures need a rendering of their own. */
 #define STATS_DELAY 150
 
-/* The headings of the analysed text, as the core's rendering has them:
- * each top-level heading block of the parse. */
+/* The headings of the analysed text, as the core's one parse has them. */
 static GPtrArray *
 collect_headings (BylineWindow *self)
 {
-  BylineRendering *rendering = byline_document_get_rendering (self->document);
+  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
+  GPtrArray *found = analysis != NULL ? byline_analysis_get_headings (analysis) : NULL;
   GPtrArray *headings = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_outline_heading_free);
 
-  for (guint i = 0; rendering != NULL && i < rendering->blocks->len; i++)
+  for (guint i = 0; found != NULL && i < found->len; i++)
     {
-      const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
-      BylineOutlineHeading *heading;
-      const char *html = block->html;
-      g_autofree char *plain = NULL;
+      const BylineHeading *source = g_ptr_array_index (found, i);
+      BylineOutlineHeading *heading = g_new0 (BylineOutlineHeading, 1);
 
-      if (html[0] != '<' || html[1] != 'h' || html[2] < '1' || html[2] > '6' ||
-          (html[3] != '>' && html[3] != ' '))
-        continue;
-
-      /* Hugo's plain text keeps entities as written (&rsquo;): the outline
-       * shows the characters. */
-      plain = byline_stats_strip_html (html, -1);
-      heading = g_new0 (BylineOutlineHeading, 1);
-      heading->level = (guint) (html[2] - '0');
-      heading->text = g_strstrip (byline_gotmpl_html_unescape (plain, strlen (plain), FALSE));
-      heading->line = block->first_line;
+      heading->level = source->level;
+      heading->text = g_strstrip (g_strdup (source->text != NULL ? source->text : ""));
+      heading->line = source->span.line;
       g_ptr_array_add (headings, heading);
     }
   return headings;
@@ -75,11 +65,13 @@ update_outline (BylineWindow *self)
 static void
 update_badge (BylineWindow *self)
 {
-  BylinePost *post = byline_document_get_post (self->document);
+  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   byline_publish_badge_update (self->publish_badge,
-                               post != NULL ? byline_post_get_front_matter (post) : NULL, now);
+                               analysis != NULL ? byline_analysis_get_front_matter (analysis)
+                                                : NULL,
+                               now);
 }
 
 /* Statistics */
@@ -100,7 +92,10 @@ stats_ensure_renderer (BylineWindow *self)
   if (file != NULL)
     {
       bundle = byline_bundle_new (file);
-      languages = byline_languages_read (byline_bundle_get_site_root (bundle));
+      languages = byline_languages_read (byline_document_get_site (self->document) != NULL
+                                         ? byline_site_get_root (
+                                             byline_document_get_site (self->document))
+                                         : NULL);
       key = byline_languages_post_key (languages, file);
       self->stats_site_cjk = byline_languages_has_cjk_language (languages, key);
     }
@@ -129,7 +124,8 @@ static void
 update_stats (BylineWindow *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  BylinePost *post = byline_document_get_post (self->document);
+  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
+  BylinePost *post = analysis != NULL ? byline_analysis_get_post (analysis) : NULL;
   BylineStats stats = { 0 };
   BylineStats selection = { 0 };
   GtkTextIter start, end;
@@ -182,7 +178,8 @@ stats_popover_shown_cb (BylineWindow *self)
 /* Following the document */
 
 static void
-writing_analyzed_cb (BylineWindow   *self,
+writing_analysis_cb (BylineWindow   *self,
+                     GParamSpec     *pspec,
                      BylineDocument *document)
 {
   update_outline (self);
@@ -280,9 +277,11 @@ byline_window_init_writing (BylineWindow *self)
   g_signal_connect_object (self->settings, "changed::spell-checking",
                            G_CALLBACK (spell_checking_changed_cb), self, G_CONNECT_SWAPPED);
 
-  g_signal_connect_object (self->document, "analyzed",
-                           G_CALLBACK (writing_analyzed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (writing_analysis_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
+                           G_CALLBACK (writing_file_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::profile",
                            G_CALLBACK (writing_file_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (cursor_moved_cb), self, G_CONNECT_SWAPPED);

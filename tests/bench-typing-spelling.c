@@ -11,7 +11,7 @@
  *   typing      the keystroke itself, with every handler of the document
  *               and the window (spelling adds nothing here: its tags move
  *               with the text until the next analysis);
- *   analysis    from the keystroke to "analyzed" (the 100x post is analysed
+ *   analysis    from the keystroke to the new analysis (the 100x post is analysed
  *               on the worker thread, its spelling too);
  *   preview     from the keystroke to the preview's "patched", the page's
  *               next frame after the patch.
@@ -81,6 +81,14 @@ repeat_body (const char *text,
 }
 
 static void
+notify_flag_cb (gpointer    instance,
+                GParamSpec *pspec,
+                gboolean   *flag)
+{
+  *flag = TRUE;
+}
+
+static void
 flag_cb (gpointer  instance,
          gboolean *flag)
 {
@@ -127,7 +135,7 @@ bench (const char *dir,
                            GTK_WIDGET (window), BYLINE_TYPE_PREVIEW))) != NULL);
   byline_test_wait_msec (1000);
 
-  g_signal_connect (document, "analyzed", G_CALLBACK (flag_cb), &analyzed);
+  g_signal_connect (document, "notify::analysis", G_CALLBACK (notify_flag_cb), &analyzed);
   g_signal_connect (preview, "patched", G_CALLBACK (flag_cb), &was_patched);
 
   line = gtk_text_buffer_get_line_count (buffer) / 2;

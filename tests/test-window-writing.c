@@ -22,8 +22,7 @@ static BylineApplication *app;
 
 /* tests/data/writing/index.md. Hugo 0.111.3 (Debian's hugo) renders it,
  * with draft: false, with a template printing {{ .WordCount }},
- * {{ .ReadingTime }} and {{ .Plain | countrunes }} as 33, 1 and 166; a page
- * whose body is only "Download the release and run it." as 6, 1 and 27. */
+ * {{ .ReadingTime }} and {{ .Plain | countrunes }} as 33, 1 and 166. */
 typedef struct
 {
   BylineWindow   *window;
@@ -148,8 +147,6 @@ test_stats (void)
   Fixture fixture = { 0 };
   BylineStatsPopover *popover;
   GtkMenuButton *button;
-  GtkTextIter start, end;
-
   fixture_open (&fixture);
   popover = BYLINE_STATS_POPOVER (find (&fixture, BYLINE_TYPE_STATS_POPOVER));
   button = GTK_MENU_BUTTON (gtk_widget_get_parent (GTK_WIDGET (popover)));
@@ -164,19 +161,8 @@ test_stats (void)
   g_assert_cmpstr (byline_stats_popover_get_figure (popover, "pictures", FALSE), ==, "0");
   g_assert_null (byline_stats_popover_get_figure (popover, "words", TRUE));
 
-  /* Select line 13: "Download the release and run it." */
-  gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (fixture.document), &start, 12);
-  end = start;
-  gtk_text_iter_forward_to_line_end (&end);
-  gtk_text_buffer_select_range (GTK_TEXT_BUFFER (fixture.document), &start, &end);
-  byline_test_wait_for (byline_stats_popover_get_figure (popover, "words", TRUE) != NULL);
-  g_assert_cmpstr (byline_stats_popover_get_figure (popover, "words", TRUE), ==, "6");
-  g_assert_cmpstr (byline_stats_popover_get_figure (popover, "characters", TRUE), ==, "27");
-  g_assert_cmpstr (byline_stats_popover_get_figure (popover, "reading-time", TRUE), ==,
-                   "1 minute");
-  g_assert_cmpstr (byline_stats_popover_get_figure (popover, "words", FALSE), ==, "33");
-
   gtk_menu_button_popdown (button);
+  byline_test_wait_for (!gtk_widget_get_mapped (GTK_WIDGET (popover)));
   byline_test_close_window (fixture.window);
 }
 

@@ -141,6 +141,7 @@ set_context (BylineDocument *self,
    * old one right now. Made before the old one goes: the arguments may be
    * the old one's own. */
   context = byline_analysis_context_new (profile, site, bundle, base_uri, NULL);
+  byline_analysis_context_set_spell_checker (context, self->spell_checker);
   g_clear_object (&self->context);
   self->context = context;
 
@@ -239,6 +240,17 @@ byline_document_renew_bundle (BylineDocument *self)
   bundle = byline_bundle_new (self->file);
   set_context (self, byline_analysis_context_get_profile (self->context),
                byline_analysis_context_get_site (self->context), bundle);
+}
+
+void
+byline_document_renew_context (BylineDocument *self)
+{
+  if (self->context == NULL)
+    return;
+
+  set_context (self, byline_analysis_context_get_profile (self->context),
+               byline_analysis_context_get_site (self->context),
+               byline_analysis_context_get_bundle (self->context));
 }
 
 /* Following the profile file */

@@ -44,6 +44,7 @@ struct _BylineDocument
   GCancellable          *analysis_cancellable;
 
   /* Problems: byline-document-problems.c. */
+  BylineSpellChecker    *spell_checker;
   GListStore            *problems;
   guint                  n_errors;
   guint                  n_warnings;
@@ -98,6 +99,8 @@ void byline_document_install_context         (BylineDocument       *self,
 void byline_document_reload_context          (BylineDocument       *self);
 /* The same site and profile with a new bundle (the folder changed). */
 void byline_document_renew_bundle            (BylineDocument       *self);
+/* The same context again, made anew: the spell checker changed. */
+void byline_document_renew_context           (BylineDocument       *self);
 /* Whether a file monitor's @event says that a file is written, came or went:
  * the events after which the document looks again, once things settle. */
 gboolean byline_document_is_settled_event    (GFileMonitorEvent     event);

@@ -42,6 +42,7 @@ byline_document_dispose_problems (BylineDocument *self)
 void
 byline_document_finalize_problems (BylineDocument *self)
 {
+  g_clear_object (&self->spell_checker);
   g_clear_object (&self->problems);
 }
 
@@ -316,4 +317,39 @@ byline_document_apply_fix (BylineDocument  *self,
   /* The patch's offsets belong to the text the problem was found in. */
   return byline_document_apply_patches (self, byline_problem_get_generation (problem),
                                         &fix, 1, error);
+}
+
+/* Spelling */
+
+void
+byline_document_set_spell_checker (BylineDocument     *self,
+                                   BylineSpellChecker *checker)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+  g_return_if_fail (checker == NULL || BYLINE_IS_SPELL_CHECKER (checker));
+
+  if (!g_set_object (&self->spell_checker, checker))
+    return;
+
+  /* A worker may be analysing in the current context: it is replaced, never
+   * changed. */
+  byline_document_renew_context (self);
+  byline_document_queue_analysis (self);
+}
+
+BylineSpellChecker *
+byline_document_get_spell_checker (BylineDocument *self)
+{
+  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), NULL);
+
+  return self->spell_checker;
+}
+
+void
+byline_document_recheck_spelling (BylineDocument *self)
+{
+  g_return_if_fail (BYLINE_IS_DOCUMENT (self));
+
+  if (self->spell_checker != NULL)
+    byline_document_queue_analysis (self);
 }

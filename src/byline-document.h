@@ -10,6 +10,7 @@
 #include "byline-analysis.h"
 #include "byline-problem.h"
 #include "byline-profile.h"
+#include "byline-spell.h"
 
 G_BEGIN_DECLS
 
@@ -132,5 +133,15 @@ gboolean         byline_document_get_problem_bounds   (BylineDocument       *sel
 gboolean         byline_document_apply_fix            (BylineDocument       *self,
                                                        BylineProblem        *problem,
                                                        GError              **error);
+
+/* Spelling: with a checker (for the post's language and site), each
+ * analysis also finds the unknown words of the prose (rule
+ * spelling/unknown-word); NULL, the default, checks no spelling. */
+void             byline_document_set_spell_checker    (BylineDocument       *self,
+                                                       BylineSpellChecker   *checker);
+BylineSpellChecker *byline_document_get_spell_checker (BylineDocument       *self);
+/* The checker's words changed (a word added or ignored): the text is
+ * checked again. */
+void             byline_document_recheck_spelling     (BylineDocument       *self);
 
 G_END_DECLS

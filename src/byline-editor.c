@@ -11,6 +11,7 @@
 
 #include "byline-indenter.h"
 #include "byline-search-bar.h"
+#include "byline-editor-spell.h"
 #include "byline-underlines.h"
 
 #include <adwaita.h>
@@ -29,6 +30,7 @@ struct _BylineEditor
   GtkCssProvider    *font_provider;
   BylineUnderlines  *underlines;
   BylineCompletion  *completion;
+  BylineEditorSpell *spell;
 
   guint              last_top_line;
   guint              language_source;
@@ -481,6 +483,7 @@ byline_editor_set_document (BylineEditor   *self,
     }
 
   byline_underlines_set_document (self->underlines, document);
+  byline_editor_spell_set_document (self->spell, document);
 
   self->last_top_line = 0;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
@@ -491,6 +494,15 @@ byline_editor_get_completion (BylineEditor *self)
 {
   g_return_val_if_fail (BYLINE_IS_EDITOR (self), NULL);
   return self->completion;
+}
+
+
+BylineEditorSpell *
+byline_editor_get_spell (BylineEditor *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR (self), NULL);
+
+  return self->spell;
 }
 
 GtkSourceView *
@@ -520,6 +532,7 @@ byline_editor_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_handle_id (&self->language_source, g_source_remove);
+  g_clear_object (&self->spell);
   g_clear_object (&self->underlines);
   g_clear_object (&self->completion);
 
@@ -660,6 +673,7 @@ byline_editor_init (BylineEditor *self)
 
   byline_search_bar_set_view (self->search_bar, self->view);
   self->underlines = byline_underlines_new (self->view);
+  self->spell = byline_editor_spell_new (self->view);
 
   {
     g_autoptr(GtkSourceIndenter) indenter = byline_indenter_new ();

@@ -9,6 +9,7 @@
 
 #include "byline-completion.h"
 #include "byline-document.h"
+#include "byline-editor-spell.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +24,8 @@ void               byline_editor_set_document    (BylineEditor   *self,
 GtkSourceView     *byline_editor_get_view        (BylineEditor   *self);
 /* Completion of shortcode names and parameters in the view. */
 BylineCompletion  *byline_editor_get_completion  (BylineEditor   *self);
+/* Spell checking of the text and the word menu. */
+BylineEditorSpell *byline_editor_get_spell       (BylineEditor   *self);
 /* The 1-based line at the top of the visible text. */
 guint              byline_editor_get_top_line    (BylineEditor   *self);
 /* Scrolls so that @line is at the top, without emitting "top-line-changed". */

@@ -17,13 +17,16 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+/* The tags, in priority order. */
+#define N_TAGS 4
+
 struct _BylineUnderlines
 {
   GObject         parent_instance;
 
   GtkSourceView  *view;
   BylineDocument *document;
-  GtkTextTag     *tags[3];   /* info, warning, error: in priority order */
+  GtkTextTag     *tags[N_TAGS];  /* spelling, info, warning, error: in priority order */
   GtkLabel       *tooltip_label;
 };
 
@@ -36,24 +39,30 @@ typedef struct
 } Range;
 
 static const char * const tag_names[] = {
+  BYLINE_UNDERLINE_TAG_SPELLING,
   BYLINE_UNDERLINE_TAG_INFO,
   BYLINE_UNDERLINE_TAG_WARNING,
   BYLINE_UNDERLINE_TAG_ERROR,
 };
 
+/* Unknown words have a tag of their own, under the others, whatever the
+ * rule's severity: the editor's spelling menu looks for it. */
 static int
-tag_index (BylineSeverity severity)
+tag_index (BylineProblem *problem)
 {
-  switch (severity)
+  if (g_strcmp0 (byline_problem_get_rule_id (problem), "spelling/unknown-word") == 0)
+    return 0;
+
+  switch (byline_problem_get_severity (problem))
     {
     case BYLINE_SEVERITY_ERROR:
-      return 2;
+      return 3;
     case BYLINE_SEVERITY_WARNING:
-      return 1;
+      return 2;
     case BYLINE_SEVERITY_INFO:
     case BYLINE_SEVERITY_OFF:
     default:
-      return 0;
+      return 1;
     }
 }
 
@@ -63,8 +72,10 @@ static void
 byline_underlines_update_colors (BylineUnderlines *self)
 {
   gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-  static const char * const light_colors[] = { "rgba(28,113,216,0.6)", "#c88800", "#e01b24" };
-  static const char * const dark_colors[] = { "rgba(153,193,241,0.6)", "#f8e45c", "#ff7b63" };
+  static const char * const light_colors[] = { "#e01b24", "rgba(28,113,216,0.6)", "#c88800",
+                                               "#e01b24" };
+  static const char * const dark_colors[] = { "#ff7b63", "rgba(153,193,241,0.6)", "#f8e45c",
+                                              "#ff7b63" };
 
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     {
@@ -195,7 +206,7 @@ contains_range (GArray      *ranges,
 /* The ranges each tag should cover, by tag index. */
 static void
 collect_wanted (BylineUnderlines *self,
-                GArray           *wanted[3])
+                GArray           *wanted[N_TAGS])
 {
   GListModel *problems = byline_document_get_problems (self->document);
   guint n_items = g_list_model_get_n_items (problems);
@@ -212,10 +223,10 @@ collect_wanted (BylineUnderlines *self,
       range.start = gtk_text_iter_get_offset (&start);
       range.end = gtk_text_iter_get_offset (&end);
       if (range.end > range.start)
-        g_array_append_val (wanted[tag_index (byline_problem_get_severity (problem))], range);
+        g_array_append_val (wanted[tag_index (problem)], range);
     }
 
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < N_TAGS; i++)
     merge_ranges (wanted[i]);
 }
 
@@ -224,7 +235,7 @@ byline_underlines_apply (BylineUnderlines *self)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   GtkTextTagTable *table = gtk_text_buffer_get_tag_table (buffer);
-  GArray *wanted[3];
+  GArray *wanted[N_TAGS];
   int size;
 
   /* Offsets of an older text would underline the wrong words; the next

@@ -11,10 +11,12 @@
 
 G_BEGIN_DECLS
 
-/* The names of the tags in the document's tag table, one per severity. */
+/* The names of the tags in the document's tag table, one per severity, and
+ * one for unknown words (rule spelling/unknown-word, whatever its severity). */
 #define BYLINE_UNDERLINE_TAG_ERROR   "byline-problem-error"
 #define BYLINE_UNDERLINE_TAG_WARNING "byline-problem-warning"
 #define BYLINE_UNDERLINE_TAG_INFO    "byline-problem-info"
+#define BYLINE_UNDERLINE_TAG_SPELLING "byline-spelling"
 
 #define BYLINE_TYPE_UNDERLINES (byline_underlines_get_type ())
 

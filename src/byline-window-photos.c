@@ -4,8 +4,8 @@
  *
  * "Add Photos" (or several pictures dropped or chosen) opens the photo
  * sheet, which imports them and hands back their calls; they go in at the
- * place chosen, as one undo step. The sidebar shows the front matter form
- * or the bundle's pictures, switched at its top.
+ * place chosen, as one undo step. The sidebar's Photos page, beside the
+ * form and the outline, shows the bundle's pictures.
  */
 
 #define G_LOG_DOMAIN "byline-window"
@@ -202,38 +202,15 @@ photos_view_message_cb (BylineWindow     *self,
   byline_window_add_toast (self, message);
 }
 
-/* The sidebar held the form alone: it becomes a stack of the form and the
- * pictures, with a switcher above them. */
+/* The pictures are a page of the sidebar, beside the form and the
+ * outline. */
 static void
 build_sidebar (BylineWindow *self)
 {
-  g_autoptr(GtkWidget) form = g_object_ref (adw_flap_get_flap (self->flap));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *switcher = gtk_stack_switcher_new ();
-
-  adw_flap_set_flap (self->flap, NULL);
-
-  self->sidebar_stack = GTK_STACK (gtk_stack_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->sidebar_stack), TRUE);
-  gtk_stack_set_transition_type (self->sidebar_stack, GTK_STACK_TRANSITION_TYPE_CROSSFADE);
-  gtk_stack_add_titled (self->sidebar_stack, form, "post", _("Front Matter"));
   self->photos_view = BYLINE_PHOTOS_VIEW (byline_photos_view_new ());
   byline_photos_view_set_document (self->photos_view, self->document);
   gtk_stack_add_titled (self->sidebar_stack, GTK_WIDGET (self->photos_view), "photos",
                         _("Photos"));
-
-  gtk_stack_switcher_set_stack (GTK_STACK_SWITCHER (switcher), self->sidebar_stack);
-  gtk_widget_set_margin_top (switcher, 6);
-  gtk_widget_set_margin_bottom (switcher, 6);
-  gtk_widget_set_margin_start (switcher, 6);
-  gtk_widget_set_margin_end (switcher, 6);
-  gtk_widget_set_halign (switcher, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (switcher), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Sidebar Page"), -1);
-
-  gtk_box_append (GTK_BOX (box), switcher);
-  gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->sidebar_stack));
-  adw_flap_set_flap (self->flap, box);
 
   g_signal_connect_object (self->photos_view, "activate-photo",
                            G_CALLBACK (photos_view_activate_cb), self, G_CONNECT_SWAPPED);

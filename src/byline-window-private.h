@@ -11,11 +11,14 @@
 #include "byline-editor.h"
 #include "byline-front-matter-form.h"
 #include "byline-image-dialog.h"
+#include "byline-outline.h"
 #include "byline-photo-sheet.h"
 #include "byline-photos-view.h"
 #include "byline-preview-pane.h"
 #include "byline-problems-panel.h"
+#include "byline-publish-badge.h"
 #include "byline-shortcode-dialog.h"
+#include "byline-stats-popover.h"
 
 G_BEGIN_DECLS
 
@@ -52,6 +55,14 @@ struct _BylineWindow
   GtkLabel             *problems_label;
   GtkRevealer          *problems_revealer;
   BylineProblemsPanel  *problems_panel;
+  /* Writing aids: byline-window-writing.c */
+  BylineOutline        *outline;
+  BylinePublishBadge   *publish_badge;
+  GtkMenuButton        *stats_button;
+  BylineStatsPopover   *stats_popover;
+  BylineRenderer       *stats_renderer;
+  guint                 stats_source;
+  gboolean              stats_site_cjk;
 
   BylineDocument       *document;
   GSettings            *settings;
@@ -69,6 +80,7 @@ struct _BylineWindow
   /* photos: byline-window-photos.c */
   BylinePhotoSheet     *photo_sheet;   /* the open one, not owned */
   BylinePhotosView     *photos_view;
+  /* The sidebar's pages: form, outline, photos. */
   GtkStack             *sidebar_stack;
 
   /* Drafts: the checksum of the post's text as it was loaded or saved (the
@@ -172,5 +184,10 @@ void byline_window_init_profile       (BylineWindow      *self);
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);
 void byline_window_init_problems       (BylineWindow      *self);
+
+/* byline-window-writing.c */
+void byline_window_class_init_writing (BylineWindowClass *klass);
+void byline_window_init_writing       (BylineWindow      *self);
+void byline_window_dispose_writing    (BylineWindow      *self);
 
 G_END_DECLS

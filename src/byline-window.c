@@ -544,6 +544,7 @@ byline_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   byline_window_dispose_drafts (self);
   byline_window_dispose_shortcode (self);
+  byline_window_dispose_writing (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_WINDOW);
 
   G_OBJECT_CLASS (byline_window_parent_class)->dispose (object);
@@ -668,6 +669,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_photos (klass);
   byline_window_class_init_problems (klass);
   byline_window_class_init_profile (klass);
+  byline_window_class_init_writing (klass);
 }
 
 static void
@@ -691,6 +693,7 @@ byline_window_init (BylineWindow *self)
   byline_window_init_profile (self);
   byline_window_init_save (self);
   byline_window_init_drafts (self);
+  byline_window_init_writing (self);
 
   g_signal_connect_object (self->document, "modified-changed",
                            G_CALLBACK (document_modified_changed_cb), self, G_CONNECT_SWAPPED);

@@ -255,6 +255,20 @@ byline_test_find_widget_by (GtkWidget       *widget,
 }
 
 static inline gboolean
+byline_test_is_primary_menu_button (GtkWidget     *widget,
+                                    gconstpointer  data)
+{
+  return GTK_IS_MENU_BUTTON (widget) && gtk_menu_button_get_primary (GTK_MENU_BUTTON (widget));
+}
+
+/* The window's main menu button (the header bar has other menu buttons). */
+static inline GtkWidget *
+byline_test_find_main_menu_button (GtkWidget *widget)
+{
+  return byline_test_find_widget_by (widget, byline_test_is_primary_menu_button, NULL);
+}
+
+static inline gboolean
 byline_test_has_css_class (GtkWidget     *widget,
                            gconstpointer  css_class)
 {

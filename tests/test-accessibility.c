@@ -244,7 +244,7 @@ test_named_controls (void)
   g_autoptr(GFile) file = byline_test_copy_fixture ("post-lf.md", tmpdir);
   BylineWindow *window = open_window (file);
   GtkWidget *preview = byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW);
-  GtkWidget *menu_button = byline_test_find_widget (GTK_WIDGET (window), GTK_TYPE_MENU_BUTTON);
+  GtkWidget *menu_button = byline_test_find_main_menu_button (GTK_WIDGET (window));
   g_autoptr(GHashTable) widgets = g_hash_table_new (NULL, NULL);
   static const struct {
     const char *tooltip;

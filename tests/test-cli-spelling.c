@@ -112,8 +112,8 @@ test_option (void)
   /* Infos only: exit status 0. */
   g_assert_cmpint (byline_test_run_cli (root, with, &out, &err), ==, 0);
   g_assert_cmpstr (out, ==,
-                   "post/index.md:9:4: info: Unknown word “recieve”: did you mean “receive”? "
-                   "[spelling/unknown-word]\n"
+                   "post/index.md:9:4: info: Unknown word “recieve”: check its spelling, or add "
+                   "it to the site’s word list [spelling/unknown-word]\n"
                    "post/index.md:9:36: info: Unknown word “Quuxly”: check its spelling, or add "
                    "it to the site’s word list [spelling/unknown-word]\n"
                    "0 errors, 0 warnings, 2 infos in 1 file\n");
@@ -143,8 +143,8 @@ test_profile (void)
 
   g_assert_cmpint (byline_test_run_cli (root, args, &out, &err), ==, 1);
   g_assert_cmpstr (out, ==,
-                   "post/index.md:9:4: error: Unknown word “recieve”: did you mean “receive”? "
-                   "[spelling/unknown-word]\n"
+                   "post/index.md:9:4: error: Unknown word “recieve”: check its spelling, or add "
+                   "it to the site’s word list [spelling/unknown-word]\n"
                    "1 error, 0 warnings, 0 infos in 1 file\n");
 
   byline_test_remove_tree (root);

@@ -347,6 +347,69 @@ test_load_no_git (void)
   byline_test_remove_tree (parent);
 }
 
+/* A word for every post goes before mdspell's per-file sections
+ * (" - path" lines, https://github.com/lukeapage/node-markdown-spellcheck
+ * README, "Global and file exclusions"), and reads back as a site word. */
+static void
+test_mdspell_add (void)
+{
+  static const struct { const char *before; const char *after; } cases[] = {
+    { "", "ztunnel\n" },
+    { "foo", "foo\nztunnel\n" },
+    { "foo\n", "foo\nztunnel\n" },
+    { "# comment\nfoo\n\n - post.md\nbar\n", "# comment\nfoo\nztunnel\n\n - post.md\nbar\n" },
+    { "foo\n# one post\n - a.md\nx\n", "foo\nztunnel\n# one post\n - a.md\nx\n" },
+    { " - a.md\nx\n", "ztunnel\n - a.md\nx\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *after = byline_spell_mdspell_add_word (cases[i].before,
+                                                              strlen (cases[i].before),
+                                                              "ztunnel");
+      g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GHashTable) file_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                                (GDestroyNotify) g_ptr_array_unref);
+
+      g_assert_cmpstr (after, ==, cases[i].after);
+      byline_spell_parse_mdspell (after, strlen (after), words, file_words);
+      g_assert_true (g_ptr_array_find_with_equal_func (words, "ztunnel", g_str_equal, NULL));
+    }
+}
+
+/* The file is found in the lists' folder and rewritten; a phrase is refused
+ * and leaves it as it was. */
+static void
+test_mdspell_add_file (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("byline-spell-add-XXXXXX", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (root);
+  g_autoptr(GFile) none = byline_spell_lists_find_mdspell (folder);
+  g_autoptr(GFile) file = g_file_get_child (folder, ".spelling");
+  g_autoptr(GFile) found = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  const char *list = "Istio\n - a.md\nfoo\n";
+
+  g_assert_null (none);
+  g_assert_true (g_file_replace_contents (file, list, strlen (list), NULL, FALSE,
+                                          G_FILE_CREATE_NONE, NULL, NULL, NULL));
+  found = byline_spell_lists_find_mdspell (folder);
+  g_assert_nonnull (found);
+  g_assert_true (g_file_equal (found, file));
+
+  g_assert_true (byline_spell_lists_add_to_mdspell (found, "Envoy", &error));
+  g_assert_no_error (error);
+  g_assert_false (byline_spell_lists_add_to_mdspell (found, "two words", &error));
+  g_assert_error (error, BYLINE_SPELL_ERROR, BYLINE_SPELL_ERROR_INVALID_WORD);
+
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "Istio\nEnvoy\n - a.md\nfoo\n");
+
+  g_assert_true (g_file_delete (file, NULL, NULL));
+  g_assert_cmpint (g_rmdir (root), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +417,8 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/core/spell-lists/mdspell", test_mdspell);
+  g_test_add_func ("/core/spell-lists/mdspell-add", test_mdspell_add);
+  g_test_add_func ("/core/spell-lists/mdspell-add-file", test_mdspell_add_file);
   g_test_add_func ("/core/spell-lists/cspell-json", test_cspell_json);
   g_test_add_func ("/core/spell-lists/cspell-yaml", test_cspell_yaml);
   g_test_add_func ("/core/spell-lists/cspell-errors", test_cspell_errors);

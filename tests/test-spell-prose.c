@@ -126,17 +126,16 @@ test_rule (void)
       g_assert_cmpuint (d->span.end_column, ==, expected[i].column + length);
     }
 
-  /* A suggestion in the message, the first one as the fix. */
+  /* No suggestion and no fix: suggestions cost milliseconds a word, and
+   * the editor's menu asks for them when it needs them. */
+  for (guint i = 0; i < diagnostics->len; i++)
+    g_assert_null (((const BylineDiagnostic *) g_ptr_array_index (diagnostics, i))->fix);
   {
     const BylineDiagnostic *d = g_ptr_array_index (diagnostics, 5);
 
-    g_assert_cmpstr (d->message, ==, "Unknown word “mistaek”: did you mean “mistake”?");
-    g_assert_nonnull (d->fix);
-    g_assert_cmpuint (d->fix->offset, ==, d->span.start);
-    g_assert_cmpuint (d->fix->length, ==, strlen ("mistaek"));
-    g_assert_cmpstr (d->fix->text, ==, "mistake");
+    g_assert_cmpstr (d->message, ==, "Unknown word “mistaek”: check its spelling, or add it to "
+                     "the site’s word list");
   }
-  /* No suggestion: no fix. */
   {
     const BylineDiagnostic *d = g_ptr_array_index (diagnostics, 2);
 

@@ -187,7 +187,7 @@ test_normal_use (void)
   assert_quiet ("the form's entries");
 
   /* The main menu. */
-  menu_button = byline_test_find_widget (widget, GTK_TYPE_MENU_BUTTON);
+  menu_button = byline_test_find_main_menu_button (widget);
   gtk_menu_button_popup (GTK_MENU_BUTTON (menu_button));
   draw (widget, 5, 300);
   gtk_menu_button_popdown (GTK_MENU_BUTTON (menu_button));

@@ -335,8 +335,8 @@ menu_item_active (GtkWidget *item)
 static GtkMenuButton *
 popup_main_menu (BylineWindow *window)
 {
-  GtkMenuButton *button = GTK_MENU_BUTTON (byline_test_find_widget (GTK_WIDGET (window),
-                                                                    GTK_TYPE_MENU_BUTTON));
+  GtkMenuButton *button = GTK_MENU_BUTTON (byline_test_find_main_menu_button (
+                                                                    GTK_WIDGET (window)));
 
   g_assert_nonnull (gtk_menu_button_get_menu_model (button));
   gtk_menu_button_popup (button);

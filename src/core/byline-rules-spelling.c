@@ -18,8 +18,6 @@
 
 #include <glib/gi18n-lib.h>
 
-#define MAX_SUGGESTIONS 3
-
 typedef struct
 {
   BylineBody *body;
@@ -56,20 +54,6 @@ words_of_post (BylineLintContext *ctx)
         g_hash_table_add (words, g_strdup (word));
     }
   return words;
-}
-
-static char *
-quoted_list (char **words)
-{
-  GString *out = g_string_new (NULL);
-
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (i > 0)
-        g_string_append (out, ", ");
-      g_string_append_printf (out, "“%s”", words[i]);
-    }
-  return g_string_free (out, FALSE);
 }
 
 void
@@ -119,26 +103,17 @@ byline_rule_spelling_unknown_word (BylineLintContext *ctx)
                                        post_words, misspellings);
     }
 
+  /* No suggestions here: Enchant's cost milliseconds a word, and a site has
+   * many words no dictionary knows. The editor's menu asks for them, and
+   * only for the word under the pointer. */
   for (guint i = 0; i < misspellings->len; i++)
     {
       const BylineMisspelling *m = &g_array_index (misspellings, BylineMisspelling, i);
       g_autofree char *word = g_strndup (ctx->text + m->start, m->end - m->start);
-      g_auto(GStrv) suggestions = byline_spell_checker_quick_suggest (ctx->spell_checker, word,
-                                                                      MAX_SUGGESTIONS);
 
-      if (suggestions[0] == NULL)
-        byline_lint_report (ctx, m->start, m->end, NULL,
-                            _("Unknown word “%s”: check its spelling, or add it to the "
-                              "site’s word list"),
-                            word);
-      else
-        {
-          g_autofree char *list = quoted_list (suggestions);
-
-          /* Translators: a word, then a list of words such as “a”, “b”. */
-          byline_lint_report (ctx, m->start, m->end,
-                              byline_text_patch_new (m->start, m->end - m->start, suggestions[0]),
-                              _("Unknown word “%s”: did you mean %s?"), word, list);
-        }
+      byline_lint_report (ctx, m->start, m->end, NULL,
+                          _("Unknown word “%s”: check its spelling, or add it to the "
+                            "site’s word list"),
+                          word);
     }
 }

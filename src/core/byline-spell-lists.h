@@ -90,4 +90,17 @@ GHashTable *byline_spell_post_words         (const char    *text,
                                              gsize          length,
                                              BylineFrontMatter *front_matter);
 
+/* Adding a word for every post to mdspell's .spelling (byline-spell-lists-add.c):
+ * the text with @word on a line of its own at the end of the site's words,
+ * before the first per-file section. */
+char       *byline_spell_mdspell_add_word   (const char    *text,
+                                             gsize          length,
+                                             const char    *word);
+/* The .spelling file in @start (the folder the lists start from), or NULL. */
+GFile      *byline_spell_lists_find_mdspell (GFile         *start);
+/* Adds @word to @file, replacing the file atomically. */
+gboolean    byline_spell_lists_add_to_mdspell (GFile       *file,
+                                               const char  *word,
+                                               GError     **error);
+
 G_END_DECLS

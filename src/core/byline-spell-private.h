@@ -30,7 +30,9 @@ typedef struct
   char        *tag;
   EnchantDict *dict;
   GHashTable  *verdicts;     /* word → BYLINE_SPELL_VERDICT_*, as the dictionary answers */
-  GHashTable  *suggestions;  /* "max:word" → GStrv of the dictionary's near words */
+  /* "max:word" → GStrv of the dictionary's near words (quick), and
+   * "enchant:max:word" → GStrv of Enchant's own suggestions */
+  GHashTable  *suggestions;
   guint        n_users;
 } BylineSpellSharedDict;
 

@@ -24,27 +24,45 @@ byline_spell_checker_suggest (BylineSpellChecker *self,
                               const char         *word,
                               guint               max_suggestions)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *normalized = NULL;
-  char **suggestions;
-  size_t n = 0;
+  g_autofree char *key = NULL;
+  char **cached;
+  char **copy;
 
   g_return_val_if_fail (BYLINE_IS_SPELL_CHECKER (self), NULL);
   g_return_val_if_fail (word != NULL, NULL);
 
   normalized = byline_spell_normalize_word (word, -1);
   if (normalized[0] == '\0')
-    return g_strv_builder_end (builder);
+    return g_new0 (char *, 1);
+
+  /* Kept with the dictionary, apart from the quick ones ("max:word"): a
+   * menu opened twice on a word asks Enchant once. */
+  key = g_strdup_printf ("enchant:%u:%s", max_suggestions, normalized);
 
   g_mutex_lock (&byline_spell_enchant_lock);
-  suggestions = enchant_dict_suggest (self->shared->dict, normalized, -1, &n);
-  for (size_t i = 0; i < n && i < max_suggestions; i++)
-    g_strv_builder_add (builder, suggestions[i]);
-  if (suggestions != NULL)
-    enchant_dict_free_string_list (self->shared->dict, suggestions);
+  cached = g_hash_table_lookup (self->shared->suggestions, key);
+  if (cached == NULL)
+    {
+      g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+      char **suggestions;
+      size_t n = 0;
+
+      suggestions = enchant_dict_suggest (self->shared->dict, normalized, -1, &n);
+      for (size_t i = 0; i < n && i < max_suggestions; i++)
+        g_strv_builder_add (builder, suggestions[i]);
+      if (suggestions != NULL)
+        enchant_dict_free_string_list (self->shared->dict, suggestions);
+
+      cached = g_strv_builder_end (builder);
+      if (g_hash_table_size (self->shared->suggestions) >= BYLINE_SPELL_MAX_CACHED_WORDS)
+        g_hash_table_remove_all (self->shared->suggestions);
+      g_hash_table_insert (self->shared->suggestions, g_steal_pointer (&key), cached);
+    }
+  copy = g_strdupv (cached);
   g_mutex_unlock (&byline_spell_enchant_lock);
 
-  return g_strv_builder_end (builder);
+  return copy;
 }
 
 typedef enum

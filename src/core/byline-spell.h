@@ -101,7 +101,8 @@ void                byline_spell_checker_check_text       (BylineSpellChecker  *
                                                            GArray              *misspellings);
 
 /* Enchant's suggestions for @word, at most @max_suggestions, the best first;
- * for a menu. Slow for long or strange words (tens of milliseconds). */
+ * for a menu. Slow for long or strange words (tens of milliseconds) the
+ * first time; cached per word and dictionary. */
 char              **byline_spell_checker_suggest          (BylineSpellChecker  *self,
                                                            const char          *word,
                                                            guint                max_suggestions);

@@ -136,6 +136,9 @@ void byline_window_drafts_discard     (BylineWindow      *self);
 void byline_window_class_init_image   (BylineWindowClass *klass);
 void byline_window_init_image         (BylineWindow      *self);
 
+/* byline-window-new-post.c */
+void byline_window_class_init_new_post (BylineWindowClass *klass);
+
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);
 void byline_window_init_problems       (BylineWindow      *self);

@@ -647,6 +647,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_save (klass);
   byline_window_class_init_drafts (klass);
   byline_window_class_init_image (klass);
+  byline_window_class_init_new_post (klass);
   byline_window_class_init_problems (klass);
 }
 

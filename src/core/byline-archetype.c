@@ -175,8 +175,10 @@ render_source (BylineSite      *site,
            ? section->s : "page";
   byline_gotmpl_map_set (dot, "Type", byline_gotmpl_string (type));
   byline_gotmpl_map_set (dot, "Date", byline_gotmpl_string (date_text));
-  byline_gotmpl_map_set (dot, "Name",
-                         byline_gotmpl_value_copy (byline_gotmpl_map_lookup (file.m, "ContentBaseName")));
+  /* archetypeFileData.Name(): the file's ContentBaseName. */
+  if (file.kind == BYLINE_GOTMPL_MAP && byline_gotmpl_map_lookup (file.m, "ContentBaseName") != NULL)
+    byline_gotmpl_map_set (dot, "Name", byline_gotmpl_value_copy (
+                             byline_gotmpl_map_lookup (file.m, "ContentBaseName")));
   byline_gotmpl_map_set (dot, "Page", byline_gotmpl_value_copy (&page));
   byline_gotmpl_map_set (dot, "File", byline_gotmpl_value_copy (&file));
   byline_gotmpl_map_set (dot, "Site", byline_gotmpl_site_new (env));

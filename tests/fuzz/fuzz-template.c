@@ -15,9 +15,9 @@
  * Whatever the template does, the run must end with a result and without a
  * sanitizer report. */
 
-#include <glib.h>
-#include <stdint.h>
-#include <string.h>
+#include "config.h"
+
+#include "fuzz-common.h"
 
 #include "byline-gotmpl.h"
 #include "byline-gotmpl-fs-env.h"
@@ -28,7 +28,7 @@ static BylineGotmplValue fuzz_dot;
 static BylineGotmplValue fuzz_page;
 
 static void
-fuzz_init (void)
+template_init (void)
 {
   BylineGotmplMap *map = byline_gotmpl_map_new (TRUE);
   BylineGotmplMap *inner = byline_gotmpl_map_new (FALSE);
@@ -77,7 +77,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   const char *name;
 
   if (fuzz_set == NULL)
-    fuzz_init ();
+    {
+      fuzz_init ();
+      template_init ();
+    }
   if (size == 0)
     return 0;
 

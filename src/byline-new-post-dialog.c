@@ -327,6 +327,7 @@ day_selected_cb (BylineNewPostDialog *self)
   self->day = g_date_time_new_local (g_date_time_get_year (picked),
                                      g_date_time_get_month (picked),
                                      g_date_time_get_day_of_month (picked), 0, 0, 0);
+  gtk_menu_button_popdown (self->date_button);
   set_error (self, NULL);
   update (self);
 }

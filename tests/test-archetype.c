@@ -512,6 +512,85 @@ test_hugo_docs_site (void)
                              "---\n");
 }
 
+/* The OpenTelemetry site's archetypes: shortcode calls kept, replaceRE,
+ * time.Format and dateFormat on .Date, .File.Dir. The expected texts are
+ * hugo 0.111's for "hugo new --clock 2026-03-05T10:20:30Z" with each
+ * archetype (TZ=UTC). */
+static void
+test_opentelemetry_site (void)
+{
+  g_autofree char *root = corpus_site ("opentelemetry.io");
+  g_autoptr(GFile) root_file = NULL;
+  g_autoptr(BylineSite) site = NULL;
+  g_autoptr(GDateTime) date = clock_time ();
+  static const struct
+  {
+    const char *archetype;
+    const char *path;
+    const char *kind;
+    const char *expected;   /* the whole text, or its start */
+    gboolean    whole;
+  } otel_cases[] = {
+    { "medium.md", "blog/2026/medium-post.md", "medium",
+      "---\n"
+      "title: Medium Post (Medium)\n"
+      "linkTitle: ADD A SHORT TITLE HERE # TODO\n"
+      "date: 2021-01-01 # TODO ADJUST THE DATE\n"
+      "canonical_url: https://medium.com/opentelemetry/ADD-REST-OF-PATH-HERE # TODO\n"
+      "---\n"
+      "\n"
+      "TODO: INTRO SENTENCE GOES HERE. For all the details, see the [original post][].\n"
+      "\n"
+      "[original post]: <{{% param canonical_url %}}>\n", TRUE },
+    { "announcement.md", "announcements/big-news.md", "announcement",
+      "---\n"
+      "title: Big News\n"
+      "date: 2026-03-05 # Start date (optional)\n"
+      "expiryDate: 2026-03-05 # End date (optional)\n"
+      "---\n", FALSE },
+    { "blog.md", "blog/2026/my_new-post.md", "blog",
+      "---\n"
+      "title: 'My New Post'\n"
+      "linkTitle: ADD A SHORT TITLE HERE # Mandatory, make sure that your short title.\n"
+      "date: { { dateFormat \"2006-01-02\" .Date } } # Put the current date,", FALSE },
+  };
+
+  if (root == NULL)
+    {
+      g_test_skip ("$BYLINE_CORPUS/sites/opentelemetry.io is not here");
+      return;
+    }
+  root_file = g_file_new_for_path (root);
+  site = byline_site_new (root_file);
+  for (guint i = 0; i < G_N_ELEMENTS (otel_cases); i++)
+    {
+      g_autofree char *archetype = byline_site_find_file (site, BYLINE_SITE_FOLDER_ARCHETYPES,
+                                                          otel_cases[i].archetype);
+      g_autofree char *file = g_build_filename (root, "content", "en", otel_cases[i].path, NULL);
+      g_autofree char *text = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (archetype);
+      text = byline_archetype_render (site, NULL, archetype, file, otel_cases[i].path, otel_cases[i].kind,
+                                      date, &error);
+      g_assert_no_error (error);
+      if (otel_cases[i].whole)
+        g_assert_cmpstr (text, ==, otel_cases[i].expected);
+      else
+        g_assert_true (g_str_has_prefix (text, otel_cases[i].expected));
+    }
+  {
+    g_autofree char *archetype = byline_site_find_file (site, BYLINE_SITE_FOLDER_ARCHETYPES,
+                                                        "blog.md");
+    g_autofree char *file = g_build_filename (root, "content", "en", "blog", "2026", "x.md", NULL);
+    g_autofree char *text = byline_archetype_render (site, NULL, archetype, file, "blog/2026/x.md",
+                                                     "blog", date, NULL);
+
+    g_assert_nonnull (strstr (text, "If you have an image stored at "
+                                    "`content/en/blog/2026/imagename.png`, you"));
+  }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -530,6 +609,7 @@ main (int    argc,
   g_test_add_func ("/core/archetype/slug", test_slug);
   g_test_add_func ("/core/archetype/sections", test_sections);
   g_test_add_func ("/core/archetype/hugo-docs-site", test_hugo_docs_site);
+  g_test_add_func ("/core/archetype/opentelemetry-site", test_opentelemetry_site);
 
   return g_test_run ();
 }

@@ -69,6 +69,8 @@ static const EditCase edit_cases[] = {
     "title", NULL, { NULL }, "---\n# c\r---\n---\nBody\n", NULL },
   { "empty-document/anchored", "---\n&root\ntitle: x\n---\n", OP_REMOVE, "title", NULL,
     { NULL }, "---\n&root\n---\n", NULL },
+  { "empty-document/local-tag", "---\n!:\n--: 1\n---\n", OP_REMOVE, "--", NULL,
+    { NULL }, "---\n!:\n---\n", NULL },
   { "empty-document/anchored-insert", "---\n&root\n---\n", OP_SET_STRING, "title", "x",
     { NULL }, "---\n&root\ntitle: x\n---\n", NULL },
 

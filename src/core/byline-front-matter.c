@@ -504,14 +504,17 @@ handle_event (ParseState   *state,
       state->last_end = MAX (state->last_end, end);
 
       /* "---" with nothing after it inside the block ("--- # note"), or an
-       * anchor with nothing after it (what removing the last key of an
-       * anchored mapping leaves), is an empty document: no keys, as Hugo
-       * reads it, and where keys can go. */
+       * anchor or a map, null or local tag with nothing after it (what
+       * removing the last key of an anchored or tagged mapping leaves;
+       * a local tag such as "!x" on nothing is null to Go's YAML too), is
+       * an empty document: no keys, as Hugo reads it, and where keys can
+       * go. */
       if (level == 0 && event->data.scalar.length == 0 &&
           event->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
           (event->data.scalar.tag == NULL ||
            g_strcmp0 ((const char *) event->data.scalar.tag, YAML_MAP_TAG) == 0 ||
-           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_NULL_TAG) == 0))
+           g_strcmp0 ((const char *) event->data.scalar.tag, YAML_NULL_TAG) == 0 ||
+           !g_str_has_prefix ((const char *) event->data.scalar.tag, "tag:yaml.org,2002:")))
         break;
       if (level == 0)
         goto not_mapping;

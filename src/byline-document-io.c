@@ -67,16 +67,23 @@ monitor_changed_cb (BylineDocument    *self,
     }
 }
 
+/* @context, when not NULL, was read for @file; otherwise a new location's
+ * context is read in the background. */
 static void
-byline_document_set_location (BylineDocument *self,
-                              GFile          *file)
+byline_document_set_location (BylineDocument      *self,
+                              GFile               *file,
+                              BylineContextResult *context)
 {
-  if (self->file == NULL || !g_file_equal (self->file, file))
-    {
-      g_set_object (&self->file, file);
-      byline_document_update_renderer (self);
-      g_object_notify (G_OBJECT (self), "file");
-    }
+  gboolean moved = self->file == NULL || !g_file_equal (self->file, file);
+
+  if (moved)
+    g_set_object (&self->file, file);
+  if (context != NULL)
+    byline_document_install_context (self, context);
+  else if (moved)
+    byline_document_reload_context (self);
+  if (moved)
+    g_object_notify (G_OBJECT (self), "file");
 
   if (self->monitor != NULL)
     {
@@ -114,8 +121,9 @@ add_to_recent (GFile *file)
 
 typedef struct
 {
-  GFile         *file;
-  GtkSourceFile *source_file;
+  GFile               *file;
+  GtkSourceFile       *source_file;
+  BylineContextResult *context;  /* the file's site and profile, read first */
 } LoadData;
 
 static void
@@ -123,6 +131,7 @@ load_data_free (LoadData *data)
 {
   g_clear_object (&data->file);
   g_clear_object (&data->source_file);
+  g_clear_pointer (&data->context, byline_context_result_free);
   g_free (data);
 }
 
@@ -176,16 +185,16 @@ loader_load_cb (GObject      *object,
 
   byline_document_set_busy (self, FALSE, self->saving);
   g_set_object (&self->source_file, data->source_file);
-  byline_document_set_location (self, data->file);
+  byline_document_set_location (self, data->file, data->context);
   byline_document_set_externally_modified (self, FALSE, FALSE);
   add_to_recent (data->file);
 
-  /* The first analysis runs at once so that the window's first frames show
-   * the title and the preview gets its content without waiting for idle. */
-  g_cancellable_cancel (self->analysis_cancellable);
-  g_clear_object (&self->analysis_cancellable);
-  self->analysis_cancellable = g_cancellable_new ();
-  self->analysis_in_flight = FALSE;
+  /* An analysis still running on the old text is dropped when it returns
+   * (a large post's worker cannot be stopped midway), and the new text's
+   * follows it. The first analysis runs at once when none is in flight, so
+   * that the window's first frames show the title and the preview gets its
+   * content without waiting for idle. */
+  byline_document_supersede_analysis (self);
   byline_document_analyze_now (self);
 
   g_task_return_boolean (task, TRUE);
@@ -245,7 +254,6 @@ load_contents_cb (GObject      *object,
                                                    && (contents[length - 1] == '\n'
                                                        || contents[length - 1] == '\r'));
 
-  g_cancellable_cancel (self->analysis_cancellable);
   g_clear_handle_id (&self->analysis_source, g_source_remove);
   g_clear_handle_id (&self->monitor_check_source, g_source_remove);
 
@@ -264,6 +272,28 @@ load_contents_cb (GObject      *object,
                                      loader_load_cb, g_steal_pointer (&task));
 }
 
+/* The site and profile are read before the text, so that the first
+ * analysis of the text already uses them. */
+static void
+read_context_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  LoadData *data = g_task_get_task_data (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  GError *error = NULL;
+
+  data->context = byline_document_read_context_finish (result);
+  if (g_cancellable_set_error_if_cancelled (cancellable, &error))
+    {
+      load_failed (task, error);
+      return;
+    }
+
+  g_file_load_contents_async (data->file, cancellable, load_contents_cb, g_steal_pointer (&task));
+}
+
 static void
 query_info_cb (GObject      *object,
                GAsyncResult *result,
@@ -274,6 +304,7 @@ query_info_cb (GObject      *object,
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (file);
+  BylineDocument *self;
   GCancellable *cancellable;
 
   info = g_file_query_info_finish (file, result, &error);
@@ -300,7 +331,9 @@ query_info_cb (GObject      *object,
     }
 
   cancellable = g_task_get_cancellable (task);
-  g_file_load_contents_async (file, cancellable, load_contents_cb, g_steal_pointer (&task));
+  self = g_task_get_source_object (task);
+  byline_document_read_context_async (self, file, cancellable, read_context_cb,
+                                      g_steal_pointer (&task));
 }
 
 void
@@ -374,7 +407,7 @@ saver_save_cb (GObject      *object,
     }
 
   location = gtk_source_file_saver_get_location (saver);
-  byline_document_set_location (self, location);
+  byline_document_set_location (self, location, NULL);
   byline_document_set_externally_modified (self, FALSE, FALSE);
   add_to_recent (location);
 

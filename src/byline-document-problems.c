@@ -2,10 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The linter runs in the document's analysis, on the same BylinePost the
- * renderer gets (on the worker thread for large posts), so that findings
- * come with every pause in typing and never cost a second parse. The
- * findings of the last analysis are kept here as a list of BylineProblem.
+ * The rules run in the document's analysis (byline-document-analysis.c),
+ * over the same parse the preview renders, so that findings come with every
+ * pause in typing and never cost a second parse. The findings of the last
+ * analysis are kept here as a list of BylineProblem, each pointing into it.
  */
 
 #define G_LOG_DOMAIN "byline-document"
@@ -42,7 +42,6 @@ byline_document_dispose_problems (BylineDocument *self)
 void
 byline_document_finalize_problems (BylineDocument *self)
 {
-  g_clear_object (&self->linter);
   g_clear_object (&self->problems);
 }
 
@@ -51,36 +50,29 @@ static void
 update_in_place (BylineDocument *self,
                  guint           position,
                  BylineProblem  *problem,
-                 guint64         generation)
+                 BylineAnalysis *analysis)
 {
   g_autoptr(BylineProblem) old = g_list_model_get_item (G_LIST_MODEL (self->problems), position);
-  const BylineDiagnostic *diagnostic = byline_problem_get_diagnostic (problem);
 
-  if (byline_problem_equal (old, problem))
-    byline_problem_set_generation (old, generation);
-  else
-    byline_problem_update (old, byline_diagnostic_copy (diagnostic), generation);
+  byline_problem_update (old, analysis, byline_problem_get_diagnostic (problem));
 }
 
 void
 byline_document_apply_diagnostics (BylineDocument *self,
-                                   GPtrArray      *diagnostics,
-                                   guint64         generation)
+                                   BylineAnalysis *analysis)
 {
+  GPtrArray *diagnostics = byline_analysis_get_diagnostics (analysis);
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_object_unref);
   GListModel *model = G_LIST_MODEL (self->problems);
   guint n_old = g_list_model_get_n_items (model);
   guint n_errors = 0, n_warnings = 0, n_infos = 0;
   guint prefix = 0, suffix = 0;
 
-  self->analyzed_generation = generation;
-
   for (guint i = 0; i < diagnostics->len; i++)
     {
-      BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
-      g_ptr_array_index (diagnostics, i) = NULL;
-      g_ptr_array_add (problems, byline_problem_new (diagnostic, generation));
+      g_ptr_array_add (problems, byline_problem_new (analysis, diagnostic));
 
       if (diagnostic->severity == BYLINE_SEVERITY_ERROR)
         n_errors++;
@@ -118,10 +110,10 @@ byline_document_apply_diagnostics (BylineDocument *self,
     }
 
   for (guint i = 0; i < prefix; i++)
-    update_in_place (self, i, g_ptr_array_index (problems, i), generation);
+    update_in_place (self, i, g_ptr_array_index (problems, i), analysis);
   for (guint i = 0; i < suffix; i++)
     update_in_place (self, n_old - 1 - i, g_ptr_array_index (problems, problems->len - 1 - i),
-                     generation);
+                     analysis);
 
   if (n_old - prefix - suffix > 0 || problems->len - prefix - suffix > 0)
     g_list_store_splice (self->problems, prefix, n_old - prefix - suffix,
@@ -137,10 +129,9 @@ folder_check_cb (gpointer user_data)
 
   self->folder_check_source = 0;
 
-  /* A new bundle rather than byline_bundle_reload(): an analysis on the
-   * worker thread may be reading the old one right now. */
-  byline_document_update_renderer (self);
-  byline_document_queue_analysis (self);
+  /* A new bundle rather than a changed one: an analysis on the worker
+   * thread may be reading the old one right now. */
+  byline_document_renew_bundle (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -170,28 +161,12 @@ folder_changed_cb (BylineDocument    *self,
                    GFileMonitorEvent  event,
                    GFileMonitor      *monitor)
 {
-  switch (event)
-    {
-    case G_FILE_MONITOR_EVENT_CREATED:
-    case G_FILE_MONITOR_EVENT_DELETED:
-    case G_FILE_MONITOR_EVENT_MOVED_IN:
-    case G_FILE_MONITOR_EVENT_MOVED_OUT:
-    case G_FILE_MONITOR_EVENT_RENAMED:
-    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
-      if (!is_bundle_file (self, file) && !is_bundle_file (self, other_file))
-        return;
-      g_clear_handle_id (&self->folder_check_source, g_source_remove);
-      self->folder_check_source = g_timeout_add (FOLDER_SETTLE_MSEC, folder_check_cb, self);
-      break;
+  if (!byline_document_is_settled_event (event)
+      || (!is_bundle_file (self, file) && !is_bundle_file (self, other_file)))
+    return;
 
-    case G_FILE_MONITOR_EVENT_CHANGED:
-    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
-    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
-    case G_FILE_MONITOR_EVENT_UNMOUNTED:
-    case G_FILE_MONITOR_EVENT_MOVED:
-    default:
-      break;
-    }
+  g_clear_handle_id (&self->folder_check_source, g_source_remove);
+  self->folder_check_source = g_timeout_add (FOLDER_SETTLE_MSEC, folder_check_cb, self);
 }
 
 void
@@ -284,14 +259,6 @@ byline_document_dup_problems_summary (BylineDocument *self)
   return g_strjoinv (_(", "), (char **) parts->pdata);
 }
 
-gboolean
-byline_document_is_analyzed (BylineDocument *self)
-{
-  g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), FALSE);
-
-  return self->post != NULL && self->analyzed_generation == self->generation;
-}
-
 /* The span of a problem's text in the buffer; a span that is empty (a
  * missing key, a missing closing tag) covers the character after it, or
  * the one before at the end of a line, so that there is something to
@@ -332,31 +299,12 @@ byline_document_get_problem_bounds (BylineDocument *self,
   return TRUE;
 }
 
-static gboolean
-iter_at_byte_offset (BylineDocument *self,
-                     gsize           offset,
-                     GtkTextIter    *iter)
-{
-  const BylineLineIndex *lines = byline_post_get_lines (self->post);
-  guint line, column;
-
-  if (offset > byline_post_get_length (self->post))
-    return FALSE;
-
-  byline_line_index_locate (lines, offset, &line, &column);
-  gtk_text_buffer_get_iter_at_line_offset (GTK_TEXT_BUFFER (self), iter,
-                                           (int) line - 1, (int) column - 1);
-  return TRUE;
-}
-
 gboolean
 byline_document_apply_fix (BylineDocument  *self,
                            BylineProblem   *problem,
                            GError         **error)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self);
   const BylineTextPatch *fix;
-  GtkTextIter start, end;
 
   g_return_val_if_fail (BYLINE_IS_DOCUMENT (self), FALSE);
   g_return_val_if_fail (BYLINE_IS_PROBLEM (problem), FALSE);
@@ -365,31 +313,7 @@ byline_document_apply_fix (BylineDocument  *self,
   fix = byline_problem_get_diagnostic (problem)->fix;
   g_return_val_if_fail (fix != NULL, FALSE);
 
-  if (self->loading || self->saving)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _("The post is being loaded or saved. Try again in a moment."));
-      return FALSE;
-    }
-
   /* The patch's offsets belong to the text the problem was found in. */
-  if (byline_problem_get_generation (problem) != self->generation
-      || self->analyzed_generation != self->generation
-      || !iter_at_byte_offset (self, fix->offset, &start)
-      || !iter_at_byte_offset (self, fix->offset + fix->length, &end))
-    {
-      g_set_error_literal (error, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_STALE,
-                           _("The post changed since it was checked. Try the fix again "
-                             "once the problems list is up to date."));
-      return FALSE;
-    }
-
-  /* One user action is one undo step. */
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  if (fix->text != NULL && fix->text[0] != '\0')
-    gtk_text_buffer_insert (buffer, &start, fix->text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
-  return TRUE;
+  return byline_document_apply_patches (self, byline_problem_get_generation (problem),
+                                        &fix, 1, error);
 }

@@ -7,10 +7,9 @@
 
 #include <gtksourceview/gtksource.h>
 
-#include "byline-post.h"
+#include "byline-analysis.h"
 #include "byline-problem.h"
 #include "byline-profile.h"
-#include "byline-renderer.h"
 
 G_BEGIN_DECLS
 
@@ -46,11 +45,21 @@ gboolean         byline_document_get_busy             (BylineDocument       *sel
 /* The file changed or vanished on disk since it was loaded or saved. */
 gboolean         byline_document_get_externally_modified (BylineDocument    *self);
 gboolean         byline_document_get_deleted          (BylineDocument       *self);
-/* The site profile of the post: the built-in one with the .byline.yml that
- * applies merged over it; it changes with the file ("notify::file"). */
+/* The site profile of the post ("profile", notified): the built-in one with
+ * the site's .byline.yml merged over it, or the default profile file of the
+ * preferences for a post outside any site. It follows the file, the
+ * preferences and edits of the .byline.yml, which is read off the main
+ * thread; each change re-analyses the post. */
 BylineProfile   *byline_document_get_profile          (BylineDocument       *self);
-/* The .byline.yml that applies could not be read; the built-in profile is used. */
+/* The site the post belongs to (changes with the profile); NULL before a
+ * file is loaded. */
+BylineSite      *byline_document_get_site             (BylineDocument       *self);
+/* Why the profile file could not be used ("profile-error", notified), with
+ * the file and line; NULL when it could. Meanwhile the document keeps the
+ * last profile that worked for the post, or the built-in one. */
 const GError    *byline_document_get_profile_error    (BylineDocument       *self);
+/* The profile file the error is about; NULL without an error. */
+GFile           *byline_document_get_profile_error_file (BylineDocument     *self);
 
 /* Refuses files that are not UTF-8 text with a BYLINE_DOCUMENT_ERROR before the
  * buffer is touched. The file is added to the recent files on success. */
@@ -75,13 +84,30 @@ gboolean         byline_document_save_finish          (BylineDocument       *sel
                                                        GAsyncResult         *result,
                                                        GError              **error);
 
-/* The last analysis of the text ("analyzed" is emitted when they change);
- * NULL before the first one. */
-BylinePost      *byline_document_get_post             (BylineDocument       *self);
-BylineRendering *byline_document_get_rendering        (BylineDocument       *self);
-const char      *byline_document_get_header_html      (BylineDocument       *self);
-/* Runs the pending analysis now, on this thread (first paint, tests). */
+/* The last analysis of the text ("analysis", notified when it changes);
+ * NULL before the first one. Widgets read the post, its rendering and its
+ * findings from it: nobody parses the buffer again. Its generation is the
+ * buffer's generation it was made from. */
+BylineAnalysis  *byline_document_get_analysis         (BylineDocument       *self);
+/* Counts the changes of the text: patches name the generation they were
+ * made for. */
+guint64          byline_document_get_generation       (BylineDocument       *self);
+/* The buffer's whole text, as the analysis and the patches count it. */
+char            *byline_document_dup_text             (BylineDocument       *self);
+/* Runs the pending analysis now, on this thread (first paint, tests), unless
+ * one is on its way in the worker. */
 void             byline_document_analyze_now          (BylineDocument       *self);
+
+/* The one way in which the form, the problems list and the dialogs change
+ * the text: @patches (byte offsets into the text of @generation, not
+ * overlapping) are applied as one undo step. Fails with
+ * BYLINE_DOCUMENT_ERROR_STALE when the text changed since @generation, and
+ * with G_IO_ERROR_BUSY while loading or saving. */
+gboolean         byline_document_apply_patches        (BylineDocument       *self,
+                                                       guint64               generation,
+                                                       const BylineTextPatch * const *patches,
+                                                       guint                 n_patches,
+                                                       GError              **error);
 
 /* Problems (byline-document-problems.c): the linter's findings from the
  * last analysis, as BylineProblem items sorted by position. The list

@@ -513,6 +513,11 @@ byline_editor_dispose (GObject *object)
 
   g_clear_handle_id (&self->language_source, g_source_remove);
   g_clear_object (&self->underlines);
+
+  /* GtkSourceView 5.6 never finalizes a view that showed line numbers (its
+   * gutter keeps a reference); let go of the document at least. */
+  if (self->view != NULL)
+    gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), BYLINE_TYPE_EDITOR);
 
   /* The template's root box has no id, so it is not disposed with it. */

@@ -9,7 +9,7 @@
 
 #include "byline-front-matter-form-private.h"
 
-#include "byline-problem.h"
+#include "byline-severity-style.h"
 #include "byline-tag-list.h"
 
 #include <glib/gi18n.h>
@@ -431,60 +431,28 @@ form_field_show_value (FormField         *field,
   field->stale = FALSE;
 }
 
-static gboolean
-value_is_empty (FormField         *field,
-                BylineFrontMatter *front_matter)
+/* The most severe of the rules' findings about the field's key: a missing
+ * or empty value, a wrong type, a description without a period. */
+static const BylineDiagnostic *
+find_finding (FormField *field)
 {
-  if (!byline_field_is_present (field->spec, front_matter))
-    return TRUE;
+  BylineAnalysis *analysis = field->form->document != NULL
+                             ? byline_document_get_analysis (field->form->document) : NULL;
+  const BylineDiagnostic *found = NULL;
+  GPtrArray *diagnostics;
 
-  if (field->spec->type == BYLINE_FIELD_STRING_LIST)
-    {
-      g_auto(GStrv) items = byline_field_dup_strv (field->spec, front_matter);
-
-      return items[0] == NULL;
-    }
-
-  if (field->spec->type != BYLINE_FIELD_BOOL)
-    {
-      g_autofree char *text = byline_field_dup_text (field->spec, front_matter);
-
-      return *text == '\0';
-    }
-
-  return FALSE;
-}
-
-/* The most severe finding of a front-matter rule on the field's own lines,
- * so that a wrong type or a description without a period shows on its row. */
-static BylineProblem *
-find_linter_problem (FormField         *field,
-                     BylineFrontMatter *front_matter)
-{
-  const BylineFrontMatterEntry *entry;
-  BylineProblem *found = NULL;
-  GListModel *problems;
-  guint n;
-
-  if (field->form->document == NULL || front_matter == NULL)
-    return NULL;
-  entry = byline_front_matter_lookup (front_matter, field->spec->key);
-  if (entry == NULL)
+  if (analysis == NULL)
     return NULL;
 
-  problems = byline_document_get_problems (field->form->document);
-  n = g_list_model_get_n_items (problems);
-  for (guint i = 0; i < n; i++)
+  diagnostics = byline_analysis_get_diagnostics (analysis);
+  for (guint i = 0; i < diagnostics->len; i++)
     {
-      g_autoptr(BylineProblem) problem = g_list_model_get_item (problems, i);
-      guint line = byline_problem_get_line (problem);
+      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
 
-      if (!g_str_has_prefix (byline_problem_get_rule_id (problem), "front-matter/") ||
-          line < entry->lines_span.line || line > MAX (entry->lines_span.line,
-                                                       entry->value_span.end_line))
-        continue;
-      if (found == NULL || byline_problem_get_severity (problem) > byline_problem_get_severity (found))
-        found = problem;
+      if (byline_diagnostic_is_about (diagnostic, BYLINE_SUBJECT_FRONT_MATTER_KEY,
+                                      field->spec->key) &&
+          (found == NULL || diagnostic->severity > found->severity))
+        found = diagnostic;
     }
 
   return found;
@@ -494,46 +462,32 @@ void
 form_field_update_problem (FormField         *field,
                            BylineFrontMatter *front_matter)
 {
-  BylineProblem *linter_problem = NULL;
-  g_autofree char *message = NULL;
+  const BylineDiagnostic *finding = NULL;
+  const char *message = NULL;
   BylineSeverity severity = BYLINE_SEVERITY_OFF;
   GtkWidget *row = field->row;
 
+  /* A value the form cannot write comes first: it is what was just typed. */
   if (field->error != NULL)
     {
       severity = BYLINE_SEVERITY_ERROR;
-      message = g_strdup (field->error);
+      message = field->error;
     }
-  else if (front_matter != NULL && field->spec->missing >= BYLINE_SEVERITY_WARNING
-           && value_is_empty (field, front_matter))
+  else if ((finding = find_finding (field)) != NULL)
     {
-      severity = field->spec->missing;
-      message = g_strdup_printf (severity == BYLINE_SEVERITY_ERROR
-                                 ? _("%s is required: the site needs it.")
-                                 : _("%s is missing: the site recommends it."),
-                                 field->spec->label);
-    }
-  else if ((linter_problem = find_linter_problem (field, front_matter)) != NULL)
-    {
-      severity = byline_problem_get_severity (linter_problem);
-      message = g_strdup (byline_problem_get_message (linter_problem));
+      severity = finding->severity;
+      message = finding->message;
     }
 
   gtk_widget_set_visible (field->problem, message != NULL);
   gtk_widget_set_tooltip_text (field->problem, message);
-  gtk_image_set_from_icon_name (GTK_IMAGE (field->problem),
-                                severity == BYLINE_SEVERITY_ERROR ? "dialog-error-symbolic"
-                                : severity == BYLINE_SEVERITY_WARNING ? "dialog-warning-symbolic"
-                                : "dialog-information-symbolic");
+  if (message != NULL)
+    gtk_image_set_from_icon_name (GTK_IMAGE (field->problem),
+                                  byline_severity_get_icon_name (severity));
 
-  if (severity == BYLINE_SEVERITY_ERROR)
-    gtk_widget_add_css_class (row, "error");
-  else
-    gtk_widget_remove_css_class (row, "error");
-  if (severity == BYLINE_SEVERITY_WARNING)
-    gtk_widget_add_css_class (row, "warning");
-  else
-    gtk_widget_remove_css_class (row, "warning");
+  /* Rows show errors and warnings; an info is there in the icon only. */
+  byline_severity_style_widget (row, severity >= BYLINE_SEVERITY_WARNING ? severity
+                                                                         : BYLINE_SEVERITY_OFF);
 
   if (message != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (field->control),

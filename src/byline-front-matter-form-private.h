@@ -65,15 +65,16 @@ struct _BylineFrontMatterForm
   GPtrArray            *other_rows;   /* GtkWidget, in other_group */
   GCancellable         *scan_cancellable;
 
-  /* Counts the buffer's changes, so that Undo in a toast only undoes the
-   * removal it announced. */
-  guint64               generation;
+  /* The document's generation after a removal, so that Undo in a toast
+   * only undoes the removal it announced. */
   guint64               removal_generation;
   guint                 jump_line;
 
   /* Values are being put into the widgets: their change signals are not edits. */
   guint                 updating : 1;
   guint                 editable : 1;
+  /* A field waits to be written until the current text is analysed. */
+  guint                 commit_pending : 1;
 };
 
 /* byline-front-matter-form-fields.c: one row per field type */

@@ -3,10 +3,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The form never keeps its own copy of the front matter: it shows what the
- * document's last analysis found and writes back through the core's text
- * patches, computed from the buffer's text at the moment of writing, as one
- * undo step each. A field with the focus or with edits of its own is left
- * alone when the text changes under it.
+ * document's analysis found, the rules' findings on the row of the key they
+ * are about, and writes back through the core's text patches, made from the
+ * analysis of the current text and applied by byline_document_apply_patches()
+ * as one undo step each. A field with the focus or with edits of its own is
+ * left alone when the text changes under it.
  */
 
 #define G_LOG_DOMAIN "byline-front-matter-form"
@@ -59,64 +60,32 @@ find_field (BylineFrontMatterForm *self,
   return NULL;
 }
 
+static BylineAnalysis *
+current_analysis (BylineFrontMatterForm *self)
+{
+  return self->document != NULL ? byline_document_get_analysis (self->document) : NULL;
+}
+
 static BylineFrontMatter *
 current_front_matter (BylineFrontMatterForm *self)
 {
-  BylinePost *post = self->document != NULL ? byline_document_get_post (self->document) : NULL;
+  BylineAnalysis *analysis = current_analysis (self);
 
-  return post != NULL ? byline_post_get_front_matter (post) : NULL;
+  return analysis != NULL ? byline_analysis_get_front_matter (analysis) : NULL;
 }
 
 /* Writing */
 
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
+/* The analysis of the text as it is now, so that a patch never lands on
+ * offsets of an older text: run now when it is due, NULL while a large
+ * post's analysis is on its way (the form writes when it arrives). */
+static BylineAnalysis *
+analysis_of_current_text (BylineFrontMatterForm *self)
 {
-  GtkTextIter start, end;
+  if (!byline_document_is_analyzed (self->document))
+    byline_document_analyze_now (self->document);
 
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* Parses the buffer as it is now, so that a patch never lands on offsets
- * of an older text. NULL unless the front matter parses. */
-static BylineFrontMatter *
-parse_buffer (GtkTextBuffer  *buffer,
-              char          **text_out)
-{
-  g_autofree char *text = dup_buffer_text (buffer);
-  BylinePostLayout layout;
-  BylineFrontMatter *front_matter;
-
-  if (!byline_post_layout_parse (&layout, text, strlen (text), NULL)
-      || layout.kind != BYLINE_FRONT_MATTER_YAML)
-    return NULL;
-
-  front_matter = byline_front_matter_parse (text, &layout, NULL, NULL);
-  if (front_matter != NULL)
-    *text_out = g_steal_pointer (&text);
-  return front_matter;
-}
-
-static void
-apply_patch (BylineFrontMatterForm *self,
-             const char            *text,
-             const BylineTextPatch *patch)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  const char *start_p = text + patch->offset;
-  glong start_char = g_utf8_pointer_to_offset (text, start_p);
-  glong n_chars = g_utf8_pointer_to_offset (start_p, start_p + patch->length);
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) start_char);
-  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) (start_char + n_chars));
-
-  /* One user action: one undo step, whatever the patch does. */
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, patch->text, -1);
-  gtk_text_buffer_end_user_action (buffer);
+  return byline_document_is_analyzed (self->document) ? current_analysis (self) : NULL;
 }
 
 static void
@@ -126,7 +95,7 @@ toast_undo_cb (BylineFrontMatterForm *self,
   GtkTextBuffer *buffer = self->document != NULL ? GTK_TEXT_BUFFER (self->document) : NULL;
 
   /* After other edits the last undo step is no longer the removal. */
-  if (buffer != NULL && self->generation == self->removal_generation
+  if (buffer != NULL && byline_document_get_generation (self->document) == self->removal_generation
       && gtk_text_buffer_get_can_undo (buffer))
     gtk_text_buffer_undo (buffer);
 }
@@ -139,7 +108,7 @@ show_removal_toast (BylineFrontMatterForm *self,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  self->removal_generation = self->generation;
+  self->removal_generation = byline_document_get_generation (self->document);
 
   if (overlay == NULL)
     return;
@@ -158,10 +127,10 @@ byline_front_matter_form_commit_field (BylineFrontMatterForm *self,
                                        FormField             *field,
                                        CommitReason           reason)
 {
-  g_autoptr(BylineFrontMatter) front_matter = NULL;
   g_autoptr(BylineTextPatch) patch = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  BylineFrontMatter *front_matter;
+  BylineAnalysis *analysis;
   BylineFieldEdit edit = BYLINE_FIELD_EDIT_NONE;
 
   g_clear_handle_id (&field->commit_source, g_source_remove);
@@ -170,8 +139,15 @@ byline_front_matter_form_commit_field (BylineFrontMatterForm *self,
       || byline_document_get_busy (self->document))
     return;
 
+  analysis = analysis_of_current_text (self);
+  if (analysis == NULL)
+    {
+      self->commit_pending = TRUE;
+      return;
+    }
+
   /* Text that does not parse is never written over. */
-  front_matter = parse_buffer (GTK_TEXT_BUFFER (self->document), &text);
+  front_matter = byline_analysis_get_front_matter (analysis);
   if (front_matter == NULL)
     return;
 
@@ -194,7 +170,12 @@ byline_front_matter_form_commit_field (BylineFrontMatterForm *self,
   if (patch == NULL)
     return;
 
-  apply_patch (self, text, patch);
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
+    {
+      g_warning ("The form could not write %s: %s", field->spec->key, error->message);
+      return;
+    }
 
   if (edit == BYLINE_FIELD_EDIT_REMOVE)
     show_removal_toast (self, field);
@@ -428,7 +409,8 @@ byline_front_matter_form_set_editable (BylineFrontMatterForm *self,
 static void
 byline_front_matter_form_refresh (BylineFrontMatterForm *self)
 {
-  BylinePost *post = self->document != NULL ? byline_document_get_post (self->document) : NULL;
+  BylineAnalysis *analysis = current_analysis (self);
+  BylinePost *post = analysis != NULL ? byline_analysis_get_post (analysis) : NULL;
   BylineFrontMatter *front_matter = post != NULL ? byline_post_get_front_matter (post) : NULL;
 
   update_status (self, post);
@@ -457,17 +439,18 @@ byline_front_matter_form_refresh (BylineFrontMatterForm *self)
 }
 
 static void
-document_analyzed_cb (BylineFrontMatterForm *self,
+document_analysis_cb (BylineFrontMatterForm *self,
+                      GParamSpec            *pspec,
                       BylineDocument        *document)
 {
-  byline_front_matter_form_refresh (self);
-}
+  /* Fields changed while a large post was being analysed write now. */
+  if (self->commit_pending && byline_document_is_analyzed (document))
+    {
+      self->commit_pending = FALSE;
+      byline_front_matter_form_commit (self);
+    }
 
-static void
-buffer_changed_cb (BylineFrontMatterForm *self,
-                   GtkTextBuffer         *buffer)
-{
-  self->generation++;
+  byline_front_matter_form_refresh (self);
 }
 
 /* Keyword suggestions from the other posts of the site */
@@ -496,17 +479,17 @@ scan_done_cb (GObject      *object,
 static void
 start_scan (BylineFrontMatterForm *self)
 {
-  GFile *file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
+  BylineSite *site = self->document != NULL ? byline_document_get_site (self->document) : NULL;
 
   g_cancellable_cancel (self->scan_cancellable);
   g_clear_object (&self->scan_cancellable);
 
-  if (file == NULL)
+  if (site == NULL)
     return;
 
   self->scan_cancellable = g_cancellable_new ();
   /* The scan holds the form until it ends; a cancelled scan ends at once. */
-  byline_site_words_scan_async (file, suggested_keys, self->scan_cancellable,
+  byline_site_words_scan_async (site, suggested_keys, self->scan_cancellable,
                                 scan_done_cb, g_object_ref (self));
 }
 
@@ -541,10 +524,12 @@ rebuild_fields (BylineFrontMatterForm *self)
                      byline_front_matter_form_add_field (self, byline_profile_get_field (profile, i)));
 }
 
+/* The fields follow the profile, which follows the file, the preferences
+ * and edits of the site's .byline.yml; the suggestions follow the site. */
 static void
-document_file_changed_cb (BylineFrontMatterForm *self,
-                          GParamSpec            *pspec,
-                          BylineDocument        *document)
+document_profile_changed_cb (BylineFrontMatterForm *self,
+                             GParamSpec            *pspec,
+                             BylineDocument        *document)
 {
   rebuild_fields (self);
   start_scan (self);
@@ -589,26 +574,27 @@ add_front_matter_action (GtkWidget  *widget,
                          GVariant   *param)
 {
   BylineFrontMatterForm *self = BYLINE_FRONT_MATTER_FORM (widget);
-  GtkTextBuffer *buffer;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-  g_autofree char *text = NULL;
   g_autoptr(GString) post = g_string_new (NULL);
   g_autoptr(GString) block = NULL;
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
   const char *real_name = g_get_real_name ();
   TemplateValues values = { date, NULL };
   BylinePostLayout layout;
-  GtkTextIter start;
+  BylineAnalysis *analysis;
+  const char *text;
 
   if (self->document == NULL || self->profile == NULL
-      || byline_document_get_busy (self->document))
+      || byline_document_get_busy (self->document)
+      || (analysis = analysis_of_current_text (self)) == NULL)
     return;
 
-  buffer = GTK_TEXT_BUFFER (self->document);
-  text = dup_buffer_text (buffer);
-  byline_post_layout_parse (&layout, text, strlen (text), NULL);
-  if (layout.kind != BYLINE_FRONT_MATTER_NONE)
+  if (byline_post_get_layout (byline_analysis_get_post (analysis))->kind !=
+      BYLINE_FRONT_MATTER_NONE)
     return;
+  text = byline_analysis_get_text (analysis);
 
   /* GLib says "Unknown" when it cannot tell: an empty attribution then. */
   if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
@@ -624,10 +610,10 @@ add_front_matter_action (GtkWidget  *widget,
   if (text[0] != '\n' && text[0] != '\0')
     g_string_append_c (block, '\n');
 
-  gtk_text_buffer_get_start_iter (buffer, &start);
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &start, block->str, (int) block->len);
-  gtk_text_buffer_end_user_action (buffer);
+  patch = byline_text_patch_new (0, 0, block->str);
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
+    g_warning ("The form could not add the front matter: %s", error->message);
 }
 
 /* Public API */
@@ -663,15 +649,13 @@ byline_front_matter_form_set_document (BylineFrontMatterForm *self,
 
   if (document != NULL)
     {
-      g_signal_connect_object (document, "analyzed", G_CALLBACK (document_analyzed_cb), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::file", G_CALLBACK (document_file_changed_cb),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "changed", G_CALLBACK (buffer_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::analysis",
+                               G_CALLBACK (document_analysis_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::profile",
+                               G_CALLBACK (document_profile_changed_cb), self, G_CONNECT_SWAPPED);
     }
 
-  document_file_changed_cb (self, NULL, document);
+  document_profile_changed_cb (self, NULL, document);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
 }
 

@@ -7,9 +7,10 @@
 
 #include "config.h"
 
-#include "byline-image-dialog.h"
+#include "byline-image-dialog-private.h"
 
 #include "byline-bundle.h"
+#include "byline-image-files.h"
 
 #include <glib/gi18n.h>
 
@@ -18,54 +19,6 @@
  * a bigger one would widen the dialog's picture column. */
 #define THUMBNAIL_WIDTH 260
 #define THUMBNAIL_HEIGHT 195
-
-struct _BylineImageDialog
-{
-  AdwWindow      parent_instance;
-
-  /* Template children */
-  GtkButton     *insert_button;
-  GtkStack      *picture_stack;
-  GtkPicture    *picture;
-  GtkLabel      *file_name_label;
-  GtkLabel      *file_info_label;
-  GtkLabel      *size_warning_label;
-  GtkEntry      *caption_entry;
-  GtkEntry      *alt_entry;
-  GtkEntry      *title_entry;
-  GtkDropDown   *width_dropdown;
-  GtkEntry      *width_entry;
-  GtkEntry      *link_entry;
-  GtkEntry      *ratio_entry;
-  GtkLabel      *caption_message;
-  GtkLabel      *alt_message;
-  GtkLabel      *title_message;
-  GtkLabel      *width_message;
-  GtkLabel      *link_message;
-  GtkLabel      *ratio_message;
-  GtkLabel      *preview_label;
-
-  BylineProfile *profile;
-  GFile         *folder;
-  GFile         *file;
-  GStrv          widths;         /* the drop-down's items before "Custom" */
-  GPtrArray     *extra;          /* parameters of an edited call the dialog does not show */
-  char          *computed_ratio;
-  GCancellable  *thumbnail_cancellable;
-
-  /* What is known of self->file. */
-  int            pixel_width;
-  int            pixel_height;
-  guint64        file_size;
-
-  guint          file_exists : 1;
-  guint          file_readable : 1;
-  guint          editing : 1;
-  guint          had_ratio : 1;       /* the edited call has a ratio: keep writing it */
-  guint          ratio_edited : 1;    /* the user typed a ratio: write it */
-  guint          updating : 1;        /* filling entries from code, not from the user */
-  guint          has_errors : 1;
-};
 
 G_DEFINE_FINAL_TYPE (BylineImageDialog, byline_image_dialog, ADW_TYPE_WINDOW)
 
@@ -85,8 +38,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static void byline_image_dialog_update (BylineImageDialog *self);
 
 /* Fields */
 
@@ -156,15 +107,15 @@ resolve_link (BylineImageDialog *self,
   return g_file_resolve_relative_path (self->folder, name);
 }
 
-static gboolean
-file_is_in_bundle (BylineImageDialog *self,
+gboolean
+byline_image_dialog_file_is_in_bundle (BylineImageDialog *self,
                    GFile             *file)
 {
   return g_file_has_prefix (file, self->folder);
 }
 
-static gboolean
-ratio_is_written (BylineImageDialog *self,
+gboolean
+byline_image_dialog_ratio_is_written (BylineImageDialog *self,
                   const char        *link)
 {
   return self->had_ratio || self->ratio_edited ||
@@ -197,7 +148,7 @@ byline_image_dialog_dup_fields (BylineImageDialog *self)
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_TITLE, title);
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_WIDTH, width);
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_LINK, link);
-  if (ratio_is_written (self, link))
+  if (byline_image_dialog_ratio_is_written (self, link))
     byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_RATIO, ratio);
   for (guint i = 0; i < self->extra->len; i++)
     g_ptr_array_add (fields->extra, g_strdup (g_ptr_array_index (self->extra, i)));
@@ -398,7 +349,7 @@ byline_image_dialog_set_file (BylineImageDialog *self,
   g_return_if_fail (BYLINE_IS_IMAGE_DIALOG (self));
   g_return_if_fail (G_IS_FILE (file));
 
-  if (file_is_in_bundle (self, file))
+  if (byline_image_dialog_file_is_in_bundle (self, file))
     {
       g_autofree char *relative = g_file_get_relative_path (self->folder, file);
 
@@ -458,217 +409,6 @@ byline_image_dialog_set_fields (BylineImageDialog       *self,
   byline_image_dialog_update (self);
 }
 
-/* Problems */
-
-static GtkWidget *
-field_widget (BylineImageDialog *self,
-              BylineImageField   field)
-{
-  switch (field)
-    {
-    case BYLINE_IMAGE_FIELD_LINK:
-      return GTK_WIDGET (self->link_entry);
-    case BYLINE_IMAGE_FIELD_WIDTH:
-      return GTK_WIDGET (self->width_dropdown);
-    case BYLINE_IMAGE_FIELD_RATIO:
-      return GTK_WIDGET (self->ratio_entry);
-    case BYLINE_IMAGE_FIELD_ALT:
-      return GTK_WIDGET (self->alt_entry);
-    case BYLINE_IMAGE_FIELD_TITLE:
-      return GTK_WIDGET (self->title_entry);
-    case BYLINE_IMAGE_FIELD_CAPTION:
-      return GTK_WIDGET (self->caption_entry);
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static GtkLabel *
-field_message (BylineImageDialog *self,
-               BylineImageField   field)
-{
-  switch (field)
-    {
-    case BYLINE_IMAGE_FIELD_LINK:
-      return self->link_message;
-    case BYLINE_IMAGE_FIELD_WIDTH:
-      return self->width_message;
-    case BYLINE_IMAGE_FIELD_RATIO:
-      return self->ratio_message;
-    case BYLINE_IMAGE_FIELD_ALT:
-      return self->alt_message;
-    case BYLINE_IMAGE_FIELD_TITLE:
-      return self->title_message;
-    case BYLINE_IMAGE_FIELD_CAPTION:
-      return self->caption_message;
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-static void
-add_file_problem (BylineImageDialog *self,
-                  GPtrArray         *problems,
-                  const char        *link)
-{
-  g_autofree char *name = NULL;
-  BylineImageProblem *problem;
-
-  if (self->file == NULL || self->file_readable)
-    return;
-
-  name = g_file_get_basename (self->file);
-  problem = g_new0 (BylineImageProblem, 1);
-  problem->field = BYLINE_IMAGE_FIELD_LINK;
-  problem->severity = BYLINE_SEVERITY_ERROR;
-  if (!self->file_exists)
-    {
-      problem->rule_id = "image/missing-file";
-      problem->message = g_strdup_printf (_("Image “%s” is not in the post’s folder: add the "
-                                            "file or fix the link"), link);
-    }
-  else
-    {
-      problem->rule_id = "image/unreadable";
-      problem->message = g_strdup_printf (_("“%s” cannot be read as a picture: choose a PNG, "
-                                            "JPEG, GIF, WebP or SVG file"), name);
-    }
-
-  /* The link comes first in the problem list, and this says more than a
-   * missing link would. */
-  g_ptr_array_insert (problems, 0, problem);
-}
-
-static void
-show_field_problem (BylineImageDialog *self,
-                    BylineImageField   field,
-                    GPtrArray         *problems,
-                    const char        *hint)
-{
-  GtkWidget *widget = field_widget (self, field);
-  GtkLabel *message = field_message (self, field);
-  BylineSeverity severity = BYLINE_SEVERITY_OFF;
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const BylineImageProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->field != field)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      g_string_append (text, problem->message);
-      severity = MAX (severity, problem->severity);
-    }
-
-  if (text->len == 0 && hint != NULL)
-    g_string_append (text, hint);
-
-  gtk_label_set_label (message, text->str);
-  gtk_widget_set_visible (GTK_WIDGET (message), text->len > 0);
-
-  gtk_widget_remove_css_class (widget, "error");
-  gtk_widget_remove_css_class (widget, "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "error");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "warning");
-  gtk_widget_remove_css_class (GTK_WIDGET (message), "dim-label");
-
-  if (severity >= BYLINE_SEVERITY_ERROR)
-    {
-      gtk_widget_add_css_class (widget, "error");
-      gtk_widget_add_css_class (GTK_WIDGET (message), "error");
-    }
-  else if (severity >= BYLINE_SEVERITY_WARNING)
-    {
-      gtk_widget_add_css_class (widget, "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (message), "warning");
-    }
-  else
-    {
-      gtk_widget_add_css_class (GTK_WIDGET (message), "dim-label");
-    }
-
-  if (GTK_IS_ENTRY (widget))
-    gtk_accessible_update_state (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_STATE_INVALID,
-                                 severity >= BYLINE_SEVERITY_ERROR
-                                 ? GTK_ACCESSIBLE_INVALID_TRUE : GTK_ACCESSIBLE_INVALID_FALSE,
-                                 -1);
-}
-
-static void
-byline_image_dialog_update (BylineImageDialog *self)
-{
-  g_autoptr(BylineImageFields) fields = byline_image_dialog_dup_fields (self);
-  g_autoptr(GPtrArray) problems = byline_image_fields_check (fields, self->profile);
-  g_autofree char *shortcode = byline_image_fields_to_shortcode (fields);
-  const char *link = byline_image_fields_get (fields, BYLINE_IMAGE_FIELD_LINK);
-  const char *ratio_hint = NULL;
-  g_autofree char *link_hint = NULL;
-  gboolean has_errors = FALSE;
-
-  if (link[0] != '\0')
-    add_file_problem (self, problems, link);
-
-  for (guint i = 0; i < problems->len; i++)
-    {
-      const BylineImageProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->severity >= BYLINE_SEVERITY_ERROR)
-        has_errors = TRUE;
-    }
-
-  /* Before a picture is chosen, an empty Link is where the dialog starts,
-   * not a mistake: it says what to do without the error's red. */
-  for (guint i = 0; link[0] == '\0' && i < problems->len; i++)
-    {
-      BylineImageProblem *problem = g_ptr_array_index (problems, i);
-
-      if (problem->field == BYLINE_IMAGE_FIELD_LINK)
-        {
-          link_hint = g_steal_pointer (&problem->message);
-          g_ptr_array_remove_index (problems, i);
-          break;
-        }
-    }
-
-  if (!ratio_is_written (self, link))
-    ratio_hint = _("Not written: the site measures pictures of the post’s folder itself");
-  if (link_hint == NULL && self->file != NULL && !file_is_in_bundle (self, self->file))
-    {
-      g_autofree char *folder_name = g_file_get_basename (self->folder);
-
-      link_hint = g_strdup_printf (_("The picture is copied into the post’s folder “%s” "
-                                     "under this name"), folder_name);
-    }
-
-  show_field_problem (self, BYLINE_IMAGE_FIELD_CAPTION, problems, NULL);
-  show_field_problem (self, BYLINE_IMAGE_FIELD_ALT, problems, NULL);
-  show_field_problem (self, BYLINE_IMAGE_FIELD_TITLE, problems, NULL);
-  show_field_problem (self, BYLINE_IMAGE_FIELD_WIDTH, problems, NULL);
-  show_field_problem (self, BYLINE_IMAGE_FIELD_LINK, problems, link_hint);
-  show_field_problem (self, BYLINE_IMAGE_FIELD_RATIO, problems, ratio_hint);
-
-  /* The custom width entry shares the drop-down's problem. */
-  if (gtk_widget_has_css_class (GTK_WIDGET (self->width_dropdown), "warning"))
-    gtk_widget_add_css_class (GTK_WIDGET (self->width_entry), "warning");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->width_entry), "warning");
-
-  gtk_label_set_label (self->preview_label, shortcode);
-
-  self->has_errors = has_errors;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "image.insert", !has_errors);
-}
-
-gboolean
-byline_image_dialog_has_errors (BylineImageDialog *self)
-{
-  g_return_val_if_fail (BYLINE_IS_IMAGE_DIALOG (self), FALSE);
-
-  return self->has_errors;
-}
-
 /* Callbacks */
 
 static void
@@ -688,7 +428,7 @@ entry_changed_cb (BylineImageDialog *self,
 
       /* For a picture from elsewhere, Link is the name its copy will get;
        * otherwise it names the picture, which follows it. */
-      if (self->file == NULL || file_is_in_bundle (self, self->file))
+      if (self->file == NULL || byline_image_dialog_file_is_in_bundle (self, self->file))
         byline_image_dialog_take_file (self, resolve_link (self, link));
     }
 
@@ -829,24 +569,6 @@ byline_image_dialog_get_editing (BylineImageDialog *self)
   return self->editing;
 }
 
-GtkWidget *
-byline_image_dialog_get_field_widget (BylineImageDialog *self,
-                                      BylineImageField   field)
-{
-  g_return_val_if_fail (BYLINE_IS_IMAGE_DIALOG (self), NULL);
-
-  return field_widget (self, field);
-}
-
-GtkLabel *
-byline_image_dialog_get_field_message (BylineImageDialog *self,
-                                       BylineImageField   field)
-{
-  g_return_val_if_fail (BYLINE_IS_IMAGE_DIALOG (self), NULL);
-
-  return field_message (self, field);
-}
-
 /* GObject */
 
 static void
@@ -893,6 +615,8 @@ byline_image_dialog_finalize (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->folder);
   g_clear_object (&self->file);
+  g_clear_object (&self->target);
+  g_clear_object (&self->context);
   g_clear_object (&self->thumbnail_cancellable);
   g_clear_pointer (&self->widths, g_strfreev);
   g_clear_pointer (&self->extra, g_ptr_array_unref);

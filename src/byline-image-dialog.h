@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "byline-analysis.h"
 #include "byline-image-shortcode.h"
 #include "byline-profile.h"
 
@@ -34,10 +35,19 @@ void               byline_image_dialog_set_fields     (BylineImageDialog       *
                                                        const BylineImageFields *fields,
                                                        gboolean                 editing);
 gboolean           byline_image_dialog_get_editing    (BylineImageDialog       *self);
+/* Where the call goes: it replaces [start, end) of the text of @analysis
+ * (the post's), or is inserted at @start on lines of its own when @end is
+ * @start. The fields are checked by the post's own rules on the text the
+ * call would make; without a target, on the call alone. */
+void               byline_image_dialog_set_target     (BylineImageDialog       *self,
+                                                       BylineAnalysis          *analysis,
+                                                       gsize                    start,
+                                                       gsize                    end);
 /* What Insert writes, and its text (as the preview shows it). */
 BylineImageFields *byline_image_dialog_dup_fields     (BylineImageDialog       *self);
 char              *byline_image_dialog_dup_shortcode  (BylineImageDialog       *self);
-/* Whether a field shows an error (Insert is disabled meanwhile). */
+/* Whether a field shows an error, or Link is empty (Insert is disabled
+ * meanwhile). */
 gboolean           byline_image_dialog_has_errors     (BylineImageDialog       *self);
 /* The entry (or drop-down, for Width) that edits @field, and the label
  * under it that shows its problem (hidden when there is none). */

@@ -34,7 +34,6 @@ typedef struct
 {
   GType (*get_type)       (void);
   void  (*update)         (GtkWidget       *preview,
-                           const char      *header_html,
                            BylineRendering *rendering);
   void  (*scroll_to_line) (GtkWidget       *preview,
                            guint            line);
@@ -65,8 +64,7 @@ struct _BylinePreviewPane
   /* What the preview gets once it exists. */
   GFile           *folder;
   char            *stylesheet;
-  char            *header_html;
-  BylineRendering *rendering;
+  BylineRendering *rendering;       /* immutable, shared: a reference */
   guint            pending_line;
 
   guint            load_remote_images : 1;
@@ -315,12 +313,11 @@ create_preview (BylinePreviewPane *self)
   if (self->folder != NULL)
     g_object_set (self->preview, "folder", self->folder, NULL);
   if (self->rendering != NULL)
-    library.update (self->preview, self->header_html, self->rendering);
+    library.update (self->preview, self->rendering);
   if (self->has_pending_line)
     library.scroll_to_line (self->preview, self->pending_line);
 
-  g_clear_pointer (&self->rendering, byline_rendering_free);
-  g_clear_pointer (&self->header_html, g_free);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
   self->has_pending_line = FALSE;
 }
 
@@ -406,7 +403,6 @@ byline_preview_pane_set_load_remote_images (BylinePreviewPane *self,
 
 void
 byline_preview_pane_update (BylinePreviewPane *self,
-                            const char        *header_html,
                             BylineRendering   *rendering)
 {
   g_return_if_fail (BYLINE_IS_PREVIEW_PANE (self));
@@ -414,16 +410,14 @@ byline_preview_pane_update (BylinePreviewPane *self,
 
   if (self->preview != NULL)
     {
-      library.update (self->preview, header_html, rendering);
+      library.update (self->preview, rendering);
       return;
     }
 
-  /* Only the latest rendering matters; the caller keeps its own. */
-  g_clear_pointer (&self->rendering, byline_rendering_free);
-  self->rendering = g_new0 (BylineRendering, 1);
-  self->rendering->blocks = byline_preview_blocks_copy (rendering->blocks);
-  g_free (self->header_html);
-  self->header_html = g_strdup (header_html);
+  /* Only the latest rendering matters; it is immutable, so kept, not
+   * copied. */
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
+  self->rendering = byline_rendering_ref (rendering);
 }
 
 void
@@ -462,8 +456,7 @@ byline_preview_pane_finalize (GObject *object)
 
   g_clear_object (&self->folder);
   g_clear_pointer (&self->stylesheet, g_free);
-  g_clear_pointer (&self->header_html, g_free);
-  g_clear_pointer (&self->rendering, byline_rendering_free);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
 
   G_OBJECT_CLASS (byline_preview_pane_parent_class)->finalize (object);
 }

@@ -29,8 +29,8 @@ void        byline_preview_pane_set_stylesheet         (BylinePreviewPane *self,
                                                         const char        *stylesheet);
 void        byline_preview_pane_set_load_remote_images (BylinePreviewPane *self,
                                                         gboolean           load_remote_images);
+/* Keeps a reference to @rendering (immutable) until the preview exists. */
 void        byline_preview_pane_update                 (BylinePreviewPane *self,
-                                                        const char        *header_html,
                                                         BylineRendering   *rendering);
 void        byline_preview_pane_scroll_to_line         (BylinePreviewPane *self,
                                                         guint              line);

@@ -17,43 +17,6 @@
 
 #include <string.h>
 
-static BylineBlock *
-block_new (const char *html,
-           guint       first_line,
-           guint       last_line)
-{
-  BylineBlock *block = g_new0 (BylineBlock, 1);
-
-  block->html = g_strdup (html != NULL ? html : "");
-  block->first_line = first_line;
-  block->last_line = last_line;
-
-  return block;
-}
-
-static void
-block_free (gpointer data)
-{
-  BylineBlock *block = data;
-
-  g_free (block->html);
-  g_free (block);
-}
-
-GPtrArray *
-byline_preview_blocks_copy (GPtrArray *blocks)
-{
-  GPtrArray *copy = g_ptr_array_new_full (blocks->len, block_free);
-
-  for (guint i = 0; i < blocks->len; i++)
-    {
-      const BylineBlock *block = g_ptr_array_index (blocks, i);
-
-      g_ptr_array_add (copy, block_new (block->html, block->first_line, block->last_line));
-    }
-  return copy;
-}
-
 static void
 append_line_run (GString  *script,
                  gboolean *first_run,

@@ -12,9 +12,6 @@
 
 G_BEGIN_DECLS
 
-/* A copy of @blocks (of BylineBlock *) that owns its blocks. */
-GPtrArray *byline_preview_blocks_copy  (GPtrArray  *blocks);
-
 /* The script that turns the page from @old_header and @old_blocks (NULL: an
  * empty page) into @new_header and @new_blocks: the blocks between the
  * common prefix and suffix are replaced, the others keep their nodes and

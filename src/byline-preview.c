@@ -46,12 +46,12 @@ struct _BylinePreview
   char                     *base_uri;
   char                     *stylesheet;
 
-  /* The latest rendering sent; once the page is ready, what it shows. */
-  char                     *header_html;
-  GPtrArray                *blocks;        /* of BylineBlock * */
+  /* What the page shows, or starts with when it loads. Renderings are
+   * immutable and shared with the analysis: kept, not copied. NULL before
+   * the first. */
+  BylineRendering          *rendering;
   /* A later rendering, waiting for the patch in flight. */
-  char                     *pending_header;
-  GPtrArray                *pending_blocks;
+  BylineRendering          *pending;
 
   guint                     load_source;   /* a load_shell() to come */
   guint                     generation;    /* of the shell page, bumped per load */
@@ -60,7 +60,6 @@ struct _BylinePreview
 
   guint                     load_remote_images : 1;
   guint                     painted : 1;
-  guint                     has_rendering : 1;
   guint                     shell_loaded : 1;
   guint                     ready : 1;
   guint                     has_pending_line : 1;
@@ -148,11 +147,11 @@ build_initial (BylinePreview *self)
 {
   g_autoptr(GString) json = g_string_new ("{\"header\":");
 
-  byline_json_string_append (json, self->header_html);
+  byline_json_string_append (json, self->rendering->header_html);
   g_string_append (json, ",\"blocks\":[");
-  for (guint i = 0; i < self->blocks->len; i++)
+  for (guint i = 0; i < self->rendering->blocks->len; i++)
     {
-      const BylineBlock *block = g_ptr_array_index (self->blocks, i);
+      const BylineBlock *block = g_ptr_array_index (self->rendering->blocks, i);
 
       if (i > 0)
         g_string_append_c (json, ',');
@@ -185,14 +184,12 @@ load_shell (BylinePreview *self)
 
   /* The page paints the latest rendering in its first frame: no empty page
    * shows before a patch. From here on the page shows it. */
-  if (self->pending_blocks != NULL)
+  if (self->pending != NULL)
     {
-      g_free (self->header_html);
-      self->header_html = g_steal_pointer (&self->pending_header);
-      g_ptr_array_unref (self->blocks);
-      self->blocks = g_steal_pointer (&self->pending_blocks);
+      g_clear_pointer (&self->rendering, byline_rendering_unref);
+      self->rendering = g_steal_pointer (&self->pending);
     }
-  initial = self->has_rendering ? build_initial (self) : g_strdup ("null");
+  initial = self->rendering != NULL ? build_initial (self) : g_strdup ("null");
   escaped_initial = g_markup_escape_text (initial, -1);
 
   policy = build_policy (self);
@@ -236,23 +233,21 @@ static void patch_done_cb (GObject      *object,
                            GAsyncResult *result,
                            gpointer      user_data);
 
-/* Makes @blocks and @header the preview's rendering (taking them over) and
- * sends the page the difference from what it shows, @old_* (NULL: nothing). */
+/* Makes @rendering the preview's (taking it over) and sends the page the
+ * difference from what it shows, @old (NULL: nothing). */
 static void
-show (BylinePreview *self,
-      char          *header,
-      GPtrArray     *blocks,
-      const char    *old_header,
-      GPtrArray     *old_blocks)
+show (BylinePreview   *self,
+      BylineRendering *rendering,
+      BylineRendering *old)
 {
   g_autofree char *script = NULL;
 
-  script = byline_preview_patch_build (++self->next_seq, old_header, old_blocks,
-                                       header, blocks);
-  g_free (self->header_html);
-  self->header_html = header;
-  g_ptr_array_unref (self->blocks);
-  self->blocks = blocks;
+  script = byline_preview_patch_build (++self->next_seq,
+                                       old != NULL ? old->header_html : NULL,
+                                       old != NULL ? old->blocks : NULL,
+                                       rendering->header_html, rendering->blocks);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
+  self->rendering = rendering;
 
   self->patch_in_flight = TRUE;
   webkit_web_view_evaluate_javascript (self->web_view, script, -1, SCRIPT_WORLD, NULL,
@@ -265,15 +260,12 @@ show (BylinePreview *self,
 static void
 show_pending (BylinePreview *self)
 {
-  g_autofree char *old_header = NULL;
-  g_autoptr(GPtrArray) old_blocks = NULL;
+  g_autoptr(BylineRendering) old = NULL;
 
-  if (self->pending_blocks == NULL)
+  if (self->pending == NULL)
     return;
-  old_header = g_strdup (self->header_html);
-  old_blocks = g_ptr_array_ref (self->blocks);
-  show (self, g_steal_pointer (&self->pending_header), g_steal_pointer (&self->pending_blocks),
-        old_header, old_blocks);
+  old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
+  show (self, g_steal_pointer (&self->pending), old);
 }
 
 static void
@@ -634,10 +626,8 @@ byline_preview_finalize (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->stylesheet, g_free);
-  g_clear_pointer (&self->header_html, g_free);
-  g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_header, g_free);
-  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
+  g_clear_pointer (&self->rendering, byline_rendering_unref);
+  g_clear_pointer (&self->pending, byline_rendering_unref);
 
   G_OBJECT_CLASS (byline_preview_parent_class)->finalize (object);
 }
@@ -755,8 +745,6 @@ byline_preview_init (BylinePreview *self)
   g_autofree char *script_source = NULL;
 
   self->cancellable = g_cancellable_new ();
-  self->blocks = g_ptr_array_new ();
-  self->header_html = g_strdup ("");
   self->stylesheet = load_default_stylesheet ();
 
   self->content_manager = webkit_user_content_manager_new ();
@@ -856,35 +844,24 @@ byline_preview_get_folder (BylinePreview *self)
 
 void
 byline_preview_update (BylinePreview   *self,
-                       const char      *header_html,
                        BylineRendering *rendering)
 {
-  g_autoptr(GPtrArray) old_blocks = NULL;
-  g_autofree char *old_header = NULL;
-  GPtrArray *blocks;
-  char *header;
+  g_autoptr(BylineRendering) old = NULL;
 
   g_return_if_fail (BYLINE_IS_PREVIEW (self));
   g_return_if_fail (rendering != NULL && rendering->blocks != NULL);
 
-  header = g_strdup (header_html != NULL ? header_html : "");
-  blocks = byline_preview_blocks_copy (rendering->blocks);
-  self->has_rendering = TRUE;
-
   if (self->ready && !self->patch_in_flight)
     {
-      old_header = g_steal_pointer (&self->header_html);
-      old_blocks = g_ptr_array_ref (self->blocks);
-      show (self, header, blocks, old_header, old_blocks);
+      old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
+      show (self, byline_rendering_ref (rendering), old);
       return;
     }
 
   /* Until the shell is ready, or while a patch is on its way, only the
    * latest rendering matters. */
-  g_free (self->pending_header);
-  self->pending_header = header;
-  g_clear_pointer (&self->pending_blocks, g_ptr_array_unref);
-  self->pending_blocks = blocks;
+  g_clear_pointer (&self->pending, byline_rendering_unref);
+  self->pending = byline_rendering_ref (rendering);
 
   if (!self->shell_loaded)
     queue_load_shell (self);

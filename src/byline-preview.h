@@ -23,12 +23,11 @@ WebKitWebView *byline_preview_get_web_view       (BylinePreview   *self);
 void           byline_preview_set_folder         (BylinePreview   *self,
                                                   GFile           *folder);
 GFile         *byline_preview_get_folder         (BylinePreview   *self);
-/* Shows a rendering: the first call loads the shell page, later calls patch
- * only the blocks that changed (scroll position kept). @header_html is the
- * page header (title, date, …) from byline_renderer_render_header(). The
- * preview copies what it needs: @rendering stays the caller's. */
+/* Shows a rendering (its blocks and its header): the first call loads the
+ * shell page, later calls patch only the blocks that changed (scroll
+ * position kept). The preview keeps a reference to @rendering, which is
+ * immutable, instead of a copy. */
 void           byline_preview_update             (BylinePreview   *self,
-                                                  const char      *header_html,
                                                   BylineRendering *rendering);
 /* Editor → preview scroll sync: brings the block holding @line to the top. */
 gboolean       byline_preview_get_painted        (BylinePreview   *self);

@@ -9,14 +9,17 @@
 
 #include "byline-problem.h"
 
+#include "byline-enums.h"
+#include "byline-severity-style.h"
+
 #include <glib/gi18n.h>
 
 struct _BylineProblem
 {
-  GObject           parent_instance;
+  GObject                 parent_instance;
 
-  BylineDiagnostic *diagnostic;
-  guint64           generation;
+  BylineAnalysis         *analysis;
+  const BylineDiagnostic *diagnostic;   /* owned by the analysis */
 };
 
 G_DEFINE_FINAL_TYPE (BylineProblem, byline_problem, G_TYPE_OBJECT)
@@ -35,16 +38,17 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 BylineProblem *
-byline_problem_new (BylineDiagnostic *diagnostic,
-                    guint64           generation)
+byline_problem_new (BylineAnalysis         *analysis,
+                    const BylineDiagnostic *diagnostic)
 {
   BylineProblem *self;
 
+  g_return_val_if_fail (BYLINE_IS_ANALYSIS (analysis), NULL);
   g_return_val_if_fail (diagnostic != NULL, NULL);
 
   self = g_object_new (BYLINE_TYPE_PROBLEM, NULL);
+  self->analysis = g_object_ref (analysis);
   self->diagnostic = diagnostic;
-  self->generation = generation;
 
   return self;
 }
@@ -62,38 +66,30 @@ byline_problem_get_generation (BylineProblem *self)
 {
   g_return_val_if_fail (BYLINE_IS_PROBLEM (self), 0);
 
-  return self->generation;
+  return byline_analysis_get_generation (self->analysis);
 }
 
 void
-byline_problem_set_generation (BylineProblem *self,
-                               guint64        generation)
+byline_problem_update (BylineProblem          *self,
+                       BylineAnalysis         *analysis,
+                       const BylineDiagnostic *diagnostic)
 {
-  g_return_if_fail (BYLINE_IS_PROBLEM (self));
-
-  self->generation = generation;
-}
-
-void
-byline_problem_update (BylineProblem    *self,
-                       BylineDiagnostic *diagnostic,
-                       guint64           generation)
-{
-  BylineDiagnostic *old;
+  g_autoptr(BylineAnalysis) old_analysis = NULL;
+  const BylineDiagnostic *old;
 
   g_return_if_fail (BYLINE_IS_PROBLEM (self));
+  g_return_if_fail (BYLINE_IS_ANALYSIS (analysis));
   g_return_if_fail (diagnostic != NULL);
 
   old = self->diagnostic;
+  old_analysis = g_steal_pointer (&self->analysis);
+  self->analysis = g_object_ref (analysis);
   self->diagnostic = diagnostic;
-  self->generation = generation;
 
   if (old->span.line != diagnostic->span.line)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LINE]);
   if (old->span.column != diagnostic->span.column)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLUMN]);
-
-  byline_diagnostic_free (old);
 }
 
 gboolean
@@ -185,17 +181,8 @@ byline_problem_get_icon_name (BylineProblem *self)
 {
   g_return_val_if_fail (BYLINE_IS_PROBLEM (self), NULL);
 
-  switch (self->diagnostic->severity)
-    {
-    case BYLINE_SEVERITY_ERROR:
-      return "dialog-error-symbolic";
-    case BYLINE_SEVERITY_WARNING:
-      return "dialog-warning-symbolic";
-    case BYLINE_SEVERITY_INFO:
-    case BYLINE_SEVERITY_OFF:
-    default:
-      return "dialog-information-symbolic";
-    }
+  /* A finding is never "off": that only switches a rule off. */
+  return byline_severity_get_icon_name (MAX (self->diagnostic->severity, BYLINE_SEVERITY_INFO));
 }
 
 char *
@@ -246,7 +233,8 @@ byline_problem_finalize (GObject *object)
 {
   BylineProblem *self = BYLINE_PROBLEM (object);
 
-  g_clear_pointer (&self->diagnostic, byline_diagnostic_free);
+  self->diagnostic = NULL;
+  g_clear_object (&self->analysis);
 
   G_OBJECT_CLASS (byline_problem_parent_class)->finalize (object);
 }
@@ -262,7 +250,7 @@ byline_problem_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_SEVERITY:
-      g_value_set_int (value, (int) self->diagnostic->severity);
+      g_value_set_enum (value, self->diagnostic->severity);
       break;
 
     case PROP_RULE_ID:
@@ -300,9 +288,9 @@ byline_problem_class_init (BylineProblemClass *klass)
 
   /* Only an edit that moves a finding changes its line and column. */
   properties[PROP_SEVERITY] =
-    g_param_spec_int ("severity", NULL, NULL,
-                      BYLINE_SEVERITY_OFF, BYLINE_SEVERITY_ERROR, BYLINE_SEVERITY_INFO,
-                      (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("severity", NULL, NULL,
+                       BYLINE_TYPE_SEVERITY, BYLINE_SEVERITY_INFO,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_RULE_ID] =
     g_param_spec_string ("rule-id", NULL, NULL,

@@ -7,7 +7,7 @@
 
 #include <glib-object.h>
 
-#include "byline-diagnostic.h"
+#include "byline-analysis.h"
 
 G_BEGIN_DECLS
 
@@ -15,21 +15,20 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BylineProblem, byline_problem, BYLINE, PROBLEM, GObject)
 
-/* Takes @diagnostic. @generation is the document's text generation the
- * diagnostic was found in: its offsets are valid for that text only. */
-BylineProblem          *byline_problem_new            (BylineDiagnostic *diagnostic,
-                                                       guint64           generation);
+/* The finding @diagnostic of @analysis (which owns it; the problem keeps
+ * the analysis). Its offsets are valid for the analysis's generation of the
+ * text only. */
+BylineProblem          *byline_problem_new            (BylineAnalysis         *analysis,
+                                                       const BylineDiagnostic *diagnostic);
 const BylineDiagnostic *byline_problem_get_diagnostic (BylineProblem    *self);
 guint64                 byline_problem_get_generation (BylineProblem    *self);
-/* For the document: the same finding, still true of a newer text. */
-void                    byline_problem_set_generation (BylineProblem    *self,
-                                                       guint64           generation);
-/* For the document: the same finding, moved by an edit. Takes @diagnostic,
- * which must say the same as the current one (byline_problem_same_finding);
- * notifies "line" and "column" when they change. */
-void                    byline_problem_update         (BylineProblem    *self,
-                                                       BylineDiagnostic *diagnostic,
-                                                       guint64           generation);
+/* For the document: the same finding in a newer analysis, maybe moved by an
+ * edit. @diagnostic must say the same as the current one
+ * (byline_problem_same_finding); notifies "line" and "column" when they
+ * change. */
+void                    byline_problem_update         (BylineProblem          *self,
+                                                       BylineAnalysis         *analysis,
+                                                       const BylineDiagnostic *diagnostic);
 /* Whether two problems say the same thing (severity, rule, message, whether
  * there is a fix), wherever they are. */
 gboolean                byline_problem_same_finding   (BylineProblem    *self,

@@ -14,6 +14,8 @@
 
 #include "byline-problems-panel.h"
 
+#include "byline-severity-style.h"
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
@@ -131,22 +133,6 @@ focus_after_fix_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static const char *
-severity_style_class (BylineSeverity severity)
-{
-  switch (severity)
-    {
-    case BYLINE_SEVERITY_ERROR:
-      return "error";
-    case BYLINE_SEVERITY_WARNING:
-      return "warning";
-    case BYLINE_SEVERITY_INFO:
-    case BYLINE_SEVERITY_OFF:
-    default:
-      return "accent";
-    }
-}
-
 /* The line label and the accessible name follow the problem when an edit
  * above it moves it. */
 static void
@@ -183,7 +169,7 @@ create_row_cb (gpointer item,
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
 
   icon = gtk_image_new_from_icon_name (byline_problem_get_icon_name (problem));
-  gtk_widget_add_css_class (icon, severity_style_class (byline_problem_get_severity (problem)));
+  byline_severity_style_widget (icon, byline_problem_get_severity (problem));
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_set_tooltip_text (icon, byline_problem_get_severity_label (problem));
   gtk_box_append (GTK_BOX (box), icon);
@@ -292,7 +278,8 @@ problems_changed_cb (BylineProblemsPanel *self,
 }
 
 static void
-analyzed_cb (BylineProblemsPanel *self,
+analysis_cb (BylineProblemsPanel *self,
+             GParamSpec          *pspec,
              BylineDocument      *document)
 {
   byline_problems_panel_update (self);
@@ -339,7 +326,7 @@ byline_problems_panel_set_document (BylineProblemsPanel *self,
     {
       g_signal_handlers_disconnect_by_func (byline_document_get_problems (self->document),
                                             problems_changed_cb, self);
-      g_signal_handlers_disconnect_by_func (self->document, analyzed_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, analysis_cb, self);
     }
 
   g_set_object (&self->document, document);
@@ -355,8 +342,8 @@ byline_problems_panel_set_document (BylineProblemsPanel *self,
 
       g_signal_connect_object (problems, "items-changed",
                                G_CALLBACK (problems_changed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "analyzed",
-                               G_CALLBACK (analyzed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::analysis",
+                               G_CALLBACK (analysis_cb), self, G_CONNECT_SWAPPED);
     }
 
   byline_problems_panel_update (self);

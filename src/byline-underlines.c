@@ -281,7 +281,8 @@ byline_underlines_apply (BylineUnderlines *self)
 }
 
 static void
-analyzed_cb (BylineUnderlines *self,
+analysis_cb (BylineUnderlines *self,
+             GParamSpec       *pspec,
              BylineDocument   *document)
 {
   byline_underlines_apply (self);
@@ -416,7 +417,7 @@ byline_underlines_set_document (BylineUnderlines *self,
     return;
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, analyzed_cb, self);
+    g_signal_handlers_disconnect_by_func (self->document, analysis_cb, self);
   for (guint i = 0; i < G_N_ELEMENTS (self->tags); i++)
     g_clear_object (&self->tags[i]);
 
@@ -425,8 +426,8 @@ byline_underlines_set_document (BylineUnderlines *self,
   if (document != NULL)
     {
       byline_underlines_ensure_tags (self);
-      g_signal_connect_object (document, "analyzed",
-                               G_CALLBACK (analyzed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::analysis",
+                               G_CALLBACK (analysis_cb), self, G_CONNECT_SWAPPED);
       byline_underlines_apply (self);
     }
 }

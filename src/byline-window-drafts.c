@@ -24,16 +24,6 @@
 /* How long a draft waits while the post is being loaded or saved. */
 #define BUSY_RETRY_MSEC 500
 
-static char *
-dup_text (BylineWindow *self)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (self->document), &start, &end);
-
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (self->document), &start, &end, TRUE);
-}
-
 static void
 remove_draft_cb (GObject      *object,
                  GAsyncResult *result,
@@ -103,20 +93,25 @@ offer_draft (BylineWindow     *self,
   gtk_revealer_set_reveal_child (self->draft_revealer, TRUE);
 }
 
-/* Replaces the buffer's text by @text as one user action, touching only the
- * part that differs, so that one undo brings the file's text back and the
- * cursor lands where the changes start. */
+/* Replaces the buffer's text by @text as one undo step (through the
+ * document's one write path), touching only the part that differs, so that
+ * one undo brings the file's text back and the cursor lands where the
+ * changes start. */
 static void
 replace_text (BylineWindow *self,
               const char   *text,
               gsize         length)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autofree char *current = dup_text (self);
+  g_autofree char *current = byline_document_dup_text (self->document);
   gsize current_length = strlen (current);
   gsize max = MIN (current_length, length);
   gsize prefix = 0, suffix = 0;
-  GtkTextIter start, end;
+  g_autofree char *replacement = NULL;
+  g_autoptr(BylineTextPatch) patch = NULL;
+  const BylineTextPatch *patches[1];
+  g_autoptr(GError) error = NULL;
+  GtkTextIter start;
 
   while (prefix < max && current[prefix] == text[prefix])
     prefix++;
@@ -129,16 +124,16 @@ replace_text (BylineWindow *self,
   while (suffix > 0 && (current[current_length - suffix] & 0xc0) == 0x80)
     suffix--;
 
-  gtk_text_buffer_get_iter_at_offset (buffer, &start,
-                                      (int) g_utf8_pointer_to_offset (current, current + prefix));
-  gtk_text_buffer_get_iter_at_offset (buffer, &end,
-                                      (int) g_utf8_pointer_to_offset (
-                                        current, current + current_length - suffix));
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, text + prefix, (int) (length - prefix - suffix));
-  gtk_text_buffer_end_user_action (buffer);
+  replacement = g_strndup (text + prefix, length - prefix - suffix);
+  patch = byline_text_patch_new (prefix, current_length - prefix - suffix, replacement);
+  patches[0] = patch;
+  if (!byline_document_apply_patches (self->document,
+                                      byline_document_get_generation (self->document),
+                                      patches, 1, &error))
+    {
+      byline_window_add_toast (self, error->message);
+      return;
+    }
 
   gtk_text_buffer_get_iter_at_offset (buffer, &start,
                                       (int) g_utf8_pointer_to_offset (current, current + prefix));
@@ -265,7 +260,7 @@ show_draft_changes_action (GtkWidget  *widget,
   if (self->offered_draft == NULL)
     return;
 
-  current = dup_text (self);
+  current = byline_document_dup_text (self->document);
   draft = g_strdup (byline_draft_get_text (self->offered_draft, NULL));
 
   /* The buffer hides the file's last newline; the diff shows the files as
@@ -368,7 +363,7 @@ write_draft (BylineWindow *self)
       return;
     }
 
-  text = dup_text (self);
+  text = byline_document_dup_text (self->document);
   self->draft_writing = TRUE;
   self->first_unsaved_change = 0;
   byline_draft_store_save_async (self->draft_store, file, text, -1, self->base_checksum,
@@ -551,7 +546,7 @@ byline_window_drafts_loaded (BylineWindow *self)
   check = g_new0 (DraftCheck, 1);
   check->self = g_object_ref (self);
   check->file = g_object_ref (file);
-  check->text = dup_text (self);
+  check->text = byline_document_dup_text (self->document);
 
   g_free (self->base_checksum);
   self->base_checksum = byline_draft_checksum (check->text, -1);
@@ -565,7 +560,7 @@ byline_window_drafts_saved (BylineWindow *self,
                             GFile        *previous_file)
 {
   GFile *file = byline_document_get_file (self->document);
-  g_autofree char *text = dup_text (self);
+  g_autofree char *text = byline_document_dup_text (self->document);
 
   g_return_if_fail (BYLINE_IS_WINDOW (self));
 

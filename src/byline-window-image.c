@@ -1,21 +1,24 @@
-/* byline-window-image.c — pictures: the image dialog, drag and drop, paste
+/* byline-window-image.c — the image dialog and the image calls it writes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every way a picture comes into a post ends the same way: the file is in
  * the post's bundle and an image shortcode is written into the buffer as
- * one undo step, at the cursor or where the files were dropped.
+ * one undo step (byline_document_apply_patches()), at the cursor, where the
+ * files were dropped, or over the call the dialog edits. Offsets come from
+ * the analysis of the current text: for a large post, whose analysis runs
+ * in a worker, the write waits for it.
  */
 
 #define G_LOG_DOMAIN "byline-window"
 
 #include "config.h"
 
-#include "byline-window-private.h"
+#include "byline-window-image-private.h"
 
 #include "byline-bundle.h"
+#include "byline-image-files.h"
 #include "byline-image-shortcode.h"
-#include "byline-post.h"
 
 #include <glib/gi18n.h>
 
@@ -44,138 +47,33 @@ image_target_free (ImageTarget *target)
   g_free (target);
 }
 
-static GtkTextMark *
-create_mark (GtkTextBuffer     *buffer,
-             const GtkTextIter *iter,
-             gboolean           left_gravity)
+GtkTextMark *
+byline_window_create_mark (BylineWindow      *self,
+                           const GtkTextIter *iter,
+                           gboolean           left_gravity)
 {
   GtkTextMark *mark = gtk_text_mark_new (NULL, left_gravity);
 
-  gtk_text_buffer_add_mark (buffer, mark, iter);
+  gtk_text_buffer_add_mark (GTK_TEXT_BUFFER (self->document), mark, iter);
   return mark;
 }
 
-static GFile *
-dup_folder (BylineWindow *self)
+GFile *
+byline_window_dup_image_folder (BylineWindow *self)
 {
   GFile *file = byline_document_get_file (self->document);
 
-  return file != NULL ? g_file_get_parent (file) : NULL;
-}
-
-static gboolean
-require_folder (BylineWindow *self)
-{
-  if (byline_document_get_file (self->document) != NULL)
-    return TRUE;
+  if (file != NULL)
+    return g_file_get_parent (file);
 
   byline_window_add_toast (self, _("Save the post first: its pictures go into its folder"));
-  return FALSE;
+  return NULL;
 }
 
-static char *
-dup_buffer_text (GtkTextBuffer *buffer)
-{
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-}
-
-/* The buffer holds characters, the core counts bytes. */
-static gsize
-iter_to_byte_offset (const char        *text,
-                     const GtkTextIter *iter)
-{
-  return (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (iter)) - text);
-}
-
-static void
-byte_offset_to_iter (GtkTextBuffer *buffer,
-                     const char    *text,
-                     gsize          offset,
-                     GtkTextIter   *iter)
-{
-  gtk_text_buffer_get_iter_at_offset (buffer, iter,
-                                      (int) g_utf8_pointer_to_offset (text, text + offset));
-}
-
-/* Inserts @shortcode at @mark on lines of its own, after the front matter
- * at the earliest, as one undo step; the cursor goes after it. */
-static void
-insert_shortcode (BylineWindow *self,
-                  GtkTextMark  *mark,
-                  const char   *shortcode)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autofree char *text = dup_buffer_text (buffer);
-  gsize length = strlen (text);
-  g_autoptr(BylineTextPatch) patch = NULL;
-  BylinePostLayout layout;
-  GtkTextIter iter;
-  gsize offset;
-  gsize shortcode_offset = 0;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
-  offset = iter_to_byte_offset (text, &iter);
-
-  /* A figure never goes into the front matter. */
-  if (byline_post_layout_parse (&layout, text, length, NULL) && offset < layout.body_start &&
-      layout.kind != BYLINE_FRONT_MATTER_NONE)
-    offset = MIN (layout.body_start, length);
-
-  patch = byline_image_insert_patch (text, length, offset, shortcode, &shortcode_offset);
-
-  /* The buffer leaves out the file's final newline and saving adds it:
-   * at the end of the text the figure's own one would make a blank line. */
-  if (patch->offset == length &&
-      gtk_source_buffer_get_implicit_trailing_newline (GTK_SOURCE_BUFFER (buffer)) &&
-      g_str_has_suffix (patch->text, "\n"))
-    patch->text[strlen (patch->text) - 1] = '\0';
-
-  byte_offset_to_iter (buffer, text, patch->offset, &iter);
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_insert (buffer, &iter, patch->text, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
-  g_free (text);
-  text = dup_buffer_text (buffer);
-  byte_offset_to_iter (buffer, text, shortcode_offset + strlen (shortcode), &iter);
-  gtk_text_buffer_place_cursor (buffer, &iter);
-  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (byline_editor_get_view (self->editor)),
-                                      gtk_text_buffer_get_insert (buffer));
-}
-
-/* Replaces the call the dialog edits, as one undo step; FALSE when its
- * text changed meanwhile. */
-static gboolean
-replace_shortcode (BylineWindow *self,
-                   ImageTarget  *target,
-                   const char   *shortcode)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  g_autofree char *current = NULL;
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_iter_at_mark (buffer, &start, target->start);
-  gtk_text_buffer_get_iter_at_mark (buffer, &end, target->end);
-  current = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
-  if (g_strcmp0 (current, target->original) != 0)
-    return FALSE;
-
-  gtk_text_buffer_begin_user_action (buffer);
-  gtk_text_buffer_delete (buffer, &start, &end);
-  gtk_text_buffer_insert (buffer, &start, shortcode, -1);
-  gtk_text_buffer_end_user_action (buffer);
-
-  gtk_text_buffer_place_cursor (buffer, &start);
-  return TRUE;
-}
-
-static void
-add_size_warning (BylineWindow  *self,
-                  BylineProfile *profile,
-                  GFile         *file)
+void
+byline_window_add_size_warning (BylineWindow  *self,
+                                BylineProfile *profile,
+                                GFile         *file)
 {
   g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                  G_FILE_QUERY_INFO_NONE, NULL, NULL);
@@ -188,125 +86,199 @@ add_size_warning (BylineWindow  *self,
     byline_window_add_toast (self, warning);
 }
 
-/* Copies in a worker thread */
+/* The analysis of the text as it is now, or NULL while it is being made
+ * (then run @retry once it is in). */
+typedef void (*RetryFunc) (gpointer data);
 
 typedef struct
 {
-  GPtrArray *sources;  /* of GFile */
-  char      *name;     /* for one source: the name it gets in the bundle */
-  GBytes    *png;      /* instead of sources: a pasted picture */
-  GFile     *folder;
-  /* Results */
-  GPtrArray *copies;   /* of GFile, in the bundle */
-  GPtrArray *skipped;  /* of char *: display names of files that are not pictures */
-} CopyJob;
+  BylineDocument *document;
+  gulong          handler;
+  RetryFunc       func;
+  gpointer        data;
+  GDestroyNotify  destroy;
+} Retry;
 
 static void
-copy_job_free (CopyJob *job)
+retry_cb (BylineDocument *document,
+          GParamSpec     *pspec,
+          Retry          *retry)
 {
-  g_clear_pointer (&job->sources, g_ptr_array_unref);
-  g_clear_pointer (&job->png, g_bytes_unref);
-  g_clear_pointer (&job->copies, g_ptr_array_unref);
-  g_clear_pointer (&job->skipped, g_ptr_array_unref);
-  g_clear_object (&job->folder);
-  g_free (job->name);
-  g_free (job);
+  if (!byline_document_is_analyzed (document))
+    return;
+
+  g_signal_handler_disconnect (document, retry->handler);
+  retry->func (retry->data);
+  if (retry->destroy != NULL)
+    retry->destroy (retry->data);
+  g_free (retry);
 }
 
-static CopyJob *
-copy_job_new (GFile *folder)
+static BylineAnalysis *
+current_analysis (BylineWindow   *self,
+                  RetryFunc       func,
+                  gpointer        data,
+                  GDestroyNotify  destroy)
 {
-  CopyJob *job = g_new0 (CopyJob, 1);
+  Retry *retry;
 
-  job->folder = g_object_ref (folder);
-  job->sources = g_ptr_array_new_with_free_func (g_object_unref);
-  job->copies = g_ptr_array_new_with_free_func (g_object_unref);
-  job->skipped = g_ptr_array_new_with_free_func (g_free);
-  return job;
+  if (!byline_document_is_analyzed (self->document))
+    byline_document_analyze_now (self->document);
+  if (byline_document_is_analyzed (self->document))
+    return byline_document_get_analysis (self->document);
+
+  retry = g_new0 (Retry, 1);
+  retry->document = self->document;
+  retry->func = func;
+  retry->data = data;
+  retry->destroy = destroy;
+  retry->handler = g_signal_connect (self->document, "notify::analysis",
+                                     G_CALLBACK (retry_cb), retry);
+  return NULL;
 }
 
-static gboolean
-is_picture (GFile        *file,
-            GCancellable *cancellable)
+/* The byte offset in @analysis's text of @mark (the buffer holds that text). */
+static gsize
+mark_offset (BylineWindow   *self,
+             BylineAnalysis *analysis,
+             GtkTextMark    *mark)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  const char *type;
+  const char *text = byline_analysis_get_text (analysis);
+  GtkTextIter iter;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_CONTENT_TYPE "," \
-                            G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE,
-                            cancellable, NULL);
-  if (info == NULL || g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
-    return FALSE;
-
-  type = g_file_info_get_content_type (info);
-  if (type == NULL)
-    return FALSE;
-  if (g_content_type_is_a (type, "image/*") || g_content_type_is_mime_type (type, "image/*"))
-    return TRUE;
-
-  /* Content types are guessed from the data too; trust a picture's size. */
-  return byline_image_read_size (file, NULL, NULL);
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, mark);
+  return (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (&iter)) - text);
 }
+
+/* Where a figure may go at @offset: never into the front matter. */
+static gsize
+body_offset (BylineAnalysis *analysis,
+             gsize           offset)
+{
+  const BylinePostLayout *layout = byline_post_get_layout (byline_analysis_get_post (analysis));
+
+  if (offset < layout->body_start && layout->kind != BYLINE_FRONT_MATTER_NONE)
+    return MIN (layout->body_start, byline_analysis_get_length (analysis));
+  return offset;
+}
+
+/* Writing */
+
+typedef struct
+{
+  BylineWindow *self;
+  GtkTextMark  *mark;
+  char         *shortcode;
+} InsertData;
 
 static void
-copy_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
+insert_data_free (gpointer data)
 {
-  CopyJob *job = task_data;
-  GError *error = NULL;
+  InsertData *insert = data;
 
-  if (job->png != NULL)
+  g_object_unref (insert->mark);
+  g_object_unref (insert->self);
+  g_free (insert->shortcode);
+  g_free (insert);
+}
+
+static void insert_retry (gpointer data);
+
+void
+byline_window_insert_shortcode (BylineWindow *self,
+                                GtkTextMark  *mark,
+                                const char   *shortcode)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  InsertData *data;
+  BylineAnalysis *analysis;
+  const char *text;
+  gsize length;
+  gsize shortcode_offset = 0;
+  glong cursor;
+  GtkTextIter iter;
+
+  data = g_new0 (InsertData, 1);
+  data->self = g_object_ref (self);
+  data->mark = g_object_ref (mark);
+  data->shortcode = g_strdup (shortcode);
+  analysis = current_analysis (self, insert_retry, data, insert_data_free);
+  if (analysis == NULL)
+    return;
+  insert_data_free (data);
+
+  text = byline_analysis_get_text (analysis);
+  length = byline_analysis_get_length (analysis);
+  patch = byline_image_insert_patch (text, length,
+                                     body_offset (analysis, mark_offset (self, analysis, mark)),
+                                     shortcode, &shortcode_offset);
+
+  /* The buffer leaves out the file's final newline and saving adds it:
+   * at the end of the text the figure's own one would make a blank line. */
+  if (patch->offset == length &&
+      gtk_source_buffer_get_implicit_trailing_newline (GTK_SOURCE_BUFFER (buffer)) &&
+      g_str_has_suffix (patch->text, "\n"))
+    patch->text[strlen (patch->text) - 1] = '\0';
+
+  /* The cursor goes after the figure: characters up to the patch, then into it. */
+  cursor = g_utf8_pointer_to_offset (text, text + patch->offset) +
+           g_utf8_strlen (patch->text, (gssize) (shortcode_offset + strlen (shortcode) -
+                                                 patch->offset));
+
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
     {
-      GFile *copy = byline_image_save_into_bundle (job->png, job->folder, job->name,
-                                                   cancellable, &error);
-
-      if (copy == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (job->copies, copy);
-      g_task_return_boolean (task, TRUE);
+      byline_window_add_toast (self, error->message);
       return;
     }
 
-  for (guint i = 0; i < job->sources->len; i++)
-    {
-      GFile *source = g_ptr_array_index (job->sources, i);
-      GFile *copy;
-
-      if (!is_picture (source, cancellable))
-        {
-          g_ptr_array_add (job->skipped, g_file_get_basename (source));
-          continue;
-        }
-
-      copy = byline_image_copy_into_bundle (source, job->folder, job->name, cancellable, &error);
-      if (copy == NULL)
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-      g_ptr_array_add (job->copies, copy);
-    }
-
-  g_task_return_boolean (task, TRUE);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) cursor);
+  gtk_text_buffer_place_cursor (buffer, &iter);
+  gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (byline_editor_get_view (self->editor)),
+                                      gtk_text_buffer_get_insert (buffer));
 }
 
 static void
-run_copy_job (BylineWindow        *self,
-              CopyJob             *job,
-              gpointer             source_tag,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
+insert_retry (gpointer data)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, callback, user_data);
+  InsertData *insert = data;
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, job, (GDestroyNotify) copy_job_free);
-  g_task_run_in_thread (task, copy_thread);
+  if (!gtk_text_mark_get_deleted (insert->mark))
+    byline_window_insert_shortcode (insert->self, insert->mark, insert->shortcode);
+}
+
+/* Replaces the call the dialog edits, as one undo step; FALSE when its
+ * text changed meanwhile. */
+static gboolean
+replace_shortcode (BylineWindow   *self,
+                   BylineAnalysis *analysis,
+                   ImageTarget    *target,
+                   const char     *shortcode)
+{
+  const char *text = byline_analysis_get_text (analysis);
+  gsize start = mark_offset (self, analysis, target->start);
+  gsize end = mark_offset (self, analysis, target->end);
+  g_autoptr(BylineTextPatch) patch = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkTextIter iter;
+
+  if (end < start || end - start != strlen (target->original) ||
+      memcmp (text + start, target->original, end - start) != 0)
+    return FALSE;
+
+  patch = byline_text_patch_new (start, end - start, shortcode);
+  if (!byline_document_apply_patches (self->document, byline_analysis_get_generation (analysis),
+                                      (const BylineTextPatch * const *) &patch, 1, &error))
+    {
+      byline_window_add_toast (self, error->message);
+      return TRUE;
+    }
+
+  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, target->start);
+  gtk_text_buffer_place_cursor (GTK_TEXT_BUFFER (self->document), &iter);
+  return TRUE;
 }
 
 /* The dialog */
@@ -319,6 +291,58 @@ image_dialog_destroy_cb (BylineWindow      *self,
     self->image_dialog = NULL;
 }
 
+/* The dialog checks its fields with the rules on the text the call would
+ * make: it follows the post's analysis while it is open. */
+static void
+update_dialog_target (BylineWindow      *self,
+                      BylineImageDialog *dialog)
+{
+  ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
+  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
+  gsize start, end;
+
+  if (!byline_document_is_analyzed (self->document) || target == NULL ||
+      gtk_text_mark_get_deleted (target->start))
+    return;
+
+  start = mark_offset (self, analysis, target->start);
+  end = target->end != NULL ? mark_offset (self, analysis, target->end) : start;
+  if (target->end == NULL)
+    start = end = body_offset (analysis, start);
+  byline_image_dialog_set_target (dialog, analysis, start, MAX (start, end));
+}
+
+static void
+dialog_document_analysis_cb (BylineImageDialog *dialog,
+                             GParamSpec        *pspec,
+                             BylineDocument    *document)
+{
+  BylineWindow *self = BYLINE_WINDOW (gtk_window_get_transient_for (GTK_WINDOW (dialog)));
+
+  if (self != NULL)
+    update_dialog_target (self, dialog);
+}
+
+typedef struct
+{
+  BylineWindow      *self;
+  BylineImageDialog *dialog;
+  BylineImageFields *fields;
+} FinishData;
+
+static void
+finish_data_free (gpointer data)
+{
+  FinishData *finish = data;
+
+  g_object_unref (finish->self);
+  g_object_unref (finish->dialog);
+  byline_image_fields_free (finish->fields);
+  g_free (finish);
+}
+
+static void finish_retry (gpointer data);
+
 static void
 finish_dialog (BylineWindow      *self,
                BylineImageDialog *dialog,
@@ -326,10 +350,23 @@ finish_dialog (BylineWindow      *self,
 {
   ImageTarget *target = g_object_get_data (G_OBJECT (dialog), "byline-image-target");
   g_autofree char *shortcode = byline_image_fields_to_shortcode (fields);
+  FinishData *data = g_new0 (FinishData, 1);
+  BylineAnalysis *analysis;
+
+  data->self = g_object_ref (self);
+  data->dialog = g_object_ref (dialog);
+  data->fields = byline_image_fields_copy (fields);
+  analysis = current_analysis (self, finish_retry, data, finish_data_free);
+  if (analysis == NULL)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
+      return;
+    }
+  finish_data_free (data);
 
   if (target->end != NULL)
     {
-      if (!replace_shortcode (self, target, shortcode))
+      if (!replace_shortcode (self, analysis, target, shortcode))
         {
           byline_window_add_toast (self, _("The image shortcode changed while the dialog was "
                                            "open: open the dialog on it again"));
@@ -339,11 +376,20 @@ finish_dialog (BylineWindow      *self,
     }
   else
     {
-      insert_shortcode (self, target->start, shortcode);
+      byline_window_insert_shortcode (self, target->start, shortcode);
     }
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_widget_grab_focus (GTK_WIDGET (byline_editor_get_view (self->editor)));
+}
+
+static void
+finish_retry (gpointer data)
+{
+  FinishData *finish = data;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (finish->dialog), TRUE);
+  finish_dialog (finish->self, finish->dialog, finish->fields);
 }
 
 static void
@@ -353,7 +399,7 @@ dialog_copy_cb (GObject      *object,
 {
   BylineWindow *self = BYLINE_WINDOW (object);
   g_autoptr(BylineImageDialog) dialog = user_data;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
+  BylineCopyJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(BylineImageFields) fields = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *relative = NULL;
@@ -378,7 +424,7 @@ dialog_copy_cb (GObject      *object,
     }
 
   copy = g_ptr_array_index (job->copies, 0);
-  add_size_warning (self, byline_image_dialog_get_profile (dialog), copy);
+  byline_window_add_size_warning (self, byline_image_dialog_get_profile (dialog), copy);
 
   /* The copy may have a numbered name if another file took the planned
    * one meanwhile: the link follows the file. */
@@ -398,7 +444,7 @@ image_dialog_insert_cb (BylineWindow      *self,
   GFile *folder = byline_image_dialog_get_folder (dialog);
   const char *link = byline_image_fields_get (fields, BYLINE_IMAGE_FIELD_LINK);
   g_autofree char *name = NULL;
-  CopyJob *job;
+  BylineCopyJob *job;
 
   /* A picture from elsewhere is copied under the name Link gives it. */
   if (file == NULL || g_file_has_prefix (file, folder) ||
@@ -408,31 +454,28 @@ image_dialog_insert_cb (BylineWindow      *self,
       return;
     }
 
-  job = copy_job_new (folder);
+  job = byline_copy_job_new (folder);
   g_ptr_array_add (job->sources, g_object_ref (file));
   job->name = g_path_get_basename (name);
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
-  run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb, g_object_ref (dialog));
+  byline_window_run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb,
+                              g_object_ref (dialog));
 }
 
-/* Opens the image dialog writing at @iter: on the image call there when
- * @file is NULL and the cursor sits in one, else a new picture (@file,
- * when given, is the picture it starts from). */
-static void
-open_image_dialog (BylineWindow      *self,
-                   const GtkTextIter *iter,
-                   GFile             *file)
+void
+byline_window_open_image_dialog (BylineWindow      *self,
+                                 const GtkTextIter *iter,
+                                 GFile             *file)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(GFile) folder = dup_folder (self);
-  g_autofree char *text = dup_buffer_text (buffer);
+  BylineAnalysis *analysis = NULL;
+  g_autoptr(GFile) folder = byline_window_dup_image_folder (self);
   const BylineShortcode *call = NULL;
-  g_autoptr(BylinePost) post = NULL;
   BylineImageDialog *dialog;
   ImageTarget *target;
 
-  g_assert (folder != NULL);
+  if (folder == NULL)
+    return;
 
   if (self->image_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->image_dialog));
@@ -442,30 +485,45 @@ open_image_dialog (BylineWindow      *self,
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 
   target = g_new0 (ImageTarget, 1);
-  target->buffer = g_object_ref (buffer);
+  target->buffer = g_object_ref (GTK_TEXT_BUFFER (self->document));
 
+  /* The cursor in an image call edits it: which one, the analysis says. */
   if (file == NULL)
     {
-      post = byline_post_new (text, -1);
-      call = byline_image_find_call (byline_post_get_shortcodes (post),
-                                     iter_to_byte_offset (text, iter));
+      if (!byline_document_is_analyzed (self->document))
+        byline_document_analyze_now (self->document);
+      if (byline_document_is_analyzed (self->document))
+        analysis = byline_document_get_analysis (self->document);
+    }
+  if (analysis != NULL)
+    {
+      const char *text = byline_analysis_get_text (analysis);
+      gsize offset = (gsize) (g_utf8_offset_to_pointer (text, gtk_text_iter_get_offset (iter)) -
+                              text);
+
+      call = byline_image_find_call (byline_analysis_get_shortcodes (analysis), offset);
     }
 
   if (call != NULL)
     {
+      const char *text = byline_analysis_get_text (analysis);
       g_autoptr(BylineImageFields) fields = byline_image_fields_new_from_call (call);
       GtkTextIter start, end;
 
-      byte_offset_to_iter (buffer, text, call->span.start, &start);
-      byte_offset_to_iter (buffer, text, call->span.end, &end);
-      target->start = create_mark (buffer, &start, TRUE);
-      target->end = create_mark (buffer, &end, FALSE);
+      gtk_text_buffer_get_iter_at_offset (target->buffer, &start,
+                                          (int) g_utf8_pointer_to_offset (text,
+                                                                          text + call->span.start));
+      gtk_text_buffer_get_iter_at_offset (target->buffer, &end,
+                                          (int) g_utf8_pointer_to_offset (text,
+                                                                          text + call->span.end));
+      target->start = byline_window_create_mark (self, &start, TRUE);
+      target->end = byline_window_create_mark (self, &end, FALSE);
       target->original = g_strndup (text + call->span.start, call->span.end - call->span.start);
       byline_image_dialog_set_fields (dialog, fields, TRUE);
     }
   else
     {
-      target->start = create_mark (buffer, iter, TRUE);
+      target->start = byline_window_create_mark (self, iter, TRUE);
       if (file != NULL)
         byline_image_dialog_set_file (dialog, file);
     }
@@ -476,18 +534,12 @@ open_image_dialog (BylineWindow      *self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "destroy", G_CALLBACK (image_dialog_destroy_cb), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (dialog_document_analysis_cb), dialog, G_CONNECT_SWAPPED);
+  update_dialog_target (self, dialog);
 
   self->image_dialog = dialog;
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-get_cursor (BylineWindow *self,
-            GtkTextIter  *iter)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-
-  gtk_text_buffer_get_iter_at_mark (buffer, iter, gtk_text_buffer_get_insert (buffer));
 }
 
 static void
@@ -496,13 +548,11 @@ insert_image_action (GtkWidget  *widget,
                      GVariant   *param)
 {
   BylineWindow *self = BYLINE_WINDOW (widget);
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
   GtkTextIter iter;
 
-  if (!require_folder (self))
-    return;
-
-  get_cursor (self, &iter);
-  open_image_dialog (self, &iter, NULL);
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, gtk_text_buffer_get_insert (buffer));
+  byline_window_open_image_dialog (self, &iter, NULL);
 }
 
 BylineImageDialog *
@@ -513,289 +563,12 @@ byline_window_get_image_dialog (BylineWindow *self)
   return self->image_dialog;
 }
 
-/* Drag and drop */
-
-typedef struct
-{
-  BylineWindow *self;
-  GtkTextMark  *mark;
-} DropTarget;
-
-static void
-drop_target_free (DropTarget *drop)
-{
-  GtkTextBuffer *buffer = gtk_text_mark_get_buffer (drop->mark);
-
-  if (buffer != NULL)
-    gtk_text_buffer_delete_mark (buffer, drop->mark);
-  g_clear_object (&drop->mark);
-  g_clear_object (&drop->self);
-  g_free (drop);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (DropTarget, drop_target_free)
-
-static DropTarget *
-drop_target_new (BylineWindow      *self,
-                 const GtkTextIter *iter)
-{
-  DropTarget *drop = g_new0 (DropTarget, 1);
-
-  drop->self = g_object_ref (self);
-  drop->mark = create_mark (GTK_TEXT_BUFFER (self->document), iter, TRUE);
-  return drop;
-}
-
-static void
-report_skipped (BylineWindow *self,
-                GPtrArray    *skipped)
-{
-  g_autofree char *message = NULL;
-
-  if (skipped->len == 0)
-    return;
-
-  if (skipped->len == 1)
-    message = g_strdup_printf (_("“%s” is not a picture: only pictures go into the post’s "
-                                 "folder"), (const char *) g_ptr_array_index (skipped, 0));
-  else
-    message = g_strdup_printf (ngettext ("%u file is not a picture: only pictures go into the "
-                                         "post’s folder",
-                                         "%u files are not pictures: only pictures go into the "
-                                         "post’s folder", skipped->len), skipped->len);
-  byline_window_add_toast (self, message);
-}
-
-static char *
-shortcode_for_copy (BylineProfile *profile,
-                    GFile         *folder,
-                    GFile         *copy)
-{
-  g_autoptr(BylineImageFields) fields = byline_image_fields_new ();
-  g_autofree char *relative = g_file_get_relative_path (folder, copy);
-  g_autofree char *link = g_strconcat ("./", relative, NULL);
-
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_WIDTH,
-                           byline_image_get_default_width (profile));
-  byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_LINK, link);
-  if (byline_image_needs_ratio (profile, link))
-    {
-      int width = 0, height = 0;
-      g_autofree char *ratio = NULL;
-
-      if (byline_image_read_size (copy, &width, &height))
-        ratio = byline_image_format_ratio (width, height);
-      byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_RATIO, ratio);
-    }
-  return byline_image_fields_to_shortcode (fields);
-}
-
-static void
-drop_copy_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(DropTarget) drop = user_data;
-  BylineWindow *self = drop->self;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
-  BylineProfile *profile = byline_document_get_profile (self->document);
-  g_autoptr(GString) text = NULL;
-  g_autofree char *message = NULL;
-  g_autoptr(GError) error = NULL;
-  GtkTextIter iter;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  report_skipped (self, job->skipped);
-  if (job->copies->len == 0)
-    return;
-
-  for (guint i = 0; i < job->copies->len; i++)
-    add_size_warning (self, profile, g_ptr_array_index (job->copies, i));
-
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  if (job->copies->len == 1)
-    {
-      open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
-      return;
-    }
-
-  /* Several pictures go in at once, one figure after the other; their
-   * captions are for the author to write. */
-  text = g_string_new (NULL);
-  for (guint i = 0; i < job->copies->len; i++)
-    {
-      g_autofree char *shortcode = shortcode_for_copy (profile, job->folder,
-                                                       g_ptr_array_index (job->copies, i));
-
-      if (i > 0)
-        g_string_append (text, "\n\n");
-      g_string_append (text, shortcode);
-    }
-  insert_shortcode (self, drop->mark, text->str);
-
-  message = g_strdup_printf (ngettext ("Inserted %u picture: write its caption",
-                                       "Inserted %u pictures: write their captions",
-                                       job->copies->len), job->copies->len);
-  byline_window_add_toast (self, message);
-}
-
-gboolean
-byline_window_drop_images (BylineWindow      *self,
-                           GSList            *files,
-                           const GtkTextIter *iter)
-{
-  g_autoptr(GFile) folder = NULL;
-  CopyJob *job;
-
-  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (iter != NULL, FALSE);
-
-  if (files == NULL || !require_folder (self))
-    return FALSE;
-
-  folder = dup_folder (self);
-  job = copy_job_new (folder);
-  for (GSList *l = files; l != NULL; l = l->next)
-    g_ptr_array_add (job->sources, g_object_ref (l->data));
-
-  run_copy_job (self, job, byline_window_drop_images, drop_copy_cb, drop_target_new (self, iter));
-  return TRUE;
-}
-
-static gboolean
-drop_cb (BylineWindow  *self,
-         const GValue  *value,
-         double         x,
-         double         y,
-         GtkDropTarget *drop_target)
-{
-  GtkTextView *view = GTK_TEXT_VIEW (byline_editor_get_view (self->editor));
-  GtkTextIter iter;
-  int buffer_x, buffer_y;
-
-  gtk_text_view_window_to_buffer_coords (view, GTK_TEXT_WINDOW_WIDGET, (int) x, (int) y,
-                                         &buffer_x, &buffer_y);
-  gtk_text_view_get_iter_at_location (view, &iter, buffer_x, buffer_y);
-
-  return byline_window_drop_images (self, g_value_get_boxed (value), &iter);
-}
-
-/* Paste */
-
-static void
-paste_copy_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(DropTarget) drop = user_data;
-  BylineWindow *self = drop->self;
-  CopyJob *job = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  GtkTextIter iter;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  gtk_text_buffer_get_iter_at_mark (GTK_TEXT_BUFFER (self->document), &iter, drop->mark);
-  open_image_dialog (self, &iter, g_ptr_array_index (job->copies, 0));
-}
-
-gboolean
-byline_window_paste_image (BylineWindow *self,
-                           GdkTexture   *texture)
-{
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  GtkTextIter iter;
-  CopyJob *job;
-
-  g_return_val_if_fail (BYLINE_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (GDK_IS_TEXTURE (texture), FALSE);
-
-  if (!require_folder (self))
-    return FALSE;
-
-  folder = dup_folder (self);
-  now = g_date_time_new_now_local ();
-  job = copy_job_new (folder);
-  job->name = byline_image_pasted_name (now);
-  job->png = gdk_texture_save_to_png_bytes (texture);
-
-  get_cursor (self, &iter);
-  run_copy_job (self, job, byline_window_paste_image, paste_copy_cb,
-                drop_target_new (self, &iter));
-  return TRUE;
-}
-
-static void
-read_texture_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(BylineWindow) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = gdk_clipboard_read_texture_finish (GDK_CLIPBOARD (object), result, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        byline_window_add_toast (self, error->message);
-      return;
-    }
-
-  byline_window_paste_image (self, texture);
-}
-
-/* A screenshot on the clipboard comes as a picture without text: that
- * paste makes a picture of the bundle. Anything with text pastes as text. */
-static void
-paste_clipboard_cb (BylineWindow *self,
-                    GtkTextView  *view)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (view));
-  g_autoptr(GdkContentFormats) formats = NULL;
-
-  formats = gdk_content_formats_union_deserialize_gtypes (
-    gdk_content_formats_ref (gdk_clipboard_get_formats (clipboard)));
-  if (!gdk_content_formats_contain_gtype (formats, GDK_TYPE_TEXTURE) ||
-      gdk_content_formats_contain_gtype (formats, G_TYPE_STRING))
-    return;
-
-  g_signal_stop_emission_by_name (view, "paste-clipboard");
-  if (!require_folder (self))
-    return;
-
-  gdk_clipboard_read_texture_async (clipboard, self->cancellable, read_texture_cb,
-                                    g_object_ref (self));
-}
-
 /* Setup */
 
 void
 byline_window_init_image (BylineWindow *self)
 {
-  GtkWidget *view = GTK_WIDGET (byline_editor_get_view (self->editor));
-  GtkDropTarget *target;
-
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  /* Before the text view's own drop target, which would paste file names. */
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (target), GTK_PHASE_CAPTURE);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (view, GTK_EVENT_CONTROLLER (target));
-
-  g_signal_connect_object (view, "paste-clipboard", G_CALLBACK (paste_clipboard_cb), self,
-                           G_CONNECT_SWAPPED);
+  byline_window_init_image_dnd (self);
 }
 
 void

@@ -30,6 +30,9 @@ struct _BylineWindow
   GtkRevealer          *changed_revealer;
   GtkLabel             *changed_label;
   GtkButton            *reload_button;
+  /* The profile banner: byline-window-profile.c */
+  GtkRevealer          *profile_revealer;
+  GtkLabel             *profile_detail;
   /* Saving: byline-window-save.c */
   GtkRevealer          *save_error_revealer;
   GtkLabel             *save_error_label;
@@ -138,6 +141,10 @@ void byline_window_init_image         (BylineWindow      *self);
 
 /* byline-window-new-post.c */
 void byline_window_class_init_new_post (BylineWindowClass *klass);
+
+/* byline-window-profile.c */
+void byline_window_class_init_profile (BylineWindowClass *klass);
+void byline_window_init_profile       (BylineWindow      *self);
 
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);

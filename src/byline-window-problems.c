@@ -10,6 +10,7 @@
 #include "byline-window-private.h"
 
 #include "byline-problems-panel.h"
+#include "byline-severity-style.h"
 
 #include <glib/gi18n.h>
 
@@ -21,30 +22,21 @@ byline_window_update_problems_button (BylineWindow *self)
   guint n_warnings = byline_document_get_n_warnings (self->document);
   g_autofree char *count = NULL;
   g_autofree char *name = NULL;
-  const char *icon_name;
-  const char *style;
+  BylineSeverity worst = n_errors > 0 ? BYLINE_SEVERITY_ERROR
+                        : n_warnings > 0 ? BYLINE_SEVERITY_WARNING : BYLINE_SEVERITY_OFF;
 
-  if (n_errors > 0)
+  /* A post without errors or warnings shows a check mark, in green. */
+  byline_severity_style_widget (button, worst);
+  if (worst == BYLINE_SEVERITY_OFF)
     {
-      icon_name = "dialog-error-symbolic";
-      style = "error";
-    }
-  else if (n_warnings > 0)
-    {
-      icon_name = "dialog-warning-symbolic";
-      style = "warning";
+      gtk_image_set_from_icon_name (self->problems_icon, "emblem-ok-symbolic");
+      gtk_widget_add_css_class (button, "success");
     }
   else
     {
-      icon_name = "emblem-ok-symbolic";
-      style = "success";
+      gtk_image_set_from_icon_name (self->problems_icon, byline_severity_get_icon_name (worst));
+      gtk_widget_remove_css_class (button, "success");
     }
-
-  gtk_image_set_from_icon_name (self->problems_icon, icon_name);
-  gtk_widget_remove_css_class (button, "error");
-  gtk_widget_remove_css_class (button, "warning");
-  gtk_widget_remove_css_class (button, "success");
-  gtk_widget_add_css_class (button, style);
 
   /* A clean post shows the check mark alone. */
   count = g_strdup_printf ("%u", n_errors + n_warnings);
@@ -88,7 +80,8 @@ show_check_result (BylineWindow *self)
 }
 
 static void
-problems_analyzed_cb (BylineWindow   *self,
+problems_analysis_cb (BylineWindow   *self,
+                      GParamSpec     *pspec,
                       BylineDocument *document)
 {
   byline_window_update_problems_button (self);
@@ -183,8 +176,8 @@ byline_window_init_problems (BylineWindow *self)
                            G_CALLBACK (problems_revealed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->problems_panel, "problem-activated",
                            G_CALLBACK (problem_activated_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "analyzed",
-                           G_CALLBACK (problems_analyzed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (problems_analysis_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::file",
                            G_CALLBACK (problems_file_changed_cb), self, G_CONNECT_SWAPPED);
 

@@ -160,16 +160,9 @@ document_file_changed_cb (BylineWindow   *self,
 {
   GFile *file = byline_document_get_file (document);
   g_autoptr(GFile) folder = file != NULL ? g_file_get_parent (file) : NULL;
-  const GError *profile_error = byline_document_get_profile_error (document);
-  const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
 
   if (folder != NULL)
     byline_preview_pane_set_folder (self->preview, folder);
-  if (stylesheet != NULL)
-    byline_preview_pane_set_stylesheet (self->preview, stylesheet);
-
-  if (profile_error != NULL)
-    byline_window_add_toast (self, profile_error->message);
 
   gtk_stack_set_visible_child_name (self->stack, file != NULL ? "editor" : "start");
   byline_window_update_title (self);
@@ -193,14 +186,14 @@ document_externally_modified_cb (BylineWindow   *self,
 }
 
 static void
-document_analyzed_cb (BylineWindow   *self,
+document_analysis_cb (BylineWindow   *self,
+                      GParamSpec     *pspec,
                       BylineDocument *document)
 {
-  BylineRendering *rendering = byline_document_get_rendering (document);
+  BylineAnalysis *analysis = byline_document_get_analysis (document);
 
-  if (rendering != NULL)
-    byline_preview_pane_update (self->preview, byline_document_get_header_html (document),
-                                rendering);
+  if (analysis != NULL && byline_analysis_get_rendering (analysis) != NULL)
+    byline_preview_pane_update (self->preview, byline_analysis_get_rendering (analysis));
 }
 
 /* Scroll sync */
@@ -649,6 +642,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_image (klass);
   byline_window_class_init_new_post (klass);
   byline_window_class_init_problems (klass);
+  byline_window_class_init_profile (klass);
 }
 
 static void
@@ -667,6 +661,7 @@ byline_window_init (BylineWindow *self)
                            G_CALLBACK (form_jump_to_line_cb), self, G_CONNECT_SWAPPED);
   byline_window_init_image (self);
   byline_window_init_problems (self);
+  byline_window_init_profile (self);
   byline_window_init_save (self);
   byline_window_init_drafts (self);
 
@@ -681,8 +676,8 @@ byline_window_init (BylineWindow *self)
   g_signal_connect_object (self->document, "notify::externally-modified",
                            G_CALLBACK (document_externally_modified_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->document, "analyzed",
-                           G_CALLBACK (document_analyzed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->document, "notify::analysis",
+                           G_CALLBACK (document_analysis_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->editor, "top-line-changed",
                            G_CALLBACK (editor_top_line_changed_cb), self, G_CONNECT_SWAPPED);

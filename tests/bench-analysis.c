@@ -12,23 +12,26 @@
  *
  *   typing     gtk_text_buffer_insert/delete with every handler of the
  *              document and the window: what a keystroke costs;
- *   core       parse + render + lint of the text, as the analysis does it
- *              (render and lint also apart);
+ *   core       byline_analysis_new(): parse + render + lint of the text,
+ *              as the window and byline-cli make it (also without the
+ *              rendering, as byline-cli check makes it, and without the
+ *              rules, as byline-cli render makes it);
  *   main       the main thread's share of one analysis: for the sample the
  *              whole analysis, run at once, and the window's "analyzed"
  *              handlers (preview patch, underlines, problems panel); for the
  *              100x post only the snapshot and those handlers, the rest runs
  *              on the worker;
- *   round trip for the 100x post: from the edit to "analyzed";
- *   handlers   the window's "analyzed" handlers alone, with the problems
- *              panel open (preview patch sent, underlines re-tagged,
- *              problems list and header button).
+ *   round trip for the 100x post: from the edit to the new analysis;
+ *   handlers   the window's handlers of the document's "analysis" property,
+ *              with the problems panel open (preview patch sent, underlines
+ *              re-tagged, problems list and header button), timed by
+ *              notifying the property again once the edit's analysis is in.
  */
 
 #include "config.h"
 
+#include "byline-analysis.h"
 #include "byline-application.h"
-#include "byline-linter.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
@@ -120,20 +123,20 @@ static void
 bench_core (GFile      *file,
             const char *text)
 {
-  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-  g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, bundle);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+  g_autoptr(BylineAnalysisContext) context = NULL;
   g_autoptr(GString) edited = g_string_new (text);
+  g_autoptr(GError) error = NULL;
   gsize at = strlen (text) / 2;
-  double all[N_EDITS], render[N_EDITS], lint[N_EDITS];
+  double all[N_EDITS], check[N_EDITS], render[N_EDITS];
+
+  context = byline_analysis_context_new_for_file (file, &error);
+  g_assert_no_error (error);
 
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
-      g_autoptr(BylinePost) post = NULL;
-      g_autoptr(BylineRendering) rendering = NULL;
-      g_autoptr(GPtrArray) diagnostics = NULL;
-      g_autofree char *header = NULL;
+      g_autoptr(BylineAnalysis) analysis = NULL;
+      g_autoptr(BylineAnalysis) checked = NULL;
+      g_autoptr(BylineAnalysis) rendered = NULL;
       double t0, t1, t2, t3;
 
       /* A different text each time, as after a keystroke. */
@@ -143,49 +146,41 @@ bench_core (GFile      *file,
         g_string_erase (edited, (gssize) at, 1);
 
       t0 = now_ms ();
-      post = byline_post_new (edited->str, (gssize) edited->len);
+      analysis = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
+                                      BYLINE_ANALYSIS_DEFAULT);
       t1 = now_ms ();
-      rendering = byline_renderer_render (renderer, post);
-      header = byline_renderer_render_header (renderer, post);
+      checked = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
+                                     BYLINE_ANALYSIS_NO_RENDER);
       t2 = now_ms ();
-      diagnostics = byline_linter_check (linter, post);
+      rendered = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
+                                      BYLINE_ANALYSIS_NO_LINT);
       t3 = now_ms ();
 
       if (i >= N_WARM_UP)
         {
-          all[i - N_WARM_UP] = t3 - t0;
-          render[i - N_WARM_UP] = t2 - t1;
-          lint[i - N_WARM_UP] = t3 - t2;
+          all[i - N_WARM_UP] = t1 - t0;
+          check[i - N_WARM_UP] = t2 - t1;
+          render[i - N_WARM_UP] = t3 - t2;
         }
     }
 
   print_stats ("core: parse + render + lint", all);
-  print_stats ("core: render alone", render);
-  print_stats ("core: lint alone", lint);
+  print_stats ("core: parse + lint (byline-cli check)", check);
+  print_stats ("core: parse + render (byline-cli render)", render);
 }
 
 typedef struct
 {
-  double   handlers_start;
-  double   handlers_ms;
-  gboolean analyzed;
+  guint    analyses;
 } Timing;
-
-static void
-post_notify_cb (GObject    *document,
-                GParamSpec *pspec,
-                Timing     *timing)
-{
-  timing->handlers_start = now_ms ();
-}
 
 /* Connected after the window's handlers, so it runs last. */
 static void
-analyzed_cb (BylineDocument *document,
+analysis_cb (BylineDocument *document,
+             GParamSpec     *pspec,
              Timing         *timing)
 {
-  timing->handlers_ms = now_ms () - timing->handlers_start;
-  timing->analyzed = TRUE;
+  timing->analyses++;
 }
 
 static void
@@ -213,8 +208,7 @@ bench_window (GFile      *file,
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
-  g_signal_connect (document, "notify::post", G_CALLBACK (post_notify_cb), &timing);
-  g_signal_connect (document, "analyzed", G_CALLBACK (analyzed_cb), &timing);
+  g_signal_connect (document, "notify::analysis", G_CALLBACK (analysis_cb), &timing);
 
   /* A paragraph line in the middle of the post. */
   line = gtk_text_buffer_get_line_count (buffer) / 2;
@@ -230,9 +224,8 @@ bench_window (GFile      *file,
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
       GtkTextIter start, end;
-      double t0, t1, t2, t3;
-
-      timing.analyzed = FALSE;
+      guint analyses = timing.analyses;
+      double t0, t1, t2, t3, t4;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
       t0 = now_ms ();
@@ -252,8 +245,12 @@ bench_window (GFile      *file,
        * each edit gets one analysis. */
       byline_document_analyze_now (document);
       t2 = now_ms ();
-      byline_test_wait_for (timing.analyzed);
+      byline_test_wait_for (timing.analyses > analyses);
       t3 = now_ms ();
+
+      /* The window's handlers again, on the same analysis. */
+      g_object_notify (G_OBJECT (document), "analysis");
+      t4 = now_ms ();
 
       /* Let the preview's patch and the repaint happen between edits. */
       while (g_main_context_iteration (NULL, FALSE))
@@ -262,9 +259,9 @@ bench_window (GFile      *file,
       if (i < N_WARM_UP)
         continue;
       typing[i - N_WARM_UP] = t1 - t0;
-      main_thread[i - N_WARM_UP] = worker ? (t2 - t1) + timing.handlers_ms : t2 - t1;
+      main_thread[i - N_WARM_UP] = worker ? (t2 - t1) + (t4 - t3) : t2 - t1;
       round_trip[i - N_WARM_UP] = t3 - t0;
-      handlers[i - N_WARM_UP] = timing.handlers_ms;
+      handlers[i - N_WARM_UP] = t4 - t3;
     }
 
   printf ("%s (%.1f KB, %u findings, %s):\n", label, strlen (text) / 1024.0,
@@ -275,8 +272,8 @@ bench_window (GFile      *file,
   print_stats (worker ? "main thread: snapshot + apply + handlers"
                       : "main thread: whole analysis + handlers", main_thread);
   if (worker)
-    print_stats ("round trip: keystroke to analyzed", round_trip);
-  print_stats ("window's \"analyzed\" handlers", handlers);
+    print_stats ("round trip: keystroke to new analysis", round_trip);
+  print_stats ("window's \"analysis\" handlers", handlers);
 
   gtk_text_buffer_set_modified (buffer, FALSE);
   gtk_window_destroy (GTK_WINDOW (window));

@@ -164,7 +164,7 @@ main (int    argc,
   };
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 6, 1, 0, 0, 0);
   gboolean slow = FALSE;
 

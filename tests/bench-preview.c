@@ -58,12 +58,11 @@ show_text (BylinePreview  *preview,
   gint64 start = g_get_monotonic_time ();
   g_autoptr(BylinePost) post = byline_post_new (text, -1);
   g_autoptr(BylineRendering) rendering = byline_renderer_render (renderer, post);
-  g_autofree char *header = byline_renderer_render_header (renderer, post);
   guint target = n_patched + 1;
 
   if (render_ms != NULL)
     *render_ms = (g_get_monotonic_time () - start) / 1000.0;
-  byline_preview_update (preview, header, rendering);
+  byline_preview_update (preview, rendering);
   return wait_for_patch (target);
 }
 

@@ -46,7 +46,7 @@ lint_once (BylineProfile      *profile,
            BylinePost         *post,
            guint              *n_findings)
 {
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, NULL);
   g_autoptr(GPtrArray) diagnostics = NULL;
   gint64 start;
 

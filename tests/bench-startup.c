@@ -125,9 +125,10 @@ after_paint_cb (GdkFrameClock *clock,
 }
 
 static void
-analyzed_cb (BylineDocument *document)
+analysis_cb (BylineDocument *document)
 {
-  mark (STEP_ANALYSED);
+  if (byline_document_get_analysis (document) != NULL)
+    mark (STEP_ANALYSED);
 }
 
 static void
@@ -186,8 +187,8 @@ window_added_cb (GtkApplication *application,
   mark (STEP_WINDOW);
   bench_window = BYLINE_WINDOW (window);
   g_signal_connect (window, "realize", G_CALLBACK (window_realized_cb), NULL);
-  g_signal_connect (byline_window_get_document (bench_window), "analyzed",
-                    G_CALLBACK (analyzed_cb), NULL);
+  g_signal_connect (byline_window_get_document (bench_window), "notify::analysis",
+                    G_CALLBACK (analysis_cb), NULL);
   pane = BYLINE_PREVIEW_PANE (byline_test_find_widget (GTK_WIDGET (window),
                                                        BYLINE_TYPE_PREVIEW_PANE));
   g_signal_connect (pane, "notify::painted", G_CALLBACK (painted_cb), NULL);

@@ -1,4 +1,4 @@
-/* test-bundle.c — page bundles: files, links, image sizes, the site
+/* test-bundle.c — page bundles: files, links, image sizes
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -124,6 +124,15 @@ test_files (Fixture       *f,
                    "Photo.png|b file.txt|box.svg|broken.png|diagram.svg|half.svg|inches.svg|"
                    "nosize.svg|percent.svg|svg-named.png|unsized.png");
   g_assert_cmpstr (folder_path, ==, folder);
+  g_assert_true (byline_bundle_is_page_bundle (bundle));
+  {
+    g_autofree char *notes = g_build_filename (folder, "notes.md", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (notes);
+    g_autoptr(BylineBundle) loose = byline_bundle_new (file);
+
+    /* A loose page shares its folder: it is no bundle of its own. */
+    g_assert_false (byline_bundle_is_page_bundle (loose));
+  }
 
   g_assert_true (byline_bundle_has_file (bundle, "Photo.png"));
   g_assert_false (byline_bundle_has_file (bundle, "photo.png"));
@@ -139,12 +148,12 @@ test_files (Fixture       *f,
 }
 
 static void
-test_reload (Fixture       *f,
+test_cached (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(BylineBundle) bundle = open_bundle (f);
+  g_autoptr(BylineBundle) fresh = NULL;
   g_autofree char *folder = g_path_get_dirname (f->post);
-  g_autofree char *photo = g_build_filename (folder, "Photo.png", NULL);
   int width = 0;
   int height = 0;
 
@@ -152,23 +161,72 @@ test_reload (Fixture       *f,
   g_assert_true (byline_bundle_get_image_size (bundle, "Photo.png", &width, &height));
   g_assert_cmpint (width, ==, 7);
 
-  /* The list and sizes are kept until a reload. */
+  /* The list and sizes are kept for the bundle's life: a bundle that is
+   * shared with the analysis worker never changes under it. */
   write_file (folder, "new.jpg", "x");
   write_png (folder, "Photo.png", 3, 2);
   g_assert_false (byline_bundle_has_file (bundle, "new.jpg"));
   g_assert_true (byline_bundle_get_image_size (bundle, "Photo.png", &width, &height));
   g_assert_cmpint (width, ==, 7);
 
-  byline_bundle_reload (bundle);
-  g_assert_true (byline_bundle_has_file (bundle, "new.jpg"));
-  g_assert_cmpstr (byline_bundle_get_files (bundle)[0], ==, "Photo.png");
-  g_assert_cmpstr (byline_bundle_get_files (bundle)[7], ==, "new.jpg");
-  g_assert_cmpstr (byline_bundle_get_files (bundle)[9], ==, "percent.svg");
-  g_assert_cmpstr (byline_bundle_get_files (bundle)[11], ==, "unsized.png");
-  g_assert_null (byline_bundle_get_files (bundle)[12]);
-  g_assert_true (byline_bundle_get_image_size (bundle, "Photo.png", &width, &height));
+  /* A new bundle reads the folder again. */
+  fresh = open_bundle (f);
+  g_assert_true (byline_bundle_has_file (fresh, "new.jpg"));
+  g_assert_cmpstr (byline_bundle_get_files (fresh)[0], ==, "Photo.png");
+  g_assert_cmpstr (byline_bundle_get_files (fresh)[7], ==, "new.jpg");
+  g_assert_cmpstr (byline_bundle_get_files (fresh)[9], ==, "percent.svg");
+  g_assert_cmpstr (byline_bundle_get_files (fresh)[11], ==, "unsized.png");
+  g_assert_null (byline_bundle_get_files (fresh)[12]);
+  g_assert_true (byline_bundle_get_image_size (fresh, "Photo.png", &width, &height));
   g_assert_cmpint (width, ==, 3);
   g_assert_cmpint (height, ==, 2);
+}
+
+static const char * const thread_names[] = {
+  "Photo.png", "diagram.svg", "box.svg", "half.svg", "percent.svg", "inches.svg",
+  "nosize.svg", "broken.png", "svg-named.png", "unsized.png", "missing.png",
+};
+
+static gpointer
+hammer_thread (gpointer data)
+{
+  BylineBundle *bundle = data;
+  guint found = 0;
+
+  for (guint round = 0; round < 50; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (thread_names); i++)
+      {
+        int width = 0;
+
+        if (byline_bundle_has_file (bundle, thread_names[i]))
+          found++;
+        byline_bundle_get_image_size (bundle, thread_names[i], &width, NULL);
+        g_assert_cmpstr (byline_bundle_get_files (bundle)[0], ==, "Photo.png");
+      }
+
+  return GUINT_TO_POINTER (found);
+}
+
+/* The window and the analysis worker share a bundle: its first reads may
+ * come from several threads at once (run under ASan by build-aux/test). */
+static void
+test_threads (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(BylineBundle) bundle = open_bundle (f);
+  GThread *threads[8];
+  int width = 0;
+  int height = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("bundle", hammer_thread, bundle);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==,
+                      50 * (G_N_ELEMENTS (thread_names) - 1));
+
+  g_assert_true (byline_bundle_get_image_size (bundle, "diagram.svg", &width, &height));
+  g_assert_cmpint (width, ==, 120);
+  g_assert_cmpint (height, ==, 80);
 }
 
 typedef struct
@@ -269,106 +327,6 @@ test_classify_link (void)
   g_assert_cmpint (byline_bundle_classify_link ("./x.png", NULL), ==, BYLINE_LINK_BUNDLE);
 }
 
-typedef struct
-{
-  const char *path;
-  gboolean    exists;
-} SitePathCase;
-
-static void
-test_site (Fixture       *f,
-           gconstpointer  data)
-{
-  static const SitePathCase cases[] = {
-    { "/blog/2019/other/", TRUE },
-    { "/blog/2019/other", TRUE },
-    { "/blog/2019/other/#part", TRUE },
-    { "/blog/2019/leaf/", TRUE },
-    { "/blog/", TRUE },
-    { "/docs/ops/", TRUE },
-    { "/blog/2019/only-zh/", TRUE },
-    { "/zh/blog/2019/only-zh/", TRUE },
-    { "/docs/a.svg", TRUE },
-    { "/img/logo.png", TRUE },
-    { "/blog/2019/post/", TRUE },
-    { "/blog/2019/missing/", FALSE },
-    { "/docs/b.svg", FALSE },
-    { "/docs/", FALSE },
-    { "/", FALSE },
-    { "/../hugo.toml", FALSE },
-    { "/blog/../blog/", FALSE },
-    { "blog/2019/other/", FALSE },
-  };
-  g_autoptr(BylineBundle) bundle = open_bundle (f);
-  g_autofree char *root = g_file_get_path (byline_bundle_get_site_root (bundle));
-
-  g_assert_cmpstr (root, ==, f->site);
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_test_message ("%s", cases[i].path);
-      g_assert_cmpint (byline_bundle_site_path_exists (bundle, cases[i].path), ==,
-                       cases[i].exists);
-    }
-}
-
-static void
-test_site_root_forms (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autofree char *hugo = g_build_filename (f->site, "hugo.toml", NULL);
-  g_autofree char *outside = g_build_filename (f->root, "loose", NULL);
-
-  /* A config/ folder or config.yaml also marks a site. */
-  g_assert_cmpint (g_unlink (hugo), ==, 0);
-  write_file (f->site, "config/_default/params.toml", "");
-  {
-    g_autoptr(BylineBundle) bundle = open_bundle (f);
-    g_autofree char *root = g_file_get_path (byline_bundle_get_site_root (bundle));
-
-    g_assert_cmpstr (root, ==, f->site);
-  }
-
-  {
-    g_autofree char *config = g_build_filename (f->site, "config", NULL);
-
-    byline_test_remove_tree (config);
-  }
-  write_file (f->site, "config.yaml", "baseURL: x\n");
-  {
-    g_autoptr(BylineBundle) bundle = open_bundle (f);
-
-    g_assert_nonnull (byline_bundle_get_site_root (bundle));
-  }
-
-  /* A content/ folder without a config is not a site. */
-  {
-    g_autofree char *config = g_build_filename (f->site, "config.yaml", NULL);
-    g_autoptr(BylineBundle) bundle = NULL;
-
-    g_assert_cmpint (g_unlink (config), ==, 0);
-    bundle = open_bundle (f);
-    g_assert_null (byline_bundle_get_site_root (bundle));
-    g_assert_false (byline_bundle_site_path_exists (bundle, "/blog/2019/other/"));
-  }
-
-  /* A lone post outside a site. */
-  write_file (outside, "index.md", "x");
-  write_png (outside, "a.png", 2, 3);
-  {
-    g_autofree char *post = g_build_filename (outside, "index.md", NULL);
-    g_autoptr(GFile) file = g_file_new_for_path (post);
-    g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-    int width = 0;
-    int height = 0;
-
-    g_assert_null (byline_bundle_get_site_root (bundle));
-    g_assert_true (byline_bundle_get_image_size (bundle, "a.png", &width, &height));
-    g_assert_cmpint (width, ==, 2);
-    g_assert_cmpint (height, ==, 3);
-    g_assert_true (byline_bundle_get_post_file (bundle) == file);
-  }
-}
-
 static void
 test_missing_folder (void)
 {
@@ -378,7 +336,6 @@ test_missing_folder (void)
   g_assert_null (byline_bundle_get_files (bundle)[0]);
   g_assert_false (byline_bundle_has_file (bundle, "x.png"));
   g_assert_false (byline_bundle_get_image_size (bundle, "x.png", NULL, NULL));
-  g_assert_null (byline_bundle_get_site_root (bundle));
 }
 
 static void
@@ -389,7 +346,6 @@ test_finalizes (Fixture       *f,
 
   byline_bundle_get_files (bundle);
   byline_bundle_get_image_size (bundle, "diagram.svg", NULL, NULL);
-  byline_bundle_site_path_exists (bundle, "/docs/a.svg");
   g_assert_finalize_object (bundle);
 }
 
@@ -401,15 +357,13 @@ main (int   argc,
 
   g_test_add ("/core/bundle/files", Fixture, NULL, fixture_set_up, test_files,
               fixture_tear_down);
-  g_test_add ("/core/bundle/reload", Fixture, NULL, fixture_set_up, test_reload,
+  g_test_add ("/core/bundle/cached", Fixture, NULL, fixture_set_up, test_cached,
+              fixture_tear_down);
+  g_test_add ("/core/bundle/threads", Fixture, NULL, fixture_set_up, test_threads,
               fixture_tear_down);
   g_test_add ("/core/bundle/image-sizes", Fixture, NULL, fixture_set_up, test_image_sizes,
               fixture_tear_down);
   g_test_add_func ("/core/bundle/classify-link", test_classify_link);
-  g_test_add ("/core/bundle/site/paths", Fixture, NULL, fixture_set_up, test_site,
-              fixture_tear_down);
-  g_test_add ("/core/bundle/site/root-forms", Fixture, NULL, fixture_set_up,
-              test_site_root_forms, fixture_tear_down);
   g_test_add_func ("/core/bundle/missing-folder", test_missing_folder);
   g_test_add ("/core/bundle/finalizes", Fixture, NULL, fixture_set_up, test_finalizes,
               fixture_tear_down);

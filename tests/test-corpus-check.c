@@ -39,7 +39,7 @@ test_corpus_no_errors (void)
       CorpusPost *cp = g_ptr_array_index (posts, i);
       g_autoptr(GFile) file = g_file_new_for_path (cp->path);
       g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-      g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+      g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
       g_autoptr(BylinePost) post = byline_post_new (cp->text, cp->length);
       g_autoptr(GPtrArray) diagnostics = byline_linter_check (linter, post);
 

@@ -255,7 +255,7 @@ check_post (const char *path)
   g_assert_cmpuint (found_srcs->len, ==, n_images);
 
   /* The page wraps the same body. */
-  page = byline_renderer_render_page (renderer, post);
+  page = byline_renderer_render_page (renderer, post, NULL);
   g_assert_nonnull (strstr (page, html));
 }
 

@@ -115,9 +115,9 @@ test_load_title (void)
   g_assert_cmpstr (byline_document_get_title (document), ==, "A Fixture Post");
   name = byline_document_dup_display_name (document);
   g_assert_cmpstr (name, ==, "A Fixture Post");
-  g_assert_nonnull (byline_document_get_post (document));
-  g_assert_nonnull (byline_document_get_rendering (document));
-  g_assert_nonnull (byline_document_get_header_html (document));
+  g_assert_nonnull (byline_document_get_analysis (document));
+  g_assert_nonnull (byline_analysis_get_rendering (byline_document_get_analysis (document)));
+  g_assert_true (byline_document_is_analyzed (document));
   g_assert_false (gtk_text_buffer_get_modified (GTK_TEXT_BUFFER (document)));
   g_assert_false (byline_document_get_busy (document));
 
@@ -423,12 +423,13 @@ test_load_default_profile (void)
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
                    "Local Site");
 
-  /* Live: back to the built-in profile, then a default that is gone. */
+  /* Live, read off the main thread: back to the built-in profile, then a
+   * default that is gone. */
   g_settings_reset (settings, "profile-file");
-  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
-                   "istio.io blog");
+  byline_test_wait_for (g_strcmp0 (byline_profile_get_name (byline_document_get_profile (document)),
+                                   "istio.io blog") == 0);
   g_settings_set_string (settings, "profile-file", missing_profile);
-  g_assert_nonnull (byline_document_get_profile_error (document));
+  byline_test_wait_for (byline_document_get_profile_error (document) != NULL);
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
                    "istio.io blog");
   g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (local_document)), ==,
@@ -497,7 +498,7 @@ test_analysis_coalesces (void)
   guint analyses = 0;
   GtkTextIter iter;
 
-  g_signal_connect_swapped (document, "analyzed", G_CALLBACK (count_cb), &analyses);
+  g_signal_connect_swapped (document, "notify::analysis", G_CALLBACK (count_cb), &analyses);
 
   gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "---\ntitle: One\n---\n", -1);
   for (guint i = 0; i < 5; i++)
@@ -530,7 +531,273 @@ test_analysis_coalesces (void)
   g_assert_cmpstr (byline_document_get_title (document), ==, "Large");
 
   text = get_text (document);
-  g_assert_cmpstr (byline_post_get_text (byline_document_get_post (document)), ==, text);
+  g_assert_cmpstr (byline_analysis_get_text (byline_document_get_analysis (document)), ==, text);
+}
+
+/* A file added to the bundle's folder renews the bundle: the post is checked
+ * again, with the same profile and site. */
+static gboolean
+has_finding (BylineDocument *document,
+             const char     *rule_id)
+{
+  BylineAnalysis *analysis = byline_document_get_analysis (document);
+  GPtrArray *diagnostics = analysis != NULL ? byline_analysis_get_diagnostics (analysis) : NULL;
+
+  for (guint i = 0; diagnostics != NULL && i < diagnostics->len; i++)
+    {
+      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (g_strcmp0 (diagnostic->rule_id, rule_id) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_folder_change (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *dir = g_build_filename (tmpdir, "folder-change", NULL);
+  g_autofree char *path = g_build_filename (dir, "index.md", NULL);
+  g_autofree char *extra = g_build_filename (dir, "unused.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BylineProfile *profile;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (path, "---\ntitle: Folder\n---\n\nA post.\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  byline_test_wait_for (byline_document_is_analyzed (document));
+  g_assert_false (has_finding (document, "bundle/unreferenced"));
+  profile = byline_document_get_profile (document);
+
+  /* The new bundle comes in a new context, with the old one's profile and
+   * site: taken over before the old context goes, which may hold the only
+   * reference to them (build-aux/test runs this under ASan). */
+  g_file_set_contents (extra, "<svg width=\"4\" height=\"3\"/>", -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (has_finding (document, "bundle/unreferenced"));
+  g_assert_true (byline_document_get_profile (document) == profile);
+
+  byline_test_finalize_object (g_steal_pointer (&document));
+}
+
+/* Reload during a running analysis */
+
+#define RACE_ROUNDS 25
+
+/* A large post (analysed in the worker) whose title names its version, with
+ * a picture of the bundle that the renderer and the rules both look at. */
+static void
+write_race_version (const char *path,
+                    guint       version)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_string_append_printf (text, "---\ntitle: \"Version %u\"\n---\n\n", version);
+  while (text->len < BYLINE_DOCUMENT_WORKER_THRESHOLD * 2)
+    g_string_append (text,
+                     "A paragraph with [a picture](./a.png) of the bundle.\n\n"
+                     "{{< image link=\"./a.png\" caption=\"The picture\" >}}\n\n");
+  g_file_set_contents (path, text->str, (gssize) text->len, &error);
+  g_assert_no_error (error);
+}
+
+static guint
+title_version (BylineAnalysis *analysis)
+{
+  const char *title = byline_analysis_get_title (analysis);
+
+  g_assert_nonnull (title);
+  g_assert_true (g_str_has_prefix (title, "Version "));
+  return (guint) g_ascii_strtoull (title + strlen ("Version "), NULL, 10);
+}
+
+static void
+race_analysis_cb (BylineDocument *document,
+                  GParamSpec     *pspec,
+                  guint          *last_version)
+{
+  guint version = title_version (byline_document_get_analysis (document));
+
+  /* An older text never lands after a newer one. */
+  g_assert_cmpuint (version, >=, *last_version);
+  *last_version = version;
+}
+
+/* Reloading a large post while its analysis runs in the worker, again and
+ * again: one worker at a time, nothing shared but what is immutable or
+ * locked (build-aux/test runs this under ASan), and the newest text wins. */
+static void
+test_reload_race (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *dir = g_build_filename (tmpdir, "race", NULL);
+  g_autofree char *path = g_build_filename (dir, "index.md", NULL);
+  g_autofree char *picture = g_build_filename (dir, "a.png", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *contents = NULL;
+  guint last_version = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_file_set_contents (picture, "<svg width=\"40\" height=\"30\"/>", -1, &error);
+  g_assert_no_error (error);
+  write_race_version (path, 0);
+  g_assert_true (load (document, file, &error));
+  g_assert_no_error (error);
+  g_signal_connect (document, "notify::analysis", G_CALLBACK (race_analysis_cb), &last_version);
+
+  for (guint round = 1; round <= RACE_ROUNDS; round++)
+    {
+      GtkTextIter end;
+
+      /* An edit, then its analysis starts in the worker... */
+      gtk_text_buffer_get_end_iter (GTK_TEXT_BUFFER (document), &end);
+      gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &end, "Typed.\n", -1);
+      byline_document_analyze_now (document);
+
+      /* ...and the file is reloaded meanwhile, in a new version. */
+      write_race_version (path, round);
+      g_assert_true (load (document, file, &error));
+      g_assert_no_error (error);
+    }
+
+  byline_test_wait_for (byline_document_is_analyzed (document) &&
+                        title_version (byline_document_get_analysis (document)) == RACE_ROUNDS);
+  g_assert_cmpuint (last_version, ==, RACE_ROUNDS);
+
+  text = get_text (document);
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (byline_analysis_get_text (byline_document_get_analysis (document)), ==, text);
+  g_assert_true (g_str_has_prefix (contents, text));
+
+  g_signal_handlers_disconnect_by_func (document, race_analysis_cb, &last_version);
+  /* The worker's task lets go of the document on the worker's side, a moment
+   * after its result arrived: wait for it, then nothing else holds it. */
+  byline_test_finalize_object (g_steal_pointer (&document));
+}
+
+/* The one write path */
+
+static void
+test_apply_patches (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autoptr(BylineTextPatch) first = byline_text_patch_new (4, 5, "Hello");
+  g_autoptr(BylineTextPatch) second = byline_text_patch_new (15, 0, " there");
+  g_autoptr(BylineTextPatch) split = byline_text_patch_new (1, 1, "x");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  const BylineTextPatch *patches[2];
+  guint64 generation;
+
+  /* Byte offsets: the é before the patches counts two bytes, one character. */
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), "é: ~~~~~ world\n", -1);
+  byline_document_analyze_now (document);
+  generation = byline_document_get_generation (document);
+
+  /* In any order, as one undo step. */
+  patches[0] = second;
+  patches[1] = first;
+  g_assert_true (byline_document_apply_patches (document, generation, patches, 2, &error));
+  g_assert_no_error (error);
+  after = get_text (document);
+  g_assert_cmpstr (after, ==, "é: Hello world there\n");
+  g_assert_true (gtk_text_buffer_get_can_undo (GTK_TEXT_BUFFER (document)));
+  gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+  undone = get_text (document);
+  g_assert_cmpstr (undone, ==, "é: ~~~~~ world\n");
+
+  /* Patches made for an older text are refused, the text untouched. */
+  patches[0] = first;
+  g_assert_false (byline_document_apply_patches (document, generation, patches, 1, &error));
+  g_assert_error (error, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_STALE);
+  g_clear_error (&error);
+
+  /* So are overlapping ones and one that would split a character. */
+  generation = byline_document_get_generation (document);
+  patches[0] = first;
+  patches[1] = first;
+  g_assert_false (byline_document_apply_patches (document, generation, patches, 2, &error));
+  g_assert_error (error, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_STALE);
+  g_clear_error (&error);
+  patches[0] = split;
+  g_assert_false (byline_document_apply_patches (document, generation, patches, 1, &error));
+  g_assert_error (error, BYLINE_DOCUMENT_ERROR, BYLINE_DOCUMENT_ERROR_STALE);
+  g_clear_error (&error);
+
+  g_free (undone);
+  undone = get_text (document);
+  g_assert_cmpstr (undone, ==, "é: ~~~~~ world\n");
+}
+
+/* Editing the site's .byline.yml re-reads it (off the main thread) and
+ * analyses the post again with it; breaking it keeps the last profile that
+ * worked and says why, with the file. */
+static void
+test_profile_follows_file (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  g_autofree char *site = g_build_filename (tmpdir, "followed-site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *profile_path = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineAnalysis *analysis;
+  guint profiles = 0;
+
+  g_mkdir_with_parents (git, 0700);
+  g_mkdir_with_parents (bundle, 0700);
+  g_file_set_contents (profile_path, "name: Before\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+
+  g_assert_true (load (document, file, &error));
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "Before");
+  g_signal_connect_swapped (document, "notify::profile", G_CALLBACK (count_cb), &profiles);
+
+  g_file_set_contents (profile_path, "name: After\nrules:\n  markdown/trailing-space: off\n",
+                       -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (g_strcmp0 (byline_profile_get_name (byline_document_get_profile (document)),
+                                   "After") == 0);
+  g_assert_cmpuint (profiles, ==, 1);
+  byline_test_wait_for (byline_document_is_analyzed (document) &&
+                        byline_analysis_get_profile (byline_document_get_analysis (document)) ==
+                        byline_document_get_profile (document));
+  analysis = byline_document_get_analysis (document);
+  g_assert_cmpstr (byline_profile_get_name (byline_analysis_get_profile (analysis)), ==, "After");
+
+  /* Broken: an error naming the file and line; the post keeps "After". */
+  g_file_set_contents (profile_path, "name: After\nrules: [unclosed\n", -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (byline_document_get_profile_error (document) != NULL);
+  g_assert_true (strstr (byline_document_get_profile_error (document)->message, profile_path) !=
+                 NULL);
+  {
+    g_autoptr(GFile) profile_file = g_file_new_for_path (profile_path);
+
+    g_assert_true (g_file_equal (byline_document_get_profile_error_file (document),
+                                 profile_file));
+  }
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "After");
+
+  /* Mended: the error goes. */
+  g_file_set_contents (profile_path, "name: Mended\n", -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (byline_document_get_profile_error (document) == NULL);
+  g_assert_cmpstr (byline_profile_get_name (byline_document_get_profile (document)), ==,
+                   "Mended");
 }
 
 int
@@ -565,6 +832,10 @@ main (int   argc,
   g_test_add_func ("/gui/document/modified", test_modified);
   g_test_add_func ("/gui/document/externally-modified", test_externally_modified);
   g_test_add_func ("/gui/document/analysis/coalesces", test_analysis_coalesces);
+  g_test_add_func ("/gui/document/analysis/folder-change", test_folder_change);
+  g_test_add_func ("/gui/document/analysis/reload-race", test_reload_race);
+  g_test_add_func ("/gui/document/apply-patches", test_apply_patches);
+  g_test_add_func ("/gui/document/profile/follows-file", test_profile_follows_file);
 
   ret = g_test_run ();
 

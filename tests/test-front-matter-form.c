@@ -7,6 +7,7 @@
 
 #include "byline-application.h"
 #include "byline-front-matter-form.h"
+#include "byline-preview.h"
 #include "byline-tag-list.h"
 #include "byline-window.h"
 
@@ -684,6 +685,216 @@ test_suggestions (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+/* The finding of the rules about a key, on the key's row */
+
+static GtkWidget *
+field_row_of (BylineFrontMatterForm *form,
+              const char            *key)
+{
+  GtkWidget *control = byline_front_matter_form_get_field_widget (form, key);
+
+  g_assert_nonnull (control);
+  return GTK_IS_LIST_BOX_ROW (control)
+         ? control : gtk_widget_get_ancestor (control, GTK_TYPE_LIST_BOX_ROW);
+}
+
+static GtkWidget *
+field_row (Fixture    *fixture,
+           const char *key)
+{
+  return field_row_of (fixture->form, key);
+}
+
+static GtkWidget *
+find_problem_icon (GtkWidget *widget)
+{
+  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "byline-form-problem"))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_problem_icon (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The tooltip of a row's problem icon while it shows, else NULL. */
+static const char *
+row_problem (GtkWidget *row)
+{
+  GtkWidget *icon = find_problem_icon (row);
+
+  g_assert_nonnull (icon);
+  return gtk_widget_get_visible (icon) ? gtk_widget_get_tooltip_text (icon) : NULL;
+}
+
+/* byline-cli check on @path: its output, "path:line:column: severity:
+ * message [rule]" per finding. */
+static char *
+run_cli_check (const char *path)
+{
+  const char *cli = g_getenv ("BYLINE_CLI");
+  const char *argv[] = { cli, "check", path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, &out, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  return out;
+}
+
+/* title: "" is the missing title the site needs: the form shows the rule's
+ * own finding on the Title row, and byline-cli check reports the same. */
+static void
+test_empty_title (void)
+{
+  Fixture fixture = { 0, };
+  g_autofree char *path = g_build_filename (tmpdir, "empty-title.md", NULL);
+  g_autofree char *output = NULL;
+  g_autofree char *line = NULL;
+  GtkWidget *title;
+  const char *message;
+
+  fixture_open (&fixture, "empty-title.md");
+  title = field_row (&fixture, "title");
+  message = row_problem (title);
+  g_assert_nonnull (message);
+  g_assert_cmpstr (message, ==,
+                   "“title” (Title) is empty: give it a value, the site treats an empty value "
+                   "as a missing one");
+  g_assert_true (gtk_widget_has_css_class (title, "error"));
+  g_assert_null (row_problem (field_row (&fixture, "description")));
+
+  output = run_cli_check (path);
+  line = g_strdup_printf ("%s:2:8: error: %s [front-matter/required]\n", path, message);
+  g_assert_nonnull (strstr (output, line));
+
+  /* A title fixes it, on the row as in the text. */
+  gtk_editable_set_text (GTK_EDITABLE (byline_front_matter_form_get_field_widget (fixture.form,
+                                                                                 "title")),
+                         "A title");
+  g_signal_emit_by_name (byline_front_matter_form_get_field_widget (fixture.form, "title"),
+                         "entry-activated");
+  byline_document_analyze_now (fixture.document);
+  g_assert_null (row_problem (title));
+  g_assert_false (gtk_widget_has_css_class (title, "error"));
+
+  fixture_close (&fixture);
+}
+
+/* A site that switches a rule off has it off everywhere: neither the form
+ * nor byline-cli check shows the missing attribution. */
+static void
+test_rule_off (void)
+{
+  g_autofree char *site = g_build_filename (tmpdir, "quiet-site", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *path = g_build_filename (bundle, "index.md", NULL);
+  g_autofree char *output = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  BylineFrontMatterForm *form;
+  GtkWidget *attribution;
+
+  g_assert_cmpint (g_mkdir_with_parents (bundle, 0700), ==, 0);
+  g_file_set_contents (path, "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2024-03-05\n"
+                       "keywords: [a]\n---\n\nBody.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (profile, "rules:\n  front-matter/recommended: off\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = byline_window_new (GTK_APPLICATION (app));
+  document = byline_window_get_document (window);
+  form = BYLINE_FRONT_MATTER_FORM (byline_test_find_widget (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_FRONT_MATTER_FORM));
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "show-sidebar", TRUE, NULL);
+  byline_window_load (window, file);
+  byline_test_wait_for (byline_document_get_file (document) != NULL &&
+                        !byline_document_get_busy (document) &&
+                        byline_document_is_analyzed (document));
+
+  attribution = byline_front_matter_form_get_field_widget (form, "attribution");
+  g_assert_false (gtk_widget_has_css_class (attribution, "warning"));
+  g_assert_null (row_problem (attribution));
+
+  output = run_cli_check (path);
+  g_assert_null (strstr (output, "front-matter/recommended"));
+  g_assert_true (g_str_has_prefix (output, "0 errors, 0 warnings"));
+
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
+/* An edited .byline.yml reaches the form's fields and the preview's style
+ * sheet, not only the document's profile. */
+static void
+test_profile_change (void)
+{
+  g_autofree char *site = g_build_filename (tmpdir, "changing-site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *path = g_build_filename (bundle, "index.md", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  BylineFrontMatterForm *form;
+  BylinePreview *preview;
+
+  g_assert_cmpint (g_mkdir_with_parents (git, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (bundle, 0700), ==, 0);
+  g_file_set_contents (path, "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2024-03-05\n"
+                       "attribution: A\nkeywords: [a]\n---\n\nBody.\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (profile, "name: Changing\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = byline_window_new (GTK_APPLICATION (app));
+  document = byline_window_get_document (window);
+  form = BYLINE_FRONT_MATTER_FORM (byline_test_find_widget (GTK_WIDGET (window),
+                                                            BYLINE_TYPE_FRONT_MATTER_FORM));
+  preview = BYLINE_PREVIEW (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PREVIEW));
+  gtk_window_present (GTK_WINDOW (window));
+  g_object_set (window, "show-sidebar", TRUE, NULL);
+  byline_window_load (window, file);
+  byline_test_wait_for (byline_document_get_file (document) != NULL &&
+                        !byline_document_get_busy (document) &&
+                        byline_document_is_analyzed (document));
+  g_assert_null (byline_front_matter_form_get_field_widget (form, "series"));
+  g_assert_null (strstr (byline_preview_get_stylesheet (preview), "byline-test-marker"));
+
+  g_file_set_contents (profile,
+                       "name: Changed\n"
+                       "fields:\n"
+                       "  - key: series\n"
+                       "    label: Series\n"
+                       "    missing: error\n"
+                       "css: |\n"
+                       "  .byline-test-marker { color: red; }\n", -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (byline_front_matter_form_get_field_widget (form, "series") != NULL);
+  g_assert_nonnull (strstr (byline_preview_get_stylesheet (preview), "byline-test-marker"));
+
+  /* The new required field is missing: its row says so, from the rules. */
+  byline_test_wait_for (byline_document_is_analyzed (document) &&
+                        row_problem (field_row_of (form, "series")) != NULL);
+  g_assert_true (gtk_widget_has_css_class (field_row_of (form, "series"), "error"));
+
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -719,6 +930,9 @@ main (int   argc,
   g_test_add_func ("/gui/front-matter-form/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/front-matter-form/toggle", test_toggle);
   g_test_add_func ("/gui/front-matter-form/suggestions", test_suggestions);
+  g_test_add_func ("/gui/front-matter-form/empty-title", test_empty_title);
+  g_test_add_func ("/gui/front-matter-form/rule-off", test_rule_off);
+  g_test_add_func ("/gui/front-matter-form/profile-change", test_profile_change);
 
   ret = g_test_run ();
 

@@ -818,8 +818,16 @@ static const ErrorCase error_cases[] = {
   { "---\ntitle: ééé: x\n---\n", SYNTAX, 2, 11, "Line 2, column 11" },
   { "\xEF\xBB\xBF---\r\ntitle: ok\r\ntitle2: ééé: x\r\n---\r\n", SYNTAX, 3, 12,
     "Line 3, column 12" },
-  { "---\ntitle: [a, b\n---\n", SYNTAX, 3, 1, "Line 3, column 1" },
-  { "---\na: 1\nkey: \"unclosed\n---\n", SYNTAX, 4, 1, "Line 4" },
+  /* A problem that runs to the end of the block is reported where it
+   * starts: the unclosed [ and the unclosed quote, not the end of the block
+   * where libyaml gives up. */
+  { "---\ntitle: [a, b\n---\n", SYNTAX, 2, 8, "Line 2, column 8" },
+  { "---\na: 1\nkey: \"unclosed\n---\n", SYNTAX, 3, 6, "Line 3, column 6" },
+  { "---\ntitle: \"unclosed\nauthor: x\ndate: 2024-01-01\n---\nBody\n", SYNTAX, 2, 8,
+    "Line 2, column 8" },
+  /* The quote closes at the next one, a line further: it opened the problem. */
+  { "---\ntitle: \"A post\ndescription: \"What.\"\n---\n", SYNTAX, 2, 8,
+    "Line 2, column 8" },
   { "---\na: 1\n\tb: 2\n---\n", SYNTAX, 3, 1, "Line 3" },
   { "---\na: 1\n- b\n---\n", SYNTAX, 3, 1, "Line 3" },
   { "---\na: 1\na: 1\nb: 'it's'\n---\n", SYNTAX, 4, 8, "Line 4, column 8" },

@@ -7,6 +7,7 @@
 
 #include "byline-application.h"
 #include "byline-image-dialog.h"
+#include "byline-image-files.h"
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
@@ -280,9 +281,10 @@ test_validation (Fixture       *fixture,
   g_assert_true (byline_image_dialog_has_errors (dialog));
   g_assert_true (gtk_widget_has_css_class (caption, "error"));
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (caption_message)));
+  /* The rule's own message: the dialog has no checks of its own. */
   g_assert_cmpstr (gtk_label_get_label (caption_message), ==,
-                   "The caption ends with a period: remove it, captions are not sentences on "
-                   "the site");
+                   "Image caption ends with a period: remove it, captions are not sentences "
+                   "on the site");
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (alt_message)));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "image.insert", NULL);
   g_assert_cmpuint (inserts, ==, 0);
@@ -313,7 +315,7 @@ test_validation (Fixture       *fixture,
   g_assert_true (byline_image_dialog_has_errors (dialog));
   g_assert_true (gtk_widget_has_css_class (link, "error"));
   g_assert_cmpstr (gtk_label_get_label (link_message), ==,
-                   "Image “./missing.png” is not in the post’s folder: add the file or fix the "
+                   "Image “missing.png” is not in the post’s folder: add the file or fix the "
                    "link");
 
   /* Fixing the link finds the picture of the bundle; Insert then works. */

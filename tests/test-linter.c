@@ -50,6 +50,28 @@ static const RuleCase rule_cases[] = {
   { "required", "front-matter/required", BYLINE_SEVERITY_ERROR, 1, 1,
     "---\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
     "keywords: [a]\n---\n", HEAD, NULL },
+  /* An empty value is no value to Hugo: the same finding as a missing key,
+   * on the value (or on the key when there is nothing after it). */
+  { "required-empty", "front-matter/required", BYLINE_SEVERITY_ERROR, 2, 8,
+    "---\ntitle: \"\"\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "required-null", "front-matter/required", BYLINE_SEVERITY_ERROR, 4, 1,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate:\nattribution: A\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "recommended-empty", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 5, 14,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: ''\n"
+    "keywords: [a]\n---\n", HEAD, NULL },
+  { "recommended-empty-list", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 6, 11,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: []\n---\n", HEAD, NULL },
+  /* Hugo 0.111 keeps the last value of a repeated key without a word. */
+  { "duplicate-key", "front-matter/duplicate-key", BYLINE_SEVERITY_ERROR, 7, 1,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\ntitle: Again\n---\n", HEAD, NULL },
+  /* An unclosed quote runs to the end of the block: reported where it starts. */
+  { "syntax-unclosed-quote", "front-matter/syntax", BYLINE_SEVERITY_ERROR, 2, 8,
+    "---\ntitle: \"A post\ndescription: \"What.\"\npublishdate: 2023-01-02\n"
+    "attribution: A\nkeywords: [a]\n---\n", HEAD, NULL },
   { "recommended", "front-matter/recommended", BYLINE_SEVERITY_WARNING, 1, 1,
     "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nkeywords: [a]\n---\n",
     HEAD, NULL },
@@ -139,6 +161,13 @@ static const RuleCase rule_cases[] = {
     HEAD "{{< image link=\"https://example.com/a.png\" caption=\"A\" >}}\n",
     HEAD "{{< image link=\"https://example.com/a.png\" ratio=\"50%\" caption=\"A\" >}}\n",
     NULL },
+  { "sc-missing-param-empty", "shortcode/missing-param", BYLINE_SEVERITY_ERROR, 9, 5,
+    HEAD "{{< image link=\"\" caption=\"A\" >}}\n",
+    HEAD "{{< image link=\"./a.png\" caption=\"A\" >}}\n", "a.png" },
+  { "image-width", "image/width", BYLINE_SEVERITY_WARNING, 9, 17,
+    HEAD "{{< image width=\"wide\" link=\"./a.png\" caption=\"A\" >}}\n",
+    HEAD "{{< image width=\"75%\" link=\"./a.png\" caption=\"A\" >}}\n"
+    "{{< image width=\"640px\" link=\"./a.png\" caption=\"B\" >}}\n", "a.png" },
   { "missing-alt", "image/missing-alt", BYLINE_SEVERITY_WARNING, 9, 5,
     HEAD "{{< image link=\"./a.png\" >}}\n",
     HEAD "{{< image link=\"./a.png\" alt=\"A cat on a mat\" >}}\n", "a.png" },
@@ -186,6 +215,11 @@ static const RuleCase rule_cases[] = {
     "[the archive](https://istio.io/archive/).\n\n"
     "{{< text bash >}}\n$ curl https://istio.io/latest/docs/\n{{< /text >}}\n\n"
     "Or `https://istio.io/latest/` as code.\n", NULL },
+  /* A bare address is a link too: Hugo's Goldmark linkifies it
+   * (markup.goldmark.extensions.linkify, on by default). */
+  { "site-domain-bare", "link/site-domain", BYLINE_SEVERITY_ERROR, 9, 6,
+    HEAD "Read https://istio.io/latest/docs/ops/ for more.\n",
+    HEAD "Read https://example.com/latest/docs/ops/ or www.example.org.\n", NULL },
   { "site-domain-continued", "link/site-domain", BYLINE_SEVERITY_ERROR, 10, 22,
     HEAD "Read the\n  docs in [the docs](https://istio.io/docs/).\n",
     HEAD "Read the\n  docs in [the docs](/docs/).\n", NULL },
@@ -267,7 +301,7 @@ check_full (const char *text,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
   g_autoptr(BylinePost) post = byline_post_new (text, length);
   g_autoptr(GDateTime) now = test_now ();
   GPtrArray *diagnostics;
@@ -429,7 +463,7 @@ test_profile_severity (void)
   g_assert_true (byline_profile_merge_data (profile, yaml, strlen (yaml), "test.yml", &error));
   g_assert_no_error (error);
 
-  linter = byline_linter_new (profile, NULL);
+  linter = byline_linter_new (profile, NULL, NULL);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   g_assert_null (find_rule (diagnostics, "markdown/trailing-space"));
@@ -500,21 +534,23 @@ test_clean (void)
 }
 
 /* Site-absolute links are checked against the site when the post sits in
- * a checkout of it. */
+ * a checkout of it (a one-language site: content/docs/ops/ is /docs/ops/,
+ * as Hugo publishes it). */
 static void
 test_site_paths (void)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *root = g_dir_make_tmp ("byline-site-XXXXXX", &error);
-  g_autofree char *docs = g_build_filename (root, "content", "en", "docs", "ops", NULL);
+  g_autofree char *docs = g_build_filename (root, "content", "docs", "ops", NULL);
   g_autofree char *docs_index = g_build_filename (docs, "_index.md", NULL);
   g_autofree char *config = g_build_filename (root, "hugo.yaml", NULL);
-  g_autofree char *bundle_dir = g_build_filename (root, "content", "en", "blog", "x", NULL);
+  g_autofree char *bundle_dir = g_build_filename (root, "content", "blog", "x", NULL);
   g_autofree char *post_path = g_build_filename (bundle_dir, "index.md", NULL);
   const char *text = HEAD "See [ops](/docs/ops/) and [gone](/docs/gone/).\n";
   g_autoptr(GFile) file = g_file_new_for_path (post_path);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineSite) site = NULL;
   g_autoptr(BylineLinter) linter = NULL;
   g_autoptr(BylinePost) post = byline_post_new (text, -1);
   g_autoptr(GPtrArray) diagnostics = NULL;
@@ -528,7 +564,8 @@ test_site_paths (void)
   g_assert_true (g_file_set_contents (post_path, text, -1, NULL));
 
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  site = byline_site_lookup (file, NULL);
+  linter = byline_linter_new (profile, site, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
 
@@ -553,14 +590,12 @@ test_site_paths (void)
   {
     g_autofree char *blog = g_path_get_dirname (bundle_dir);
     g_autofree char *ops_parent = g_path_get_dirname (docs);
-    g_autofree char *en = g_path_get_dirname (blog);
-    g_autofree char *content = g_path_get_dirname (en);
+    g_autofree char *content = g_path_get_dirname (blog);
 
     g_rmdir (bundle_dir);
     g_rmdir (blog);
     g_rmdir (docs);
     g_rmdir (ops_parent);
-    g_rmdir (en);
     g_rmdir (content);
     g_rmdir (root);
   }
@@ -590,7 +625,7 @@ test_large_image (void)
   g_assert_true (g_file_set_contents (big, data, limit + 1, NULL));
 
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, NULL, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   d = find_rule (diagnostics, "bundle/large-image");
@@ -637,7 +672,7 @@ test_photo_location (void)
   byline_test_save_photo (pixbuf, here, "jpeg");
 
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, NULL, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   for (guint i = 0; i < diagnostics->len; i++)
@@ -691,7 +726,7 @@ test_wide_image (void)
   gdk_pixbuf_save (pixbuf, wide, "png", &error, NULL);
   g_assert_no_error (error);
   bundle = byline_bundle_new (file);
-  linter = byline_linter_new (profile, bundle);
+  linter = byline_linter_new (profile, NULL, bundle);
   diagnostics = byline_linter_check (linter, post);
   dump (diagnostics);
   d = find_rule (diagnostics, "bundle/large-image");
@@ -798,6 +833,103 @@ test_hostile (void)
   g_string_free (text, TRUE);
 }
 
+typedef struct
+{
+  const char        *text;
+  const char        *files;
+  const char        *rule;
+  BylineSubjectKind  kind;
+  const char        *subject;
+} SubjectCase;
+
+/* Findings name what they are about, for the form and the image dialog. */
+static void
+test_subjects (void)
+{
+  static const SubjectCase cases[] = {
+    { "---\ntitle: \"\"\n---\n", NULL, "front-matter/required",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { "---\ndescription: \"What.\"\n---\n", NULL, "front-matter/required",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { "---\ntitle: T\ndescription: \"No period\"\n---\n", NULL,
+      "front-matter/description-period", BYLINE_SUBJECT_FRONT_MATTER_KEY, "description" },
+    { "---\ntitle: T\ntarget_release: 1.10\n---\n", NULL, "front-matter/target-release",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "target_release" },
+    { "---\ntitle: T\nsubtitel: x\n---\n", NULL, "front-matter/unknown-key",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "subtitel" },
+    { "---\ntitle: T\ntitle: U\n---\n", NULL, "front-matter/duplicate-key",
+      BYLINE_SUBJECT_FRONT_MATTER_KEY, "title" },
+    { HEAD "{{< image caption=\"A.\" >}}\n", NULL, "shortcode/missing-param",
+      BYLINE_SUBJECT_SHORTCODE_PARAM, "link" },
+    { HEAD "{{< image link=\"./a.png\" caption=\"A.\" >}}\n", "a.png",
+      "image/caption-period", BYLINE_SUBJECT_SHORTCODE_PARAM, "caption" },
+    { HEAD "{{< image link=\"./b.png\" caption=\"A\" >}}\n", "a.png", "image/missing-file",
+      BYLINE_SUBJECT_SHORTCODE_PARAM, "link" },
+    { HEAD "{{< image link=\"./a.png\" captoin=\"A\" >}}\n", "a.png",
+      "shortcode/unknown-param", BYLINE_SUBJECT_SHORTCODE_PARAM, "captoin" },
+    { HEAD "Text. \n", NULL, "markdown/trailing-space", BYLINE_SUBJECT_NONE, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = check (cases[i].text, cases[i].files);
+      const BylineDiagnostic *d;
+
+      g_test_message ("case %u: %s", i, cases[i].rule);
+      dump (found);
+      d = find_rule (found, cases[i].rule);
+      g_assert_nonnull (d);
+      /* Of several findings of the rule, the one about the subject. */
+      for (guint j = 0; cases[i].subject != NULL && j < found->len; j++)
+        {
+          const BylineDiagnostic *other = g_ptr_array_index (found, j);
+
+          if (g_str_equal (other->rule_id, cases[i].rule) &&
+              g_strcmp0 (other->subject, cases[i].subject) == 0)
+            d = other;
+        }
+      g_assert_cmpint (d->subject_kind, ==, cases[i].kind);
+      g_assert_cmpstr (d->subject, ==, cases[i].subject);
+    }
+}
+
+/* The bundle rules are about a page bundle's own files: a loose x.md shares
+ * its folder with files that are not its own. */
+static void
+test_page_bundle_only (void)
+{
+  static const char *text = HEAD "Text.\n";
+  g_autofree char *index = make_bundle (text, strlen (text), "unused.png");
+  g_autofree char *dir = g_path_get_dirname (index);
+  g_autofree char *loose = g_build_filename (dir, "loose-post.md", NULL);
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylinePost) post = byline_post_new (text, -1);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (loose, text, -1, &error);
+  g_assert_no_error (error);
+
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (index);
+    g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
+    g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
+    g_autoptr(GPtrArray) found = byline_linter_check (linter, post);
+
+    g_assert_nonnull (find_rule (found, "bundle/unreferenced"));
+  }
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (loose);
+    g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
+    g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
+    g_autoptr(GPtrArray) found = byline_linter_check (linter, post);
+
+    dump (found);
+    g_assert_null (find_rule (found, "bundle/unreferenced"));
+  }
+
+  remove_bundle (index);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -827,6 +959,8 @@ main (int    argc,
   g_test_add_func ("/core/linter/messages-utf8", test_messages_utf8);
   g_test_add_func ("/core/linter/table", test_table);
   g_test_add_func ("/core/linter/hostile", test_hostile);
+  g_test_add_func ("/core/linter/subjects", test_subjects);
+  g_test_add_func ("/core/linter/page-bundle-only", test_page_bundle_only);
 
   return g_test_run ();
 }

@@ -91,7 +91,7 @@ test_show_preview (void)
   g_assert_true (g_settings_get_boolean (settings, "show-preview"));
 
   g_settings_reset (settings, "show-preview");
-  gtk_window_destroy (GTK_WINDOW (window));
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void
@@ -121,7 +121,7 @@ test_profile_file (void)
   g_assert_cmpstr (value, ==, "");
   g_assert_true (has_label (window, "The built-in profile for the istio.io blog"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void

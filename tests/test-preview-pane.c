@@ -72,7 +72,7 @@ test_hands_over (void)
   byline_preview_pane_set_stylesheet (pane, "body { color: rgb(1, 2, 3); }");
   byline_preview_pane_set_load_remote_images (pane, TRUE);
   byline_preview_pane_set_folder (pane, folder);
-  byline_preview_pane_update (pane, "<h1>Header</h1>", rendering);
+  byline_preview_pane_update (pane, rendering);
   byline_preview_pane_scroll_to_line (pane, 3);
 
   byline_test_wait_msec (300);

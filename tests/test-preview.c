@@ -10,7 +10,7 @@
 
 #include <glib/gstdio.h>
 
-#include "byline-test-util.h"
+#include "byline-test-gui.h"
 
 /* Main-loop iterations a wait may take; a 10 ms tick keeps them coming, so
  * this bounds every wait to a few tens of seconds on a slow machine. */
@@ -69,12 +69,7 @@ add_block (GPtrArray  *blocks,
            guint       first_line,
            guint       last_line)
 {
-  BylineBlock *block = g_new0 (BylineBlock, 1);
-
-  block->html = g_strdup (html);
-  block->first_line = first_line;
-  block->last_line = last_line;
-  g_ptr_array_add (blocks, block);
+  g_ptr_array_add (blocks, byline_block_new (html, first_line, last_line));
 }
 
 /* Renderings built by hand, so that these tests do not depend on the renderer. */
@@ -82,9 +77,8 @@ static BylineRendering *
 rendering_new (const BlockSpec *specs,
                gsize            n_specs)
 {
-  BylineRendering *rendering = g_new0 (BylineRendering, 1);
+  BylineRendering *rendering = byline_rendering_new (NULL, NULL);
 
-  rendering->blocks = g_ptr_array_new_with_free_func (free_block);
   for (gsize i = 0; i < n_specs; i++)
     add_block (rendering->blocks, specs[i].html, specs[i].first_line, specs[i].last_line);
   return rendering;
@@ -93,17 +87,15 @@ rendering_new (const BlockSpec *specs,
 static void
 rendering_free (BylineRendering *rendering)
 {
-  g_ptr_array_unref (rendering->blocks);
-  g_free (rendering);
+  byline_rendering_unref (rendering);
 }
 
 /* Paragraphs of one line each, with a blank line between them. */
 static BylineRendering *
 rendering_new_paragraphs (guint n)
 {
-  BylineRendering *rendering = g_new0 (BylineRendering, 1);
+  BylineRendering *rendering = byline_rendering_new (NULL, NULL);
 
-  rendering->blocks = g_ptr_array_new_with_free_func (free_block);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *html = g_strdup_printf ("<p>Paragraph %u</p>", i);
@@ -205,7 +197,12 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  gpointer preview = fixture->preview;
+
+  /* The preview goes with its window, WebKit view and all. */
+  g_object_add_weak_pointer (preview, &preview);
+  byline_test_destroy_window (GTK_WINDOW (fixture->window));
+  byline_test_wait_for (preview == NULL);
   g_clear_pointer (&fixture->top_lines, g_array_unref);
   g_clear_pointer (&fixture->activated_lines, g_array_unref);
   g_clear_pointer (&fixture->opened_uris, g_ptr_array_unref);
@@ -221,8 +218,18 @@ update (Fixture         *fixture,
   guint target = fixture->n_patched + 1;
   gboolean done = FALSE;
   guint tick = g_timeout_add (10, tick_cb, NULL);
+  g_autoptr(BylineRendering) shown = byline_rendering_new (NULL, header_html);
 
-  byline_preview_update (fixture->preview, header_html, rendering);
+  /* The tests change their renderings between updates, and a rendering is
+   * immutable once shown: the preview gets a copy of this one's state. */
+  for (guint i = 0; i < rendering->blocks->len; i++)
+    {
+      const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
+
+      g_ptr_array_add (shown->blocks,
+                       byline_block_new (block->html, block->first_line, block->last_line));
+    }
+  byline_preview_update (fixture->preview, shown);
   for (guint i = 0; i < MAX_ITERATIONS && !done; i++)
     {
       g_main_context_iteration (NULL, TRUE);

@@ -486,7 +486,8 @@ static void
 assert_found (GFile      *post,
               const char *expected)
 {
-  g_autoptr(GFile) found = byline_profile_find_for_post (post);
+  g_autoptr(BylineSite) site = byline_site_lookup (post, NULL);
+  GFile *found = byline_site_get_profile_file (site);
 
   if (expected == NULL)
     g_assert_null (found);
@@ -577,8 +578,9 @@ typedef struct
 } ErrorCase;
 
 static const ErrorCase error_cases[] = {
+  /* Reported where the unclosed [ opens, not at the end of the file. */
   { "name: [unclosed\n", BYLINE_PROFILE_ERROR_SYNTAX,
-    "site.yml:2: The profile is not valid YAML: did not find expected ',' or ']', "
+    "site.yml:1: The profile is not valid YAML: did not find expected ',' or ']', "
     "while parsing a flow sequence" },
   { "- a list\n", BYLINE_PROFILE_ERROR_INVALID,
     "site.yml:1: “the profile” should be a mapping, not a list" },

@@ -674,7 +674,7 @@ test_page (void)
   g_autoptr(BylinePost) post = new_post ("---\ntitle: \"A </title><script>x()</script>\"\n---\n"
                                          "<script>alert(1)</script>\n\n"
                                          "<p onclick=\"x()\">Hi</p>\n");
-  g_autofree char *page = byline_renderer_render_page (renderer, post);
+  g_autofree char *page = byline_renderer_render_page (renderer, post, NULL);
   const char *csp = strstr (page, "<meta http-equiv=\"Content-Security-Policy\" content=\"");
   const char *style = strstr (page, "<style>");
   const char *stylesheet = byline_profile_get_stylesheet (get_profile ());

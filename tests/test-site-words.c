@@ -45,7 +45,9 @@ scan (GFile *post)
   static const char * const keys[] = { "keywords", "aliases", "title", NULL };
   GHashTable *words = NULL;
 
-  byline_site_words_scan_async (post, keys, NULL, scan_done_cb, &words);
+  g_autoptr(BylineSite) site = byline_site_lookup (post, NULL);
+
+  byline_site_words_scan_async (site, keys, NULL, scan_done_cb, &words);
   while (words == NULL)
     g_main_context_iteration (NULL, TRUE);
   return words;
@@ -59,7 +61,8 @@ test_scan (void)
   g_autofree char *post_path = g_build_filename (root, "content", "en", "blog", "2024", "new",
                                                  "index.md", NULL);
   g_autoptr(GFile) post = g_file_new_for_path (post_path);
-  g_autoptr(GFile) blog = NULL;
+  g_autoptr(BylineSite) site = NULL;
+  GFile *blog;
   g_autoptr(GHashTable) words = NULL;
   const char * const *keywords;
 
@@ -71,7 +74,8 @@ test_scan (void)
               "---\ntitle: [broken\n---\nBody.\n");
   write_post (root, "content/en/blog/2024/new/index.md", "---\ntitle: New\n---\n");
 
-  blog = byline_site_find_blog_folder (post);
+  site = byline_site_lookup (post, NULL);
+  blog = byline_site_get_blog_folder (site);
   g_assert_nonnull (blog);
   {
     g_autofree char *expected = g_build_filename (root, "content", "en", "blog", NULL);
@@ -102,7 +106,11 @@ test_outside_site (void)
   g_autoptr(GHashTable) words = NULL;
 
   write_post (root, "blog/x/index.md", "---\ntitle: X\nkeywords: [a]\n---\n");
-  g_assert_null (byline_site_find_blog_folder (post));
+  {
+    g_autoptr(BylineSite) site = byline_site_lookup (post, NULL);
+
+    g_assert_null (byline_site_get_blog_folder (site));
+  }
   words = scan (post);
   g_assert_cmpuint (g_hash_table_size (words), ==, 0);
 

@@ -45,7 +45,7 @@ check (BylinePost         *post,
        BylineSpellChecker *checker)
 {
   g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, bundle);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, bundle);
   GPtrArray *diagnostics;
 
   byline_linter_set_spell_checker (linter, checker);

@@ -128,7 +128,7 @@ test_render_and_check (void)
   g_autoptr(GString) text = make_table (HEAD, "", 2000, 2000);
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
   g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, NULL);
   g_autoptr(BylinePost) post = byline_post_new (text->str, text->len);
   g_autoptr(BylineRendering) rendering = byline_renderer_render (renderer, post);
   g_autofree char *html = byline_rendering_get_html (rendering);

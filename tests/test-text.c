@@ -373,6 +373,24 @@ test_find_invalid (void)
 }
 
 static void
+test_find_bytes (void)
+{
+  static const char text[] = "ab{{<x\0{{<y";
+  const gsize length = sizeof text - 1;
+
+  g_assert_true (byline_text_find_bytes (text, length, "{{<", 3) == text + 2);
+  g_assert_true (byline_text_find_bytes (text + 3, length - 3, "{{<", 3) == text + 7);
+  /* Past a NUL byte, and never past the length. */
+  g_assert_true (byline_text_find_bytes (text, length, "<y", 2) == text + 9);
+  g_assert_null (byline_text_find_bytes (text, length - 1, "<y", 2));
+  g_assert_null (byline_text_find_bytes (text, length, "{{{", 3));
+  /* A needle longer than the text, an empty one. */
+  g_assert_null (byline_text_find_bytes (text, 2, "ab{", 3));
+  g_assert_null (byline_text_find_bytes (text, length, "", 0));
+  g_assert_true (byline_text_find_bytes (text, 2, "ab", 2) == text);
+}
+
+static void
 test_json_string (void)
 {
   static const struct {
@@ -413,6 +431,7 @@ main (int   argc,
   g_test_add_func ("/core/text/patch/out-of-range", test_patch_out_of_range);
   g_test_add_func ("/core/text/escape", test_escape);
   g_test_add_func ("/core/text/escape/null", test_escape_null);
+  g_test_add_func ("/core/text/find-bytes", test_find_bytes);
   g_test_add_func ("/core/text/find-invalid", test_find_invalid);
   g_test_add_func ("/core/text/json-string", test_json_string);
 

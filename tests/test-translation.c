@@ -54,7 +54,7 @@ test_preferences (void)
   /* From the C code. */
   g_assert_true (has_row (window, "默认配置(_D)", "istio.io 博客的内置配置"));
 
-  gtk_window_destroy (GTK_WINDOW (window));
+  byline_test_destroy_window (GTK_WINDOW (window));
 }
 
 static void

@@ -588,6 +588,80 @@ test_preview_links (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+static GtkWidget *
+find_revealer_with_label (GtkWidget  *widget,
+                          const char *text)
+{
+  if (GTK_IS_REVEALER (widget) && find_label (widget, text))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_revealer_with_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* A broken .byline.yml keeps a banner in view for as long as it is broken:
+ * the file and line, what the post is checked with meanwhile, and a way to
+ * open the file. */
+static void
+test_profile_banner (void)
+{
+  g_autofree char *site = g_build_filename (tmpdir, "broken-site", NULL);
+  g_autofree char *git = g_build_filename (site, ".git", NULL);
+  g_autofree char *bundle = g_build_filename (site, "post", NULL);
+  g_autofree char *profile = g_build_filename (site, ".byline.yml", NULL);
+  g_autofree char *where = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window = byline_window_new (GTK_APPLICATION (app));
+  BylineDocument *document = byline_window_get_document (window);
+  GtkWidget *banner;
+  GtkWidget *open_button;
+
+  g_assert_cmpint (g_mkdir_with_parents (git, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (bundle, 0700), ==, 0);
+  g_file_set_contents (profile, "name: Site\nrules:\n  markdown/h1: [warning\n", -1, &error);
+  g_assert_no_error (error);
+  file = byline_test_copy_fixture ("post-lf.md", bundle);
+
+  gtk_window_present (GTK_WINDOW (window));
+  byline_window_load (window, file);
+  byline_test_wait_for (byline_document_get_file (document) != NULL);
+
+  /* The line where the unclosed [ opens, not the end of the file. */
+  where = g_strdup_printf ("%s:3:", profile);
+  banner = find_revealer_with_label (GTK_WIDGET (window), where);
+  g_assert_nonnull (banner);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_true (find_label (banner, "checked with the “istio.io blog” profile"));
+  /* The button follows its action: enabled while there is a file to open. */
+  open_button = byline_test_find_widget (banner, GTK_TYPE_BUTTON);
+  g_assert_nonnull (open_button);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (open_button)), ==, "_Open Profile");
+  g_assert_true (gtk_widget_is_sensitive (open_button));
+
+  /* Still there a while later: it is no toast. */
+  for (guint i = 0; i < 20; i++)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+
+  /* Mended, it goes. */
+  g_file_set_contents (profile, "name: Site\n", -1, &error);
+  g_assert_no_error (error);
+  byline_test_wait_for (!gtk_revealer_get_reveal_child (GTK_REVEALER (banner)));
+  g_assert_null (byline_document_get_profile_error (document));
+
+  byline_test_destroy_window (GTK_WINDOW (window));
+}
+
 typedef struct
 {
   gint64   opened;
@@ -737,6 +811,7 @@ main (int   argc,
   g_test_add_func ("/gui/window/preview/links", test_preview_links);
   g_test_add_func ("/gui/window/scroll-sync/from-preview", test_scroll_sync_from_preview);
   g_test_add_func ("/gui/window/scroll-sync/from-editor", test_scroll_sync_from_editor);
+  g_test_add_func ("/gui/window/profile-banner", test_profile_banner);
 
   ret = g_test_run ();
 

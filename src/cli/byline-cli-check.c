@@ -9,10 +9,7 @@
 
 #include "byline-cli.h"
 
-#include "byline-bundle.h"
-#include "byline-linter.h"
-#include "byline-post.h"
-#include "byline-profile.h"
+#include "byline-analysis.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -28,8 +25,10 @@ typedef enum
 typedef struct
 {
   char      *path;         /* as shown: the argument, or the folder argument joined with the rest */
-  GFile     *file;
-  GPtrArray *diagnostics;  /* of BylineDiagnostic, NULL when the file could not be checked */
+  GFile          *file;
+  BylineAnalysis *analysis;
+  GPtrArray      *diagnostics;  /* of BylineDiagnostic (the analysis's), NULL when the file
+                                 * could not be checked */
   char      *error;        /* why it could not be checked */
 } FileResult;
 
@@ -59,6 +58,7 @@ file_result_free (FileResult *result)
   g_free (result->path);
   g_clear_object (&result->file);
   g_clear_pointer (&result->diagnostics, g_ptr_array_unref);
+  g_clear_object (&result->analysis);
   g_free (result->error);
   g_free (result);
 }
@@ -174,18 +174,18 @@ collect (Check      *check,
 }
 
 static BylineProfile *
-profile_for (Check   *check,
-             GFile   *file,
-             GError **error)
+profile_for (Check       *check,
+             BylineSite  *site,
+             GError     **error)
 {
-  g_autoptr(GFile) found = NULL;
+  GFile *found;
   g_autofree char *key = NULL;
   BylineProfile *profile;
 
   if (check->fixed_profile != NULL)
     return check->fixed_profile;
 
-  found = byline_profile_find_for_post (file);
+  found = byline_site_get_profile_file (site);
   if (found == NULL)
     {
       if (check->builtin == NULL)
@@ -256,66 +256,83 @@ apply_file_fixes (Check      *check,
   return any;
 }
 
+/* The window's analysis context, with a spell checker when --spelling or
+ * the profile switches the spelling rule on. */
+static BylineAnalysisContext *
+analysis_context_for (Check         *check,
+                      FileResult    *result,
+                      BylineProfile *profile,
+                      BylineSite    *site,
+                      BylineBundle  *bundle)
+{
+  BylineAnalysisContext *context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+
+  if (check->spelling ||
+      byline_profile_get_rule_severity (profile, "spelling/unknown-word",
+                                        BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
+    byline_analysis_context_set_spell_checker (context,
+                                               byline_cli_spelling_get_checker (check->checkers,
+                                                                                result->file,
+                                                                                result->path,
+                                                                                site, profile));
+  return context;
+}
+
 static void
 check_file (Check      *check,
             FileResult *result)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(BylinePost) post = NULL;
+  g_autoptr(BylineSite) site = NULL;
   g_autoptr(BylineBundle) bundle = NULL;
-  g_autoptr(BylineLinter) linter = NULL;
+  g_autoptr(BylineAnalysisContext) context = NULL;
+  g_autofree char *contents = NULL;
   BylineProfile *profile;
   GPtrArray *diagnostics;
+  gsize length = 0;
 
-  post = byline_post_new_from_file (result->file, NULL, &error);
-  if (post == NULL)
+  if (!g_file_load_contents (result->file, NULL, &contents, &length, NULL, &error))
     {
       result->error = g_strdup (error->message);
       return;
     }
 
-  profile = profile_for (check, result->file, &error);
+  site = byline_site_lookup (result->file, NULL);
+  profile = profile_for (check, site, &error);
   if (profile == NULL)
     {
       result->error = g_strdup (error->message);
       return;
     }
 
+  /* The window's analysis, without the HTML: the same findings. */
   bundle = byline_bundle_new (result->file);
-  linter = byline_linter_new (profile, bundle);
-  /* --spelling switches the rule on; a profile may too. */
-  if (check->spelling ||
-      byline_profile_get_rule_severity (profile, "spelling/unknown-word",
-                                        BYLINE_SEVERITY_OFF) != BYLINE_SEVERITY_OFF)
-    byline_linter_set_spell_checker (linter,
-                                     byline_cli_spelling_get_checker (check->checkers,
-                                                                      result->file,
-                                                                      result->path, bundle,
-                                                                      profile));
-  diagnostics = byline_linter_check (linter, post);
+  context = analysis_context_for (check, result, profile, site, bundle);
+  result->analysis = byline_analysis_new (context, contents, (gssize) length, 0,
+                                          BYLINE_ANALYSIS_NO_RENDER);
+  diagnostics = byline_analysis_get_diagnostics (result->analysis);
 
   if (check->fix && apply_file_fixes (check, result, diagnostics))
     {
       /* Report what remains after the fixes, from the files as they are now. */
-      g_ptr_array_unref (diagnostics);
-      byline_bundle_reload (bundle);
-      diagnostics = byline_linter_check (linter, post);
+      g_clear_object (&bundle);
+      g_clear_object (&context);
+      g_clear_object (&result->analysis);
+      bundle = byline_bundle_new (result->file);
+      context = analysis_context_for (check, result, profile, site, bundle);
+      result->analysis = byline_analysis_new (context, contents, (gssize) length, 0,
+                                              BYLINE_ANALYSIS_NO_RENDER);
+      diagnostics = byline_analysis_get_diagnostics (result->analysis);
     }
 
-  if (check->no_warnings)
-    {
-      for (guint i = diagnostics->len; i > 0; i--)
-        {
-          const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i - 1);
-
-          if (diagnostic->severity != BYLINE_SEVERITY_ERROR)
-            g_ptr_array_remove_index (diagnostics, i - 1);
-        }
-    }
-
+  result->diagnostics = g_ptr_array_new ();
   for (guint i = 0; i < diagnostics->len; i++)
     {
-      const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+      BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);
+
+      if (check->no_warnings && diagnostic->severity != BYLINE_SEVERITY_ERROR)
+        continue;
+      g_ptr_array_add (result->diagnostics, diagnostic);
 
       if (diagnostic->severity == BYLINE_SEVERITY_ERROR)
         check->n_errors++;
@@ -324,8 +341,6 @@ check_file (Check      *check,
       else
         check->n_infos++;
     }
-
-  result->diagnostics = diagnostics;
 }
 
 /* Output. */

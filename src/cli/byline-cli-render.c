@@ -9,10 +9,7 @@
 
 #include "byline-cli.h"
 
-#include "byline-bundle.h"
-#include "byline-post.h"
-#include "byline-profile.h"
-#include "byline-renderer.h"
+#include "byline-analysis.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -231,13 +228,11 @@ byline_cli_render (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *output = NULL;
   g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(BylinePost) post = NULL;
-  g_autoptr(BylineProfile) profile = NULL;
-  g_autoptr(BylineBundle) bundle = NULL;
-  g_autoptr(BylineRenderer) renderer = NULL;
-  g_autofree char *base_uri = NULL;
+  g_autoptr(BylineAnalysisContext) analysis_context = NULL;
+  g_autoptr(BylineAnalysis) analysis = NULL;
+  g_autofree char *contents = NULL;
   g_autofree char *page = NULL;
+  gsize length = 0;
   const GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("Write the page to FILE instead of the standard output"), N_("FILE") },
@@ -267,34 +262,29 @@ byline_cli_render (int    argc,
     }
 
   file = g_file_new_for_commandline_arg (argv[1]);
-  post = byline_post_new_from_file (file, NULL, &error);
-  if (post == NULL)
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, &error))
     {
       g_printerr ("byline-cli render: %s\n", error->message);
       return BYLINE_CLI_USAGE;
     }
 
-  if (report_post_errors (post, argv[1]))
+  /* Pictures load from the bundle wherever the page is written: the
+   * context's base URI is the post's folder. */
+  analysis_context = byline_analysis_context_new_for_file (file, &error);
+  if (analysis_context == NULL)
+    {
+      g_printerr ("byline-cli render: %s\n", error->message);
+      return BYLINE_CLI_USAGE;
+    }
+
+  analysis = byline_analysis_new (analysis_context, contents, (gssize) length, 0,
+                                  BYLINE_ANALYSIS_NO_LINT);
+  if (report_post_errors (byline_analysis_get_post (analysis), argv[1]))
     return BYLINE_CLI_FINDINGS;
 
-  profile = byline_profile_new_for_post (file, &error);
-  if (profile == NULL)
-    {
-      g_printerr ("byline-cli render: %s\n", error->message);
-      return BYLINE_CLI_USAGE;
-    }
-
-  /* Pictures load from the bundle wherever the page is written. */
-  bundle = byline_bundle_new (file);
-  folder = g_file_get_parent (file);
-  renderer = byline_renderer_new (profile, bundle);
-  if (folder != NULL)
-    {
-      base_uri = g_file_get_uri (folder);
-      byline_renderer_set_base_uri (renderer, base_uri);
-    }
-
-  page = byline_renderer_render_page (renderer, post);
+  page = byline_renderer_render_page (byline_analysis_context_get_renderer (analysis_context),
+                                      byline_analysis_get_post (analysis),
+                                      byline_analysis_get_rendering (analysis));
   if (!write_page (output, page, &error))
     {
       g_printerr ("byline-cli render: %s\n", error->message);

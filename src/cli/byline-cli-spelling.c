@@ -76,10 +76,10 @@ BylineSpellChecker *
 byline_cli_spelling_get_checker (BylineCliSpelling *self,
                                  GFile             *post_file,
                                  const char        *shown,
-                                 BylineBundle      *bundle,
+                                 BylineSite        *site,
                                  BylineProfile     *profile)
 {
-  GFile *site_root = byline_bundle_get_site_root (bundle);
+  GFile *site_root = site != NULL ? byline_site_get_root (site) : NULL;
   g_autoptr(GFile) start = byline_spell_lists_start (post_file, site_root);
   g_autofree char *language = NULL;
   g_autofree char *start_uri = g_file_get_uri (start);

@@ -39,6 +39,7 @@ count_post (PostStats     *post,
   g_autoptr(BylinePost) parsed = NULL;
   g_autoptr(BylineProfile) profile = NULL;
   g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineSite) site = NULL;
   g_autoptr(BylineRenderer) renderer = NULL;
   g_autoptr(BylineLanguages) languages = NULL;
   g_autofree char *key = NULL;
@@ -71,7 +72,8 @@ count_post (PostStats     *post,
   bundle = byline_bundle_new (file);
   renderer = byline_renderer_new (profile, bundle);
   byline_renderer_set_tagfilter (renderer, FALSE);
-  languages = byline_languages_read (byline_bundle_get_site_root (bundle));
+  site = byline_site_lookup (file, NULL);
+  languages = byline_languages_read (byline_site_get_root (site));
   key = byline_languages_post_key (languages, file);
 
   byline_stats_compute (renderer, parsed, byline_languages_has_cjk_language (languages, key),

@@ -9,6 +9,7 @@
 
 #include "byline-bundle.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 #include "byline-spell.h"
 
 G_BEGIN_DECLS
@@ -50,7 +51,7 @@ void                byline_cli_spelling_free        (BylineCliSpelling *self);
 BylineSpellChecker *byline_cli_spelling_get_checker (BylineCliSpelling *self,
                                                      GFile             *post_file,
                                                      const char        *shown,
-                                                     BylineBundle      *bundle,
+                                                     BylineSite        *site,
                                                      BylineProfile     *profile);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineCliSpelling, byline_cli_spelling_free)

@@ -24,11 +24,15 @@ typedef enum
 G_DECLARE_FINAL_TYPE (BylineBundle, byline_bundle, BYLINE, BUNDLE, GObject)
 
 /* The bundle of the post at @post_file (its parent folder). The file list is
- * read on the first call that needs it; byline_bundle_reload() reads again. */
+ * read on the first call that needs it and kept: make a new bundle to see
+ * the folder's files again. A bundle may be used from several threads. */
 BylineBundle       *byline_bundle_new                (GFile         *post_file);
 GFile              *byline_bundle_get_folder         (BylineBundle  *self);
 GFile              *byline_bundle_get_post_file      (BylineBundle  *self);
-void                byline_bundle_reload             (BylineBundle  *self);
+/* Whether the post is a page bundle's own page (index.md or _index.md),
+ * whose folder holds its resources; a loose x.md shares its folder with
+ * unrelated files. */
+gboolean            byline_bundle_is_page_bundle     (BylineBundle  *self);
 /* Names of the regular files directly in the folder, other than Markdown
  * (*.md) and hidden files (.name: editor and system leftovers), sorted by
  * byte value. */
@@ -50,21 +54,11 @@ guint64             byline_bundle_get_file_size      (BylineBundle  *self,
  * points at the page itself: ANCHOR. @name may be NULL. */
 BylineLinkKind      byline_bundle_classify_link      (const char    *link,
                                                       char         **name);
-/* Pixel size of an image of the bundle (cached until reload); FALSE when
- * unreadable. SVGs are sized from their width, height and viewBox. */
+/* Pixel size of an image of the bundle (cached); FALSE when unreadable.
+ * SVGs are sized from their width, height and viewBox. */
 gboolean            byline_bundle_get_image_size     (BylineBundle  *self,
                                                       const char    *name,
                                                       int           *width,
                                                       int           *height);
-/* The Hugo site the bundle sits in: the nearest parent folder holding a
- * content/ folder and a Hugo config (hugo.toml|yaml|json, config.*, or a
- * config/ folder). NULL outside a site checkout. Owned by the bundle. */
-GFile              *byline_bundle_get_site_root      (BylineBundle  *self);
-/* Whether a site-absolute path (/blog/2019/x/, /docs/a.svg) exists under the
- * site's content/<lang>/ tree (as a file, x/index.md, x/_index.md or x.md,
- * for every language folder and for content/ itself) or static/. Query and
- * fragment are ignored. FALSE without a site root. */
-gboolean            byline_bundle_site_path_exists   (BylineBundle  *self,
-                                                      const char    *path);
 
 G_END_DECLS

@@ -1,4 +1,4 @@
-/* byline-front-matter-private.h — shared by the parser and the editor halves
+/* byline-front-matter-private.h — shared by the parser, the values and the editor
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */

@@ -1,6 +1,9 @@
-/* byline-front-matter.c
+/* byline-front-matter.c — parsing a post's YAML front matter
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The entries, their spans and the syntax errors; byline-front-matter-read.c
+ * reads typed values from them, byline-front-matter-edit.c changes them.
  */
 
 #define G_LOG_DOMAIN "byline-front-matter"
@@ -118,6 +121,11 @@ typedef struct
   const char *value_anchor;
   gsize item_start;
   gsize last_end;         /* the end of the last content read */
+  /* The last scalar read, when it was quoted and ran over several lines:
+   * an unclosed quote swallows the lines after it up to the next quote. */
+  gboolean quoted_lines;
+  gsize quoted_start;     /* in characters of the YAML text, as libyaml counts */
+  gsize quoted_end_line;  /* 0-based, as libyaml counts */
   /* A forward scan for the YAML line starts of keys, which come in order:
    * scanning back from each key would be quadratic on a long flow line. */
   gsize line_scan;
@@ -498,6 +506,11 @@ handle_event (ParseState   *state,
   switch ((int) event->type)
     {
     case YAML_SCALAR_EVENT:
+      state->quoted_lines = (event->data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                             event->data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) &&
+                            event->end_mark.line > event->start_mark.line;
+      state->quoted_start = event->start_mark.index;
+      state->quoted_end_line = event->end_mark.line;
       if (event->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
           event->data.scalar.style == YAML_FOLDED_SCALAR_STYLE)
         end = trim_block_end (self, start, end);
@@ -674,20 +687,34 @@ not_mapping:
 static void
 set_syntax_error (BylineFrontMatter *self,
                   yaml_parser_t     *parser,
-                  CharCursor        *cursor,
+                  ParseState        *state,
                   BylineSpan        *error_span,
                   GError           **error)
 {
+  CharCursor *cursor = &state->cursor;
   gsize offset;
   guint line, column;
   const char *problem = parser->problem != NULL ? parser->problem : "invalid YAML";
+  gsize yaml_length = self->layout.yaml_end - self->layout.yaml_start;
 
   /* Reader errors (bad encoding, control characters) count bytes; the
    * scanner's and parser's count characters. */
   if (parser->error == YAML_READER_ERROR)
-    offset = MIN (parser->problem_offset, self->layout.yaml_end - self->layout.yaml_start);
+    offset = MIN (parser->problem_offset, yaml_length);
   else
     offset = char_cursor_seek (cursor, parser->problem_mark.index);
+
+  /* Where the problem starts: what runs to the end of the block (an
+   * unclosed quote or [ or {) is reported at its start, not at the end of
+   * the block where libyaml gives up. */
+  if (parser->error != YAML_READER_ERROR && parser->context != NULL && offset >= yaml_length)
+    offset = char_cursor_seek (cursor, parser->context_mark.index);
+  /* A quoted value that ran on to the line of the error: its quote was
+   * never closed where it was meant to be. */
+  else if (parser->error == YAML_PARSER_ERROR && state->quoted_lines &&
+           parser->problem_mark.line == state->quoted_end_line)
+    offset = char_cursor_seek (cursor, state->quoted_start);
+
   offset += self->layout.yaml_start;
 
   byline_line_index_locate (self->lines, offset, &line, &column);
@@ -760,7 +787,7 @@ byline_front_matter_parse (const char             *text,
 
       if (!yaml_parser_parse (&parser, &event))
         {
-          set_syntax_error (self, &parser, &state.cursor, error_span, error);
+          set_syntax_error (self, &parser, &state, error_span, error);
           ok = FALSE;
           break;
         }

@@ -547,3 +547,55 @@ byline_goldmark_emoji_name_length (const char *line,
 
   return i < len && line[i] == ':' ? i - 1 : 0;
 }
+
+gboolean
+byline_goldmark_next_linkified (const BylineGoldmarkSettings *settings,
+                                const char                   *text,
+                                gsize                         length,
+                                gsize                        *from,
+                                gsize                        *start,
+                                gsize                        *end,
+                                char                        **url)
+{
+  g_return_val_if_fail (settings != NULL, FALSE);
+  g_return_val_if_fail (text != NULL || length == 0, FALSE);
+  g_return_val_if_fail (from != NULL && start != NULL && end != NULL && url != NULL, FALSE);
+
+  if (!settings->linkify)
+    return FALSE;
+
+  byline_goldmark_chars_init ();
+  for (gsize i = *from; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+      Linkified link;
+      const char *label;
+
+      /* Where byline-goldmark-text.c looks: at the text's start, or at a
+       * space or one of *_~( before the address. */
+      if (!((byline_goldmark_chars[c] & CHAR_LINKIFY) != 0 ||
+            (i == 0 && !byline_goldmark_ascii_punct (c))) ||
+          !byline_goldmark_linkify (text + i, length - i, &link))
+        continue;
+
+      label = text + i + link.start;
+      *start = i + link.start;
+      *end = *start + link.length;
+      *from = i + MAX (link.consumed, 1);
+      if (link.email)
+        *url = g_ascii_strncasecmp (label, "mailto:", 7) == 0
+                 ? g_strndup (label, link.length)
+                 : g_strdup_printf ("mailto:%.*s", (int) link.length, label);
+      else if (link.www)
+        *url = g_strdup_printf ("%s://%.*s",
+                                settings->linkify_protocol != NULL ? settings->linkify_protocol
+                                                                   : "http",
+                                (int) link.length, label);
+      else
+        *url = g_strndup (label, link.length);
+      return TRUE;
+    }
+
+  *from = length;
+  return FALSE;
+}

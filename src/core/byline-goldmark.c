@@ -172,11 +172,12 @@ byline_goldmark_is_only_child (BylineGoldmark *self,
 
 /* The writer */
 
-BylineGoldmark *
-byline_goldmark_new (const BylineGoldmarkSettings *settings,
-                     cmark_node                   *document,
-                     const char                   *source,
-                     gsize                         length)
+static BylineGoldmark *
+goldmark_new (const BylineGoldmarkSettings *settings,
+              cmark_node                   *document,
+              const char                   *source,
+              gsize                         length,
+              gboolean                      detached)
 {
   BylineGoldmark *self;
 
@@ -191,7 +192,7 @@ byline_goldmark_new (const BylineGoldmarkSettings *settings,
   self->source.length = source != NULL ? length : 0;
   self->source.positions = TRUE;
   self->infos = g_ptr_array_new_with_free_func (node_info_free);
-  if (!user_data_is_free (document))
+  if (detached || !user_data_is_free (document))
     self->info = g_hash_table_new (NULL, NULL);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->id_suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -203,6 +204,24 @@ byline_goldmark_new (const BylineGoldmarkSettings *settings,
   byline_goldmark_scan (self);
 
   return self;
+}
+
+BylineGoldmark *
+byline_goldmark_new (const BylineGoldmarkSettings *settings,
+                     cmark_node                   *document,
+                     const char                   *source,
+                     gsize                         length)
+{
+  return goldmark_new (settings, document, source, length, FALSE);
+}
+
+BylineGoldmark *
+byline_goldmark_new_detached (const BylineGoldmarkSettings *settings,
+                              cmark_node                   *document,
+                              const char                   *source,
+                              gsize                         length)
+{
+  return goldmark_new (settings, document, source, length, TRUE);
 }
 
 void

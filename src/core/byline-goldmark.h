@@ -119,6 +119,18 @@ char                   *byline_goldmark_anchorize          (const char          
  * extensions stay off: the writer does Goldmark's linkify itself. */
 cmark_parser *byline_goldmark_parser_new (const BylineGoldmarkSettings *settings);
 
+/* The next address in @text (a text node's literal, looked at from *@from)
+ * that linkify makes a link of, as the writer does: its place in @text and
+ * the URL written for it (free it). Moves *@from past it. FALSE when there
+ * is none, or linkify is off. */
+gboolean      byline_goldmark_next_linkified (const BylineGoldmarkSettings *settings,
+                                              const char                   *text,
+                                              gsize                         length,
+                                              gsize                        *from,
+                                              gsize                        *start,
+                                              gsize                        *end,
+                                              char                        **url);
+
 /* Render hooks */
 
 typedef enum
@@ -204,6 +216,12 @@ typedef struct _BylineGoldmark BylineGoldmark;
  * The settings are copied. While it lives, the writer keeps notes in the
  * user data of the nodes, unless some node's user data is already set. */
 BylineGoldmark *byline_goldmark_new              (const BylineGoldmarkSettings *settings,
+                                                  cmark_node                   *document,
+                                                  const char                   *source,
+                                                  gsize                         length);
+/* The same, for a tree that others may read meanwhile (a BylineBody's): the
+ * writer keeps its notes beside the tree and never writes to it. */
+BylineGoldmark *byline_goldmark_new_detached     (const BylineGoldmarkSettings *settings,
                                                   cmark_node                   *document,
                                                   const char                   *source,
                                                   gsize                         length);

@@ -1,6 +1,10 @@
-/* byline-image-shortcode.c — the image shortcode's text and the pictures of a bundle
+/* byline-image-shortcode.c — the image shortcode's text, read and written
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text the site writes for an image call, the fields read back from a
+ * scanned call, the patches that put it into a post, and what the profile
+ * says about widths and ratios.
  */
 
 #define G_LOG_DOMAIN "byline-image"
@@ -11,128 +15,7 @@
 
 #include "byline-bundle.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
-
-/* A bundle holding this many pictures of one name is not going to want the
- * next number: stop rather than loop over a hostile folder. */
-#define MAX_NUMBERED_NAMES 10000
-
-G_DEFINE_BOXED_TYPE (BylineImageFields, byline_image_fields,
-                     byline_image_fields_copy, byline_image_fields_free)
-
-BylineImageFields *
-byline_image_fields_new (void)
-{
-  BylineImageFields *self = g_new0 (BylineImageFields, 1);
-
-  self->extra = g_ptr_array_new_with_free_func (g_free);
-  return self;
-}
-
-BylineImageFields *
-byline_image_fields_copy (const BylineImageFields *self)
-{
-  BylineImageFields *copy;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  copy = byline_image_fields_new ();
-  copy->width = g_strdup (self->width);
-  copy->ratio = g_strdup (self->ratio);
-  copy->link = g_strdup (self->link);
-  copy->alt = g_strdup (self->alt);
-  copy->title = g_strdup (self->title);
-  copy->caption = g_strdup (self->caption);
-  for (guint i = 0; i < self->extra->len; i++)
-    g_ptr_array_add (copy->extra, g_strdup (g_ptr_array_index (self->extra, i)));
-  return copy;
-}
-
-void
-byline_image_fields_free (BylineImageFields *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->width);
-  g_free (self->ratio);
-  g_free (self->link);
-  g_free (self->alt);
-  g_free (self->title);
-  g_free (self->caption);
-  g_ptr_array_unref (self->extra);
-  g_free (self);
-}
-
-static char **
-field_slot (BylineImageFields *self,
-            BylineImageField   field)
-{
-  switch (field)
-    {
-    case BYLINE_IMAGE_FIELD_LINK:
-      return &self->link;
-    case BYLINE_IMAGE_FIELD_WIDTH:
-      return &self->width;
-    case BYLINE_IMAGE_FIELD_RATIO:
-      return &self->ratio;
-    case BYLINE_IMAGE_FIELD_ALT:
-      return &self->alt;
-    case BYLINE_IMAGE_FIELD_TITLE:
-      return &self->title;
-    case BYLINE_IMAGE_FIELD_CAPTION:
-      return &self->caption;
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-const char *
-byline_image_fields_get (const BylineImageFields *self,
-                         BylineImageField         field)
-{
-  const char *value;
-
-  g_return_val_if_fail (self != NULL, NULL);
-
-  value = *field_slot ((BylineImageFields *) self, field);
-  return value != NULL ? value : "";
-}
-
-void
-byline_image_fields_set (BylineImageFields *self,
-                         BylineImageField   field,
-                         const char        *value)
-{
-  char **slot;
-
-  g_return_if_fail (self != NULL);
-
-  slot = field_slot (self, field);
-  g_free (*slot);
-  *slot = value != NULL && value[0] != '\0' ? g_strdup (value) : NULL;
-}
-
-gboolean
-byline_image_fields_equal (const BylineImageFields *a,
-                           const BylineImageFields *b)
-{
-  g_return_val_if_fail (a != NULL && b != NULL, FALSE);
-
-  for (BylineImageField field = BYLINE_IMAGE_FIELD_LINK; field <= BYLINE_IMAGE_FIELD_CAPTION;
-       field++)
-    if (strcmp (byline_image_fields_get (a, field), byline_image_fields_get (b, field)) != 0)
-      return FALSE;
-
-  if (a->extra->len != b->extra->len)
-    return FALSE;
-  for (guint i = 0; i < a->extra->len; i++)
-    if (strcmp (g_ptr_array_index (a->extra, i), g_ptr_array_index (b->extra, i)) != 0)
-      return FALSE;
-
-  return TRUE;
-}
 
 /* Text */
 
@@ -251,17 +134,6 @@ is_image_call (const BylineShortcode *call)
 BylineImageFields *
 byline_image_fields_new_from_call (const BylineShortcode *call)
 {
-  static const struct {
-    const char       *name;
-    BylineImageField  field;
-  } known[] = {
-    { "link", BYLINE_IMAGE_FIELD_LINK },
-    { "width", BYLINE_IMAGE_FIELD_WIDTH },
-    { "ratio", BYLINE_IMAGE_FIELD_RATIO },
-    { "alt", BYLINE_IMAGE_FIELD_ALT },
-    { "title", BYLINE_IMAGE_FIELD_TITLE },
-    { "caption", BYLINE_IMAGE_FIELD_CAPTION },
-  };
   BylineImageFields *self;
   guint seen = 0;
 
@@ -274,25 +146,21 @@ byline_image_fields_new_from_call (const BylineShortcode *call)
   for (guint i = 0; i < call->params->len; i++)
     {
       const BylineShortcodeParam *param = g_ptr_array_index (call->params, i);
-      gboolean is_known = FALSE;
+      BylineImageField field;
 
       if (param->name == NULL)
         continue;
 
       /* Hugo reads the first of repeated names, as byline_shortcode_get_param() does. */
-      for (guint j = 0; j < G_N_ELEMENTS (known); j++)
-        if (strcmp (param->name, known[j].name) == 0)
-          {
-            is_known = TRUE;
-            if ((seen & (1u << j)) == 0)
-              {
-                seen |= 1u << j;
-                g_free (*field_slot (self, known[j].field));
-                *field_slot (self, known[j].field) = g_strdup (param->value);
-              }
-          }
-
-      if (!is_known)
+      if (byline_image_field_from_param (param->name, &field))
+        {
+          if ((seen & (1u << field)) == 0)
+            {
+              seen |= 1u << field;
+              byline_image_fields_set (self, field, param->value);
+            }
+        }
+      else
         {
           g_ptr_array_add (self->extra, g_strdup (param->name));
           g_ptr_array_add (self->extra, g_strdup (param->value));
@@ -381,125 +249,6 @@ byline_image_insert_patch (const char *text,
   return byline_text_patch_new (offset, 0, insert);
 }
 
-/* Checks */
-
-void
-byline_image_problem_free (BylineImageProblem *self)
-{
-  if (self == NULL)
-    return;
-
-  g_free (self->message);
-  g_free (self);
-}
-
-static void
-add_problem (GPtrArray        *problems,
-             BylineProfile    *profile,
-             BylineImageField  field,
-             const char       *rule_id,
-             BylineSeverity    default_severity,
-             char             *message)
-{
-  BylineSeverity severity = default_severity;
-  BylineImageProblem *problem;
-
-  if (profile != NULL)
-    severity = byline_profile_get_rule_severity (profile, rule_id, default_severity);
-  if (severity == BYLINE_SEVERITY_OFF)
-    {
-      g_free (message);
-      return;
-    }
-
-  problem = g_new0 (BylineImageProblem, 1);
-  problem->field = field;
-  problem->severity = severity;
-  problem->rule_id = rule_id;
-  problem->message = message;
-  g_ptr_array_add (problems, problem);
-}
-
-static gboolean
-is_valid_width (const char *width)
-{
-  const char *p = width;
-  gboolean digits = FALSE;
-
-  while (g_ascii_isdigit (*p))
-    {
-      digits = TRUE;
-      p++;
-    }
-  if (*p == '.')
-    {
-      p++;
-      while (g_ascii_isdigit (*p))
-        {
-          digits = TRUE;
-          p++;
-        }
-    }
-
-  return digits && (strcmp (p, "%") == 0 || strcmp (p, "px") == 0);
-}
-
-static gboolean
-ends_with_period (const char *text)
-{
-  gsize end = strlen (text);
-
-  /* As the linter does: spaces before the closing quote do not hide it. */
-  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t'))
-    end--;
-  return end > 0 && text[end - 1] == '.';
-}
-
-GPtrArray *
-byline_image_fields_check (const BylineImageFields *self,
-                           BylineProfile           *profile)
-{
-  GPtrArray *problems;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (profile == NULL || BYLINE_IS_PROFILE (profile), NULL);
-
-  problems = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_image_problem_free);
-
-  if (!is_set (self->link))
-    add_problem (problems, profile, BYLINE_IMAGE_FIELD_LINK, "shortcode/missing-param",
-                 BYLINE_SEVERITY_ERROR,
-                 g_strdup (_("Choose a picture, or write its file name in Link")));
-
-  if (is_set (self->width) && !is_valid_width (self->width))
-    add_problem (problems, profile, BYLINE_IMAGE_FIELD_WIDTH, "image/width",
-                 BYLINE_SEVERITY_WARNING,
-                 g_strdup_printf (_("Write the width “%s” as a percentage of the text "
-                                    "column, such as 75%%"), self->width));
-
-  if (is_set (self->link) && !is_set (self->ratio) &&
-      byline_bundle_classify_link (self->link, NULL) == BYLINE_LINK_EXTERNAL)
-    add_problem (problems, profile, BYLINE_IMAGE_FIELD_RATIO, "image/external-ratio",
-                 BYLINE_SEVERITY_ERROR,
-                 g_strdup (_("External image without a ratio: add the height divided by "
-                             "the width, such as 56.25%, the site cannot measure images it "
-                             "does not hold")));
-
-  if (!is_set (self->alt) && !is_set (self->caption) && !is_set (self->title))
-    add_problem (problems, profile, BYLINE_IMAGE_FIELD_ALT, "image/missing-alt",
-                 BYLINE_SEVERITY_WARNING,
-                 g_strdup (_("Image without alt text or caption: describe it for readers "
-                             "who cannot see it")));
-
-  if (is_set (self->caption) && ends_with_period (self->caption))
-    add_problem (problems, profile, BYLINE_IMAGE_FIELD_CAPTION, "image/caption-period",
-                 BYLINE_SEVERITY_ERROR,
-                 g_strdup (_("The caption ends with a period: remove it, captions are not "
-                             "sentences on the site")));
-
-  return problems;
-}
-
 /* Sizes */
 
 char *
@@ -555,260 +304,4 @@ byline_image_needs_ratio (BylineProfile *profile,
   spec = byline_profile_lookup_shortcode (profile, "image");
   param = spec != NULL ? byline_shortcode_spec_lookup_param (spec, "ratio") : NULL;
   return param != NULL && param->required;
-}
-
-gboolean
-byline_image_read_size (GFile *file,
-                        int   *width,
-                        int   *height)
-{
-  g_autoptr(BylineBundle) bundle = NULL;
-  g_autofree char *name = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-
-  /* The bundle knows how to size SVGs without gdk-pixbuf's loader; a
-   * bundle "of" the picture itself is its folder. */
-  name = g_file_get_basename (file);
-  bundle = byline_bundle_new (file);
-  return name != NULL && byline_bundle_get_image_size (bundle, name, width, height);
-}
-
-/* File names */
-
-char *
-byline_image_safe_file_name (const char *name)
-{
-  g_autofree char *base = NULL;
-  g_autofree char *ascii = NULL;
-  const char *dot;
-  GString *out;
-  gsize stem_end;
-  gboolean dash = FALSE;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  base = g_path_get_basename (name);
-  if (!g_utf8_validate (base, -1, NULL))
-    {
-      char *valid = g_utf8_make_valid (base, -1);
-
-      g_free (base);
-      base = valid;
-    }
-  ascii = g_str_to_ascii (base, "C");
-
-  /* A leading dot makes a hidden file, not an extension. */
-  dot = strrchr (ascii, '.');
-  if (dot == ascii)
-    dot = NULL;
-  stem_end = dot != NULL ? (gsize) (dot - ascii) : strlen (ascii);
-
-  out = g_string_new (NULL);
-  for (gsize i = 0; i < stem_end; i++)
-    {
-      char c = g_ascii_tolower (ascii[i]);
-
-      if (g_ascii_isalnum (c))
-        {
-          if (dash && out->len > 0)
-            g_string_append_c (out, '-');
-          g_string_append_c (out, c);
-          dash = FALSE;
-        }
-      else
-        {
-          dash = TRUE;
-        }
-    }
-  if (out->len == 0)
-    g_string_append (out, "image");
-
-  if (dot != NULL)
-    {
-      gsize mark = out->len;
-
-      g_string_append_c (out, '.');
-      for (const char *p = dot + 1; *p != '\0'; p++)
-        if (g_ascii_isalnum (*p))
-          g_string_append_c (out, g_ascii_tolower (*p));
-      if (out->len == mark + 1)
-        g_string_truncate (out, mark);
-    }
-
-  return g_string_free (out, FALSE);
-}
-
-char *
-byline_image_numbered_name (const char *name,
-                            guint       number)
-{
-  const char *dot;
-
-  g_return_val_if_fail (name != NULL, NULL);
-
-  if (number <= 1)
-    return g_strdup (name);
-
-  dot = strrchr (name, '.');
-  if (dot == NULL || dot == name)
-    return g_strdup_printf ("%s-%u", name, number);
-  return g_strdup_printf ("%.*s-%u%s", (int) (dot - name), name, number, dot);
-}
-
-char *
-byline_image_pasted_name (GDateTime *time)
-{
-  g_autofree char *stamp = NULL;
-
-  g_return_val_if_fail (time != NULL, NULL);
-
-  stamp = g_date_time_format (time, "%Y%m%d-%H%M%S");
-  return g_strdup_printf ("pasted-image-%s.png", stamp);
-}
-
-/* Copies */
-
-/* Tries name, name-2, name-3, … until @create makes a file that did not
- * exist: the create itself refuses existing files, so two copies racing
- * for one name never replace each other. */
-GFile *
-byline_image_create_in_bundle (GFile                  *folder,
-                               const char             *name,
-                               BylineImageCreateFunc   create,
-                               gpointer                data,
-                               GCancellable           *cancellable,
-                               GError                **error)
-{
-  g_autofree char *safe = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (folder), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (create != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  safe = byline_image_safe_file_name (name);
-
-  for (guint number = 1; number <= MAX_NUMBERED_NAMES; number++)
-    {
-      g_autofree char *candidate = byline_image_numbered_name (safe, number);
-      g_autoptr(GFile) target = g_file_get_child (folder, candidate);
-      g_autoptr(GError) local_error = NULL;
-
-      if (create (target, data, cancellable, &local_error))
-        return g_steal_pointer (&target);
-
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-        {
-          g_autofree char *folder_name = g_file_get_parse_name (folder);
-
-          g_set_error (error, local_error->domain, local_error->code,
-                       _("Could not put “%s” into the post’s folder %s: %s"),
-                       candidate, folder_name, local_error->message);
-          return NULL;
-        }
-    }
-
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-               _("The post’s folder already holds too many pictures named like “%s”: "
-                 "rename the picture first"), safe);
-  return NULL;
-}
-
-static gboolean
-copy_create (GFile         *target,
-             gpointer       data,
-             GCancellable  *cancellable,
-             GError       **error)
-{
-  /* Without G_FILE_COPY_OVERWRITE the copy fails with EXISTS. */
-  return g_file_copy (data, target, G_FILE_COPY_NONE, cancellable, NULL, NULL, error);
-}
-
-static gboolean
-bytes_create (GFile         *target,
-              gpointer       data,
-              GCancellable  *cancellable,
-              GError       **error)
-{
-  g_autoptr(GFileOutputStream) stream = NULL;
-  GBytes *bytes = data;
-  gsize written = 0;
-
-  stream = g_file_create (target, G_FILE_CREATE_NONE, cancellable, error);
-  if (stream == NULL)
-    return FALSE;
-
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), g_bytes_get_data (bytes, NULL),
-                                  g_bytes_get_size (bytes), &written, cancellable, error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error))
-    {
-      /* A half-written picture is worse than none. */
-      g_file_delete (target, NULL, NULL);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-GFile *
-byline_image_copy_into_bundle (GFile         *source,
-                               GFile         *folder,
-                               const char    *name,
-                               GCancellable  *cancellable,
-                               GError       **error)
-{
-  g_autoptr(GFile) parent = NULL;
-  g_autofree char *basename = NULL;
-
-  g_return_val_if_fail (G_IS_FILE (source), NULL);
-  g_return_val_if_fail (G_IS_FILE (folder), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  parent = g_file_get_parent (source);
-  if (parent != NULL && g_file_equal (parent, folder))
-    return g_object_ref (source);
-
-  if (name == NULL)
-    basename = g_file_get_basename (source);
-  return byline_image_create_in_bundle (folder, name != NULL ? name : basename, copy_create,
-                                        source, cancellable, error);
-}
-
-GFile *
-byline_image_save_into_bundle (GBytes        *bytes,
-                               GFile         *folder,
-                               const char    *name,
-                               GCancellable  *cancellable,
-                               GError       **error)
-{
-  g_return_val_if_fail (bytes != NULL, NULL);
-  g_return_val_if_fail (G_IS_FILE (folder), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  return byline_image_create_in_bundle (folder, name, bytes_create, bytes, cancellable, error);
-}
-
-char *
-byline_image_dup_size_warning (BylineProfile *profile,
-                               const char    *name,
-                               guint64        size)
-{
-  guint64 limit;
-  g_autofree char *size_text = NULL;
-  g_autofree char *limit_text = NULL;
-
-  g_return_val_if_fail (BYLINE_IS_PROFILE (profile), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  limit = byline_profile_get_large_image_bytes (profile);
-  if (limit == 0 || size <= limit)
-    return NULL;
-
-  size_text = g_format_size (size);
-  limit_text = g_format_size (limit);
-  return g_strdup_printf (_("“%s” is %s, more than the %s a picture should be: make it "
-                            "smaller so that the page loads quickly"),
-                          name, size_text, limit_text);
 }

@@ -1,12 +1,13 @@
-/* byline-image-shortcode.h — the image shortcode's text and the pictures of a bundle
+/* byline-image-shortcode.h — the image shortcode's fields and text
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The fields of an {{< image >}} call and the exact text the site writes
- * for them (one parameter per line, indented four spaces), read back from a
- * scanned call, checked the way the linter checks them, and turned into text
- * patches. Pictures come into a post's bundle under a safe file name that
- * never replaces a file already there.
+ * The fields of an {{< image >}} call (byline-image-fields.c) and the exact
+ * text the site writes for them (one parameter per line, indented four
+ * spaces), read back from a scanned call and turned into text patches
+ * (byline-image-shortcode.c). The image dialog checks a call with the
+ * post's own rules (byline-analysis.h); pictures come into the bundle
+ * through byline-image-files.h.
  */
 
 #pragma once
@@ -28,6 +29,12 @@ typedef enum
   BYLINE_IMAGE_FIELD_TITLE,
   BYLINE_IMAGE_FIELD_CAPTION,
 } BylineImageField;
+
+/* The shortcode parameter a field is written as ("link"), and the field of a
+ * parameter name; FALSE for a name that is no field's (class="…"). */
+const char        *byline_image_field_get_param      (BylineImageField         field);
+gboolean           byline_image_field_from_param     (const char              *name,
+                                                      BylineImageField        *field);
 
 /* Values are plain text (unescaped); NULL or "" leaves an optional
  * parameter out. link is always written. */
@@ -95,21 +102,6 @@ BylineTextPatch   *byline_image_insert_patch         (const char              *t
                                                       const char              *shortcode,
                                                       gsize                   *shortcode_offset);
 
-/* What the linter would say about these fields, as the dialog shows it on
- * the field concerned. */
-typedef struct
-{
-  BylineImageField  field;
-  BylineSeverity    severity;
-  const char       *rule_id;   /* static string: "image/caption-period" */
-  char             *message;   /* translated; says what to do */
-} BylineImageProblem;
-
-void               byline_image_problem_free         (BylineImageProblem      *self);
-/* The problems in field order (link, width, ratio, alt, title, caption). */
-GPtrArray         *byline_image_fields_check         (const BylineImageFields *self,
-                                                      BylineProfile           *profile);
-
 /* Height divided by width as a percentage with at most two decimals
  * ("56.25%", "60%"); NULL unless both are positive. */
 char              *byline_image_format_ratio         (int                      width,
@@ -122,60 +114,7 @@ const char        *byline_image_get_default_width    (BylineProfile           *p
  * makes the image shortcode's ratio parameter required. */
 gboolean           byline_image_needs_ratio          (BylineProfile           *profile,
                                                       const char              *link);
-/* Pixel size of a picture file (SVGs from their size attributes and
- * viewBox); FALSE when it cannot be read as a picture. */
-gboolean           byline_image_read_size            (GFile                   *file,
-                                                      int                     *width,
-                                                      int                     *height);
-
-/* A file name for the bundle: ASCII, lower case, words joined by dashes, the
- * extension kept in lower case ("My Photo (1).JPG" → "my-photo-1.jpg").
- * "image" stands in for a name with nothing left. */
-char              *byline_image_safe_file_name       (const char              *name);
-/* @name for @number 1, "stem-N.ext" after it ("photo-2.jpg"). */
-char              *byline_image_numbered_name        (const char              *name,
-                                                      guint                    number);
-/* "pasted-image-YYYYMMDD-HHMMSS.png" in @time's own time zone. */
-char              *byline_image_pasted_name          (GDateTime               *time);
-
-/* Makes a file that did not exist: fails with G_IO_ERROR_EXISTS, and
- * changes nothing, when @target is already there. */
-typedef gboolean (*BylineImageCreateFunc) (GFile         *target,
-                                           gpointer       data,
-                                           GCancellable  *cancellable,
-                                           GError       **error);
-/* Calls @create for byline_image_safe_file_name() of @name in @folder, then
- * for its numbered names (byline_image_numbered_name()) until one is free;
- * returns the file made. Other errors from @create stop the search. */
-GFile             *byline_image_create_in_bundle     (GFile                   *folder,
-                                                      const char              *name,
-                                                      BylineImageCreateFunc    create,
-                                                      gpointer                 data,
-                                                      GCancellable            *cancellable,
-                                                      GError                 **error);
-/* Copies @source into @folder as byline_image_safe_file_name() of its name
- * (or of @name when not NULL), numbering the name on a clash; an existing
- * file is never replaced. A @source directly inside @folder is returned as
- * it is, without a copy. Returns the file in the bundle. Blocking: call it
- * from a worker thread for big files. */
-GFile             *byline_image_copy_into_bundle     (GFile                   *source,
-                                                      GFile                   *folder,
-                                                      const char              *name,
-                                                      GCancellable            *cancellable,
-                                                      GError                 **error);
-/* Writes @bytes into @folder as @name (made safe), numbered on a clash. */
-GFile             *byline_image_save_into_bundle     (GBytes                  *bytes,
-                                                      GFile                   *folder,
-                                                      const char              *name,
-                                                      GCancellable            *cancellable,
-                                                      GError                 **error);
-/* A warning naming @name and its size when @size is over the profile's
- * large_image_bytes; NULL otherwise. */
-char              *byline_image_dup_size_warning     (BylineProfile           *profile,
-                                                      const char              *name,
-                                                      guint64                  size);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineImageFields, byline_image_fields_free)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineImageProblem, byline_image_problem_free)
 
 G_END_DECLS

@@ -5,9 +5,8 @@
 
 #pragma once
 
-#include <cmark-gfm.h>
-
 #include "byline-linter.h"
+#include "byline-renderer-private.h"
 #include "byline-table-limit.h"
 
 G_BEGIN_DECLS
@@ -19,19 +18,6 @@ enum
   BYLINE_MASK_CODE = 1 << 1,  /* code: text bodies, code blocks, code spans */
   BYLINE_MASK_VERBATIM = 1 << 2,  /* inner text of a shortcode shown as written (text) */
 };
-
-/* A link or image of the body, with its place in the post text. */
-typedef struct
-{
-  cmark_node *node;
-  gboolean    image;
-  const char *url;
-  gsize       start;       /* the whole [text](url), or the bare autolink */
-  gsize       end;
-  gsize       url_start;   /* the destination as written; url_end == url_start when unknown */
-  gsize       url_end;
-  gboolean    generated;   /* the destination holds a shortcode call */
-} BylineLintLink;
 
 typedef struct _BylineLintContext BylineLintContext;
 typedef struct _BylineRule BylineRule;
@@ -47,6 +33,7 @@ struct _BylineRule
 struct _BylineLintContext
 {
   BylineProfile             *profile;
+  BylineSite                *site;          /* nullable */
   BylineBundle              *bundle;        /* nullable */
   GDateTime                 *now;
   BylinePost                *post;
@@ -63,16 +50,12 @@ struct _BylineLintContext
   BylineSeverity             severity;
   GPtrArray                 *diagnostics;
 
-  /* The body's analysis, made once before the rules run. */
+  /* The body, parsed once for the analysis (byline-body.h), its facts,
+   * and what the rules work out from it before they run. */
+  BylineBody                *body;
+  GArray                    *links;         /* of BylineBodyLink: body->links */
   guint8                    *mask;          /* per byte of text */
-  char                      *masked;        /* the body as cmark-gfm saw it */
-  cmark_node                *document;
-  GPtrArray                 *headings;      /* of cmark_node */
-  GPtrArray                 *code_blocks;   /* of cmark_node */
-  GPtrArray                 *block_quotes;  /* of cmark_node */
-  GArray                    *links;         /* of BylineLintLink */
   GHashTable                *references;    /* bundle file name → first BylineSpan* */
-  GArray                    *large_tables;  /* of BylineLargeTable (body offsets), nullable */
 };
 
 /* Reports a finding of the running rule over [start, end) of the post text.
@@ -83,6 +66,16 @@ void     byline_lint_report          (BylineLintContext *ctx,
                                       BylineTextPatch   *fix,
                                       const char        *format,
                                       ...) G_GNUC_PRINTF (5, 6);
+/* The same, for a finding about @subject: a front-matter key or a parameter
+ * of the shortcode call the span lies in. */
+void     byline_lint_report_about    (BylineLintContext *ctx,
+                                      BylineSubjectKind  kind,
+                                      const char        *subject,
+                                      gsize              start,
+                                      gsize              end,
+                                      BylineTextPatch   *fix,
+                                      const char        *format,
+                                      ...) G_GNUC_PRINTF (7, 8);
 /* Gives the finding reported last a fix on a file (transfer full). */
 void     byline_lint_attach_file_fix (BylineLintContext *ctx,
                                       BylineFileFix     *fix);
@@ -109,7 +102,8 @@ gboolean byline_lint_is_masked       (BylineLintContext *ctx,
                                       gsize              end,
                                       guint8             flags);
 
-/* Body analysis (byline-rules-markdown.c). */
+/* What the rules work out from the body (byline-rules-markdown.c): the
+ * mask of calls and code, and the bundle files the post refers to. */
 void     byline_lint_analyse_body    (BylineLintContext *ctx);
 void     byline_lint_clear_body      (BylineLintContext *ctx);
 
@@ -118,6 +112,7 @@ void byline_rule_encoding               (BylineLintContext *ctx);
 void byline_rule_fm_unterminated        (BylineLintContext *ctx);
 void byline_rule_fm_unsupported         (BylineLintContext *ctx);
 void byline_rule_fm_syntax              (BylineLintContext *ctx);
+void byline_rule_fm_duplicate_key       (BylineLintContext *ctx);
 void byline_rule_fm_required            (BylineLintContext *ctx);
 void byline_rule_fm_recommended         (BylineLintContext *ctx);
 void byline_rule_fm_type                (BylineLintContext *ctx);
@@ -143,6 +138,7 @@ void byline_rule_image_missing_file     (BylineLintContext *ctx);
 void byline_rule_image_caption_period   (BylineLintContext *ctx);
 void byline_rule_image_external_ratio   (BylineLintContext *ctx);
 void byline_rule_image_missing_alt      (BylineLintContext *ctx);
+void byline_rule_image_width            (BylineLintContext *ctx);
 void byline_rule_text_missing_syntax    (BylineLintContext *ctx);
 void byline_rule_text_bash_prompt       (BylineLintContext *ctx);
 

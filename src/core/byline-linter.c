@@ -17,6 +17,7 @@ struct _BylineLinter
 {
   GObject        parent_instance;
   BylineProfile *profile;
+  BylineSite    *site;
   BylineBundle  *bundle;
   GDateTime     *now;
   BylineSpellChecker *spell_checker;
@@ -27,6 +28,7 @@ G_DEFINE_FINAL_TYPE (BylineLinter, byline_linter, G_TYPE_OBJECT)
 enum {
   PROP_0,
   PROP_PROFILE,
+  PROP_SITE,
   PROP_BUNDLE,
   N_PROPS
 };
@@ -49,6 +51,8 @@ static const BylineRule rules[] = {
     byline_rule_fm_unsupported },
   { { "front-matter/syntax", E, N_("The front matter is valid YAML") },
     byline_rule_fm_syntax },
+  { { "front-matter/duplicate-key", E, N_("Each front matter key appears once") },
+    byline_rule_fm_duplicate_key },
   { { "front-matter/required", E, N_("Required front matter keys are present") },
     byline_rule_fm_required },
   { { "front-matter/recommended", W, N_("Recommended front matter keys are present") },
@@ -96,6 +100,8 @@ static const BylineRule rules[] = {
     byline_rule_image_external_ratio },
   { { "image/missing-alt", W, N_("An image has an alt text or a caption") },
     byline_rule_image_missing_alt },
+  { { "image/width", W, N_("An image's width is a percentage or a pixel size") },
+    byline_rule_image_width },
   { { "text/missing-syntax", E, N_("A text block names its syntax") },
     byline_rule_text_missing_syntax },
   { { "text/bash-prompt", E, N_("A bash text block starts with a $ command") },
@@ -175,6 +181,7 @@ byline_linter_finalize (GObject *object)
   BylineLinter *self = (BylineLinter *)object;
 
   g_clear_object (&self->profile);
+  g_clear_object (&self->site);
   g_clear_object (&self->bundle);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_object (&self->spell_checker);
@@ -194,6 +201,10 @@ byline_linter_get_property (GObject    *object,
     {
     case PROP_PROFILE:
       g_value_set_object (value, self->profile);
+      break;
+
+    case PROP_SITE:
+      g_value_set_object (value, self->site);
       break;
 
     case PROP_BUNDLE:
@@ -219,6 +230,10 @@ byline_linter_set_property (GObject      *object,
       self->profile = g_value_dup_object (value);
       break;
 
+    case PROP_SITE:
+      self->site = g_value_dup_object (value);
+      break;
+
     case PROP_BUNDLE:
       self->bundle = g_value_dup_object (value);
       break;
@@ -242,6 +257,11 @@ byline_linter_class_init (BylineLinterClass *klass)
                          BYLINE_TYPE_PROFILE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
                           G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
+  properties[PROP_SITE] =
+    g_param_spec_object ("site", NULL, NULL,
+                         BYLINE_TYPE_SITE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY));
   properties[PROP_BUNDLE] =
     g_param_spec_object ("bundle", NULL, NULL,
                          BYLINE_TYPE_BUNDLE,
@@ -258,15 +278,25 @@ byline_linter_init (BylineLinter *self)
 
 BylineLinter *
 byline_linter_new (BylineProfile *profile,
+                   BylineSite    *site,
                    BylineBundle  *bundle)
 {
   g_return_val_if_fail (BYLINE_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (site == NULL || BYLINE_IS_SITE (site), NULL);
   g_return_val_if_fail (bundle == NULL || BYLINE_IS_BUNDLE (bundle), NULL);
 
   return g_object_new (BYLINE_TYPE_LINTER,
                        "profile", profile,
+                       "site", site,
                        "bundle", bundle,
                        NULL);
+}
+
+BylineSite *
+byline_linter_get_site (BylineLinter *self)
+{
+  g_return_val_if_fail (BYLINE_IS_LINTER (self), NULL);
+  return self->site;
 }
 
 BylineProfile *
@@ -295,6 +325,33 @@ byline_linter_set_now (BylineLinter *self,
   self->now = now;
 }
 
+static void
+report_valist (BylineLintContext *ctx,
+               BylineSubjectKind  kind,
+               const char        *subject,
+               gsize              start,
+               gsize              end,
+               BylineTextPatch   *fix,
+               const char        *format,
+               va_list            args)
+{
+  BylineDiagnostic *diagnostic;
+  BylineSpan span = { 0 };
+
+  g_assert (ctx->rule != NULL);
+
+  span.start = MIN (start, ctx->length);
+  span.end = CLAMP (end, span.start, ctx->length);
+  byline_line_index_fill_span (ctx->lines, &span);
+
+  diagnostic = byline_diagnostic_new (ctx->severity, ctx->rule->info.id, &span,
+                                      g_strdup_vprintf (format, args));
+  diagnostic->fix = fix;
+  if (kind != BYLINE_SUBJECT_NONE)
+    byline_diagnostic_set_subject (diagnostic, kind, subject);
+  g_ptr_array_add (ctx->diagnostics, diagnostic);
+}
+
 void
 byline_linter_set_spell_checker (BylineLinter       *self,
                                  BylineSpellChecker *checker)
@@ -313,24 +370,28 @@ byline_lint_report (BylineLintContext *ctx,
                     const char        *format,
                     ...)
 {
-  BylineDiagnostic *diagnostic;
-  BylineSpan span = { 0 };
   va_list args;
-  char *message;
-
-  g_assert (ctx->rule != NULL);
 
   va_start (args, format);
-  message = g_strdup_vprintf (format, args);
+  report_valist (ctx, BYLINE_SUBJECT_NONE, NULL, start, end, fix, format, args);
   va_end (args);
+}
 
-  span.start = MIN (start, ctx->length);
-  span.end = CLAMP (end, span.start, ctx->length);
-  byline_line_index_fill_span (ctx->lines, &span);
+void
+byline_lint_report_about (BylineLintContext *ctx,
+                          BylineSubjectKind  kind,
+                          const char        *subject,
+                          gsize              start,
+                          gsize              end,
+                          BylineTextPatch   *fix,
+                          const char        *format,
+                          ...)
+{
+  va_list args;
 
-  diagnostic = byline_diagnostic_new (ctx->severity, ctx->rule->info.id, &span, message);
-  diagnostic->fix = fix;
-  g_ptr_array_add (ctx->diagnostics, diagnostic);
+  va_start (args, format);
+  report_valist (ctx, kind, subject, start, end, fix, format, args);
+  va_end (args);
 }
 
 void
@@ -486,21 +547,25 @@ compare_diagnostics (gconstpointer a,
 }
 
 GPtrArray *
-byline_linter_check (BylineLinter *self,
-                     BylinePost   *post)
+byline_linter_check_body (BylineLinter *self,
+                          BylineBody   *body)
 {
   BylineLintContext ctx = { 0 };
+  BylinePost *post;
   GPtrArray *diagnostics;
 
   g_return_val_if_fail (BYLINE_IS_LINTER (self), NULL);
-  g_return_val_if_fail (BYLINE_IS_POST (post), NULL);
+  g_return_val_if_fail (body != NULL, NULL);
 
+  post = body->post;
   diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
 
   ctx.profile = self->profile;
+  ctx.site = self->site;
   ctx.bundle = self->bundle;
   ctx.now = self->now != NULL ? g_date_time_ref (self->now) : g_date_time_new_now_utc ();
   ctx.post = post;
+  ctx.body = body;
   ctx.text = byline_post_get_text (post);
   ctx.length = byline_post_get_length (post);
   ctx.lines = byline_post_get_lines (post);
@@ -549,4 +614,19 @@ byline_linter_check (BylineLinter *self,
   g_ptr_array_sort (diagnostics, compare_diagnostics);
 
   return diagnostics;
+}
+
+GPtrArray *
+byline_linter_check (BylineLinter *self,
+                     BylinePost   *post)
+{
+  g_autoptr(BylineRenderer) renderer = NULL;
+  g_autoptr(BylineBody) body = NULL;
+
+  g_return_val_if_fail (BYLINE_IS_LINTER (self), NULL);
+  g_return_val_if_fail (BYLINE_IS_POST (post), NULL);
+
+  renderer = byline_renderer_new (self->profile, self->bundle);
+  body = byline_renderer_parse (renderer, post);
+  return byline_linter_check_body (self, body);
 }

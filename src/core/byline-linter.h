@@ -14,10 +14,12 @@
 
 #include <gio/gio.h>
 
+#include "byline-body.h"
 #include "byline-bundle.h"
 #include "byline-diagnostic.h"
 #include "byline-post.h"
 #include "byline-profile.h"
+#include "byline-site.h"
 #include "byline-spell.h"
 
 G_BEGIN_DECLS
@@ -33,10 +35,13 @@ typedef struct
 
 G_DECLARE_FINAL_TYPE (BylineLinter, byline_linter, BYLINE, LINTER, GObject)
 
-/* @bundle may be NULL: then the rules about the bundle's files do not run. */
+/* @site and @bundle may be NULL: then the rules about the site's pages and
+ * the bundle's files do not run. */
 BylineLinter         *byline_linter_new          (BylineProfile *profile,
+                                                  BylineSite    *site,
                                                   BylineBundle  *bundle);
 BylineProfile        *byline_linter_get_profile  (BylineLinter  *self);
+BylineSite           *byline_linter_get_site     (BylineLinter  *self);
 BylineBundle         *byline_linter_get_bundle   (BylineLinter  *self);
 /* The time that "future publish date" compares with; NULL (the default)
  * means the time of each check. */
@@ -48,9 +53,15 @@ void                  byline_linter_set_now      (BylineLinter  *self,
 void                  byline_linter_set_spell_checker (BylineLinter       *self,
                                                        BylineSpellChecker *checker);
 
-/* Runs every rule the profile leaves on. Returns BylineDiagnostic* sorted by
- * position (then by severity, most severe first, then by rule id), each with
- * the severity the profile gives its rule. */
+/* Runs every rule the profile leaves on over a body parsed for the
+ * analysis (byline_renderer_parse() with the same profile). Returns
+ * BylineDiagnostic* sorted by position (then by severity, most severe
+ * first, then by rule id), each with the severity the profile gives its
+ * rule. Reads the body only: safe on a worker thread. */
+GPtrArray            *byline_linter_check_body   (BylineLinter  *self,
+                                                  BylineBody    *body);
+/* Parses @post and checks it (byline_analysis_new() does both once for the
+ * window and byline-cli). */
 GPtrArray            *byline_linter_check        (BylineLinter  *self,
                                                   BylinePost    *post);
 

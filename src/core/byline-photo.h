@@ -24,6 +24,7 @@
 
 #include <gio/gio.h>
 
+#include "byline-image-files.h"
 #include "byline-image-shortcode.h"
 #include "byline-profile.h"
 

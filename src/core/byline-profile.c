@@ -18,7 +18,6 @@
 
 #define BUILTIN_PROFILE RESOURCE_BASE "/profiles/istio.yml"
 #define BUILTIN_STYLESHEET RESOURCE_BASE "/style/post.css"
-#define PROFILE_FILE_NAME ".byline.yml"
 
 G_DEFINE_FINAL_TYPE (BylineProfile, byline_profile, G_TYPE_OBJECT)
 
@@ -262,71 +261,46 @@ byline_profile_new_from_file (GFile   *file,
   return g_steal_pointer (&self);
 }
 
-static gboolean
-file_exists (GFile      *dir,
-             const char *name,
-             GFileType   type)
-{
-  g_autoptr(GFile) child = g_file_get_child (dir, name);
-
-  if (type == G_FILE_TYPE_UNKNOWN)
-    return g_file_query_exists (child, NULL);
-  return g_file_query_file_type (child, G_FILE_QUERY_INFO_NONE, NULL) == type;
-}
-
 /**
- * byline_profile_find_for_post:
+ * byline_profile_new_for_site:
  *
- * Returns: (transfer full) (nullable): the .byline.yml nearest to @post in
- *   its folder or a parent, not looking above the folder holding .git.
+ * Returns: (transfer full) (nullable): the profile that applies to the
+ *   site's post: the built-in one, with the site's .byline.yml merged over
+ *   it when there is one; %NULL when that cannot be read or is not a profile.
  */
-GFile *
-byline_profile_find_for_post (GFile *post)
+BylineProfile *
+byline_profile_new_for_site (BylineSite  *site,
+                             GError     **error)
 {
-  g_autoptr(GFile) dir = NULL;
+  GFile *file;
 
-  g_return_val_if_fail (G_IS_FILE (post), NULL);
+  g_return_val_if_fail (BYLINE_IS_SITE (site), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  dir = g_file_get_parent (post);
-  while (dir != NULL)
-    {
-      GFile *parent;
+  file = byline_site_get_profile_file (site);
+  if (file == NULL)
+    return byline_profile_new_builtin ();
 
-      if (file_exists (dir, PROFILE_FILE_NAME, G_FILE_TYPE_REGULAR))
-        return g_file_get_child (dir, PROFILE_FILE_NAME);
-
-      /* .git is a folder in a clone and a file in a worktree. */
-      if (file_exists (dir, ".git", G_FILE_TYPE_UNKNOWN))
-        break;
-
-      parent = g_file_get_parent (dir);
-      g_object_unref (dir);
-      dir = parent;
-    }
-
-  return NULL;
+  return byline_profile_new_from_file (file, error);
 }
 
 /**
  * byline_profile_new_for_post:
  *
- * Returns: (transfer full) (nullable): the profile that applies to @post,
- *   or %NULL when its .byline.yml cannot be read or is not a profile.
+ * Returns: (transfer full) (nullable): byline_profile_new_for_site() for the
+ *   site @post belongs to.
  */
 BylineProfile *
 byline_profile_new_for_post (GFile   *post,
                              GError **error)
 {
-  g_autoptr(GFile) file = NULL;
+  g_autoptr(BylineSite) site = NULL;
 
   g_return_val_if_fail (G_IS_FILE (post), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = byline_profile_find_for_post (post);
-  if (file == NULL)
-    return byline_profile_new_builtin ();
-
-  return byline_profile_new_from_file (file, error);
+  site = byline_site_lookup (post, NULL);
+  return byline_profile_new_for_site (site, error);
 }
 
 const char *

@@ -5,8 +5,8 @@
  * A profile describes the front-matter fields, the shortcodes (with the HTML
  * templates the preview uses for them), rule settings, site facts and the
  * template of a new post. The built-in istio.io blog profile ships as the
- * resource /org/byline/Byline/profiles/istio.yml; a .byline.yml found in the
- * post's folder or a parent (up to the folder holding .git) is merged over it.
+ * resource /org/byline/Byline/profiles/istio.yml; the .byline.yml of the
+ * post's site (see byline-site.h) is merged over it.
  * docs/profile.md documents the format.
  */
 
@@ -15,6 +15,7 @@
 #include <gio/gio.h>
 
 #include "byline-diagnostic.h"
+#include "byline-site.h"
 #include "byline-template.h"
 
 G_BEGIN_DECLS
@@ -85,10 +86,11 @@ gboolean                   byline_profile_merge_data          (BylineProfile  *s
                                                                gsize           length,
                                                                const char     *file,
                                                                GError        **error);
-/* The .byline.yml that applies to @post: in its folder or a parent, stopping
- * at the folder that holds .git. NULL when there is none. */
-GFile                     *byline_profile_find_for_post       (GFile          *post);
-/* The built-in profile, with the .byline.yml for @post merged when found. */
+/* The built-in profile, with the site's .byline.yml (byline_site_get_profile_file())
+ * merged when there is one. */
+BylineProfile             *byline_profile_new_for_site        (BylineSite     *site,
+                                                               GError        **error);
+/* byline_profile_new_for_site() for the site @post belongs to (blocking I/O). */
 BylineProfile             *byline_profile_new_for_post        (GFile          *post,
                                                                GError        **error);
 

@@ -1,13 +1,13 @@
-/* byline-renderer-markdown.c — cmark's part of a render
+/* byline-renderer-markdown.c — the body's trees: parsed once, adjusted, frozen
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * cmark parses the text byline-renderer-source.c made; the tree is then
- * adjusted (block shortcodes alone on their lines leave their paragraph),
- * the Goldmark writer renders each top-level block as the site's Hugo
- * would (link targets resolved as it goes), and a last pass over its HTML
- * swaps placeholders for the shortcodes' HTML and rewrites data-sourcepos
- * attributes into post coordinates.
+ * Building a body: cmark parses the text byline-renderer-source.c made, for
+ * the body and for the Markdown inner text of each shortcode that has one;
+ * byline-body.c notes what the rules read; the trees are then adjusted for
+ * rendering (block shortcodes alone on their lines leave their paragraph)
+ * and frozen. byline-renderer-html.c renders them with the Goldmark writer,
+ * which resolves link targets as it goes.
  */
 
 #define G_LOG_DOMAIN "byline-renderer"
@@ -15,10 +15,9 @@
 #include "config.h"
 
 #include "byline-renderer-private.h"
+#include "byline-markdown.h"
 #include "byline-table-limit.h"
 
-#include <cmark-gfm-core-extensions.h>
-#include <stdlib.h>
 #include <string.h>
 
 /* Lines (in the cmark text) of a block node the renderer made itself, which
@@ -47,11 +46,11 @@ fragment_set_range (BylineFragment *frag,
   g_hash_table_insert (frag->ranges, node, range);
 }
 
-static void
-fragment_node_range (BylineFragment *frag,
-                     cmark_node     *node,
-                     guint          *first,
-                     guint          *last)
+void
+byline_fragment_node_range (BylineFragment *frag,
+                            cmark_node     *node,
+                            guint          *first,
+                            guint          *last)
 {
   const OutRange *range = frag->ranges != NULL ? g_hash_table_lookup (frag->ranges, node) : NULL;
   int start_line;
@@ -179,7 +178,7 @@ fragment_split_paragraph (BylineFragment *frag,
   if (!any)
     return;
 
-  fragment_node_range (frag, para, &para_first, &para_last);
+  byline_fragment_node_range (frag, para, &para_first, &para_last);
   run_first = para_first;
 
   for (guint i = 0; i < children->len; i++)
@@ -235,31 +234,8 @@ fragment_split_paragraph (BylineFragment *frag,
   g_ptr_array_add (frag->split, para);
 }
 
-/* The writer's URL function: placeholders become their calls' output and
- * links of the bundle and the site resolve against the preview's base. */
-static char *
-fragment_resolve_url_cb (const char *url,
-                         gpointer    user_data)
-{
-  BylineFragment *frag = user_data;
-  g_autofree char *substituted = NULL;
-  char *resolved;
-
-  if (*url == '\0')
-    return NULL;
-
-  if (frag->tokens->len > 0 && strstr (url, frag->job->prefix) != NULL)
-    url = substituted = byline_fragment_substitute_raw (frag, url);
-
-  resolved = byline_render_job_resolve_link (frag->job, url);
-  if (resolved != NULL)
-    return resolved;
-
-  return g_steal_pointer (&substituted);
-}
-
-static void
-fragment_adjust_tree (BylineFragment *frag)
+void
+byline_fragment_adjust_tree (BylineFragment *frag)
 {
   g_autoptr(GPtrArray) paragraphs = NULL;
   cmark_iter *iter;
@@ -296,427 +272,253 @@ fragment_adjust_tree (BylineFragment *frag)
     fragment_split_paragraph (frag, g_ptr_array_index (paragraphs, i));
 }
 
-/* The HTML pass */
-
-static gboolean
-parse_uint (const char **p,
-            const char  *end,
-            guint       *value)
-{
-  const char *q = *p;
-  guint64 v = 0;
-
-  while (q < end && g_ascii_isdigit (*q) && v <= G_MAXUINT)
-    v = v * 10 + (guint64) (*q++ - '0');
-
-  if (q == *p || v > G_MAXUINT)
-    return FALSE;
-
-  *value = (guint) v;
-  *p = q;
-  return TRUE;
-}
-
-/* printf costs more than the rest of a block's positions. */
-static void
-append_uint (GString *out,
-             guint    value)
-{
-  char digits[16];
-  guint n = 0;
-
-  do
-    {
-      digits[n++] = (char) ('0' + value % 10);
-      value /= 10;
-    }
-  while (value > 0);
-  while (n > 0)
-    g_string_append_c (out, digits[--n]);
-}
-
-/* Rewrites a cmark data-sourcepos value ("l:c-l:c", lines and byte columns
- * of the cmark text) into post lines and byte columns. Returns the length of
- * the attribute read, 0 when it is not one. */
-static gsize
-fragment_rewrite_sourcepos (BylineFragment *frag,
-                            const char     *attr,
-                            const char     *end,
-                            GString        *out)
-{
-  static const char name[] = " data-sourcepos=\"";
-  const char *p = attr + strlen (name);
-  guint l1, c1, l2, c2;
-  gsize o;
-  gsize line_start;
-  guint line;
-
-  if ((gsize) (end - attr) < strlen (name) || memcmp (attr, name, strlen (name)) != 0)
-    return 0;
-
-  if (!parse_uint (&p, end, &l1) || p >= end || *p++ != ':' ||
-      !parse_uint (&p, end, &c1) || p >= end || *p++ != '-' ||
-      !parse_uint (&p, end, &l2) || p >= end || *p++ != ':' ||
-      !parse_uint (&p, end, &c2) || p >= end || *p++ != '"')
-    return 0;
-
-  /* Nodes the renderer made have no position: drop the attribute. */
-  if (l1 == 0 || frag->out->len == 0)
-    return (gsize) (p - attr);
-
-  l1 = MIN (l1, byline_fragment_n_out_lines (frag));
-  l2 = CLAMP (l2, l1, byline_fragment_n_out_lines (frag));
-
-  o = byline_fragment_out_line_start (frag, l1) + (c1 > 0 ? c1 - 1 : 0);
-  o = MIN (o, frag->out->len - 1);
-  o = byline_fragment_map (frag, o, FALSE);
-  line = byline_render_job_line_of (frag->job, o, &line_start);
-  g_string_append (out, " data-sourcepos=\"");
-  append_uint (out, line);
-  g_string_append_c (out, ':');
-  append_uint (out, (guint) (o - line_start + 1));
-  g_string_append_c (out, '-');
-
-  if (c2 == 0)
-    {
-      append_uint (out, byline_fragment_first_post_line (frag, l2));
-      g_string_append (out, ":0\"");
-    }
-  else
-    {
-      o = byline_fragment_out_line_start (frag, l2) + c2 - 1;
-      o = MIN (o, frag->out->len - 1);
-      o = byline_fragment_map (frag, o, TRUE);
-      line = byline_render_job_line_of (frag->job, o, &line_start);
-      append_uint (out, line);
-      g_string_append_c (out, ':');
-      append_uint (out, (guint) (o - line_start + 1));
-      g_string_append_c (out, '"');
-    }
-
-  return (gsize) (p - attr);
-}
-
-enum {
-  STATE_TEXT,
-  STATE_TAG,
-  STATE_DOUBLE_QUOTED,
-  STATE_SINGLE_QUOTED,
-  STATE_COMMENT,
-};
-
-/* Copies cmark's HTML to @out, replacing placeholders by their calls' HTML
- * (escaped where they sit in a tag, as in an image's alt text) and source
- * positions by post positions. One pass, linear in the HTML. */
-static void
-fragment_finish_html (BylineFragment *frag,
-                      const char     *html,
-                      gsize           len,
-                      GString        *out)
-{
-  const char *end = html + len;
-  char first = frag->job->prefix[0];
-  gsize copied = 0;
-  int state = STATE_TEXT;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      char c = html[i];
-      guint index;
-      gsize token_len;
-      gsize attr_len;
-
-      if (c == first && frag->tokens->len > 0 &&
-          byline_fragment_parse_token (frag, html + i, len - i, &index, &token_len))
-        {
-          const char *expansion = byline_fragment_get_expansion (frag, index);
-
-          g_string_append_len (out, html + copied, i - copied);
-          if (state == STATE_TEXT)
-            g_string_append (out, expansion);
-          else
-            byline_html_escape_append (out, expansion, -1);
-          i += token_len - 1;
-          copied = i + 1;
-          continue;
-        }
-
-      switch (state)
-        {
-        case STATE_TEXT:
-          if (c == '<')
-            state = len - i >= 4 && memcmp (html + i, "<!--", 4) == 0 ? STATE_COMMENT : STATE_TAG;
-          break;
-
-        case STATE_TAG:
-          if (c == '"')
-            state = STATE_DOUBLE_QUOTED;
-          else if (c == '\'')
-            state = STATE_SINGLE_QUOTED;
-          else if (c == '>')
-            state = STATE_TEXT;
-          else if (c == ' ' && i + 1 < len && html[i + 1] == 'd')
-            {
-              g_string_append_len (out, html + copied, i - copied);
-              copied = i;
-              attr_len = fragment_rewrite_sourcepos (frag, html + i, end, out);
-              if (attr_len > 0)
-                {
-                  i += attr_len - 1;
-                  copied = i + 1;
-                }
-            }
-          break;
-
-        case STATE_DOUBLE_QUOTED:
-          if (c == '"')
-            state = STATE_TAG;
-          break;
-
-        case STATE_SINGLE_QUOTED:
-          if (c == '\'')
-            state = STATE_TAG;
-          break;
-
-        case STATE_COMMENT:
-          if (c == '>' && i >= 2 && html[i - 1] == '-' && html[i - 2] == '-')
-            state = STATE_TEXT;
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
-    }
-
-  g_string_append_len (out, html + copied, len - copied);
-}
-
 /* Fragments */
 
-static void
-fragment_init (BylineFragment  *frag,
-               BylineRenderJob *job,
-               guint            depth)
+static BylineFragment *
+fragment_new (BylineRenderJob *job,
+              guint            depth,
+              int              call)
 {
-  memset (frag, 0, sizeof *frag);
+  BylineFragment *frag = g_new0 (BylineFragment, 1);
+
   frag->job = job;
   frag->depth = depth;
+  frag->call = call;
   frag->out = g_string_new (NULL);
   frag->segments = g_array_new (FALSE, FALSE, sizeof (BylineFragmentSegment));
   frag->tokens = g_array_new (FALSE, FALSE, sizeof (BylineFragmentToken));
   frag->out_lines = g_array_new (FALSE, FALSE, sizeof (gsize));
+  return frag;
 }
 
-static void
-fragment_clear (BylineFragment *frag)
+void
+byline_fragment_free (BylineFragment *frag)
 {
-  for (guint i = 0; i < frag->tokens->len; i++)
-    g_free (g_array_index (frag->tokens, BylineFragmentToken, i).expansion);
-
-  g_clear_pointer (&frag->writer, byline_goldmark_free);
   g_clear_pointer (&frag->document, cmark_node_free);
+  g_clear_pointer (&frag->large_tables, g_array_unref);
   g_clear_pointer (&frag->split, g_ptr_array_unref);
-  g_clear_pointer (&frag->parser, cmark_parser_free);
   g_clear_pointer (&frag->ranges, g_hash_table_unref);
   g_array_unref (frag->out_lines);
   g_array_unref (frag->tokens);
   g_array_unref (frag->segments);
   g_string_free (frag->out, TRUE);
+  g_free (frag);
 }
 
-void
-byline_renderer_ensure_extensions (void)
+/* The fragment of [start, end) with the calls first_call .. end_call - 1
+ * that lie directly in it, parsed. */
+static BylineFragment *
+fragment_parse (BylineRenderJob *job,
+                gsize            start,
+                gsize            end,
+                guint            first_call,
+                guint            end_call,
+                gboolean         dedent,
+                guint            depth,
+                int              call)
 {
-  static gsize registered = 0;
+  BylineFragment *frag = fragment_new (job, depth, call);
 
-  if (g_once_init_enter (&registered))
-    {
-      cmark_gfm_core_extensions_ensure_registered ();
-      g_once_init_leave (&registered, 1);
-    }
-}
-
-static void
-fragment_parse (BylineFragment *frag)
-{
-  g_autoptr(GArray) large_tables = NULL;
-
-  byline_renderer_ensure_extensions ();
-
-  frag->parser = byline_goldmark_parser_new (frag->job->goldmark);
-
+  byline_fragment_build (frag, start, end, first_call, end_call, dedent);
   /* Tables past cmark-gfm's safe size become text (the linter says so). */
-  large_tables = byline_table_limit_apply (frag->out->str, frag->out->len);
+  frag->large_tables = byline_table_limit_apply (frag->out->str, frag->out->len);
+  for (guint i = 0; frag->large_tables != NULL && i < frag->large_tables->len; i++)
+    {
+      BylineLargeTable *table = &g_array_index (frag->large_tables, BylineLargeTable, i);
 
-  cmark_parser_feed (frag->parser, frag->out->str, frag->out->len);
-  frag->document = cmark_parser_finish (frag->parser);
-
-  fragment_adjust_tree (frag);
-
-  frag->writer = byline_goldmark_new (frag->job->goldmark, frag->document,
-                                      frag->out->str, frag->out->len);
-  byline_goldmark_set_sourcepos (frag->writer, TRUE);
-  /* Raw HTML passes through as the site allows, but the preview escapes the
-   * tags GFM's tagfilter names: it shows the post, it does not run it. */
-  byline_goldmark_set_tagfilter (frag->writer, frag->job->tagfilter);
-  byline_goldmark_set_url_func (frag->writer, fragment_resolve_url_cb, frag);
+      table->offset = byline_fragment_map (frag, table->offset, FALSE);
+    }
+  frag->document = byline_markdown_parse (job->goldmark, frag->out->str, frag->out->len);
+  return frag;
 }
 
-/* Cleans up a block's HTML: placeholders replaced, positions in the post. */
-static char *
-fragment_finish_block (BylineFragment *frag,
-                       GString        *raw)
+/* The inner text of the paired call @call, as a fragment at @depth. */
+BylineFragment *
+byline_fragment_parse_inner (BylineRenderJob *job,
+                             guint            call,
+                             int              close,
+                             guint            depth)
 {
-  gsize len = raw->len;
-  GString *html = g_string_sized_new (len + len / 8);
+  const BylineShortcode *opening = g_ptr_array_index (job->calls, call);
+  const BylineShortcode *closing = g_ptr_array_index (job->calls, close);
 
-  while (len > 0 && raw->str[len - 1] == '\n')
-    len--;
-  fragment_finish_html (frag, raw->str, len, html);
-
-  return g_string_free (html, FALSE);
+  return fragment_parse (job, opening->span.end, closing->span.start, call + 1, (guint) close,
+                         TRUE, depth, (int) call);
 }
+
+/* Building a body */
 
 static void
-fragment_add_block (BylineFragment *frag,
-                    GPtrArray      *blocks,
-                    GString        *html,
-                    GString        *raw,
-                    guint           first,
-                    guint           last)
+body_free (BylineBody *self)
 {
-  g_autofree char *block_html = fragment_finish_block (frag, raw);
-
-  if (blocks != NULL)
-    {
-      BylineBlock *block = g_new0 (BylineBlock, 1);
-
-      block->html = g_steal_pointer (&block_html);
-      block->first_line = byline_fragment_first_post_line (frag, first);
-      block->last_line = MAX (byline_fragment_last_post_line (frag, last), block->first_line);
-      g_ptr_array_add (blocks, block);
-    }
-  else
-    {
-      g_string_append (html, block_html);
-      g_string_append_c (html, '\n');
-    }
+  g_clear_pointer (&self->inner, g_hash_table_unref);
+  g_clear_pointer (&self->roots, g_hash_table_unref);
+  g_clear_pointer (&self->fragments, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_pointer (&self->links, g_array_unref);
+  g_clear_pointer (&self->code_blocks, g_array_unref);
+  g_clear_pointer (&self->block_quotes, g_array_unref);
+  g_clear_pointer (&self->code_ranges, g_array_unref);
+  g_clear_pointer (&self->html, g_array_unref);
+  g_clear_pointer (&self->large_tables, g_array_unref);
+  g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
+  g_clear_object (&self->post);
+  g_clear_object (&self->renderer);
 }
 
-/* Renders the parsed fragment block by block, into @blocks (with post line
- * ranges) or, when that is NULL, into @html. */
-static void
-fragment_render_blocks (BylineFragment *frag,
-                        GPtrArray      *blocks,
-                        GString        *html)
+BylineBody *
+byline_body_ref (BylineBody *self)
 {
-  g_autoptr(GString) raw = g_string_new (NULL);
-  guint foot_first = G_MAXUINT;
-  guint foot_last = 0;
-  cmark_node *node = cmark_node_first_child (frag->document);
+  g_return_val_if_fail (self != NULL, NULL);
 
-  while (node != NULL)
-    {
-      cmark_node *last = node;
-      cmark_node *next;
-      guint first_line;
-      guint last_line;
-      guint unused;
-
-      fragment_node_range (frag, node, &first_line, &last_line);
-
-      /* Goldmark writes footnote definitions as one list at the end; it
-       * makes one block, over the lines of all of them. */
-      if (cmark_node_get_type (node) == CMARK_NODE_FOOTNOTE_DEFINITION)
-        {
-          foot_first = MIN (foot_first, first_line);
-          foot_last = MAX (foot_last, last_line);
-          node = cmark_node_next (node);
-          continue;
-        }
-
-      g_string_truncate (raw, 0);
-      next = byline_goldmark_render_block (frag->writer, node, raw, &last);
-      if (last != node)
-        fragment_node_range (frag, last, &unused, &last_line);
-      if (raw->len > 0)
-        fragment_add_block (frag, blocks, html, raw, first_line, last_line);
-      node = next;
-    }
-
-  g_string_truncate (raw, 0);
-  byline_goldmark_render_footnotes (frag->writer, raw);
-  if (raw->len > 0)
-    fragment_add_block (frag, blocks, html, raw, foot_first, foot_last);
-}
-
-/* Hugo's markdownify, which callouts use, drops the <p> around an inner text
- * that is one paragraph. */
-static gboolean
-is_single_paragraph (BylineFragment *frag)
-{
-  cmark_node *first = cmark_node_first_child (frag->document);
-
-  return first != NULL && cmark_node_next (first) == NULL &&
-         cmark_node_get_type (first) == CMARK_NODE_PARAGRAPH;
-}
-
-char *
-byline_render_job_render_markdown (BylineRenderJob *job,
-                                   gsize            start,
-                                   gsize            end,
-                                   guint            first_call,
-                                   guint            end_call,
-                                   guint            depth)
-{
-  BylineFragment frag;
-  GString *html = g_string_new (NULL);
-
-  fragment_init (&frag, job, depth);
-  byline_fragment_build (&frag, start, end, first_call, end_call, TRUE);
-  fragment_parse (&frag);
-
-  if (is_single_paragraph (&frag))
-    {
-      g_autoptr(GString) raw = g_string_new (NULL);
-      g_autofree char *para = NULL;
-      const char *content;
-      gsize len;
-
-      byline_goldmark_render_block (frag.writer, cmark_node_first_child (frag.document), raw,
-                                    NULL);
-      para = fragment_finish_block (&frag, raw);
-      content = para;
-      len = strlen (para);
-
-      if (g_str_has_prefix (para, "<p") && g_str_has_suffix (para, "</p>"))
-        {
-          content = strchr (para, '>') + 1;
-          len -= (gsize) (content - para) + strlen ("</p>");
-        }
-      g_string_append_len (html, content, len);
-    }
-  else
-    {
-      fragment_render_blocks (&frag, NULL, html);
-    }
-
-  fragment_clear (&frag);
-
-  return g_string_free (html, FALSE);
+  return g_atomic_rc_box_acquire (self);
 }
 
 void
-byline_render_job_render_blocks (BylineRenderJob *job,
-                                 gsize            start,
-                                 gsize            end,
-                                 GPtrArray       *blocks)
+byline_body_unref (BylineBody *self)
 {
-  BylineFragment frag;
+  g_return_if_fail (self != NULL);
 
-  fragment_init (&frag, job, 0);
-  byline_fragment_build (&frag, start, end, 0, job->calls->len, FALSE);
-  fragment_parse (&frag);
-  fragment_render_blocks (&frag, blocks, NULL);
-  fragment_clear (&frag);
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) body_free);
 }
+
+static void
+body_add_fragment (BylineBody     *self,
+                   BylineFragment *frag)
+{
+  g_ptr_array_add (self->fragments, frag);
+  g_hash_table_insert (self->roots, frag->document, frag);
+  if (frag->call >= 0)
+    g_hash_table_insert (self->inner, GUINT_TO_POINTER ((guint) frag->call), frag);
+  if (frag->large_tables != NULL)
+    g_array_append_vals (self->large_tables, frag->large_tables->data, frag->large_tables->len);
+}
+
+static void body_parse_calls (BylineBody *self,
+                              guint       first_call,
+                              guint       end_call,
+                              gsize       start,
+                              gsize       end,
+                              guint       depth);
+
+/* Parses the inner texts a render of the call at @call (at @depth) will
+ * need: its own, when it is Markdown, and those of the calls inside it. */
+static void
+body_parse_call (BylineBody *self,
+                 guint       call,
+                 int         close,
+                 guint       depth)
+{
+  BylineRenderJob *job = &self->job;
+  const BylineShortcode *opening = g_ptr_array_index (job->calls, call);
+  const BylineShortcode *closing;
+  gboolean for_hugo = FALSE;
+
+  if (close < 0 || depth + 1 >= BYLINE_RENDERER_MAX_DEPTH)
+    return;
+
+  closing = g_ptr_array_index (job->calls, close);
+  if (byline_render_job_inner_is_markdown (job, call, &for_hugo))
+    {
+      BylineFragment *inner = byline_fragment_parse_inner (job, call, close, depth + 1);
+
+      inner->linted = for_hugo;
+      body_add_fragment (self, inner);
+    }
+
+  /* The calls inside are rendered at the next depth, in Markdown or as
+   * the plain inner text's substitutions. */
+  body_parse_calls (self, call + 1, (guint) close, opening->span.end, closing->span.start,
+                    depth + 1);
+}
+
+static void
+body_parse_calls (BylineBody *self,
+                  guint       first_call,
+                  guint       end_call,
+                  gsize       start,
+                  gsize       end,
+                  guint       depth)
+{
+  guint index = first_call;
+  guint call;
+  int close;
+  gsize extent_end;
+
+  while (byline_render_job_next_call (&self->job, &index, end_call, start, end,
+                                      &call, &close, &extent_end))
+    body_parse_call (self, call, close, depth);
+}
+
+static int
+compare_large_tables (gconstpointer a,
+                      gconstpointer b)
+{
+  const BylineLargeTable *ta = a;
+  const BylineLargeTable *tb = b;
+
+  return (ta->offset > tb->offset) - (ta->offset < tb->offset);
+}
+
+BylineBody *
+byline_body_build (BylineRenderer *renderer,
+                   BylinePost     *post)
+{
+  BylineBody *self = g_atomic_rc_box_new0 (BylineBody);
+  const BylinePostLayout *layout;
+
+  self->renderer = g_object_ref (renderer);
+  self->post = g_object_ref (post);
+  self->fragments = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_fragment_free);
+  self->inner = g_hash_table_new (NULL, NULL);
+  self->roots = g_hash_table_new (NULL, NULL);
+  self->headings = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_heading_free);
+  self->links = g_array_new (FALSE, TRUE, sizeof (BylineBodyLink));
+  g_array_set_clear_func (self->links, (GDestroyNotify) byline_body_link_clear);
+  self->code_blocks = g_array_new (FALSE, TRUE, sizeof (BylineBodyCode));
+  g_array_set_clear_func (self->code_blocks, (GDestroyNotify) byline_body_code_clear);
+  self->block_quotes = g_array_new (FALSE, TRUE, sizeof (BylineBodyQuote));
+  self->code_ranges = g_array_new (FALSE, FALSE, sizeof (BylineRange));
+  self->html = g_array_new (FALSE, TRUE, sizeof (BylineBodyHtml));
+  g_array_set_clear_func (self->html, (GDestroyNotify) byline_body_html_clear);
+  self->large_tables = g_array_new (FALSE, FALSE, sizeof (BylineLargeTable));
+
+  byline_renderer_init_job (renderer, post, &self->job, &self->site_url);
+  /* The trees are parsed and written with the same settings, whatever
+   * the renderer is told later. */
+  self->goldmark = byline_goldmark_settings_copy (self->job.goldmark);
+  self->job.goldmark = self->goldmark;
+  if (!byline_renderer_post_is_renderable (post))
+    return self;
+
+  layout = byline_post_get_layout (post);
+  self->top = fragment_parse (&self->job, MIN (layout->body_start, self->job.length),
+                              self->job.length, 0, self->job.calls->len, FALSE, 0, -1);
+  self->top->linted = TRUE;
+  body_add_fragment (self, self->top);
+  body_parse_calls (self, 0, self->job.calls->len, self->top->start, self->top->end, 0);
+
+  g_array_sort (self->large_tables, compare_large_tables);
+
+  /* The rules read the trees as cmark made them. */
+  for (guint i = 0; i < self->fragments->len; i++)
+    {
+      BylineFragment *frag = g_ptr_array_index (self->fragments, i);
+
+      if (frag->linted)
+        byline_body_collect_facts (self, frag);
+    }
+  byline_body_sort_facts (self);
+
+  for (guint i = 0; i < self->fragments->len; i++)
+    {
+      BylineFragment *frag = g_ptr_array_index (self->fragments, i);
+
+      byline_fragment_adjust_tree (frag);
+      byline_markdown_freeze (frag->document);
+    }
+
+  return self;
+}
+

@@ -32,6 +32,7 @@ static const char * const value_names[N_VALUES] = {
 
 typedef struct
 {
+  BylineRenderPass      *pass;
   BylineRenderJob       *job;
   const BylineShortcode *call;
   guint                  index;
@@ -70,6 +71,35 @@ byline_render_job_call_is_block (BylineRenderJob *job,
       spec = call->name != NULL ? byline_profile_lookup_shortcode (job->profile, call->name) : NULL;
       return spec == NULL || !spec->inline_;
     }
+}
+
+gboolean
+byline_render_job_inner_is_markdown (BylineRenderJob *job,
+                                     guint            index,
+                                     gboolean        *for_hugo)
+{
+  const BylineShortcode *call = job_get_call (job, index);
+  const BylineShortcodeSpec *spec = NULL;
+  gboolean hugo;
+
+  if (call->kind != BYLINE_SHORTCODE_OPEN || call->pair < 0)
+    {
+      *for_hugo = FALSE;
+      return FALSE;
+    }
+
+  if (call->name != NULL)
+    spec = byline_profile_lookup_shortcode (job->profile, call->name);
+
+  /* {{% %}} calls hand Hugo Markdown, whatever the shortcode; the site's
+   * own shortcodes say what they do with theirs, and an unknown one is
+   * taken at its word as Markdown. */
+  hugo = call->delim == BYLINE_SHORTCODE_PERCENT || spec == NULL || spec->markdown_inner;
+  *for_hugo = hugo;
+
+  /* The box shown for a call without a preview renders its inner text as
+   * Markdown too. */
+  return hugo || spec->template == NULL;
 }
 
 /* The text Hugo shows for an escaped call: the call without its comment marks. */
@@ -184,8 +214,8 @@ substitute_inner (ExpandContext *ctx,
         }
       else
         {
-          g_autofree char *html = byline_render_job_expand_call (job, call, close, FALSE,
-                                                                 ctx->depth + 1);
+          g_autofree char *html = byline_render_pass_expand_call (ctx->pass, call, close, FALSE,
+                                                                  ctx->depth + 1);
 
           g_string_append (result, html);
         }
@@ -216,8 +246,8 @@ compute_inner (ExpandContext *ctx)
   if (ctx->depth + 1 < BYLINE_RENDERER_MAX_DEPTH)
     {
       if (ctx->markdown)
-        return byline_render_job_render_markdown (job, start, end, ctx->index + 1,
-                                                  (guint) ctx->close, ctx->depth + 1);
+        return byline_render_pass_render_inner (ctx->pass, ctx->index, ctx->close,
+                                                ctx->depth + 1);
 
       text = substitute_inner (ctx, start, end);
       dedented = byline_renderer_dedent_text (text, strlen (text));
@@ -438,16 +468,18 @@ placeholder_box (ExpandContext *ctx,
 }
 
 char *
-byline_render_job_expand_call (BylineRenderJob *job,
-                               guint            index,
-                               int              close,
-                               gboolean         block,
-                               guint            depth)
+byline_render_pass_expand_call (BylineRenderPass *pass,
+                                guint             index,
+                                int               close,
+                                gboolean          block,
+                                guint             depth)
 {
+  BylineRenderJob *job = pass->job;
   ExpandContext ctx = { 0, };
   const BylineShortcodeSpec *spec = NULL;
   GString *out;
 
+  ctx.pass = pass;
   ctx.job = job;
   ctx.call = job_get_call (job, index);
   ctx.index = index;

@@ -244,7 +244,7 @@ fragment_add_token (BylineFragment *frag,
                     gsize           orig_start,
                     gsize           orig_end)
 {
-  BylineFragmentToken token = { call, close, frag->out->len, FALSE, NULL };
+  BylineFragmentToken token = { call, close, frag->out->len, orig_start, orig_end, FALSE };
   gsize out_start = frag->out->len;
 
   g_string_append_len (frag->out, frag->job->prefix, frag->job->prefix_len);
@@ -384,6 +384,8 @@ byline_fragment_build (BylineFragment *frag,
   int close;
   gsize extent_end;
 
+  frag->start = start;
+  frag->end = end;
   frag->dedent = dedent ? measure_indent (job, start, end, first_call, end_call) : 0;
   frag->at_line_start = start == 0 || job->text[start - 1] == '\n';
 
@@ -439,23 +441,35 @@ byline_fragment_parse_token (BylineFragment *frag,
 }
 
 const char *
-byline_fragment_get_expansion (BylineFragment *frag,
-                               guint           index)
+byline_fragment_get_expansion (BylineRenderPass *pass,
+                               BylineFragment   *frag,
+                               guint             index)
 {
-  BylineFragmentToken *token = &g_array_index (frag->tokens, BylineFragmentToken, index);
+  const BylineFragmentToken *token = &g_array_index (frag->tokens, BylineFragmentToken, index);
+  char **expansions = g_hash_table_lookup (pass->expansions, frag);
 
-  if (token->expansion == NULL)
-    token->expansion = byline_render_job_expand_call (frag->job, token->call, token->close,
-                                                      token->block, frag->depth);
+  if (expansions == NULL)
+    {
+      expansions = g_new0 (char *, frag->tokens->len + 1);
+      g_hash_table_insert (pass->expansions, frag, expansions);
+    }
 
-  return token->expansion;
+  if (expansions[index] == NULL)
+    expansions[index] = byline_render_pass_expand_call (pass, token->call, token->close,
+                                                        token->block, frag->depth);
+
+  return expansions[index];
 }
 
-/* @text with each placeholder replaced by its call's HTML, unescaped: for
- * link targets such as [x]({{< github_file >}}/a.yaml). */
-char *
-byline_fragment_substitute_raw (BylineFragment *frag,
-                                const char     *text)
+typedef const char *(*TokenTextFunc) (BylineFragment *frag,
+                                      guint           index,
+                                      gpointer        user_data);
+
+static char *
+substitute (BylineFragment *frag,
+            const char     *text,
+            TokenTextFunc   func,
+            gpointer        user_data)
 {
   GString *result = g_string_new (NULL);
   gsize len = strlen (text);
@@ -471,11 +485,72 @@ byline_fragment_substitute_raw (BylineFragment *frag,
         continue;
 
       g_string_append_len (result, text + copied, i - copied);
-      g_string_append (result, byline_fragment_get_expansion (frag, index));
+      g_string_append (result, func (frag, index, user_data));
       i += token_len - 1;
       copied = i + 1;
     }
   g_string_append_len (result, text + copied, len - copied);
 
   return g_string_free (result, FALSE);
+}
+
+static const char *
+expansion_cb (BylineFragment *frag,
+              guint           index,
+              gpointer        user_data)
+{
+  return byline_fragment_get_expansion (user_data, frag, index);
+}
+
+/* @text with each placeholder replaced by its call's HTML, unescaped: for
+ * link targets such as [x]({{< github_file >}}/a.yaml). */
+char *
+byline_fragment_substitute_raw (BylineRenderPass *pass,
+                                BylineFragment   *frag,
+                                const char       *text)
+{
+  return substitute (frag, text, expansion_cb, pass);
+}
+
+static const char *
+source_cb (BylineFragment *frag,
+           guint           index,
+           gpointer        user_data)
+{
+  const BylineFragmentToken *token = &g_array_index (frag->tokens, BylineFragmentToken, index);
+  GString *source = user_data;
+
+  g_string_truncate (source, 0);
+  g_string_append_len (source, frag->job->text + token->orig_start,
+                       token->orig_end - token->orig_start);
+  return source->str;
+}
+
+char *
+byline_fragment_substitute_source (BylineFragment *frag,
+                                   const char     *text)
+{
+  g_autoptr(GString) source = NULL;
+
+  if (frag->tokens->len == 0 || strstr (text, frag->job->prefix) == NULL)
+    return g_strdup (text);
+
+  source = g_string_new (NULL);
+  return substitute (frag, text, source_cb, source);
+}
+
+gsize
+byline_fragment_map_position (BylineFragment *frag,
+                              int             line,
+                              int             column)
+{
+  gsize out;
+
+  if (frag->out->len == 0)
+    return frag->start;
+
+  line = CLAMP (line, 1, (int) byline_fragment_n_out_lines (frag));
+  out = byline_fragment_out_line_start (frag, (guint) line) + (gsize) MAX (column, 1) - 1;
+  out = MIN (out, frag->out->len - 1);
+  return byline_fragment_map (frag, out, FALSE);
 }

@@ -44,24 +44,53 @@ static GParamSpec *properties[N_PROPS];
 
 /* Rendering */
 
-static void
-block_free (gpointer data)
+BylineBlock *
+byline_block_new (const char *html,
+                  guint       first_line,
+                  guint       last_line)
 {
-  BylineBlock *block = data;
+  BylineBlock *block = g_new0 (BylineBlock, 1);
 
+  block->html = g_strdup (html != NULL ? html : "");
+  block->first_line = first_line;
+  block->last_line = last_line;
+  return block;
+}
+
+void
+byline_block_free (BylineBlock *block)
+{
+  if (block == NULL)
+    return;
   g_free (block->html);
   g_free (block);
 }
 
-void
-byline_rendering_free (BylineRendering *self)
+static void
+rendering_clear (BylineRendering *self)
 {
-  if (self == NULL)
-    return;
-
   g_clear_pointer (&self->blocks, g_ptr_array_unref);
-  g_free (self);
+  g_clear_pointer (&self->header_html, g_free);
 }
+
+BylineRendering *
+byline_rendering_ref (BylineRendering *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+byline_rendering_unref (BylineRendering *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify) rendering_clear);
+}
+
+G_DEFINE_BOXED_TYPE (BylineRendering, byline_rendering, byline_rendering_ref,
+                     byline_rendering_unref)
 
 char *
 byline_rendering_get_html (BylineRendering *self)
@@ -82,12 +111,16 @@ byline_rendering_get_html (BylineRendering *self)
   return g_string_free (html, FALSE);
 }
 
-static BylineRendering *
-rendering_new (void)
+BylineRendering *
+byline_rendering_new (GPtrArray  *blocks,
+                      const char *header_html)
 {
-  BylineRendering *rendering = g_new0 (BylineRendering, 1);
+  BylineRendering *rendering = g_atomic_rc_box_new0 (BylineRendering);
 
-  rendering->blocks = g_ptr_array_new_with_free_func (block_free);
+  rendering->blocks = blocks != NULL
+                      ? blocks
+                      : g_ptr_array_new_with_free_func ((GDestroyNotify) byline_block_free);
+  rendering->header_html = g_strdup (header_html != NULL ? header_html : "");
 
   return rendering;
 }
@@ -210,11 +243,11 @@ job_choose_prefix (BylineRenderJob    *job,
   job->prefix[job->prefix_len] = '\0';
 }
 
-static void
-job_init (BylineRenderJob  *job,
-          BylineRenderer   *self,
-          BylinePost       *post,
-          char            **site_url)
+void
+byline_renderer_init_job (BylineRenderer   *self,
+                          BylinePost       *post,
+                          BylineRenderJob  *job,
+                          char            **site_url)
 {
   const BylineShortcodeList *shortcodes = byline_post_get_shortcodes (post);
   const char *haystacks[2];
@@ -252,8 +285,8 @@ job_init (BylineRenderJob  *job,
   job_choose_prefix (job, haystacks, lengths, n);
 }
 
-static gboolean
-post_is_renderable (BylinePost *post)
+gboolean
+byline_renderer_post_is_renderable (BylinePost *post)
 {
   const GError *error = byline_post_get_layout_error (post);
 
@@ -371,10 +404,6 @@ byline_renderer_class_init (BylineRendererClass *klass)
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* Registering cmark's extensions is not thread-safe: do it here, on the
-   * thread that makes renderers, before any render can run elsewhere. */
-  byline_renderer_ensure_extensions ();
 }
 
 static BylineGoldmarkSettings *
@@ -453,6 +482,37 @@ byline_renderer_get_base_uri (BylineRenderer *self)
   return self->base_uri;
 }
 
+BylineBody *
+byline_renderer_parse (BylineRenderer *self,
+                       BylinePost     *post)
+{
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (BYLINE_IS_POST (post), NULL);
+
+  return byline_body_build (self, post);
+}
+
+BylineRendering *
+byline_renderer_render_body (BylineRenderer *self,
+                             BylineBody     *body)
+{
+  BylineRendering *rendering;
+  BylineRenderPass pass;
+
+  g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
+  g_return_val_if_fail (body != NULL && body->renderer == self, NULL);
+
+  rendering = byline_rendering_new (NULL, NULL);
+  g_free (rendering->header_html);
+  rendering->header_html = byline_renderer_render_header (self, body->post);
+
+  byline_render_pass_init (&pass, body);
+  byline_render_pass_render_blocks (&pass, rendering->blocks);
+  byline_render_pass_clear (&pass);
+
+  return rendering;
+}
+
 void
 byline_renderer_set_goldmark_settings (BylineRenderer               *self,
                                        const BylineGoldmarkSettings *settings)
@@ -491,26 +551,13 @@ BylineRendering *
 byline_renderer_render (BylineRenderer *self,
                         BylinePost     *post)
 {
-  BylineRendering *rendering;
-  const BylinePostLayout *layout;
-  g_autofree char *site_url = NULL;
-  BylineRenderJob job;
-  gsize start;
+  g_autoptr(BylineBody) body = NULL;
 
   g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
   g_return_val_if_fail (BYLINE_IS_POST (post), NULL);
 
-  rendering = rendering_new ();
-  if (!post_is_renderable (post))
-    return rendering;
-
-  job_init (&job, self, post, &site_url);
-  layout = byline_post_get_layout (post);
-  start = MIN (layout->body_start, job.length);
-
-  byline_render_job_render_blocks (&job, start, job.length, rendering->blocks);
-
-  return rendering;
+  body = byline_body_build (self, post);
+  return byline_renderer_render_body (self, body);
 }
 
 /* Header and page */
@@ -625,11 +672,11 @@ byline_renderer_render_header (BylineRenderer *self,
   "media-src file: http: https:; frame-src http: https:"
 
 char *
-byline_renderer_render_page (BylineRenderer *self,
-                             BylinePost     *post)
+byline_renderer_render_page (BylineRenderer  *self,
+                             BylinePost      *post,
+                             BylineRendering *rendering)
 {
-  g_autoptr(BylineRendering) rendering = NULL;
-  g_autofree char *header = NULL;
+  g_autoptr(BylineRendering) owned = NULL;
   g_autofree char *body = NULL;
   BylineFrontMatter *front_matter;
   const char *title = NULL;
@@ -639,9 +686,9 @@ byline_renderer_render_page (BylineRenderer *self,
   g_return_val_if_fail (BYLINE_IS_RENDERER (self), NULL);
   g_return_val_if_fail (BYLINE_IS_POST (post), NULL);
 
-  rendering = byline_renderer_render (self, post);
+  if (rendering == NULL)
+    rendering = owned = byline_renderer_render (self, post);
   body = byline_rendering_get_html (rendering);
-  header = byline_renderer_render_header (self, post);
 
   front_matter = byline_post_get_front_matter (post);
   if (front_matter != NULL)
@@ -675,7 +722,7 @@ byline_renderer_render_page (BylineRenderer *self,
     }
 
   g_string_append (page, "</head>\n<body>\n<main class=\"byline-page\">\n");
-  g_string_append (page, header);
+  g_string_append (page, rendering->header_html);
   g_string_append (page, "\n<article class=\"byline-post\">\n");
   g_string_append (page, body);
   g_string_append (page, "</article>\n</main>\n</body>\n</html>\n");

@@ -19,6 +19,7 @@
 
 #include <gio/gio.h>
 
+#include "byline-body.h"
 #include "byline-bundle.h"
 #include "byline-goldmark.h"
 #include "byline-post.h"
@@ -34,16 +35,31 @@ typedef struct
   guint  last_line;
 } BylineBlock;
 
+/* A render of a post: immutable and reference-counted, so that the preview
+ * keeps what it shows without a copy. */
 typedef struct
 {
-  GPtrArray *blocks;   /* of BylineBlock, in order */
+  GPtrArray *blocks;        /* of BylineBlock, in order */
+  char      *header_html;   /* byline_renderer_render_header() */
 } BylineRendering;
 
-void  byline_rendering_free      (BylineRendering *self);
-/* The blocks joined, each followed by a newline. */
-char *byline_rendering_get_html  (BylineRendering *self);
+#define BYLINE_TYPE_RENDERING (byline_rendering_get_type ())
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineRendering, byline_rendering_free)
+GType            byline_rendering_get_type  (void) G_GNUC_CONST;
+/* Takes @blocks (of BylineBlock *, freeing them); @header_html is copied. */
+BylineRendering *byline_rendering_new       (GPtrArray       *blocks,
+                                             const char      *header_html);
+/* A new BylineBlock for byline_rendering_new()'s array. */
+BylineBlock     *byline_block_new           (const char      *html,
+                                             guint            first_line,
+                                             guint            last_line);
+void             byline_block_free          (BylineBlock     *block);
+BylineRendering *byline_rendering_ref       (BylineRendering *self);
+void             byline_rendering_unref     (BylineRendering *self);
+/* The blocks joined, each followed by a newline. */
+char            *byline_rendering_get_html  (BylineRendering *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineRendering, byline_rendering_unref)
 
 #define BYLINE_TYPE_RENDERER (byline_renderer_get_type ())
 
@@ -73,16 +89,26 @@ const BylineGoldmarkSettings *
 void             byline_renderer_set_tagfilter (BylineRenderer *self,
                                                 gboolean        tagfilter);
 
-/* Renders the body. Safe to call from a worker thread with a post nobody
- * changes; the renderer's settings must not change meanwhile. */
+/* Parses the post's body once (see byline-body.h), for the rules and for
+ * byline_renderer_render_body(). Safe to call from a worker thread; the
+ * renderer's settings must not change meanwhile. */
+BylineBody      *byline_renderer_parse        (BylineRenderer  *self,
+                                               BylinePost      *post);
+/* Renders a body this renderer parsed: its blocks and the header. Only
+ * reads the body, from any thread. */
+BylineRendering *byline_renderer_render_body  (BylineRenderer  *self,
+                                               BylineBody      *body);
+/* Parses and renders the post. */
 BylineRendering *byline_renderer_render       (BylineRenderer  *self,
                                                BylinePost      *post);
 /* The header of the post page: title, date, attribution and description from
  * the front matter, escaped. An empty string without front matter. */
 char            *byline_renderer_render_header (BylineRenderer *self,
                                                 BylinePost     *post);
-/* A standalone HTML page: header, body and the profile's stylesheet. */
+/* A standalone HTML page: header, body and the profile's stylesheet, from
+ * @rendering of @post (rendered here when NULL). */
 char            *byline_renderer_render_page  (BylineRenderer  *self,
-                                               BylinePost      *post);
+                                               BylinePost      *post,
+                                               BylineRendering *rendering);
 
 G_END_DECLS

@@ -20,7 +20,8 @@ byline_rule_bundle_unreferenced (BylineLintContext *ctx)
   const char * const *files;
   gsize where;
 
-  if (ctx->bundle == NULL)
+  /* A loose x.md shares its folder with files that are not its own. */
+  if (ctx->bundle == NULL || !byline_bundle_is_page_bundle (ctx->bundle))
     return;
 
   /* The finding is about the folder, not a line: name the front matter's
@@ -100,7 +101,8 @@ byline_rule_bundle_large_image (BylineLintContext *ctx)
   guint64 limit;
   guint max_width;
 
-  if (ctx->bundle == NULL || byline_bundle_get_folder (ctx->bundle) == NULL)
+  if (ctx->bundle == NULL || byline_bundle_get_folder (ctx->bundle) == NULL ||
+      !byline_bundle_is_page_bundle (ctx->bundle))
     return;
 
   limit = byline_profile_get_large_image_bytes (ctx->profile);
@@ -181,7 +183,9 @@ byline_rule_bundle_photo_location (BylineLintContext *ctx)
 {
   const char * const *files;
 
-  if (ctx->bundle == NULL || byline_bundle_get_folder (ctx->bundle) == NULL)
+  /* A loose post's folder holds other posts' pictures too. */
+  if (ctx->bundle == NULL || byline_bundle_get_folder (ctx->bundle) == NULL ||
+      !byline_bundle_is_page_bundle (ctx->bundle))
     return;
 
   files = byline_bundle_get_files (ctx->bundle);

@@ -72,21 +72,108 @@ byline_rule_fm_syntax (BylineLintContext *ctx)
   byline_lint_report (ctx, span.start, span.end, NULL, "%s", error->message);
 }
 
+void
+byline_rule_fm_duplicate_key (BylineLintContext *ctx)
+{
+  g_autoptr(GHashTable) seen = NULL;
+  guint n;
+
+  if (ctx->front_matter == NULL)
+    return;
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  n = byline_front_matter_get_n_entries (ctx->front_matter);
+  for (guint i = 0; i < n; i++)
+    {
+      const BylineFrontMatterEntry *entry = byline_front_matter_get_entry (ctx->front_matter, i);
+      const BylineFrontMatterEntry *first = g_hash_table_lookup (seen, entry->key);
+
+      if (first == NULL)
+        {
+          g_hash_table_insert (seen, (gpointer) entry->key, (gpointer) entry);
+          continue;
+        }
+
+      /* Hugo keeps the last value without a word (checked with Hugo 0.111). */
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                entry->key_span.start, entry->key_span.end, NULL,
+                                _("“%s” is set again here (first on line %u): the site "
+                                  "silently keeps only the last value; remove one of them"),
+                                entry->key, first->key_span.line);
+    }
+}
+
 /* The spot to name when a key is missing: the opening fence, or the start
  * of a post that has no front matter at all. */
 static void
 report_missing (BylineLintContext     *ctx,
                 const BylineFieldSpec *field)
 {
+  const char *label = field->label != NULL ? field->label : field->key;
+
   if (ctx->layout->kind == BYLINE_FRONT_MATTER_YAML)
-    byline_lint_report (ctx, ctx->layout->block_start, fence_end (ctx), NULL,
-                        _("The front matter has no “%s” (%s): add it"),
-                        field->key, field->label != NULL ? field->label : field->key);
+    byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, field->key,
+                              ctx->layout->block_start, fence_end (ctx), NULL,
+                              _("The front matter has no “%s” (%s): add it"),
+                              field->key, label);
   else
-    byline_lint_report (ctx, ctx->layout->body_start, ctx->layout->body_start, NULL,
-                        _("The post has no front matter, so no “%s” (%s): start the file "
-                          "with a --- block"),
-                        field->key, field->label != NULL ? field->label : field->key);
+    byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, field->key,
+                              ctx->layout->body_start, ctx->layout->body_start, NULL,
+                              _("The post has no front matter, so no “%s” (%s): start the "
+                                "file with a --- block"),
+                              field->key, label);
+}
+
+/* Whether a present key says nothing: YAML's null (key: with no value, ~,
+ * null), an empty string, an empty list or mapping. Hugo reads each of them
+ * as no value at all. */
+static gboolean
+entry_is_empty (const BylineFrontMatterEntry *entry)
+{
+  static const char * const nulls[] = { "", "~", "null", "Null", "NULL" };
+
+  switch (entry->kind)
+    {
+    case BYLINE_VALUE_SCALAR:
+      if (entry->style != BYLINE_SCALAR_PLAIN)
+        return entry->value == NULL || entry->value[0] == '\0';
+      for (guint i = 0; i < G_N_ELEMENTS (nulls); i++)
+        if (g_strcmp0 (entry->value, nulls[i]) == 0)
+          return TRUE;
+      return FALSE;
+
+    case BYLINE_VALUE_SEQUENCE:
+      return entry->n_items == 0;
+
+    case BYLINE_VALUE_MAPPING:
+      {
+        g_autofree char *raw = g_strdup (entry->raw != NULL ? entry->raw : "{}");
+
+        g_strdelimit (raw, " \t", '\n');
+        return strcmp (g_strstrip (raw), "{}") == 0 || strcmp (raw, "{\n}") == 0;
+      }
+
+    case BYLINE_VALUE_ALIAS:
+    default:
+      return FALSE;
+    }
+}
+
+static void
+report_empty (BylineLintContext            *ctx,
+              const BylineFieldSpec        *field,
+              const BylineFrontMatterEntry *entry)
+{
+  const char *label = field->label != NULL ? field->label : field->key;
+  gsize start = entry->value_span.end > entry->value_span.start ? entry->value_span.start
+                                                                : entry->key_span.start;
+  gsize end = entry->value_span.end > entry->value_span.start ? entry->value_span.end
+                                                              : entry->key_span.end;
+
+  byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, field->key, start, end, NULL,
+                            _("“%s” (%s) is empty: give it a value, the site treats an empty "
+                              "value as a missing one"),
+                            field->key, label);
 }
 
 static void
@@ -107,12 +194,16 @@ check_missing (BylineLintContext *ctx,
     {
       const BylineFieldSpec *field = byline_profile_get_field (ctx->profile, i);
 
+      const BylineFrontMatterEntry *entry;
+
       if (field->missing != missing)
         continue;
-      if (ctx->front_matter != NULL &&
-          byline_front_matter_lookup (ctx->front_matter, field->key) != NULL)
-        continue;
-      report_missing (ctx, field);
+      entry = ctx->front_matter != NULL
+              ? byline_front_matter_lookup (ctx->front_matter, field->key) : NULL;
+      if (entry == NULL)
+        report_missing (ctx, field);
+      else if (entry_is_empty (entry))
+        report_empty (ctx, field, entry);
     }
 }
 
@@ -241,11 +332,13 @@ byline_rule_fm_type (BylineLintContext *ctx)
         continue;
 
       if (entry->value_span.end > entry->value_span.start)
-        byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                            _("Wrong type for “%s”: %s"), entry->key, problem);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->value_span.start, entry->value_span.end, NULL,
+                                  _("Wrong type for “%s”: %s"), entry->key, problem);
       else
-        byline_lint_report (ctx, entry->key_span.start, entry->key_span.end, NULL,
-                            _("Wrong type for “%s”: %s"), entry->key, problem);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->key_span.start, entry->key_span.end, NULL,
+                                  _("Wrong type for “%s”: %s"), entry->key, problem);
     }
 }
 
@@ -271,17 +364,20 @@ byline_rule_fm_unknown_key (BylineLintContext *ctx)
       suggestion = byline_lint_did_you_mean (entry->key, keys);
       if (suggestion != NULL &&
           byline_front_matter_lookup (ctx->front_matter, suggestion) == NULL)
-        byline_lint_report (ctx, entry->key_span.start, entry->key_span.end,
-                            byline_text_patch_new (entry->key_span.start,
-                                                   entry->key_span.end - entry->key_span.start,
-                                                   suggestion),
-                            _("Unknown front matter key “%s”: did you mean “%s”?"),
-                            entry->key, suggestion);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->key_span.start, entry->key_span.end,
+                                  byline_text_patch_new (entry->key_span.start,
+                                                         entry->key_span.end -
+                                                         entry->key_span.start,
+                                                         suggestion),
+                                  _("Unknown front matter key “%s”: did you mean “%s”?"),
+                                  entry->key, suggestion);
       else
-        byline_lint_report (ctx, entry->key_span.start, entry->key_span.end, NULL,
-                            _("Unknown front matter key “%s”: the site does not use it; "
-                              "check its spelling or remove it"),
-                            entry->key);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->key_span.start, entry->key_span.end, NULL,
+                                  _("Unknown front matter key “%s”: the site does not use it; "
+                                    "check its spelling or remove it"),
+                                  entry->key);
     }
 }
 
@@ -349,9 +445,10 @@ byline_rule_fm_description_period (BylineLintContext *ctx)
     while (last > entry->value_span.start && ((guchar) ctx->text[last] & 0xC0) == 0x80)
       last--;
 
-    byline_lint_report (ctx, last, insert_at, fix,
-                        _("The description does not end with a period: end it with one, "
-                          "it is shown as a sentence"));
+    byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key, last, insert_at,
+                              fix,
+                              _("The description does not end with a period: end it with one, "
+                                "it is shown as a sentence"));
   }
 }
 
@@ -374,10 +471,11 @@ byline_rule_fm_description_length (BylineLintContext *ctx)
 
       length = g_utf8_strlen (entry->value, -1);
       if (length > (glong) field->max_length)
-        byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                            _("“%s” is %ld characters long: keep it to %u, the site cuts "
-                              "longer text in lists and previews"),
-                            entry->key, length, field->max_length);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->value_span.start, entry->value_span.end, NULL,
+                                  _("“%s” is %ld characters long: keep it to %u, the site cuts "
+                                    "longer text in lists and previews"),
+                                  entry->key, length, field->max_length);
     }
 }
 
@@ -414,13 +512,15 @@ byline_rule_fm_target_release (BylineLintContext *ctx)
         continue;
 
       quoted = g_strdup_printf ("\"%s\"", entry->raw);
-      byline_lint_report (ctx, entry->value_span.start, entry->value_span.end,
-                          byline_text_patch_new (entry->value_span.start,
-                                                 entry->value_span.end - entry->value_span.start,
-                                                 quoted),
-                          _("YAML reads %s as the number %g: write %s so that the version "
-                            "stays as written"),
-                          entry->raw, g_ascii_strtod (entry->raw, NULL), quoted);
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                entry->value_span.start, entry->value_span.end,
+                                byline_text_patch_new (entry->value_span.start,
+                                                       entry->value_span.end -
+                                                       entry->value_span.start,
+                                                       quoted),
+                                _("YAML reads %s as the number %g: write %s so that the version "
+                                  "stays as written"),
+                                entry->raw, g_ascii_strtod (entry->raw, NULL), quoted);
     }
 }
 
@@ -434,9 +534,10 @@ byline_rule_fm_draft (BylineLintContext *ctx)
       !draft)
     return;
 
-  byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                      _("The post is a draft: the site will not publish it until draft "
-                        "is false"));
+  byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                            entry->value_span.start, entry->value_span.end, NULL,
+                            _("The post is a draft: the site will not publish it until draft "
+                              "is false"));
 }
 
 void
@@ -458,10 +559,11 @@ byline_rule_fm_future_date (BylineLintContext *ctx)
         {
           g_autofree char *when = g_date_time_format (date, "%Y-%m-%d");
 
-          byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                              _("The publish date %s is in the future: the site will not "
-                                "show the post before then"),
-                              when);
+          byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                    entry->value_span.start, entry->value_span.end, NULL,
+                                    _("The publish date %s is in the future: the site will not "
+                                      "show the post before then"),
+                                    when);
         }
       return;
     }
@@ -481,9 +583,10 @@ byline_rule_fm_social_image (BylineLintContext *ctx)
   if (name == NULL)
     {
       if (byline_bundle_classify_link (entry->value, NULL) == BYLINE_LINK_BUNDLE)
-        byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                            _("social_image must name a file in the post’s folder, "
-                              "such as social.png"));
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                                  entry->value_span.start, entry->value_span.end, NULL,
+                                  _("social_image must name a file in the post’s folder, "
+                                    "such as social.png"));
       return;
     }
   if (byline_bundle_has_file (ctx->bundle, name))
@@ -491,12 +594,15 @@ byline_rule_fm_social_image (BylineLintContext *ctx)
 
   suggestion = byline_lint_did_you_mean (name, byline_bundle_get_files (ctx->bundle));
   if (suggestion != NULL)
-    byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                        _("social_image “%s” is not in the post’s folder; did you mean “%s”?"),
-                        name, suggestion);
+    byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                              entry->value_span.start, entry->value_span.end, NULL,
+                              _("social_image “%s” is not in the post’s folder; did you "
+                                "mean “%s”?"),
+                              name, suggestion);
   else
-    byline_lint_report (ctx, entry->value_span.start, entry->value_span.end, NULL,
-                        _("social_image “%s” is not in the post’s folder: add the file "
-                          "or fix the name"),
-                        name);
+    byline_lint_report_about (ctx, BYLINE_SUBJECT_FRONT_MATTER_KEY, entry->key,
+                              entry->value_span.start, entry->value_span.end, NULL,
+                              _("social_image “%s” is not in the post’s folder: add the file "
+                                "or fix the name"),
+                              name);
 }

@@ -2,9 +2,9 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The links come from the body's analysis in byline-rules-markdown.c
- * (ctx->links, with shortcode calls masked, so nothing inside code is seen),
- * plus the link parameters of image shortcodes.
+ * The links come from the body's one parse (ctx->links, byline-body.c: the
+ * tree Hugo's Markdown sees, with shortcode calls as placeholders, so that
+ * nothing inside code is seen), plus the link parameters of image shortcodes.
  */
 
 #define G_LOG_DOMAIN "byline-linter"
@@ -17,7 +17,7 @@
 #include <string.h>
 
 static gsize
-link_place (const BylineLintLink *link,
+link_place (const BylineBodyLink *link,
             gsize                *end)
 {
   if (link->url_end > link->url_start)
@@ -74,7 +74,7 @@ byline_rule_link_site_domain (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       const char *prefix = NULL;
       const char *path;
       gsize start, end;
@@ -135,7 +135,7 @@ byline_rule_link_github (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       const char *shortcode;
       const char *prefix;
       gsize start, end;
@@ -177,7 +177,7 @@ byline_rule_link_empty (BylineLintContext *ctx)
 {
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
 
       if (link->url[0] != '\0' || link->generated)
         continue;
@@ -202,7 +202,7 @@ byline_rule_link_missing_file (BylineLintContext *ctx)
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       g_autofree char *name = NULL;
       const char *suggestion;
       gsize start, end;
@@ -252,7 +252,7 @@ foreach_site_link (BylineLintContext *ctx,
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       gsize start, end;
 
       if (link->generated ||
@@ -286,7 +286,7 @@ site_path_missing_cb (BylineLintContext *ctx,
 {
   g_autofree char *path = g_strndup (url, strcspn (url, "?#"));
 
-  if (!byline_bundle_site_path_exists (ctx->bundle, path))
+  if (!byline_site_path_exists (ctx->site, path))
     byline_lint_report (ctx, start, end, NULL,
                         _("“%s” is not a page or file of the site’s content/ or static/ "
                           "folders: fix the path"),
@@ -296,7 +296,7 @@ site_path_missing_cb (BylineLintContext *ctx,
 void
 byline_rule_link_site_path_missing (BylineLintContext *ctx)
 {
-  if (ctx->bundle == NULL || byline_bundle_get_site_root (ctx->bundle) == NULL)
+  if (ctx->site == NULL || byline_site_get_root (ctx->site) == NULL)
     return;
   foreach_site_link (ctx, site_path_missing_cb, NULL);
 }
@@ -333,7 +333,7 @@ byline_rule_link_site_path_unchecked (BylineLintContext *ctx)
 {
   UncheckedLinks unchecked = { 0 };
 
-  if (ctx->bundle != NULL && byline_bundle_get_site_root (ctx->bundle) != NULL)
+  if (ctx->site != NULL && byline_site_get_root (ctx->site) != NULL)
     return;
   foreach_site_link (ctx, site_path_unchecked_cb, &unchecked);
 

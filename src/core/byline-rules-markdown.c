@@ -2,12 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The body is parsed once with cmark-gfm, with source positions, after its
- * shortcode calls are masked: a call becomes a run of "x" of the same length
- * (so that it stays one word and a link destination holding one still parses),
- * and the inner text of shortcodes whose inner text is not Markdown (text)
- * keeps only its whitespace. Byte offsets therefore mean the same in the
- * masked copy and in the post, and nothing inside code reaches the rules.
+ * The rules read the body's one parse (byline-body.h): its headings, code
+ * blocks, block quotes and links, with their places in the post. Before
+ * they run, a mask notes for each byte of the post whether it lies in a
+ * shortcode call or in code (code spans and blocks, and the inner text of
+ * shortcodes whose inner text is not Markdown), so that nothing inside code
+ * reaches the rules that scan the text.
  */
 
 #define G_LOG_DOMAIN "byline-linter"
@@ -16,55 +16,9 @@
 
 #include "byline-linter-private.h"
 
-#include <cmark-gfm-core-extensions.h>
 #include <glib/gi18n-lib.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MASK_FILL 'x'
-
-/* memmem() without _GNU_SOURCE. */
-static const char *
-find_bytes (const char *haystack,
-            gsize       length,
-            const char *needle,
-            gsize       needle_len)
-{
-  const char *end = haystack + length;
-  const char *p = haystack;
-
-  if (needle_len == 0 || needle_len > length)
-    return NULL;
-
-  while (p + needle_len <= end && (p = memchr (p, needle[0], end - p - needle_len + 1)) != NULL)
-    {
-      if (memcmp (p, needle, needle_len) == 0)
-        return p;
-      p++;
-    }
-  return NULL;
-}
-
-static gpointer
-register_extensions_cb (gpointer data)
-{
-  cmark_gfm_core_extensions_ensure_registered ();
-  return NULL;
-}
-
-/* Offset in the post of the start of a line of the body as cmark-gfm counts
- * them (1-based, the body's first line is 1). */
-static gsize
-body_line_start (BylineLintContext *ctx,
-                 int                line)
-{
-  guint post_line;
-
-  if (line <= 1)
-    return ctx->layout->body_start;
-  post_line = ctx->layout->body_first_line + (guint) line - 1;
-  return MAX (byline_line_index_line_start (ctx->lines, post_line), ctx->layout->body_start);
-}
 
 static gsize
 body_line_end (BylineLintContext *ctx,
@@ -82,86 +36,6 @@ body_line_end (BylineLintContext *ctx,
   if (end > offset && ctx->text[end - 1] == '\r')
     end--;
   return end;
-}
-
-static gsize
-clamp_offset (BylineLintContext *ctx,
-              gsize              offset)
-{
-  return MIN (offset, ctx->length);
-}
-
-gsize
-byline_lint_node_offset (BylineLintContext *ctx,
-                         cmark_node        *node)
-{
-  int line = cmark_node_get_start_line (node);
-  int column = cmark_node_get_start_column (node);
-
-  if (line <= 0)
-    return ctx->layout->body_start;
-  return clamp_offset (ctx, body_line_start (ctx, line) + (gsize) MAX (column, 1) - 1);
-}
-
-gsize
-byline_lint_node_end (BylineLintContext *ctx,
-                      cmark_node        *node)
-{
-  int line = cmark_node_get_end_line (node);
-
-  if (line <= 0)
-    return byline_lint_node_offset (ctx, node);
-  return body_line_end (ctx, clamp_offset (ctx, body_line_start (ctx, line)));
-}
-
-static cmark_node *
-enclosing_block (cmark_node *node)
-{
-  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
-    if ((cmark_node_get_type (p) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
-        cmark_node_get_start_line (p) > 0)
-      return p;
-  return NULL;
-}
-
-/* cmark-gfm gives inline nodes columns that leave out the whitespace it
- * strips from a paragraph's continuation lines; this puts it back. */
-static gsize
-inline_offset (BylineLintContext *ctx,
-               cmark_node        *block,
-               int                line,
-               int                column)
-{
-  gsize start = body_line_start (ctx, line);
-  gsize shift = 0;
-
-  if (block != NULL && line != cmark_node_get_start_line (block))
-    {
-      gsize p = start + (gsize) MAX (cmark_node_get_start_column (block), 1) - 1;
-      gsize end = body_line_end (ctx, clamp_offset (ctx, start));
-
-      while (p < end && (ctx->text[p] == ' ' || ctx->text[p] == '\t'))
-        {
-          shift++;
-          p++;
-        }
-    }
-
-  return clamp_offset (ctx, start + (gsize) MAX (column, 1) - 1 + shift);
-}
-
-static const char *
-find_in_masked (BylineLintContext *ctx,
-                gsize              from,
-                gsize              to,
-                const char        *needle,
-                gsize              needle_len)
-{
-  const char *body = ctx->masked - ctx->layout->body_start;
-
-  if (needle_len == 0 || from >= to || to > ctx->length || from < ctx->layout->body_start)
-    return NULL;
-  return find_bytes (body + from, to - from, needle, needle_len);
 }
 
 static void
@@ -198,147 +72,13 @@ mask_shortcodes (BylineLintContext *ctx)
 }
 
 static void
-locate_code_span (BylineLintContext *ctx,
-                  cmark_node        *node,
-                  cmark_node        *block)
-{
-  gsize start, end, block_end;
-
-  if (cmark_node_get_start_line (node) <= 0 || block == NULL)
-    return;
-
-  /* The columns point at the content, inside the backticks. */
-  start = inline_offset (ctx, block, cmark_node_get_start_line (node),
-                         cmark_node_get_start_column (node));
-  end = inline_offset (ctx, block, cmark_node_get_end_line (node),
-                       cmark_node_get_end_column (node)) + 1;
-  block_end = byline_lint_node_end (ctx, block);
-  end = MIN (end, block_end);
-
-  /* Widen to the backticks (and the one space cmark-gfm strips inside them). */
-  {
-    gsize low = body_line_start (ctx, cmark_node_get_start_line (node));
-    gsize s = start;
-
-    if (s > low && ctx->text[s - 1] == ' ')
-      s--;
-    if (s > low && ctx->text[s - 1] == '`')
-      {
-        while (s > low && ctx->text[s - 1] == '`')
-          s--;
-        start = s;
-      }
-  }
-  {
-    gsize e = end;
-
-    if (e < block_end && ctx->text[e] == ' ')
-      e++;
-    if (e < block_end && ctx->text[e] == '`')
-      {
-        while (e < block_end && ctx->text[e] == '`')
-          e++;
-        end = e;
-      }
-  }
-
-  if (start < end)
-    mark (ctx, start, end, BYLINE_MASK_CODE);
-}
-
-static void
-locate_link (BylineLintContext *ctx,
-             cmark_node        *node,
-             cmark_node        *block)
-{
-  BylineLintLink link = { 0 };
-  gsize block_start, block_end;
-  const char *found;
-  gsize url_len;
-
-  link.node = node;
-  link.image = cmark_node_get_type (node) == CMARK_NODE_IMAGE;
-  link.url = cmark_node_get_url (node);
-  if (link.url == NULL)
-    link.url = "";
-  url_len = strlen (link.url);
-
-  block_start = block != NULL ? byline_lint_node_offset (ctx, block) : ctx->layout->body_start;
-  block_end = block != NULL ? byline_lint_node_end (ctx, block) : ctx->length;
-
-  if (cmark_node_get_start_line (node) > 0)
-    {
-      const char *opener = link.image ? "![" : "[";
-
-      link.start = inline_offset (ctx, block, cmark_node_get_start_line (node),
-                                  cmark_node_get_start_column (node));
-      found = find_in_masked (ctx, link.start, block_end, opener, strlen (opener));
-      if (found != NULL)
-        link.start = found - (ctx->masked - ctx->layout->body_start);
-      link.end = inline_offset (ctx, block, cmark_node_get_end_line (node),
-                                cmark_node_get_end_column (node)) + 1;
-      link.end = CLAMP (link.end, link.start + 1, MAX (block_end, link.start + 1));
-
-      found = find_in_masked (ctx, link.start, block_end, link.url, url_len);
-      if (found != NULL)
-        {
-          link.url_start = found - (ctx->masked - ctx->layout->body_start);
-          link.url_end = link.url_start + url_len;
-          if (link.url_end > link.end)
-            link.end = MIN (link.url_end + 1, block_end);
-        }
-      else
-        link.url_start = link.url_end = link.start;
-    }
-  else
-    {
-      /* Autolinks (www.x.com, https://…) carry no position: find their text
-       * in the block. */
-      cmark_node *child = cmark_node_first_child (node);
-      const char *literal = child != NULL ? cmark_node_get_literal (child) : NULL;
-      const char *needle = literal != NULL ? literal : link.url;
-      gsize from = block_start;
-
-      /* Later autolinks of the same block follow the earlier ones. */
-      if (ctx->links->len > 0)
-        {
-          const BylineLintLink *last = &g_array_index (ctx->links, BylineLintLink,
-                                                        ctx->links->len - 1);
-          if (last->end > from && last->end <= block_end)
-            from = last->end;
-        }
-
-      found = find_in_masked (ctx, from, block_end, needle, strlen (needle));
-      if (found == NULL)
-        return;
-      link.start = found - (ctx->masked - ctx->layout->body_start);
-      link.end = link.start + strlen (needle);
-      if (needle == link.url)
-        {
-          link.url_start = link.start;
-          link.url_end = link.end;
-        }
-      else
-        link.url_start = link.url_end = link.start;
-    }
-
-  if (link.url_end > link.url_start)
-    link.generated = byline_lint_is_masked (ctx, link.url_start, link.url_end, BYLINE_MASK_CALL);
-  else
-    link.generated = strstr (link.url, "xxx") != NULL &&
-                     byline_lint_is_masked (ctx, link.start, link.end, BYLINE_MASK_CALL);
-
-  g_array_append_val (ctx->links, link);
-}
-
-static void
 collect_references (BylineLintContext *ctx)
 {
   GPtrArray *calls = ctx->shortcodes->calls;
 
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       g_autofree char *name = NULL;
 
       if (link->generated || (name = byline_lint_bundle_name (link->url)) == NULL)
@@ -353,7 +93,7 @@ collect_references (BylineLintContext *ctx)
    * (/blog/2019/x/deployment.yaml). */
   for (guint i = 0; i < ctx->links->len && ctx->bundle != NULL; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
       g_autofree char *path = NULL;
       const char *base;
 
@@ -402,118 +142,34 @@ collect_references (BylineLintContext *ctx)
                                        entry->value_span.end);
         }
     }
-}
 
-/* Raw HTML (<img src="x.png">) refers to files by name too. */
-static void
-collect_html_references (BylineLintContext *ctx,
-                         cmark_node        *node)
-{
-  const char * const *files;
-  const char *literal = cmark_node_get_literal (node);
-  gsize start = byline_lint_node_offset (ctx, node);
+  /* Raw HTML (<img src="x.png">) refers to files by name too. */
+  for (guint i = 0; i < ctx->body->html->len && ctx->bundle != NULL; i++)
+    {
+      const BylineBodyHtml *html = &g_array_index (ctx->body->html, BylineBodyHtml, i);
+      const char * const *files = byline_bundle_get_files (ctx->bundle);
 
-  if (ctx->bundle == NULL || literal == NULL)
-    return;
-
-  files = byline_bundle_get_files (ctx->bundle);
-  for (guint i = 0; files != NULL && files[i] != NULL; i++)
-    if (strstr (literal, files[i]) != NULL)
-      byline_lint_add_reference (ctx, files[i], start, start);
+      for (guint j = 0; files != NULL && files[j] != NULL; j++)
+        if (strstr (html->literal, files[j]) != NULL)
+          byline_lint_add_reference (ctx, files[j], html->start, html->start);
+    }
 }
 
 void
 byline_lint_analyse_body (BylineLintContext *ctx)
 {
-  static GOnce registered = G_ONCE_INIT;
-  gsize body_start = ctx->layout->body_start;
-  gsize body_length = ctx->length - MIN (body_start, ctx->length);
-  cmark_parser *parser;
-  cmark_iter *iter;
-  cmark_event_type event;
-  static const char * const extensions[] = { "table", "strikethrough", "autolink", "tasklist" };
+  GArray *code = ctx->body->code_ranges;
 
-  g_once (&registered, register_extensions_cb, NULL);
-
+  ctx->links = ctx->body->links;
   ctx->mask = g_malloc0 (ctx->length + 1);
-  ctx->headings = g_ptr_array_new ();
-  ctx->code_blocks = g_ptr_array_new ();
-  ctx->block_quotes = g_ptr_array_new ();
-  ctx->links = g_array_new (FALSE, TRUE, sizeof (BylineLintLink));
 
   mask_shortcodes (ctx);
-
-  ctx->masked = g_malloc (body_length + 1);
-  for (gsize i = 0; i < body_length; i++)
+  for (guint i = 0; i < code->len; i++)
     {
-      char c = ctx->text[body_start + i];
-      guint8 flags = ctx->mask[body_start + i];
+      const BylineRange *range = &g_array_index (code, BylineRange, i);
 
-      if (c == '\n' || c == '\r' || flags == 0)
-        ctx->masked[i] = c;
-      else if (flags & BYLINE_MASK_CALL)
-        ctx->masked[i] = MASK_FILL;
-      else
-        ctx->masked[i] = (c == ' ' || c == '\t') ? c : MASK_FILL;
+      mark (ctx, range->start, range->end, BYLINE_MASK_CODE);
     }
-  ctx->masked[body_length] = '\0';
-
-  parser = cmark_parser_new (CMARK_OPT_SOURCEPOS | CMARK_OPT_UNSAFE | CMARK_OPT_FOOTNOTES);
-  for (guint i = 0; i < G_N_ELEMENTS (extensions); i++)
-    {
-      cmark_syntax_extension *extension = cmark_find_syntax_extension (extensions[i]);
-
-      if (extension != NULL)
-        cmark_parser_attach_syntax_extension (parser, extension);
-    }
-  ctx->large_tables = byline_table_limit_apply (ctx->masked, body_length);
-  cmark_parser_feed (parser, ctx->masked, body_length);
-  ctx->document = cmark_parser_finish (parser);
-  cmark_parser_free (parser);
-
-  iter = cmark_iter_new (ctx->document);
-  while ((event = cmark_iter_next (iter)) != CMARK_EVENT_DONE)
-    {
-      cmark_node *node = cmark_iter_get_node (iter);
-
-      if (event != CMARK_EVENT_ENTER)
-        continue;
-
-      switch (cmark_node_get_type (node))
-        {
-        case CMARK_NODE_HEADING:
-          g_ptr_array_add (ctx->headings, node);
-          break;
-
-        case CMARK_NODE_CODE_BLOCK:
-          g_ptr_array_add (ctx->code_blocks, node);
-          mark (ctx, body_line_start (ctx, cmark_node_get_start_line (node)),
-                byline_lint_node_end (ctx, node), BYLINE_MASK_CODE);
-          break;
-
-        case CMARK_NODE_BLOCK_QUOTE:
-          g_ptr_array_add (ctx->block_quotes, node);
-          break;
-
-        case CMARK_NODE_CODE:
-          locate_code_span (ctx, node, enclosing_block (node));
-          break;
-
-        case CMARK_NODE_LINK:
-        case CMARK_NODE_IMAGE:
-          locate_link (ctx, node, enclosing_block (node));
-          break;
-
-        case CMARK_NODE_HTML_BLOCK:
-        case CMARK_NODE_HTML_INLINE:
-          collect_html_references (ctx, node);
-          break;
-
-        default:
-          break;
-        }
-    }
-  cmark_iter_free (iter);
 
   collect_references (ctx);
 }
@@ -521,14 +177,8 @@ byline_lint_analyse_body (BylineLintContext *ctx)
 void
 byline_lint_clear_body (BylineLintContext *ctx)
 {
-  g_clear_pointer (&ctx->document, cmark_node_free);
   g_clear_pointer (&ctx->mask, g_free);
-  g_clear_pointer (&ctx->masked, g_free);
-  g_clear_pointer (&ctx->headings, g_ptr_array_unref);
-  g_clear_pointer (&ctx->code_blocks, g_ptr_array_unref);
-  g_clear_pointer (&ctx->block_quotes, g_ptr_array_unref);
-  g_clear_pointer (&ctx->links, g_array_unref);
-  g_clear_pointer (&ctx->large_tables, g_array_unref);
+  ctx->links = NULL;
 }
 
 /* Rules. */
@@ -548,27 +198,24 @@ first_word (const char *info)
 void
 byline_rule_md_fenced_code (BylineLintContext *ctx)
 {
-  for (guint i = 0; i < ctx->code_blocks->len; i++)
+  GArray *code_blocks = ctx->body->code_blocks;
+
+  for (guint i = 0; i < code_blocks->len; i++)
     {
-      cmark_node *node = g_ptr_array_index (ctx->code_blocks, i);
-      gsize start, line_start, end;
+      const BylineBodyCode *code = &g_array_index (code_blocks, BylineBodyCode, i);
+      gsize start = code->start;
+      gsize line_start = code->line_start;
+      gsize end = code->end;
       g_autofree char *syntax = NULL;
       g_autofree char *indent = NULL;
       g_auto(GStrv) content_lines = NULL;
       GString *replacement;
       const char *literal;
-      int fence_length = 0, fence_offset = 0;
-      char fence_char = 0;
 
-      if (!cmark_node_get_fenced (node, &fence_length, &fence_offset, &fence_char))
+      if (!code->fenced)
         continue;
 
-      start = byline_lint_node_offset (ctx, node);
-      end = byline_lint_node_end (ctx, node);
-      line_start = body_line_start (ctx, cmark_node_get_start_line (node));
-
-      syntax = first_word (cmark_node_get_fence_info (node) != NULL ?
-                           cmark_node_get_fence_info (node) : "");
+      syntax = first_word (code->info);
       if (syntax[0] == '\0')
         {
           g_free (syntax);
@@ -584,7 +231,7 @@ byline_rule_md_fenced_code (BylineLintContext *ctx)
             break;
           }
 
-      literal = cmark_node_get_literal (node);
+      literal = code->literal;
       replacement = g_string_new (NULL);
       g_string_append_printf (replacement, "{{< text %s >}}\n", syntax);
       if (literal != NULL && literal[0] != '\0')
@@ -617,16 +264,18 @@ byline_rule_md_fenced_code (BylineLintContext *ctx)
 void
 byline_rule_md_h1 (BylineLintContext *ctx)
 {
-  for (guint i = 0; i < ctx->headings->len; i++)
+  GPtrArray *headings = byline_body_get_headings (ctx->body);
+
+  for (guint i = 0; i < headings->len; i++)
     {
-      cmark_node *node = g_ptr_array_index (ctx->headings, i);
+      const BylineHeading *heading = g_ptr_array_index (headings, i);
       gsize start;
       BylineTextPatch *fix = NULL;
 
-      if (cmark_node_get_heading_level (node) != 1)
+      if (heading->level != 1)
         continue;
 
-      start = byline_lint_node_offset (ctx, node);
+      start = heading->span.start;
       if (ctx->text[start] == '#')
         fix = byline_text_patch_new (start, 0, "#");
 
@@ -640,20 +289,21 @@ void
 byline_rule_md_heading_skip (BylineLintContext *ctx)
 {
   const char *top = byline_profile_get_rule_option (ctx->profile, ctx->rule->info.id, "top");
+  GPtrArray *headings = byline_body_get_headings (ctx->body);
   int previous = 1;
 
   /* The level the body's sections start at; the title sits above it. */
   if (top != NULL && g_ascii_isdigit (top[0]))
     previous = CLAMP (atoi (top), 1, 6) - 1;
 
-  for (guint i = 0; i < ctx->headings->len; i++)
+  for (guint i = 0; i < headings->len; i++)
     {
-      cmark_node *node = g_ptr_array_index (ctx->headings, i);
-      int level = cmark_node_get_heading_level (node);
+      const BylineHeading *heading = g_ptr_array_index (headings, i);
+      int level = (int) heading->level;
 
       if (level > previous + 1)
         {
-          gsize start = byline_lint_node_offset (ctx, node);
+          gsize start = heading->span.start;
 
           byline_lint_report (ctx, start, body_line_end (ctx, start), NULL,
                               _("Heading level %d follows level %d: use level %d here, "
@@ -674,7 +324,7 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
 
   /* The site's lint rejects the character anywhere in a post's text,
    * front matter included; code is the only exception. */
-  while ((p = find_bytes (p, end - p, left, 3)) != NULL)
+  while ((p = byline_text_find_bytes (p, end - p, left, 3)) != NULL)
     {
       gsize start = p - ctx->text;
       gsize line_end = body_line_end (ctx, start);
@@ -689,8 +339,9 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
       /* Straighten the pair when the closing quote is on the same line,
        * before the next opening one (each search stops where the next
        * one starts: one long line stays linear). */
-      next_open = find_bytes (p, ctx->text + line_end - p, left, 3);
-      close = find_bytes (p, (next_open != NULL ? next_open : ctx->text + line_end) - p, right, 3);
+      next_open = byline_text_find_bytes (p, ctx->text + line_end - p, left, 3);
+      close = byline_text_find_bytes (p, (next_open != NULL ? next_open : ctx->text + line_end) - p,
+                                      right, 3);
       if (close != NULL)
         {
           g_autofree char *inner = g_strndup (p, close - p);
@@ -710,13 +361,15 @@ byline_rule_md_curly_quote (BylineLintContext *ctx)
 void
 byline_rule_md_blockquote (BylineLintContext *ctx)
 {
-  for (guint i = 0; i < ctx->block_quotes->len; i++)
+  GArray *quotes = ctx->body->block_quotes;
+
+  for (guint i = 0; i < quotes->len; i++)
     {
-      cmark_node *node = g_ptr_array_index (ctx->block_quotes, i);
-      gsize start = byline_lint_node_offset (ctx, node);
+      const BylineBodyQuote *quote = &g_array_index (quotes, BylineBodyQuote, i);
+      gsize start = quote->start;
 
       /* A quote inside a quote is the same finding. */
-      if (cmark_node_get_type (cmark_node_parent (node)) == CMARK_NODE_BLOCK_QUOTE)
+      if (quote->nested)
         continue;
 
       byline_lint_report (ctx, start, start + 1, NULL,
@@ -783,10 +436,12 @@ byline_rule_md_hard_tab (BylineLintContext *ctx)
 void
 byline_rule_md_large_table (BylineLintContext *ctx)
 {
-  for (guint i = 0; ctx->large_tables != NULL && i < ctx->large_tables->len; i++)
+  GArray *tables = ctx->body->large_tables;
+
+  for (guint i = 0; i < tables->len; i++)
     {
-      const BylineLargeTable *table = &g_array_index (ctx->large_tables, BylineLargeTable, i);
-      gsize start = ctx->layout->body_start + table->offset;
+      const BylineLargeTable *table = &g_array_index (tables, BylineLargeTable, i);
+      gsize start = MIN (table->offset, ctx->length);
       const char *nl = memchr (ctx->text + start, '\n', ctx->length - start);
 
       byline_lint_report (ctx, start, nl != NULL ? (gsize) (nl - ctx->text) : ctx->length, NULL,

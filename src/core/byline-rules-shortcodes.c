@@ -151,19 +151,24 @@ byline_rule_sc_missing_param (BylineLintContext *ctx)
       for (guint j = 0; j < spec->params->len; j++)
         {
           const BylineParamSpec *param = g_ptr_array_index (spec->params, j);
+          const BylineShortcodeParam *given;
 
-          if (!param->required || lookup_param (call, param->name) != NULL)
+          /* An empty value (link="") gives the template nothing either. */
+          if (!param->required ||
+              ((given = lookup_param (call, param->name)) != NULL && given->value[0] != '\0'))
             continue;
 
           if (g_ascii_isdigit (param->name[0]))
-            byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
-                                _("{{< %s >}} needs a value at position %s: add it after "
-                                  "the name"),
-                                call->name, param->name);
+            byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, param->name,
+                                      call->name_span.start, call->name_span.end, NULL,
+                                      _("{{< %s >}} needs a value at position %s: add it "
+                                        "after the name"),
+                                      call->name, param->name);
           else
-            byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
-                                _("{{< %s >}} needs the “%s” parameter: add %s=\"…\""),
-                                call->name, param->name, param->name);
+            byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, param->name,
+                                      call->name_span.start, call->name_span.end, NULL,
+                                      _("{{< %s >}} needs the “%s” parameter: add %s=\"…\""),
+                                      call->name, param->name, param->name);
         }
     }
 }
@@ -203,10 +208,11 @@ byline_rule_sc_unknown_param (BylineLintContext *ctx)
 
               g_snprintf (key, sizeof key, "%u", position++);
               if (byline_shortcode_spec_lookup_param (spec, key) == NULL)
-                byline_lint_report (ctx, param->span.start, param->span.end, NULL,
-                                    _("{{< %s >}} takes no value at position %s: remove "
-                                      "“%s”"),
-                                    call->name, key, param->value);
+                byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, key,
+                                          param->span.start, param->span.end, NULL,
+                                          _("{{< %s >}} takes no value at position %s: remove "
+                                            "“%s”"),
+                                          call->name, key, param->value);
               continue;
             }
 
@@ -218,16 +224,19 @@ byline_rule_sc_unknown_param (BylineLintContext *ctx)
               byline_lint_did_you_mean (param->name, (const char * const *) names->pdata);
 
             if (suggestion != NULL)
-              byline_lint_report (ctx, param->span.start, param->span.end,
-                                  byline_text_patch_new (param->span.start,
-                                                         strlen (param->name), suggestion),
-                                  _("{{< %s >}} has no “%s” parameter: did you mean “%s”?"),
-                                  call->name, param->name, suggestion);
+              byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, param->name,
+                                        param->span.start, param->span.end,
+                                        byline_text_patch_new (param->span.start,
+                                                               strlen (param->name), suggestion),
+                                        _("{{< %s >}} has no “%s” parameter: did you mean "
+                                          "“%s”?"),
+                                        call->name, param->name, suggestion);
             else
-              byline_lint_report (ctx, param->span.start, param->span.end, NULL,
-                                  _("{{< %s >}} has no “%s” parameter: the site ignores it; "
-                                    "remove it"),
-                                  call->name, param->name);
+              byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, param->name,
+                                        param->span.start, param->span.end, NULL,
+                                        _("{{< %s >}} has no “%s” parameter: the site ignores "
+                                          "it; remove it"),
+                                        call->name, param->name);
           }
         }
     }
@@ -341,16 +350,18 @@ byline_rule_image_missing_file (BylineLintContext *ctx)
 
           if (at != NULL)
             fix = byline_text_patch_new (at - ctx->text, strlen (name), suggestion);
-          byline_lint_report (ctx, link->value_span.start, link->value_span.end, fix,
-                              _("Image “%s” is not in the post’s folder; did you mean “%s”? "
-                                "File names are case-sensitive"),
-                              name, suggestion);
+          byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "link",
+                                    link->value_span.start, link->value_span.end, fix,
+                                    _("Image “%s” is not in the post’s folder; did you mean "
+                                      "“%s”? File names are case-sensitive"),
+                                    name, suggestion);
         }
       else
-        byline_lint_report (ctx, link->value_span.start, link->value_span.end, NULL,
-                            _("Image “%s” is not in the post’s folder: add the file or fix "
-                              "the link"),
-                            name);
+        byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "link",
+                                  link->value_span.start, link->value_span.end, NULL,
+                                  _("Image “%s” is not in the post’s folder: add the file or "
+                                    "fix the link"),
+                                  name);
     }
 }
 
@@ -377,9 +388,10 @@ byline_rule_image_caption_period (BylineLintContext *ctx)
       if (end == caption->value_span.start || ctx->text[end - 1] != '.')
         continue;
 
-      byline_lint_report (ctx, end - 1, end, byline_text_patch_new (end - 1, 1, ""),
-                          _("Image caption ends with a period: remove it, captions are "
-                            "not sentences on the site"));
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "caption", end - 1, end,
+                                byline_text_patch_new (end - 1, 1, ""),
+                                _("Image caption ends with a period: remove it, captions are "
+                                  "not sentences on the site"));
     }
 }
 
@@ -397,26 +409,11 @@ byline_rule_image_external_ratio (BylineLintContext *ctx)
           byline_shortcode_get_param (call, "ratio") != NULL)
         continue;
 
-      byline_lint_report (ctx, link->value_span.start, link->value_span.end, NULL,
-                          _("External image without a ratio: add ratio=\"…%%\" (height "
-                            "divided by width), the site cannot measure images it does "
-                            "not hold"));
-    }
-}
-
-/* The text of an image node's description, as a screen reader gets it. */
-static void
-append_alt_text (GString    *out,
-                 cmark_node *node)
-{
-  for (cmark_node *child = cmark_node_first_child (node); child != NULL;
-       child = cmark_node_next (child))
-    {
-      const char *literal = cmark_node_get_literal (child);
-
-      if (literal != NULL)
-        g_string_append (out, literal);
-      append_alt_text (out, child);
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "ratio",
+                                link->value_span.start, link->value_span.end, NULL,
+                                _("External image without a ratio: add ratio=\"…%%\" (height "
+                                  "divided by width), the site cannot measure images it does "
+                                  "not hold"));
     }
 }
 
@@ -448,27 +445,70 @@ byline_rule_image_missing_alt (BylineLintContext *ctx)
       if (described)
         continue;
 
-      byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
-                          _("Image without alt text or caption: add alt=\"…\" describing "
-                            "it for readers who cannot see it"));
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "alt",
+                                call->name_span.start, call->name_span.end, NULL,
+                                _("Image without alt text or caption: add alt=\"…\" "
+                                  "describing it for readers who cannot see it"));
     }
 
   /* Markdown's ![description](photo.jpg): the description is the alt text. */
   for (guint i = 0; i < ctx->links->len; i++)
     {
-      const BylineLintLink *link = &g_array_index (ctx->links, BylineLintLink, i);
-      g_autoptr(GString) alt = NULL;
+      const BylineBodyLink *link = &g_array_index (ctx->links, BylineBodyLink, i);
 
-      if (!link->image)
-        continue;
-      alt = g_string_new (NULL);
-      append_alt_text (alt, link->node);
-      if (*g_strstrip (alt->str) != '\0')
+      if (!link->image || (link->alt != NULL && link->alt[0] != '\0'))
         continue;
 
       byline_lint_report (ctx, link->start, link->end, NULL,
                           _("Image without alt text: describe it between the brackets, "
                             "![What it shows](…), for readers who cannot see it"));
+    }
+}
+
+/* The site's image shortcode sizes its figure in percent of the text
+ * column, or in pixels. */
+static gboolean
+is_valid_width (const char *width)
+{
+  const char *p = width;
+  gboolean digits = FALSE;
+
+  while (g_ascii_isdigit (*p))
+    {
+      digits = TRUE;
+      p++;
+    }
+  if (*p == '.')
+    {
+      p++;
+      while (g_ascii_isdigit (*p))
+        {
+          digits = TRUE;
+          p++;
+        }
+    }
+
+  return digits && (strcmp (p, "%") == 0 || strcmp (p, "px") == 0);
+}
+
+void
+byline_rule_image_width (BylineLintContext *ctx)
+{
+  for (guint i = 0; i < ctx->shortcodes->calls->len; i++)
+    {
+      const BylineShortcode *call = call_at (ctx, i);
+      const BylineShortcodeParam *width;
+
+      if (!is_named (call, "image") ||
+          (width = byline_shortcode_get_param (call, "width")) == NULL ||
+          width->value[0] == '\0' || is_valid_width (width->value))
+        continue;
+
+      byline_lint_report_about (ctx, BYLINE_SUBJECT_SHORTCODE_PARAM, "width",
+                                width->value_span.start, width->value_span.end, NULL,
+                                _("Write the width “%s” as a percentage of the text column, "
+                                  "such as 75%%, or in pixels, such as 600px"),
+                                width->value);
     }
 }
 

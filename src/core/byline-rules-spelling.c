@@ -20,20 +20,21 @@
 
 #define MAX_SUGGESTIONS 3
 
-/* cmark-gfm counts the body's lines from 1 and columns in bytes. */
+typedef struct
+{
+  BylineBody *body;
+  cmark_node *document;
+} Locator;
+
+/* cmark-gfm's lines and byte columns of one of the body's trees. */
 static gsize
 locate_cb (gpointer data,
            int      line,
            int      column)
 {
-  BylineLintContext *ctx = data;
-  gsize start = ctx->layout->body_start;
+  Locator *locator = data;
 
-  if (line > 1)
-    start = MAX (byline_line_index_line_start (ctx->lines,
-                                               ctx->layout->body_first_line + (guint) line - 1),
-                 start);
-  return MIN (start + (gsize) MAX (column, 1) - 1, ctx->length);
+  return byline_body_get_offset (locator->body, locator->document, line, column);
 }
 
 static GHashTable *
@@ -77,24 +78,34 @@ byline_rule_spelling_unknown_word (BylineLintContext *ctx)
   g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (BylineProseRange));
   g_autoptr(GArray) misspellings = g_array_new (FALSE, FALSE, sizeof (BylineMisspelling));
   g_autoptr(GHashTable) post_words = NULL;
+  g_autoptr(GPtrArray) documents = NULL;
   BylineSourceMap map = { 0 };
+  Locator locator = { 0 };
 
-  if (ctx->spell_checker == NULL || ctx->document == NULL)
+  if (ctx->spell_checker == NULL || ctx->body == NULL)
     return;
 
+  /* The trees hold placeholders where the calls are; the literals of their
+   * text nodes are found in the post's text itself. */
   map.text = ctx->text;
   map.length = ctx->length;
-  map.parsed = ctx->masked;
-  map.parsed_start = ctx->layout->body_start;
-  map.parsed_length = ctx->length - MIN (ctx->layout->body_start, ctx->length);
+  map.parsed = ctx->text;
+  map.parsed_start = 0;
+  map.parsed_length = ctx->length;
   map.hidden = ctx->mask;
   /* Not BYLINE_MASK_CODE: text nodes never hold code spans, and their marks
    * are placed less exactly than the text nodes themselves. */
   map.hidden_flags = BYLINE_MASK_CALL | BYLINE_MASK_VERBATIM;
   map.locate = locate_cb;
-  map.data = ctx;
+  map.data = &locator;
 
-  byline_spell_prose_collect_body (ctx->document, &map, ranges);
+  locator.body = ctx->body;
+  documents = byline_body_get_linted_documents (ctx->body);
+  for (guint i = 0; i < documents->len; i++)
+    {
+      locator.document = g_ptr_array_index (documents, i);
+      byline_spell_prose_collect_body (locator.document, &map, ranges);
+    }
   byline_spell_prose_collect_front_matter (ctx->text, ctx->front_matter, ctx->profile, ranges);
   byline_spell_prose_collect_shortcodes (ctx->text, ctx->shortcodes, ranges);
   byline_spell_prose_normalize (ranges);

@@ -191,72 +191,24 @@ scan_thread_cb (GTask        *task,
   g_task_return_pointer (task, scan_result (scan), (GDestroyNotify) g_hash_table_unref);
 }
 
-static gboolean
-has_ancestor_named (GFile      *file,
-                    const char *name)
-{
-  GFile *up = g_file_get_parent (file);
-
-  while (up != NULL)
-    {
-      g_autofree char *base = g_file_get_basename (up);
-      GFile *next;
-
-      if (g_strcmp0 (base, name) == 0)
-        {
-          g_object_unref (up);
-          return TRUE;
-        }
-      next = g_file_get_parent (up);
-      g_object_unref (up);
-      up = next;
-    }
-
-  return FALSE;
-}
-
-GFile *
-byline_site_find_blog_folder (GFile *post_file)
-{
-  GFile *folder;
-
-  g_return_val_if_fail (G_IS_FILE (post_file), NULL);
-
-  folder = g_file_get_parent (post_file);
-
-  while (folder != NULL)
-    {
-      g_autofree char *name = g_file_get_basename (folder);
-      GFile *next;
-
-      if (g_strcmp0 (name, "blog") == 0 && has_ancestor_named (folder, "content"))
-        return folder;
-      next = g_file_get_parent (folder);
-      g_object_unref (folder);
-      folder = next;
-    }
-
-  return NULL;
-}
-
 void
-byline_site_words_scan_async (GFile               *post_file,
+byline_site_words_scan_async (BylineSite          *site,
                               const char * const  *keys,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GFile) blog = NULL;
+  GFile *blog;
   Scan *scan;
 
-  g_return_if_fail (G_IS_FILE (post_file));
+  g_return_if_fail (BYLINE_IS_SITE (site));
   g_return_if_fail (keys != NULL);
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, byline_site_words_scan_async);
 
-  blog = byline_site_find_blog_folder (post_file);
+  blog = byline_site_get_blog_folder (site);
   if (blog == NULL)
     {
       g_task_return_pointer (task, NULL, NULL);
@@ -264,7 +216,7 @@ byline_site_words_scan_async (GFile               *post_file,
     }
 
   scan = g_new0 (Scan, 1);
-  scan->root = g_steal_pointer (&blog);
+  scan->root = g_object_ref (blog);
   scan->keys = g_strdupv ((char **) keys);
   scan->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                         (GDestroyNotify) g_hash_table_unref);

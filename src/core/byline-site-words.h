@@ -4,24 +4,23 @@
  *
  * The front-matter form suggests keywords that other posts of the same blog
  * already use, most used first. The scan reads the front matter of every
- * post under the site's blog folder (the nearest folder named "blog" inside
- * a "content" folder above the post), in a worker thread, within limits of
- * depth, file count and file size.
+ * post under the site's blog folder (byline_site_get_blog_folder()), in a
+ * worker thread, within limits of depth, file count and file size.
  */
 
 #pragma once
 
 #include <gio/gio.h>
 
+#include "byline-site.h"
+
 G_BEGIN_DECLS
 
-/* The blog folder of the Hugo site holding @post_file, or NULL. */
-GFile      *byline_site_find_blog_folder (GFile               *post_file);
-/* Scans the blog folder of @post_file for the values of @keys: the items of
+/* Scans the blog folder of @site for the values of @keys: the items of
  * list fields (keywords), or a string as one value (title; the spell
  * checker proposes their unknown words, byline_spell_checker_propose_words).
- * Finishes with NULL and no error when the post is not inside a site. */
-void        byline_site_words_scan_async  (GFile               *post_file,
+ * Finishes with NULL and no error when the site has no blog folder. */
+void        byline_site_words_scan_async  (BylineSite          *site,
                                            const char * const  *keys,
                                            GCancellable        *cancellable,
                                            GAsyncReadyCallback  callback,

@@ -144,6 +144,8 @@ collect_text (cmark_node            *node,
   int start_column = cmark_node_get_start_column (node);
   int end_column = cmark_node_get_end_column (node);
   gsize start, end, line_start, line_end, prefix;
+  gsize located;
+  gsize shift = 0;
 
   if (literal == NULL || literal[0] == '\0' || line <= 0 || start_column <= 0 ||
       is_autolink_text (node, literal))
@@ -155,13 +157,13 @@ collect_text (cmark_node            *node,
   if (block != NULL && line != cmark_node_get_start_line (block))
     {
       gsize p = map->locate (map->data, line, MAX (cmark_node_get_start_column (block), 1));
-      gsize shift = 0;
 
       while (p + shift < map->length &&
              (map->text[p + shift] == ' ' || map->text[p + shift] == '\t'))
         shift++;
       start += shift;
     }
+  located = start;
   if (start >= map->length)
     return;
 
@@ -187,9 +189,18 @@ collect_text (cmark_node            *node,
 
   /* A literal that stands in the source as written ends where it does:
    * cmark-gfm's autolinker shortens the text before an address without
-   * moving its end column. Otherwise the columns give the length. */
+   * moving its end column. Otherwise the end column gives the end, mapped
+   * like the start: the parsed text may hold a shorter stand-in for a
+   * shortcode call than the call itself. */
   if (matches_at (map, start, literal, strlen (literal)))
     end = start + strlen (literal);
+  else if (cmark_node_get_end_line (node) == line && end_column >= start_column)
+    {
+      /* Moved as far as the search moved the start. */
+      end = map->locate (map->data, line, end_column) + shift + 1;
+      end = start >= located ? end + (start - located) : end - MIN (end, located - start);
+      end = MIN (end, line_end);
+    }
   else
     end = MIN (start + (gsize) MAX (end_column - start_column + 1, 0), line_end);
   if (end <= start)

@@ -430,3 +430,24 @@ byline_json_string_append (GString    *out,
     }
   g_string_append_c (out, '"');
 }
+
+const char *
+byline_text_find_bytes (const char *haystack,
+                        gsize       length,
+                        const char *needle,
+                        gsize       needle_len)
+{
+  const char *end = haystack + length;
+  const char *p = haystack;
+
+  if (needle_len == 0 || needle_len > length)
+    return NULL;
+
+  while (p + needle_len <= end && (p = memchr (p, needle[0], end - p - needle_len + 1)) != NULL)
+    {
+      if (memcmp (p, needle, needle_len) == 0)
+        return p;
+      p++;
+    }
+  return NULL;
+}

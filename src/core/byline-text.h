@@ -96,4 +96,13 @@ gboolean         byline_text_find_invalid       (const char            *text,
                                                  gsize                 *bad_offset,
                                                  gboolean              *is_nul);
 
+/* memmem() without _GNU_SOURCE: the first @needle (@needle_len bytes) in the
+ * @length bytes at @haystack, or NULL (also for an empty needle). Unlike
+ * strstr() it never looks past @length, so a search loop over a large text
+ * stays linear (AddressSanitizer's strstr() measures the haystack first). */
+const char      *byline_text_find_bytes         (const char            *haystack,
+                                                 gsize                  length,
+                                                 const char            *needle,
+                                                 gsize                  needle_len);
+
 G_END_DECLS

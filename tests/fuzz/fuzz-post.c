@@ -1,9 +1,10 @@
-/* fuzz-post.c — a post through the parser, the renderer and the linter
+/* fuzz-post.c — a post through the analysis: parse, render and rules
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The input is a whole post (index.md) of the bundle tests/data/problems,
- * checked with the built-in profile. Whatever it holds: the HTML and every
+ * analysed with the built-in profile as the window and byline-cli analyse
+ * it (byline_analysis_new(): one parse for the renderer and the rules). Whatever it holds: the HTML and every
  * message are valid UTF-8, every finding lies inside the text with the line
  * and column of its offsets, and every fix applies to the text and keeps it
  * valid UTF-8.
@@ -13,18 +14,13 @@
 
 #include "fuzz-common.h"
 
-#include "byline-bundle.h"
-#include "byline-linter.h"
-#include "byline-post.h"
-#include "byline-profile.h"
-#include "byline-renderer.h"
+#include "byline-analysis.h"
 
 typedef struct
 {
-  BylineProfile  *profile;
-  BylineBundle   *bundle;
-  BylineLinter   *linter;
-  BylineRenderer *renderer;
+  BylineProfile         *profile;
+  BylineBundle          *bundle;
+  BylineAnalysisContext *context;
 } Fixture;
 
 static Fixture *
@@ -41,10 +37,8 @@ get_fixture (void)
 
       fixture.profile = byline_profile_new_builtin ();
       fixture.bundle = byline_bundle_new (file);
-      fixture.linter = byline_linter_new (fixture.profile, fixture.bundle);
-      byline_linter_set_now (fixture.linter, now);
-      fixture.renderer = byline_renderer_new (fixture.profile, fixture.bundle);
-      byline_renderer_set_base_uri (fixture.renderer, "file:///bundle/");
+      fixture.context = byline_analysis_context_new (fixture.profile, NULL, fixture.bundle,
+                                                     "file:///bundle/", now);
       g_once_init_leave (&done, 1);
     }
   return &fixture;
@@ -128,9 +122,10 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {
   Fixture *fixture;
-  g_autoptr(BylinePost) post = NULL;
-  g_autoptr(BylineRendering) rendering = NULL;
-  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autoptr(BylineAnalysis) analysis = NULL;
+  BylinePost *post;
+  BylineRendering *rendering;
+  GPtrArray *diagnostics;
   g_autofree char *html = NULL;
   g_autofree char *page = NULL;
   guint n_lines;
@@ -139,10 +134,12 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   fixture = get_fixture ();
   check_link (data, MIN (size, 4096));
 
-  post = byline_post_new ((const char *) data, size);
+  analysis = byline_analysis_new (fixture->context, (const char *) data, (gssize) size, 0,
+                                  BYLINE_ANALYSIS_DEFAULT);
+  post = byline_analysis_get_post (analysis);
   n_lines = byline_line_index_get_n_lines (byline_post_get_lines (post));
 
-  rendering = byline_renderer_render (fixture->renderer, post);
+  rendering = byline_analysis_get_rendering (analysis);
   for (guint i = 0; i < rendering->blocks->len; i++)
     {
       const BylineBlock *block = g_ptr_array_index (rendering->blocks, i);
@@ -155,10 +152,11 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   html = byline_rendering_get_html (rendering);
   fuzz_check_utf8 ("the HTML", html, -1);
 
-  page = byline_renderer_render_page (fixture->renderer, post);
+  page = byline_renderer_render_page (byline_analysis_context_get_renderer (fixture->context),
+                                      post, rendering);
   fuzz_check_utf8 ("the page", page, -1);
 
-  diagnostics = byline_linter_check (fixture->linter, post);
+  diagnostics = byline_analysis_get_diagnostics (analysis);
   for (guint i = 0; i < diagnostics->len; i++)
     {
       const BylineDiagnostic *diagnostic = g_ptr_array_index (diagnostics, i);

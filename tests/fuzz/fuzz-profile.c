@@ -64,7 +64,7 @@ check_profile (BylineProfile *profile)
 {
   g_autoptr(BylinePost) post = byline_post_new (post_text, -1);
   g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
-  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL);
+  g_autoptr(BylineLinter) linter = byline_linter_new (profile, NULL, NULL);
   g_autoptr(GDateTime) now = g_date_time_new_utc (2024, 6, 1, 12, 0, 0);
   g_autoptr(GPtrArray) diagnostics = NULL;
   g_autoptr(GString) new_post = g_string_new (NULL);
@@ -72,7 +72,7 @@ check_profile (BylineProfile *profile)
 
   fuzz_check_utf8 ("the name", byline_profile_get_name (profile), -1);
 
-  page = byline_renderer_render_page (renderer, post);
+  page = byline_renderer_render_page (renderer, post, NULL);
   fuzz_check_utf8 ("the page", page, -1);
 
   byline_linter_set_now (linter, now);

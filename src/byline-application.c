@@ -314,7 +314,8 @@ byline_application_startup (GApplication *application)
     const char *action;
     const char *accels[3];
   } accels[] = {
-    { "app.new-window", { "<Control>n", NULL } },
+    { "app.new-window", { "<Control><Shift>n", NULL } },
+    { "win.new-post", { "<Control>n", NULL } },
     { "app.quit", { "<Control>q", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
     { "win.open", { "<Control>o", NULL } },

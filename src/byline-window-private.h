@@ -176,6 +176,8 @@ void byline_window_open_photo_sheet   (BylineWindow      *self,
                                        GFile * const     *files,
                                        guint              n_files,
                                        const GtkTextIter *iter);
+/* byline-window-new-post.c */
+void byline_window_class_init_new_post (BylineWindowClass *klass);
 
 /* byline-window-profile.c */
 void byline_window_class_init_profile (BylineWindowClass *klass);

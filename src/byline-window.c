@@ -667,6 +667,7 @@ byline_window_class_init (BylineWindowClass *klass)
   byline_window_class_init_image (klass);
   byline_window_class_init_shortcode (klass);
   byline_window_class_init_photos (klass);
+  byline_window_class_init_new_post (klass);
   byline_window_class_init_problems (klass);
   byline_window_class_init_profile (klass);
   byline_window_class_init_writing (klass);

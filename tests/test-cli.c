@@ -423,7 +423,7 @@ test_new_usage (void)
   g_auto(Run) no_folder;
   g_auto(Run) help;
 
-  run_cli (&no_title, "new", folder, NULL);
+  run_cli (&no_title, "new", "--section", "blog", NULL);
   g_assert_cmpint (no_title.status, ==, 2);
   g_assert_nonnull (strstr (no_title.err, "--title"));
 
@@ -439,7 +439,9 @@ test_new_usage (void)
 
   run_cli (&help, "new", "--help", NULL);
   g_assert_cmpint (help.status, ==, 0);
-  g_assert_nonnull (strstr (help.out, "byline-cli new [OPTION…] FOLDER"));
+  g_assert_nonnull (strstr (help.out, "byline-cli new [OPTION…] [PATH]"));
+  g_assert_nonnull (strstr (help.out, "--section=SECTION"));
+  g_assert_nonnull (strstr (help.out, "--kind=KIND"));
   g_assert_nonnull (strstr (help.out, "--title=TITLE"));
   g_assert_nonnull (strstr (help.out, "--date=DATE"));
   g_assert_nonnull (strstr (help.out, "--author=AUTHOR"));

@@ -806,7 +806,8 @@ test_import_one (Fixture       *fixture,
   BylineWindow *window;
   GtkTextIter iter;
 
-  g_assert_true (g_file_set_contents (profile, "site:\n  image_max_width: 300\n", -1, NULL));
+  g_assert_true (g_file_set_contents (profile, "extends: istio\nsite:\n  image_max_width: 300\n",
+                                      -1, NULL));
   byline_test_save_photo (drawn, source, "jpeg");
   byline_test_tag_photo (source, 6, "2024:06:15 13:00:00");
   original = byline_test_read_path_bytes (source);

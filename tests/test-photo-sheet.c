@@ -29,6 +29,7 @@ static BylineApplication *app;
 
 /* The site's limit, small so that the test pictures stay small. */
 #define PROFILE \
+  "extends: istio\n" \
   "site:\n" \
   "  image_max_width: 300\n"
 

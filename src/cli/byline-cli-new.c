@@ -1,4 +1,4 @@
-/* byline-cli-new.c — byline-cli new: a post bundle from the profile's template
+/* byline-cli-new.c — byline-cli new: a post from the site's archetype
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -9,78 +9,48 @@
 
 #include "byline-cli.h"
 
-#include "byline-front-matter.h"
-#include "byline-profile.h"
-#include "byline-template.h"
+#include "byline-archetype.h"
+#include "byline-site.h"
 
-#include <errno.h>
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <string.h>
 
-typedef struct
-{
-  char *title;
-  char *date;
-  char *author;
-} NewPostValues;
-
-/* The text of a YAML double-quoted scalar, without its quotes: the profile's
- * template puts the quotes around it. */
-static char *
-yaml_escape (const char *value)
-{
-  GString *out = g_string_new (NULL);
-
-  byline_yaml_escape_append (out, value);
-  return g_string_free (out, FALSE);
-}
-
-static const char *
-lookup_cb (const char *name,
-           gpointer    user_data)
-{
-  const NewPostValues *values = user_data;
-
-  if (strcmp (name, "title") == 0)
-    return values->title;
-  if (strcmp (name, "date") == 0)
-    return values->date;
-  if (strcmp (name, "author") == 0)
-    return values->author;
-
-  return NULL;
-}
-
-/* Accepts exactly YYYY-MM-DD naming a real day. */
-static gboolean
+/* Accepts exactly YYYY-MM-DD naming a real day: midnight of it, here. */
+static GDateTime *
 parse_day (const char *text)
 {
   guint year, month, day;
 
   if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
-    return FALSE;
+    return NULL;
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
-      return FALSE;
+      return NULL;
 
   year = (guint) g_ascii_strtoull (text, NULL, 10);
   month = (guint) g_ascii_strtoull (text + 5, NULL, 10);
   day = (guint) g_ascii_strtoull (text + 8, NULL, 10);
+  if (year < 1 || !g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year))
+    return NULL;
 
-  return year >= 1 && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+  return g_date_time_new_local ((int) year, (int) month, (int) day, 0, 0, 0);
 }
 
-static char *
-default_author (void)
+/* A day, or a date-time with its zone as Hugo's --clock takes it. */
+static GDateTime *
+parse_date (const char *text)
 {
-  const char *name = g_get_real_name ();
+  GDateTime *date = parse_day (text);
 
-  /* GLib answers "Unknown" when the system has no name for the user. */
-  if (name == NULL || g_strcmp0 (name, "Unknown") == 0)
-    return g_strdup ("");
+  if (date == NULL && strlen (text) > 10)
+    date = g_date_time_new_from_iso8601 (text, NULL);
+  return date;
+}
 
-  return g_strdup (name);
+static void
+print_failure (const char *message)
+{
+  g_printerr ("byline-cli new: %s\n", message);
 }
 
 int
@@ -90,134 +60,134 @@ byline_cli_new (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
-  g_autofree char *date = NULL;
+  g_autofree char *date_text = NULL;
   g_autofree char *author = NULL;
-  g_autofree char *folder_path = NULL;
-  g_autofree char *post_path = NULL;
-  g_autoptr(GFile) post_file = NULL;
-  g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(BylineProfile) profile = NULL;
-  g_autoptr(GString) text = NULL;
-  NewPostValues values = { NULL, };
-  const BylineTemplate *template;
+  g_autofree char *section = NULL;
+  g_autofree char *kind = NULL;
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *target = NULL;
+  g_autoptr(GDateTime) date = NULL;
+  g_autoptr(GFile) target_file = NULL;
+  g_autoptr(BylineSite) site = NULL;
+  g_auto(BylineArchetypeResult) result = { 0 };
+  BylineArchetypeRequest request = { NULL, };
   const GOptionEntry entries[] = {
     { "title", 't', 0, G_OPTION_ARG_STRING, &title,
-      N_("The post’s title (required)"), N_("TITLE") },
-    { "date", 'd', 0, G_OPTION_ARG_STRING, &date,
-      N_("The publish date, as YYYY-MM-DD (default: today)"), N_("DATE") },
+      N_("The post’s title (default: from its file name, as the archetype makes it)"),
+      N_("TITLE") },
+    { "section", 's', 0, G_OPTION_ARG_STRING, &section,
+      N_("Put the post in this folder of the site’s content, named after its title"),
+      N_("SECTION") },
+    { "kind", 'k', 0, G_OPTION_ARG_STRING, &kind,
+      N_("The archetype to use (default: the post’s section)"), N_("KIND") },
+    { "date", 'd', 0, G_OPTION_ARG_STRING, &date_text,
+      N_("The date, as YYYY-MM-DD or an RFC 3339 date and time (default: now)"), N_("DATE") },
     { "author", 'a', 0, G_OPTION_ARG_STRING, &author,
-      N_("The attribution (default: your name)"), N_("AUTHOR") },
+      N_("The attribution, for the profile’s template (default: your name)"), N_("AUTHOR") },
     G_OPTION_ENTRY_NULL
   };
 
   g_set_prgname ("byline-cli new");
-  context = g_option_context_new (_("FOLDER"));
+  context = g_option_context_new (_("[PATH]"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
-                                _("Creates a post bundle: FOLDER (and its parents) and "
-                                  "FOLDER/index.md from the site profile’s template."));
+                                _("Creates a post from the site’s archetype, as “hugo new "
+                                  "content” does. PATH is a content file "
+                                  "(content/blog/my-post.md) or the folder of a page bundle "
+                                  "(content/en/blog/2026/my-post); or give --section and "
+                                  "--title instead. Without archetypes, the profile’s "
+                                  "template is used. An existing file is never replaced."));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
 
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("byline-cli new: %s\n", error->message);
+      print_failure (error->message);
       return BYLINE_CLI_USAGE;
     }
 
-  if (argc != 2)
+  if (argc > 2 || (argc == 2 && section != NULL))
     {
-      g_printerr ("byline-cli new: %s\n",
-                  argc < 2
-                  ? _("Name the folder of the new post, such as content/en/blog/2026/my-post")
-                  : _("Create one post at a time"));
+      print_failure (_("Give either one PATH or --section with --title"));
       return BYLINE_CLI_USAGE;
     }
-
-  if (title == NULL || *g_strstrip (title) == '\0')
+  if (argc < 2 && section == NULL)
     {
-      g_printerr ("byline-cli new: %s\n", _("Give the post a title with --title"));
+      print_failure (_("Name the new post, such as content/en/blog/2026/my-post, or give "
+                       "--section and --title"));
       return BYLINE_CLI_USAGE;
     }
-
-  if (date == NULL)
+  if (title != NULL && *g_strstrip (title) == '\0')
     {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
-      date = g_date_time_format (now, "%Y-%m-%d");
+      print_failure (_("Give the post a title with --title"));
+      return BYLINE_CLI_USAGE;
     }
-  else if (!parse_day (date))
+  if (section != NULL && title == NULL)
+    {
+      print_failure (_("Give the post a title with --title"));
+      return BYLINE_CLI_USAGE;
+    }
+  if (date_text != NULL && (date = parse_date (date_text)) == NULL)
     {
       /* TRANSLATORS: %s is the date the user gave. */
       g_autofree char *message =
-        g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), date);
+        g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD"), date_text);
 
-      g_printerr ("byline-cli new: %s\n", message);
+      print_failure (message);
       return BYLINE_CLI_USAGE;
     }
 
-  if (author == NULL)
-    author = default_author ();
-
-  folder_path = g_strdup (argv[1]);
-  if (g_mkdir_with_parents (folder_path, 0755) != 0)
+  if (section != NULL)
     {
-      int saved_errno = errno;
+      g_autofree char *probe = g_build_filename (cwd, "new-post.md", NULL);
+      g_autoptr(GFile) probe_file = g_file_new_for_path (probe);
+      g_autoptr(GPtrArray) sections = NULL;
+      g_autofree char *content = NULL;
+      g_autofree char *slug = byline_archetype_slug (title);
 
-      g_printerr ("byline-cli new: ");
-      /* TRANSLATORS: %s is a folder, the second %s the system's reason. */
-      g_printerr (_("Could not create the folder %s: %s"), folder_path, g_strerror (saved_errno));
-      g_printerr ("\n");
-      return BYLINE_CLI_USAGE;
-    }
-
-  post_path = g_build_filename (folder_path, "index.md", NULL);
-  post_file = g_file_new_for_path (post_path);
-
-  profile = byline_profile_new_for_post (post_file, &error);
-  if (profile == NULL)
-    {
-      g_printerr ("byline-cli new: %s\n", error->message);
-      return BYLINE_CLI_USAGE;
-    }
-
-  values.title = yaml_escape (title);
-  values.date = yaml_escape (date);
-  values.author = yaml_escape (author);
-  text = g_string_new (NULL);
-  template = byline_profile_get_post_template (profile);
-  if (template != NULL)
-    byline_template_expand (template, text, lookup_cb, &values);
-  g_free (values.title);
-  g_free (values.date);
-  g_free (values.author);
-
-  /* Creating the file, rather than replacing it, leaves an existing post
-   * untouched even if it appears between a check and the write. */
-  stream = g_file_create (post_file, G_FILE_CREATE_NONE, NULL, &error);
-  if (stream == NULL)
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+      site = byline_site_lookup (probe_file, NULL);
+      sections = byline_archetype_list_sections (site, &content);
+      if (content == NULL)
         {
-          byline_cli_print_error (post_path, 0, 0,
-                                  _("The post already exists: choose another folder, or edit it"));
+          print_failure (_("--section needs a Hugo site around the current folder"));
+          return BYLINE_CLI_USAGE;
+        }
+      if (slug == NULL)
+        {
+          print_failure (_("The title has no letters or digits to name the post after: give "
+                           "a PATH"));
+          return BYLINE_CLI_USAGE;
+        }
+      target = g_build_filename (content, section, slug, NULL);
+    }
+  else
+    target = g_canonicalize_filename (argv[1], cwd);
+
+  target_file = g_file_new_for_path (target);
+  if (site == NULL)
+    site = byline_site_lookup (target_file, NULL);
+
+  request.target = target;
+  request.kind = kind;
+  request.title = title;
+  request.author = author;
+  request.date = date;
+  if (!byline_archetype_create (site, &request, &result, &error))
+    {
+      if (g_error_matches (error, BYLINE_ARCHETYPE_ERROR, BYLINE_ARCHETYPE_ERROR_EXISTS) ||
+          g_error_matches (error, BYLINE_ARCHETYPE_ERROR, BYLINE_ARCHETYPE_ERROR_TEMPLATE))
+        {
+          byline_cli_print_error (target, 0, 0, error->message);
           return BYLINE_CLI_FINDINGS;
         }
-
-      g_printerr ("byline-cli new: %s\n", error->message);
+      print_failure (error->message);
       return BYLINE_CLI_USAGE;
     }
 
-  if (!g_output_stream_write_all (G_OUTPUT_STREAM (stream), text->str, text->len,
-                                  NULL, NULL, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, &error))
-    {
-      /* Leave no half-written post behind. */
-      g_file_delete (post_file, NULL, NULL);
-      g_printerr ("byline-cli new: %s\n", error->message);
-      return BYLINE_CLI_USAGE;
-    }
-
-  g_print ("%s\n", post_path);
+  /* The post first, then the other files of a bundle archetype. */
+  g_print ("%s\n", result.content_file);
+  for (guint i = 0; i < result.files->len; i++)
+    if (strcmp (result.files->pdata[i], result.content_file) != 0)
+      g_print ("%s\n", (char *) result.files->pdata[i]);
 
   return BYLINE_CLI_OK;
 }

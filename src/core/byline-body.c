@@ -16,6 +16,8 @@
 
 #include <string.h>
 
+#include "byline-markdown.h"
+
 G_DEFINE_BOXED_TYPE (BylineBody, byline_body, byline_body_ref, byline_body_unref)
 
 void
@@ -95,16 +97,6 @@ post_end (BylineFragment *frag,
   if (out_end == 0 || frag->out->len == 0)
     return post_offset (frag, 0);
   return byline_fragment_map (frag, MIN (out_end, frag->out->len) - 1, TRUE) + 1;
-}
-
-static cmark_node *
-enclosing_block (cmark_node *node)
-{
-  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
-    if ((cmark_node_get_type (p) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
-        cmark_node_get_start_line (p) > 0)
-      return p;
-  return NULL;
 }
 
 static gboolean
@@ -191,7 +183,7 @@ byline_body_get_offset (BylineBody *self,
   g_return_val_if_fail (frag != NULL, 0);
 
   if (is_inline (node))
-    return post_offset (frag, inline_out (frag, enclosing_block (node), line, column));
+    return post_offset (frag, inline_out (frag, byline_markdown_enclosing_block (node), line, column));
   return post_offset (frag, out_position (frag, line, column));
 }
 
@@ -768,12 +760,12 @@ byline_body_collect_facts (BylineBody     *body,
           break;
 
         case CMARK_NODE_CODE:
-          collect_code_span (&c, node, enclosing_block (node));
+          collect_code_span (&c, node, byline_markdown_enclosing_block (node));
           g_string_append (words, cmark_node_get_literal (node));
           break;
 
         case CMARK_NODE_TEXT:
-          collect_linkified (&c, node, enclosing_block (node));
+          collect_linkified (&c, node, byline_markdown_enclosing_block (node));
           g_string_append (words, cmark_node_get_literal (node));
           break;
 
@@ -784,7 +776,7 @@ byline_body_collect_facts (BylineBody     *body,
 
         case CMARK_NODE_LINK:
         case CMARK_NODE_IMAGE:
-          collect_link (&c, node, enclosing_block (node));
+          collect_link (&c, node, byline_markdown_enclosing_block (node));
           break;
 
         case CMARK_NODE_HTML_BLOCK:

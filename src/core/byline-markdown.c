@@ -48,3 +48,13 @@ byline_markdown_freeze (cmark_node *root)
     }
   cmark_iter_free (iter);
 }
+
+cmark_node *
+byline_markdown_enclosing_block (cmark_node *node)
+{
+  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
+    if ((cmark_node_get_type (p) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
+        cmark_node_get_start_line (p) > 0)
+      return p;
+  return NULL;
+}

@@ -27,5 +27,8 @@ cmark_node  *byline_markdown_parse           (const BylineGoldmarkSettings *sett
  * the node: after this, reading every string of the tree writes nothing, so
  * that threads may read and render it at once. */
 void         byline_markdown_freeze          (cmark_node                   *root);
+/* The nearest block around @node that has a place in the source (a line),
+ * or NULL. */
+cmark_node  *byline_markdown_enclosing_block (cmark_node                   *node);
 
 G_END_DECLS

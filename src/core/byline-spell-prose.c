@@ -20,6 +20,8 @@
 
 #include <string.h>
 
+#include "byline-markdown.h"
+
 /* Enough of a literal to recognise it on its line. */
 #define MAX_PREFIX 32
 
@@ -75,16 +77,6 @@ matches_at (const BylineSourceMap *map,
     if (parsed_at (map, offset + i) != prefix[i])
       return FALSE;
   return TRUE;
-}
-
-static cmark_node *
-enclosing_block (cmark_node *node)
-{
-  for (cmark_node *p = cmark_node_parent (node); p != NULL; p = cmark_node_parent (p))
-    if ((cmark_node_get_type (p) & CMARK_NODE_TYPE_MASK) == CMARK_NODE_TYPE_BLOCK &&
-        cmark_node_get_start_line (p) > 0)
-      return p;
-  return NULL;
 }
 
 /* The text of an autolink (www.x.com, https://…, a@b.org) is an address. */
@@ -245,7 +237,7 @@ byline_spell_prose_collect_body (cmark_node            *document,
         continue;
 
       /* Places only move forward within a block. */
-      enclosing = enclosing_block (node);
+      enclosing = byline_markdown_enclosing_block (node);
       if (enclosing != block)
         {
           block = enclosing;

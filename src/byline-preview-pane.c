@@ -64,6 +64,7 @@ struct _BylinePreviewPane
   /* What the preview gets once it exists. */
   GFile           *folder;
   char            *stylesheet;
+  char           **site_folders;
   BylineRendering *rendering;       /* immutable, shared: a reference */
   guint            pending_line;
 
@@ -310,6 +311,8 @@ create_preview (BylinePreviewPane *self)
   /* The style and the policy first, so that the page loads once. */
   if (self->stylesheet != NULL)
     g_object_set (self->preview, "stylesheet", self->stylesheet, NULL);
+  if (self->site_folders != NULL)
+    g_object_set (self->preview, "site-folders", self->site_folders, NULL);
   if (self->folder != NULL)
     g_object_set (self->preview, "folder", self->folder, NULL);
   if (self->rendering != NULL)
@@ -372,6 +375,21 @@ byline_preview_pane_set_folder (BylinePreviewPane *self,
     g_object_set (self->preview, "folder", folder, NULL);
   else
     g_set_object (&self->folder, folder);
+}
+
+void
+byline_preview_pane_set_site_folders (BylinePreviewPane  *self,
+                                      const char * const *folders)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW_PANE (self));
+
+  if (self->preview != NULL)
+    g_object_set (self->preview, "site-folders", folders, NULL);
+  else
+    {
+      g_strfreev (self->site_folders);
+      self->site_folders = g_strdupv ((char **) folders);
+    }
 }
 
 void
@@ -456,6 +474,7 @@ byline_preview_pane_finalize (GObject *object)
 
   g_clear_object (&self->folder);
   g_clear_pointer (&self->stylesheet, g_free);
+  g_clear_pointer (&self->site_folders, g_strfreev);
   g_clear_pointer (&self->rendering, byline_rendering_unref);
 
   G_OBJECT_CLASS (byline_preview_pane_parent_class)->finalize (object);

@@ -25,6 +25,8 @@ gboolean    byline_preview_pane_get_painted            (BylinePreviewPane *self)
  * exists. See BylinePreview for what each does. */
 void        byline_preview_pane_set_folder             (BylinePreviewPane *self,
                                                         GFile             *folder);
+void        byline_preview_pane_set_site_folders       (BylinePreviewPane  *self,
+                                                        const char * const *folders);
 void        byline_preview_pane_set_stylesheet         (BylinePreviewPane *self,
                                                         const char        *stylesheet);
 void        byline_preview_pane_set_load_remote_images (BylinePreviewPane *self,

@@ -44,6 +44,9 @@ struct _BylinePreview
 
   GFile                    *folder;
   char                     *base_uri;
+  /* The site's static and assets folders, which Hugo's figure shortcode
+   * takes pictures from besides the bundle (NULL: none). */
+  char                    **site_folders;
   char                     *stylesheet;
 
   /* What the page shows, or starts with when it loads. Renderings are
@@ -74,6 +77,7 @@ enum {
   PROP_LOAD_REMOTE_IMAGES,
   PROP_PAINTED,
   PROP_STYLESHEET,
+  PROP_SITE_FOLDERS,
   N_PROPS
 };
 
@@ -88,28 +92,46 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* " file://" "*" "/the/folder/": a policy source with a path matches that
+ * folder and below. File URIs have no host, which only the wildcard host matches.
+ * Every character that could end the source is escaped in the path. */
+static void
+append_folder_source (GString    *out,
+                      const char *path)
+{
+  g_autofree char *escaped_path = g_uri_escape_string (path, "/", FALSE);
+
+  g_string_append_printf (out, " file://*%s%s", escaped_path,
+                          g_str_has_suffix (escaped_path, "/") ? "" : "/");
+}
+
 static char *
 build_policy (BylinePreview *self)
 {
   GString *policy = g_string_new ("default-src 'none'; script-src 'none'; "
                                   "base-uri 'none'; form-action 'none'; ");
   g_autofree char *path = NULL;
-  g_autofree char *escaped_path = NULL;
   g_autofree char *files = NULL;
+  g_autoptr(GString) pictures = g_string_new (NULL);
 
-  /* Only the folder's files: a policy source with a path matches that folder
-   * and below. File URIs have no host, which only the wildcard host matches.
-   * Every character that could end the source is escaped in the path. */
+  /* Only the folder's files. */
   if (self->folder != NULL && (path = g_file_get_path (self->folder)) != NULL)
     {
-      escaped_path = g_uri_escape_string (path, "/", FALSE);
-      files = g_strconcat (" file://*", escaped_path,
-                           g_str_has_suffix (escaped_path, "/") ? "" : "/", NULL);
+      GString *folder = g_string_new (NULL);
+
+      append_folder_source (folder, path);
+      files = g_string_free (folder, FALSE);
     }
   else
     files = g_strdup ("");
 
-  g_string_append_printf (policy, "img-src data:%s%s; ", files,
+  /* Pictures also from the site's static and assets folders, where Hugo's
+   * figure shortcode finds them; nothing else of theirs loads. */
+  g_string_append (pictures, files);
+  for (guint i = 0; self->site_folders != NULL && self->site_folders[i] != NULL; i++)
+    append_folder_source (pictures, self->site_folders[i]);
+
+  g_string_append_printf (policy, "img-src data:%s%s; ", pictures->str,
                           self->load_remote_images ? " https: http:" : "");
   g_string_append_printf (policy, "media-src%s; ", files[0] != '\0' ? files : " 'none'");
   g_string_append_printf (policy, "font-src data:%s; ", files);
@@ -625,6 +647,7 @@ byline_preview_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->folder);
   g_clear_pointer (&self->base_uri, g_free);
+  g_clear_pointer (&self->site_folders, g_strfreev);
   g_clear_pointer (&self->stylesheet, g_free);
   g_clear_pointer (&self->rendering, byline_rendering_unref);
   g_clear_pointer (&self->pending, byline_rendering_unref);
@@ -654,6 +677,9 @@ byline_preview_get_property (GObject    *object,
     case PROP_STYLESHEET:
       g_value_set_string (value, self->stylesheet);
       break;
+    case PROP_SITE_FOLDERS:
+      g_value_set_boxed (value, self->site_folders);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -677,6 +703,9 @@ byline_preview_set_property (GObject      *object,
       break;
     case PROP_STYLESHEET:
       byline_preview_set_stylesheet (self, g_value_get_string (value));
+      break;
+    case PROP_SITE_FOLDERS:
+      byline_preview_set_site_folders (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -716,6 +745,15 @@ byline_preview_class_init (BylinePreviewClass *klass)
     g_param_spec_string ("stylesheet", NULL, NULL,
                          NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BylinePreview:site-folders:
+   *
+   * The site's static and assets folders: pictures load from them too.
+   */
+  properties[PROP_SITE_FOLDERS] =
+    g_param_spec_boxed ("site-folders", NULL, NULL,
+                        G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[TOP_LINE_CHANGED] =
@@ -938,4 +976,34 @@ byline_preview_set_stylesheet (BylinePreview *self,
   update_stylesheet (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLESHEET]);
+}
+
+const char * const *
+byline_preview_get_site_folders (BylinePreview *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PREVIEW (self), NULL);
+
+  return (const char * const *) self->site_folders;
+}
+
+void
+byline_preview_set_site_folders (BylinePreview      *self,
+                                 const char * const *folders)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  if (folders != NULL && folders[0] == NULL)
+    folders = NULL;
+  if (folders == NULL ? self->site_folders == NULL
+                      : self->site_folders != NULL &&
+                        g_strv_equal ((const char * const *) self->site_folders, folders))
+    return;
+
+  g_strfreev (self->site_folders);
+  self->site_folders = g_strdupv ((char **) folders);
+  /* The policy is part of the shell page: a new one takes a reload. */
+  if (self->shell_loaded)
+    queue_load_shell (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_FOLDERS]);
 }

@@ -33,6 +33,12 @@ void           byline_preview_update             (BylinePreview   *self,
 gboolean       byline_preview_get_painted        (BylinePreview   *self);
 void           byline_preview_scroll_to_line     (BylinePreview   *self,
                                                   guint            line);
+/* The site's static and assets folders (paths): pictures load from them
+ * too, as Hugo's figure shortcode takes them from there. Setting other
+ * folders reloads the shell page. */
+const char * const *byline_preview_get_site_folders (BylinePreview      *self);
+void           byline_preview_set_site_folders   (BylinePreview      *self,
+                                                  const char * const *folders);
 gboolean       byline_preview_get_load_remote_images (BylinePreview *self);
 void           byline_preview_set_load_remote_images (BylinePreview *self,
                                                       gboolean       load_remote_images);

@@ -44,9 +44,11 @@ profile_changed_cb (BylineWindow   *self,
                     BylineDocument *document)
 {
   const char *stylesheet = byline_profile_get_stylesheet (byline_document_get_profile (document));
+  g_auto(GStrv) site_folders = byline_site_picture_folders (byline_document_get_site (document));
 
   if (stylesheet != NULL)
     byline_preview_pane_set_stylesheet (self->preview, stylesheet);
+  byline_preview_pane_set_site_folders (self->preview, (const char * const *) site_folders);
   update_banner (self);
 }
 

@@ -878,6 +878,104 @@ test_links (Fixture       *fixture,
   rendering_free (rendering);
 }
 
+/* Hugo's figure shortcode takes pictures from the site's static and assets
+ * folders too (byline-hugo-shortcodes-figure.c): those load, and still
+ * nothing else outside the bundle does. */
+static void
+test_site_folders (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autofree char *static_path = g_build_filename (runtime_dir, "site", "static", NULL);
+  g_autofree char *assets_path = g_build_filename (runtime_dir, "site", "assets", NULL);
+  g_autofree char *static_image = g_build_filename (static_path, "img", "logo.png", NULL);
+  g_autofree char *assets_image = g_build_filename (assets_path, "chart.png", NULL);
+  g_autofree char *static_uri = g_filename_to_uri (static_image, NULL, NULL);
+  g_autofree char *assets_uri = g_filename_to_uri (assets_image, NULL, NULL);
+  g_autofree char *outside_image = g_build_filename (fixture->outside_path, "secret.png", NULL);
+  g_autofree char *outside_uri = g_filename_to_uri (outside_image, NULL, NULL);
+  g_autofree char *html = NULL;
+  g_autofree char *state = NULL;
+  g_autofree char *policy = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *escaped_folder = NULL;
+  g_autofree char *escaped_static = NULL;
+  g_autofree char *escaped_assets = NULL;
+  const char *folders[] = { static_path, assets_path, NULL };
+  BlockSpec specs[] = {
+    { "<p><img src=\"photo.png\" alt=\"bundle\"></p>", 1, 1 },
+    { NULL, 3, 3 },
+  };
+  BylineRendering *rendering;
+  guint notified = 0;
+
+  g_assert_cmpint (g_mkdir_with_parents (static_path, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (assets_path, 0700), ==, 0);
+  {
+    g_autofree char *img = g_path_get_dirname (static_image);
+
+    g_assert_cmpint (g_mkdir_with_parents (img, 0700), ==, 0);
+  }
+  write_png (static_image, 0x33cc66ff);
+  write_png (assets_image, 0x3366ccff);
+
+  html = g_strdup_printf ("<figure><img src=\"%s\" alt=\"static\"><img src=\"%s\" "
+                          "alt=\"assets\"><img src=\"%s\" alt=\"outside\"></figure>",
+                          static_uri, assets_uri, outside_uri);
+  specs[1].html = html;
+  rendering = rendering_new (specs, G_N_ELEMENTS (specs));
+
+  /* Without the site's folders, only the bundle's picture loads. */
+  update (fixture, "", rendering);
+  state = wait_for_images (fixture);
+  g_assert_cmpstr (state, ==, "40,0,0,0");
+
+  /* With them, the shell reloads under the wider policy, and the blocks
+   * come back without another update. */
+  g_signal_connect_swapped (fixture->preview, "notify::site-folders", G_CALLBACK (count_cb),
+                            &notified);
+  byline_preview_set_site_folders (fixture->preview, folders);
+  byline_preview_set_site_folders (fixture->preview, folders);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_cmpstrv (byline_preview_get_site_folders (fixture->preview), folders);
+  {
+    guint target = fixture->n_patched + 1;
+    gboolean done = FALSE;
+    guint tick = g_timeout_add (10, tick_cb, NULL);
+
+    for (guint i = 0; i < MAX_ITERATIONS && !done; i++)
+      {
+        g_main_context_iteration (NULL, TRUE);
+        done = fixture->n_patched >= target;
+      }
+    g_source_remove (tick);
+    g_assert_true (done);
+  }
+  g_free (state);
+  state = wait_for_images (fixture);
+  g_assert_cmpstr (state, ==, "40,40,40,0");
+
+  escaped_folder = g_uri_escape_string (fixture->folder_path, "/", FALSE);
+  escaped_static = g_uri_escape_string (static_path, "/", FALSE);
+  escaped_assets = g_uri_escape_string (assets_path, "/", FALSE);
+  policy = evaluate (fixture, "byline",
+                     "document.querySelector('meta[http-equiv]').getAttribute('content')");
+  expected = g_strdup_printf ("default-src 'none'; script-src 'none'; base-uri 'none'; "
+                              "form-action 'none'; img-src data: file://*%s/ file://*%s/ "
+                              "file://*%s/; media-src file://*%s/; font-src data: file://*%s/; "
+                              "style-src 'unsafe-inline' file://*%s/",
+                              escaped_folder, escaped_static, escaped_assets, escaped_folder,
+                              escaped_folder, escaped_folder);
+  g_assert_cmpstr (policy, ==, expected);
+
+  /* None again: back to the bundle alone. */
+  byline_preview_set_site_folders (fixture->preview, NULL);
+  g_assert_null (byline_preview_get_site_folders (fixture->preview));
+  g_assert_cmpuint (notified, ==, 2);
+  rendering_free (rendering);
+  byline_test_remove_tree (static_path);
+  byline_test_remove_tree (assets_path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -919,6 +1017,8 @@ main (int   argc,
               fixture_set_up, test_scripts_never_run, fixture_tear_down);
   g_test_add ("/gui/preview/file-access", Fixture, NULL,
               fixture_set_up, test_file_access, fixture_tear_down);
+  g_test_add ("/gui/preview/site-folders", Fixture, NULL,
+              fixture_set_up, test_site_folders, fixture_tear_down);
   g_test_add ("/gui/preview/scroll-sync", Fixture, NULL,
               fixture_set_up, test_scroll_sync, fixture_tear_down);
   g_test_add ("/gui/preview/links", Fixture, NULL,

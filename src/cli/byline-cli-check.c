@@ -187,9 +187,8 @@ profile_for (Check       *check,
   BylineProfile *profile;
 
   if (check->fixed_profile != NULL)
-    return check->fixed_profile;
+    return g_object_ref (check->fixed_profile);
 
-  /* Posts of one section of a site share their profile: make it once. */
   root = byline_site_get_root (site);
   found = byline_site_get_profile_file (site);
   if (root != NULL && post != NULL)
@@ -198,6 +197,7 @@ profile_for (Check       *check,
       path = g_file_get_path (post);
       page = pages != NULL ? byline_site_pages_lookup_file (pages, path) : NULL;
     }
+  /* Posts of one section of a site share their profile: make it once. */
   key = g_strdup_printf ("%s\n%s\n%s",
                          found != NULL ? g_file_peek_path (found) : "",
                          root != NULL ? g_file_peek_path (root) : "",
@@ -210,7 +210,12 @@ profile_for (Check       *check,
         return NULL;
       g_hash_table_insert (check->profiles, g_steal_pointer (&key), profile);
     }
-  return profile;
+  /* But a page learned from the site has a profile of its own: what the
+   * site's other pages teach. Learning is cached per section, so this
+   * costs little. */
+  if (page != NULL && byline_profile_is_learned (profile))
+    return byline_profile_new_for_site (site, error);
+  return g_object_ref (profile);
 }
 
 /* Applies the diagnostics' file fixes, each once per run, and says what
@@ -294,7 +299,7 @@ check_file (Check      *check,
   g_autoptr(BylineBundle) bundle = NULL;
   g_autoptr(BylineAnalysisContext) context = NULL;
   g_autofree char *contents = NULL;
-  BylineProfile *profile;
+  g_autoptr(BylineProfile) profile = NULL;
   GPtrArray *diagnostics;
   gsize length = 0;
 

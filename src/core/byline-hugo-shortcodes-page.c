@@ -39,6 +39,8 @@ read_front_matter (const BylineHugoShortcodeCall *self)
       return byline_data_read_yaml (text, layout->yaml_start, layout->yaml_end, NULL, NULL, NULL);
     case BYLINE_FRONT_MATTER_TOML:
       return byline_data_read_toml (text, layout->yaml_start, layout->yaml_end, NULL, NULL, NULL);
+    case BYLINE_FRONT_MATTER_JSON:
+      return byline_data_read_json (text, layout->yaml_start, layout->yaml_end, NULL, NULL, NULL);
     case BYLINE_FRONT_MATTER_NONE:
     default:
       return NULL;

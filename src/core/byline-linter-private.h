@@ -135,6 +135,10 @@ void byline_rule_sc_missing_param       (BylineLintContext *ctx);
 void byline_rule_sc_unknown_param       (BylineLintContext *ctx);
 void byline_rule_sc_parent              (BylineLintContext *ctx);
 
+/* Hugo's own shortcodes that fail the build (byline-rules-hugo-shortcodes.c). */
+void byline_rule_sc_param_not_found     (BylineLintContext *ctx);
+void byline_rule_link_ref_not_found     (BylineLintContext *ctx);
+
 /* Parameters of the site's shortcode templates (byline-rules-shortcode-params.c). */
 void byline_rule_sc_template_param      (BylineLintContext *ctx);
 void byline_rule_sc_template_required   (BylineLintContext *ctx);

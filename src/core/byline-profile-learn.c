@@ -7,9 +7,13 @@
  * value types and the share of pages that have each: keys nearly every
  * page has are recommended), the section's archetype (its keys come first
  * in the form), every key used anywhere on the site (known, not shown), and
- * the site's shortcodes with those of its themes. What is learned is kept
+ * the site's shortcodes with those of its themes. The keys of a page's
+ * params map count as its own keys: Hugo (0.123 and later) puts the user's
+ * keys there and merges them into .Params alike. What is learned is kept
  * per reading of the site's pages, so that every post of a section shares
- * one pass over them.
+ * one pass over them; the post being checked is weighed out of what its
+ * profile learns, so that a key only that post has (a misspelt "titel") is
+ * unknown to it.
  */
 
 #define G_LOG_DOMAIN "byline-profile"
@@ -40,23 +44,45 @@ enum
   SEEN_LIST = 1 << 6,
   SEEN_MAP = 1 << 7,
   SEEN_MULTILINE = 1 << 8,
+  N_SEEN = 9,
 };
 
 typedef struct
 {
   char  *key;          /* as the first page writes it */
-  guint  count;        /* pages of the section that have it */
-  guint  seen;         /* SEEN_* of its values */
+  guint  count;        /* pages of the section that give it a value */
+  guint  uses;         /* pages of the section that have it, empty or not */
+  guint  top_count;    /* pages that give it a value at the top, not in params */
+  guint  seen[N_SEEN]; /* pages whose value is of each SEEN_* kind */
 } LearnedKey;
+
+typedef struct
+{
+  char  *key;          /* folded */
+  guint  uses;         /* pages outside the section that have it */
+} SiteKey;
 
 typedef struct
 {
   BylineSitePages *pages;
   guint            n_pages;      /* pages of the section */
   GPtrArray       *keys;         /* LearnedKey, most used first */
-  GPtrArray       *site_keys;    /* char *, used on any page of the site */
+  GHashTable      *by_key;       /* folded key → LearnedKey of keys */
+  GPtrArray       *site_keys;    /* SiteKey, used on other pages of the site */
+  GHashTable      *by_site_key;  /* folded key → SiteKey of site_keys */
   char           **archetype;    /* keys of the section's archetype, in order */
 } LearnedSection;
+
+/* What one page adds to the keys learned: its keys, folded, each with the
+ * SEEN_* kind of its value and whether it has a value. */
+typedef struct
+{
+  char     *folded;
+  const char *name;
+  guint     seen;
+  gboolean  has_value;
+  gboolean  top;       /* a key of the front matter itself, not of its params */
+} PageKey;
 
 typedef struct
 {
@@ -78,12 +104,29 @@ learned_key_free (gpointer data)
 }
 
 static void
+site_key_free (gpointer data)
+{
+  SiteKey *key = data;
+
+  g_free (key->key);
+  g_free (key);
+}
+
+static void
+page_key_clear (gpointer data)
+{
+  g_free (((PageKey *) data)->folded);
+}
+
+static void
 learned_section_free (gpointer data)
 {
   LearnedSection *section = data;
 
   byline_site_pages_unref (section->pages);
+  g_hash_table_unref (section->by_key);
   g_ptr_array_unref (section->keys);
+  g_hash_table_unref (section->by_site_key);
   g_ptr_array_unref (section->site_keys);
   g_strfreev (section->archetype);
   g_free (section);
@@ -230,71 +273,137 @@ read_archetype_keys (const char *path)
   return g_strv_builder_end (keys);
 }
 
+static void
+add_page_key (GArray           *keys,
+              GHashTable       *added,
+              const char       *name,
+              const BylineData *value,
+              gboolean          top)
+{
+  PageKey key = { 0 };
+
+  key.folded = byline_data_fold_key (name);
+  if (g_hash_table_contains (added, key.folded))
+    {
+      g_free (key.folded);
+      return;
+    }
+  key.name = name;
+  key.seen = seen_of (value);
+  /* An empty value (null, "", [], {}) is no value to Hugo: the key is
+   * known, but the page does not count as having it. */
+  key.has_value = !value_is_empty (value);
+  key.top = top;
+  g_array_append_val (keys, key);
+  g_hash_table_add (added, key.folded);
+}
+
+/* The keys of a page's front matter, with those of its params map, each
+ * once (of PageKey). */
+static GArray *
+page_keys (BylineData *front_matter)
+{
+  GArray *keys = g_array_new (FALSE, FALSE, sizeof (PageKey));
+  g_autoptr(GHashTable) added = g_hash_table_new (g_str_hash, g_str_equal);
+  guint length;
+
+  g_array_set_clear_func (keys, page_key_clear);
+  if (front_matter == NULL || byline_data_get_kind (front_matter) != BYLINE_DATA_MAP)
+    return keys;
+
+  length = byline_data_get_length (front_matter);
+  for (guint k = 0; k < length; k++)
+    add_page_key (keys, added, byline_data_map_get_key (front_matter, k),
+                  byline_data_map_get_value (front_matter, k), TRUE);
+
+  for (guint k = 0; k < length; k++)
+    {
+      BylineData *params = byline_data_map_get_value (front_matter, k);
+      g_autofree char *folded = byline_data_fold_key (byline_data_map_get_key (front_matter, k));
+
+      if (strcmp (folded, "params") != 0 || byline_data_get_kind (params) != BYLINE_DATA_MAP)
+        continue;
+      for (guint p = 0; p < byline_data_get_length (params); p++)
+        add_page_key (keys, added, byline_data_map_get_key (params, p),
+                      byline_data_map_get_value (params, p), FALSE);
+    }
+  return keys;
+}
+
+static gboolean
+page_is_in_section (const BylineSitePage *page,
+                    const char           *section)
+{
+  return byline_site_page_get_kind (page) == BYLINE_SITE_PAGE_PAGE &&
+         g_strcmp0 (byline_site_page_get_section (page), section) == 0;
+}
+
 static LearnedSection *
 learn_section (BylineSite      *site,
                BylineSitePages *pages,
                const char      *section)
 {
   LearnedSection *learned = g_new0 (LearnedSection, 1);
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) site_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_autofree char *archetype = NULL;
   guint n = byline_site_pages_get_n_pages (pages);
-  GHashTableIter iter;
-  gpointer key;
 
   learned->pages = byline_site_pages_ref (pages);
   learned->keys = g_ptr_array_new_with_free_func (learned_key_free);
-  learned->site_keys = g_ptr_array_new_with_free_func (g_free);
+  learned->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  learned->site_keys = g_ptr_array_new_with_free_func (site_key_free);
+  learned->by_site_key = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (guint i = 0; i < n; i++)
     {
       const BylineSitePage *page = byline_site_pages_get_page (pages, i);
       BylineData *front_matter = byline_site_page_get_front_matter (page);
+      g_autoptr(GArray) keys = NULL;
       gboolean in_section;
-      guint length;
 
       if (front_matter == NULL || byline_data_get_kind (front_matter) != BYLINE_DATA_MAP)
         continue;
-      in_section = byline_site_page_get_kind (page) == BYLINE_SITE_PAGE_PAGE &&
-                   g_strcmp0 (byline_site_page_get_section (page), section) == 0;
+      in_section = page_is_in_section (page, section);
       if (in_section)
         learned->n_pages++;
 
-      length = byline_data_get_length (front_matter);
-      for (guint k = 0; k < length; k++)
+      keys = page_keys (front_matter);
+      for (guint k = 0; k < keys->len; k++)
         {
-          const char *name = byline_data_map_get_key (front_matter, k);
-          g_autofree char *folded = byline_data_fold_key (name);
+          const PageKey *key = &g_array_index (keys, PageKey, k);
           LearnedKey *learned_key;
 
           if (!in_section)
             {
-              if (!g_hash_table_contains (site_keys, folded))
-                g_hash_table_add (site_keys, g_steal_pointer (&folded));
+              SiteKey *site_key = g_hash_table_lookup (learned->by_site_key, key->folded);
+
+              if (site_key == NULL)
+                {
+                  site_key = g_new0 (SiteKey, 1);
+                  site_key->key = g_strdup (key->folded);
+                  g_ptr_array_add (learned->site_keys, site_key);
+                  g_hash_table_insert (learned->by_site_key, site_key->key, site_key);
+                }
+              site_key->uses++;
               continue;
             }
 
-          learned_key = g_hash_table_lookup (by_key, folded);
+          learned_key = g_hash_table_lookup (learned->by_key, key->folded);
           if (learned_key == NULL)
             {
               learned_key = g_new0 (LearnedKey, 1);
-              learned_key->key = g_strdup (name);
+              learned_key->key = g_strdup (key->name);
               g_ptr_array_add (learned->keys, learned_key);
-              g_hash_table_insert (by_key, g_steal_pointer (&folded), learned_key);
+              g_hash_table_insert (learned->by_key, g_strdup (key->folded), learned_key);
             }
-          /* An empty value (null, "", [], {}) is no value to Hugo: the key
-           * is known, but the page does not count as having it. */
-          if (!value_is_empty (byline_data_map_get_value (front_matter, k)))
-            learned_key->count++;
-          learned_key->seen |= seen_of (byline_data_map_get_value (front_matter, k));
+          learned_key->uses++;
+          learned_key->count += key->has_value;
+          learned_key->top_count += key->has_value && key->top;
+          for (guint b = 0; b < N_SEEN; b++)
+            learned_key->seen[b] += (key->seen & (1u << b)) != 0;
         }
     }
 
   g_ptr_array_sort (learned->keys, compare_keys);
-  g_hash_table_iter_init (&iter, site_keys);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (learned->site_keys, g_strdup (key));
 
   archetype = byline_site_find_archetype (site, section);
   if (archetype != NULL)
@@ -328,42 +437,85 @@ learn_shortcodes (const GPtrArray *templates)
   return learned;
 }
 
+/* What the other pages show of a learned key: @own is the post's own
+ * contribution (NULL when it has no such key). */
+static guint
+others_seen (const LearnedKey *key,
+             const PageKey    *own)
+{
+  guint seen = 0;
+
+  for (guint b = 0; b < N_SEEN; b++)
+    if (key->seen[b] > (own != NULL && (own->seen & (1u << b)) != 0 ? 1u : 0u))
+      seen |= 1u << b;
+  return seen;
+}
+
 static void
 learn_fields (BylineProfile        *self,
               const LearnedSection *learned,
               const char           *section,
+              const BylineSitePage *post,
               gboolean              recommend)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
   g_autoptr(GPtrArray) order = NULL;
+  g_autoptr(GArray) own_keys = NULL;
+  g_autoptr(GHashTable) own = g_hash_table_new (g_str_hash, g_str_equal);
+  gboolean own_in_section = FALSE;
+  guint n_pages = learned->n_pages;
+
+  /* The post's own keys, as last saved, are weighed out: a key is known
+   * when other pages use it. */
+  if (post != NULL)
+    {
+      own_keys = page_keys (byline_site_page_get_front_matter (post));
+      for (guint i = 0; i < own_keys->len; i++)
+        {
+          PageKey *key = &g_array_index (own_keys, PageKey, i);
+
+          g_hash_table_insert (own, key->folded, key);
+        }
+      own_in_section = own_keys->len > 0 && page_is_in_section (post, section);
+      if (own_in_section)
+        n_pages--;
+    }
 
   /* The archetype's keys lead, in its order; then the keys by use. */
   for (guint i = 0; learned->archetype != NULL && learned->archetype[i] != NULL; i++)
     g_ptr_array_add (shown, learned->archetype[i]);
-  for (guint i = 0; i < learned->keys->len; i++)
-    g_ptr_array_add (shown, ((LearnedKey *) g_ptr_array_index (learned->keys, i))->key);
 
   for (guint i = 0; i < learned->keys->len; i++)
     {
       const LearnedKey *key = g_ptr_array_index (learned->keys, i);
-      int position = byline_profile_find_field (self, key->key);
+      g_autofree char *folded = byline_data_fold_key (key->key);
+      const PageKey *mine = own_in_section ? g_hash_table_lookup (own, folded) : NULL;
+      guint count = key->count - (mine != NULL && mine->has_value ? 1 : 0);
+      guint top_count = key->top_count - (mine != NULL && mine->has_value && mine->top ? 1 : 0);
+      int position;
       BylineFieldSpec *spec;
 
+      if (key->uses == (mine != NULL ? 1u : 0u))
+        continue;
+      g_ptr_array_add (shown, key->key);
+      position = byline_profile_find_field (self, key->key);
       if (position >= 0)
         spec = g_ptr_array_index (self->fields, position);
       else
-        spec = byline_profile_add_field (self, key->key, key->key, type_of (key->seen));
+        spec = byline_profile_add_field (self, key->key, key->key,
+                                         type_of (others_seen (key, mine)));
 
       spec->hidden = spec->type == BYLINE_FIELD_ANY;
       g_free (spec->help);
       spec->help = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "Used by %u of the %u page in “%s”.",
                                                  "Used by %u of the %u pages in “%s”.",
-                                                 learned->n_pages),
-                                    key->count, learned->n_pages,
-                                    section[0] != '\0' ? section : "/");
-      if (recommend && learned->n_pages >= RECOMMENDED_MIN_PAGES &&
-          key->count >= RECOMMENDED_SHARE * learned->n_pages)
+                                                 n_pages),
+                                    count, n_pages, section[0] != '\0' ? section : "/");
+      /* The rules look for a recommended key at the top of the front
+       * matter: keys the pages keep in params are known, not asked for. */
+      if (recommend && n_pages >= RECOMMENDED_MIN_PAGES &&
+          top_count >= RECOMMENDED_SHARE * n_pages)
         spec->missing = BYLINE_SEVERITY_WARNING;
     }
 
@@ -380,10 +532,11 @@ learn_fields (BylineProfile        *self,
 
   for (guint i = 0; i < learned->site_keys->len; i++)
     {
-      const char *key = g_ptr_array_index (learned->site_keys, i);
+      const SiteKey *key = g_ptr_array_index (learned->site_keys, i);
+      gboolean mine = post != NULL && !own_in_section && g_hash_table_contains (own, key->key);
 
-      if (byline_profile_find_field (self, key) < 0)
-        byline_profile_add_field (self, key, key, BYLINE_FIELD_ANY)->hidden = TRUE;
+      if (key->uses > (mine ? 1u : 0u) && byline_profile_find_field (self, key->key) < 0)
+        byline_profile_add_field (self, key->key, key->key, BYLINE_FIELD_ANY)->hidden = TRUE;
     }
 
   /* Shown fields in the order above, then the hidden ones. */
@@ -476,7 +629,7 @@ byline_profile_learn (BylineProfile *self,
           g_hash_table_replace (section_cache, g_steal_pointer (&cache_key), learned);
         }
       /* What pages share says nothing about a section's own list page. */
-      learn_fields (self, learned, section,
+      learn_fields (self, learned, section, page,
                     page == NULL || byline_site_page_get_kind (page) == BYLINE_SITE_PAGE_PAGE);
     }
 
@@ -498,5 +651,14 @@ byline_profile_learn (BylineProfile *self,
   self->name = g_strdup (title != NULL && title[0] != '\0' ? title : _("Hugo site"));
   g_free (self->description);
   self->description = g_strdup (_("Hugo profile learned from the site"));
+  self->learned = TRUE;
   byline_profile_update_indexes (self);
+}
+
+gboolean
+byline_profile_is_learned (BylineProfile *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PROFILE (self), FALSE);
+
+  return self->learned;
 }

@@ -27,6 +27,7 @@ struct _BylineProfile
   char           *name;
   char           *description;     /* translated */
   gboolean        hugo_keys;       /* keys match as Hugo matches them */
+  gboolean        learned;         /* learned for one post (byline-profile-learn.c) */
   GPtrArray      *fields;          /* of BylineFieldSpec */
   GPtrArray      *field_order;     /* of const char *, NULL-terminated */
   GHashTable     *shortcodes;      /* name → BylineShortcodeSpec */

@@ -106,6 +106,9 @@ BylineProfile             *byline_profile_new_for_post        (GFile          *p
 const char                *byline_profile_get_name            (BylineProfile  *self);
 /* What the profile is, for the window: "Hugo profile learned from the site". */
 const char                *byline_profile_get_description     (BylineProfile  *self);
+/* Whether the profile was learned from the site for one post, which it
+ * leaves out of what it learns: another post of the site needs its own. */
+gboolean                   byline_profile_is_learned          (BylineProfile  *self);
 /* Whether keys and values are read as Hugo reads them: keys match
  * case-insensitively, a single string is a list of one. */
 gboolean                   byline_profile_get_hugo_keys       (BylineProfile  *self);

@@ -556,6 +556,33 @@ byline_site_get_folders (BylineSite           *self,
   return model->folders[kind];
 }
 
+char **
+byline_site_picture_folders (BylineSite *self)
+{
+  g_autoptr(GStrvBuilder) builder = NULL;
+  const BylineSiteFolderKind kinds[] = { BYLINE_SITE_FOLDER_STATIC, BYLINE_SITE_FOLDER_ASSETS };
+
+  g_return_val_if_fail (self == NULL || BYLINE_IS_SITE (self), NULL);
+
+  if (self == NULL || byline_site_get_root (self) == NULL)
+    return NULL;
+
+  builder = g_strv_builder_new ();
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const GPtrArray *folders = byline_site_get_folders (self, kinds[k]);
+
+      for (guint i = 0; folders != NULL && i < folders->len; i++)
+        {
+          const BylineSiteFolder *folder = g_ptr_array_index ((GPtrArray *) folders, i);
+
+          if (g_file_test (folder->source, G_FILE_TEST_IS_DIR))
+            g_strv_builder_add (builder, folder->source);
+        }
+    }
+  return g_strv_builder_end (builder);
+}
+
 const GPtrArray *
 byline_site_get_shortcodes (BylineSite *self)
 {

@@ -275,6 +275,11 @@ char               *byline_site_find_template       (BylineSite         *self,
                                                      const char         *name);
 /* Every shortcode template, project first; names may repeat (variants,
  * themes); lookup_shortcode gives the one Hugo uses by default. */
+/* The folders Hugo's figure shortcode takes pictures from besides the
+ * bundle: the static and assets folders of the project and its themes that
+ * exist, as paths (free with g_strfreev()). NULL without a site root;
+ * @self may be NULL. */
+char              **byline_site_picture_folders     (BylineSite         *self);
 const GPtrArray    *byline_site_get_shortcodes      (BylineSite         *self);
 const BylineSiteTemplate *byline_site_lookup_shortcode (BylineSite      *self,
                                                      const char         *name);

@@ -521,6 +521,10 @@ byline_editor_dispose (GObject *object)
   BylineEditor *self = BYLINE_EDITOR (object);
   GtkWidget *child;
 
+  /* A spell checker still loading in its thread keeps the spelling object
+   * alive until it is done; the document goes now. */
+  if (self->spell != NULL)
+    byline_editor_spell_set_document (self->spell, NULL);
   g_clear_object (&self->spell);
   g_clear_object (&self->underlines);
   g_clear_object (&self->completion);

@@ -585,6 +585,17 @@ byline_shortcode_dialog_new (BylineShortcodeCatalog *catalog,
   return self;
 }
 
+void
+byline_shortcode_dialog_set_site (BylineShortcodeDialog *self,
+                                  BylineSite            *site)
+{
+  g_return_if_fail (BYLINE_IS_SHORTCODE_DIALOG (self));
+  g_return_if_fail (site == NULL || BYLINE_IS_SITE (site));
+
+  byline_renderer_set_site (self->renderer, site);
+  update (self);
+}
+
 /* GObject */
 
 static void

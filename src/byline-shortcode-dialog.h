@@ -13,6 +13,7 @@
 #include <adwaita.h>
 
 #include "byline-shortcode.h"
+#include "byline-site.h"
 #include "byline-shortcode-catalog.h"
 
 G_BEGIN_DECLS
@@ -27,6 +28,10 @@ G_DECLARE_FINAL_TYPE (BylineShortcodeDialog, byline_shortcode_dialog, BYLINE, SH
 BylineShortcodeDialog *byline_shortcode_dialog_new          (BylineShortcodeCatalog *catalog,
                                                              BylineProfile          *profile,
                                                              GFile                  *post_file);
+/* The post's site (nullable): its shortcodes preview through their
+ * templates, as in the window's preview. */
+void                   byline_shortcode_dialog_set_site     (BylineShortcodeDialog  *self,
+                                                             BylineSite             *site);
 /* Chooses the shortcode @name in the list; FALSE when the catalog lacks it. */
 gboolean               byline_shortcode_dialog_select       (BylineShortcodeDialog  *self,
                                                              const char             *name);

@@ -227,6 +227,7 @@ insert_shortcode_action (GtkWidget  *widget,
   dialog = byline_shortcode_dialog_new (self->shortcode_catalog,
                                         byline_document_get_profile (self->document),
                                         byline_document_get_file (self->document));
+  byline_shortcode_dialog_set_site (dialog, byline_document_get_site (self->document));
   gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (self));
   gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
 

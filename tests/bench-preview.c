@@ -6,7 +6,11 @@
  * runs from the edit through parsing and rendering the post in the core and
  * byline_preview_update() until the page's requestAnimationFrame callback
  * after the patch reports back ("patched"). Median and p95 over 100 edits,
- * on the sample post and on a version of it with the body 100 times over.
+ * on the sample post and on a version of it with the body 100 times over;
+ * then on a real OpenTelemetry blog post of $BYLINE_CORPUS/sites, rendered
+ * with its site (its shortcodes through their templates, its render hooks
+ * and Goldmark settings), typing into its first paragraph. That one is
+ * skipped, visibly, without the corpus.
  */
 
 #include "config.h"
@@ -19,11 +23,14 @@
 #include <string.h>
 
 #include "byline-test-util.h"
+#include "corpus-sites.h"
 
 #define N_EDITS 100
 #define N_WARM_UP 10
 /* The paragraph the edits type into, near the top of the sample. */
 #define EDITED_LINE_START "This post is a look back at the event"
+/* An OpenTelemetry post that calls the site's shortcodes. */
+#define OTEL_POST "content/en/blog/2023/tyk-api-gateway/index.md"
 
 static guint n_patched;
 
@@ -110,14 +117,30 @@ repeat_body (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* The first line of the body's first paragraph: a line of text after a
+ * blank line, past the front matter. */
+static const char *
+first_paragraph_line (const char *text)
+{
+  const char *body = strstr (text + 3, "\n---\n");
+  const char *p;
+
+  if (body == NULL)
+    return NULL;
+  for (p = body + strlen ("\n---\n"); (p = strstr (p, "\n\n")) != NULL; p++)
+    if (g_ascii_isalpha (p[2]))
+      return p + 2;
+  return NULL;
+}
+
 static gboolean
 run (BylinePreview  *preview,
      BylineRenderer *renderer,
      const char     *label,
-     const char     *text)
+     const char     *text,
+     const char     *line)
 {
   g_autoptr(GString) edited = g_string_new (text);
-  const char *line = strstr (text, EDITED_LINE_START);
   gsize insert_at;
   double times[N_EDITS];
   double render_times[N_EDITS];
@@ -152,6 +175,66 @@ run (BylinePreview  *preview,
           label, rendering->blocks->len, strlen (text),
           median (times), p95 (times), median (render_times));
   return TRUE;
+}
+
+/* The OpenTelemetry post, with its site, in the same preview. */
+static gboolean
+run_site_post (BylinePreview *preview)
+{
+  g_autofree char *root = corpus_site ("opentelemetry.io");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *folder_uri = NULL;
+  g_autofree char *base_uri = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(BylineSite) site = NULL;
+  g_autoptr(BylineProfile) profile = NULL;
+  g_autoptr(BylineBundle) bundle = NULL;
+  g_autoptr(BylineRenderer) renderer = NULL;
+  g_autoptr(BylinePost) post = NULL;
+  g_autoptr(BylineRendering) rendering = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  guint fallbacks = 0;
+
+  if (root != NULL)
+    path = g_build_filename (root, OTEL_POST, NULL);
+  if (path == NULL || !g_file_get_contents (path, &text, NULL, NULL))
+    {
+      printf ("SKIP otel: %s is not in the corpus (BYLINE_CORPUS/sites)\n", OTEL_POST);
+      return TRUE;
+    }
+  line = first_paragraph_line (text);
+  g_assert (line != NULL);
+
+  file = g_file_new_for_path (path);
+  folder = g_file_get_parent (file);
+  folder_uri = g_file_get_uri (folder);
+  base_uri = g_strconcat (folder_uri, "/", NULL);
+  site = byline_site_lookup (file, NULL);
+  profile = byline_profile_new_for_site (site, &error);
+  g_assert_no_error (error);
+  bundle = byline_bundle_new (file);
+  renderer = byline_renderer_new (profile, bundle);
+  byline_renderer_set_base_uri (renderer, base_uri);
+  byline_renderer_set_site (renderer, site);
+  byline_preview_set_folder (preview, folder);
+  byline_preview_set_stylesheet (preview, byline_profile_get_stylesheet (profile));
+
+  /* Say what the preview shows of the site's shortcodes. */
+  post = byline_post_new (text, -1);
+  rendering = byline_renderer_render (renderer, post);
+  {
+    g_autofree char *html = byline_rendering_get_html (rendering);
+
+    for (const char *p = html; (p = strstr (p, "data-shortcode-fallback=")) != NULL; p++)
+      fallbacks++;
+  }
+  printf ("# otel: %s, %u shortcode calls, %u fallback boxes, %u preview/template findings\n",
+          OTEL_POST, byline_post_get_shortcodes (post)->calls->len, fallbacks,
+          rendering->diagnostics->len);
+  return run (preview, renderer, "otel", text, line);
 }
 
 static const char *
@@ -236,7 +319,9 @@ main (int   argc,
 
   /* A tick keeps the loop turning even when nothing else wakes it. */
   tick = g_timeout_add (10, tick_cb, NULL);
-  ok = run (preview, renderer, "sample", text) && run (preview, renderer, "100x", text_100x);
+  ok = run (preview, renderer, "sample", text, strstr (text, EDITED_LINE_START)) &&
+       run (preview, renderer, "100x", text_100x, strstr (text_100x, EDITED_LINE_START)) &&
+       run_site_post (preview);
   g_source_remove (tick);
 
   gtk_window_destroy (GTK_WINDOW (window));

@@ -188,6 +188,25 @@ test_render_site_templates (void)
   g_assert_cmpstr (run.err, ==, expected);
 }
 
+/* check runs the site's shortcode templates without rendering: a call
+ * whose template calls errorf, which fails Hugo's build, is an error at
+ * the call's line. */
+static void
+test_check_site_template_error (void)
+{
+  g_autofree char *post = g_test_build_filename (G_TEST_DIST, "data", "render-site", "content",
+                                                 "posts", "errorf", "index.md", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(Run) run;
+
+  run_cli (&run, "check", post, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:6:1: error: The preview shows “broken” as a box: broken on "
+                              "purpose (layouts/_shortcodes/broken.html:2) [preview/template]\n",
+                              post);
+  g_assert_nonnull (strstr (run.out, expected));
+}
+
 static gpointer
 read_fifo_cb (gpointer data)
 {
@@ -512,6 +531,7 @@ main (int    argc,
   g_test_add_func ("/cli/render/to-file", test_render_to_file);
   g_test_add_func ("/cli/render/to-stdout", test_render_to_stdout);
   g_test_add_func ("/cli/render/site-templates", test_render_site_templates);
+  g_test_add_func ("/cli/check/site-template-error", test_check_site_template_error);
   g_test_add_func ("/cli/render/through-special-files", test_render_through_special_files);
   g_test_add_func ("/cli/render/through-symlink", test_render_through_symlink);
   g_test_add_func ("/cli/render/missing-file", test_render_missing);

@@ -18,10 +18,13 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "byline-analysis.h"
 #include "byline-gotmpl.h"
 #include "byline-gotmpl-site-env.h"
 #include "byline-gotmpl-objects.h"
 #include "byline-post.h"
+
+#include "byline-test-util.h"
 
 typedef struct
 {
@@ -197,6 +200,63 @@ test_partials (Fixture       *f,
     }
 }
 
+/* Lists of pages and try, over the fixture site (content/blog/: the
+ * bundle, dated 2023-09-29, and hugo-rocks.md, titled "**BatMan**" with
+ * no date; blog/ has no _index.md, a section all the same):
+ * gohugo.io/methods/page/regularpages/ (the section's regular pages),
+ * /methods/page/pages/ (its regular pages and sections), /methods/page/
+ * sections/, /methods/site/regularpages/; /methods/pages/bytitle/;
+ * Hugo's default sort (weight, then date, newest first: /templates/
+ * lists/#default-sort); /functions/hugo/goversion/ ("go1.21.1": the
+ * version of Go Hugo was built with); /functions/go-template/try/ (.Err
+ * is the error, nil without one, .Value the value). */
+static void
+test_page_lists (Fixture       *f,
+                 gconstpointer  data)
+{
+  static const CallCase cases[] = {
+    { "{{ range (site.GetPage \"/blog\").RegularPages }}{{ .Title }};{{ end }}",
+      "Bundle;**BatMan**;" },
+    { "{{ range (site.GetPage \"/blog\").RegularPages.ByTitle }}{{ .Title }};{{ end }}",
+      "**BatMan**;Bundle;" },
+    { "{{ range (site.GetPage \"/blog\").Pages.ByTitle.Reverse }}{{ .Path }};{{ end }}",
+      "/blog/bundle;/blog/hugo-rocks;" },
+    { "{{ with site.GetPage \"/blog\" }}{{ .Kind }} {{ .Path }} {{ .RegularPages.Len }}{{ end }}",
+      "section /blog 2" },
+    { "{{ range site.Home.Sections }}{{ .Path }};{{ end }}", "/blog;" },
+    { "{{ len site.Sections }} {{ len site.RegularPages }} {{ printf \"%T\" site.RegularPages }}",
+      "1 2 page.Pages" },
+    /* A regular page lists nothing. */
+    { "{{ len (site.GetPage \"/blog/bundle\").RegularPages }}{{ with .Pages }}x{{ end }}", "0" },
+    { "{{ hugo.GoVersion | strings.ReplaceRE `go(\\d+\\.\\d+)\\..*` `$1.0` }}", "1.24.0" },
+    { "{{ with try (add 1 2) }}{{ .Value }} {{ if .Err }}error{{ else }}no error{{ end }}{{ end }}",
+      "3 no error" },
+    /* Hugo's div: "can't divide the value by 0" (tpl/math). */
+    { "{{ with try (div 1 0) }}{{ with .Err }}caught: {{ . }}{{ else }}no{{ end }}{{ end }}",
+      "caught: error calling div: can&#39;t divide the value by 0" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (f->set, "t.html", cases[i].text, &f->page, &f->page, &result);
+      if (result.status != BYLINE_GOTMPL_OK)
+        g_error ("%s failed: %s", cases[i].text, result.message);
+      g_assert_cmpstr (result.output, ==, cases[i].expected);
+    }
+
+  /* What the preview lacks is not an error try catches. */
+  {
+    g_auto(BylineGotmplResult) result = { 0 };
+
+    byline_gotmpl_set_render_string (f->set, "t.html",
+                                     "{{ with try (resources.GetRemote \"https://x\") }}{{ .Err }}{{ end }}",
+                                     &f->page, &f->page, &result);
+    g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_UNSUPPORTED);
+  }
+}
+
 static void
 test_limits (Fixture       *f,
              gconstpointer  data)
@@ -357,13 +417,26 @@ test_invalidate (void)
   set = byline_gotmpl_set_new (env);
   byline_gotmpl_set_render_shortcode (set, "x", &sc, &first);
   g_assert_cmpstr (first.output, ==, "one");
-  /* Parsed once: a change is seen only after invalidate. */
+  /* Parsed once: within one generation (a render) a change is seen only
+   * after invalidate; the next generation checks the file again. */
   g_file_set_contents (path, "two", -1, NULL);
   byline_gotmpl_set_render_shortcode (set, "x", &sc, &cached);
   g_assert_cmpstr (cached.output, ==, "one");
   byline_gotmpl_set_invalidate (set, path);
   byline_gotmpl_set_render_shortcode (set, "x", &sc, &fresh);
   g_assert_cmpstr (fresh.output, ==, "two");
+  g_assert_cmpuint (byline_gotmpl_set_get_n_parsed (set), ==, 2);
+  g_file_set_contents (path, "three", -1, NULL);
+  byline_gotmpl_set_revalidate (set);
+  byline_gotmpl_result_clear (&fresh);
+  byline_gotmpl_set_render_shortcode (set, "x", &sc, &fresh);
+  g_assert_cmpstr (fresh.output, ==, "three");
+  /* Unchanged: not parsed again. */
+  byline_gotmpl_set_revalidate (set);
+  byline_gotmpl_result_clear (&fresh);
+  byline_gotmpl_set_render_shortcode (set, "x", &sc, &fresh);
+  g_assert_cmpstr (fresh.output, ==, "three");
+  g_assert_cmpuint (byline_gotmpl_set_get_n_parsed (set), ==, 3);
 
   g_remove (path);
   g_rmdir (layouts);
@@ -373,6 +446,72 @@ test_invalidate (void)
     g_rmdir (l);
   }
   g_rmdir (dir);
+}
+
+/* Analyses the post at @root/@relative with its site, as a window does
+ * (the site looked up when *@site is NULL, as a window opening the post
+ * does, else the one it keeps), and returns its HTML. */
+static char *
+analyse (const char  *root,
+         const char  *relative,
+         BylineSite **site_inout)
+{
+  g_autofree char *path = g_build_filename (root, relative, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  BylineSite *site = *site_inout != NULL ? *site_inout : byline_site_lookup (file, NULL);
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
+  g_autoptr(BylineAnalysisContext) context = NULL;
+  g_autoptr(BylineAnalysis) analysis = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+  analysis = byline_analysis_new (context, text, -1, 0, 0);
+  *site_inout = site;
+  return byline_rendering_get_html (byline_analysis_get_rendering (analysis));
+}
+
+/* Two posts of one site, each looked up on its own as two windows do,
+ * share one parsed set; an edited layout file shows in the next analysis,
+ * read again once. */
+static void
+test_shared_per_site (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("byline-gotmpl-shared-XXXXXX", NULL);
+  g_autofree char *layout = g_build_filename (root, "layouts", "_shortcodes", "x.html", NULL);
+  g_autoptr(BylineSite) site_a = NULL;
+  g_autoptr(BylineSite) site_b = NULL;
+  g_autoptr(BylineGotmplSet) set_a = NULL;
+  g_autoptr(BylineGotmplSet) set_b = NULL;
+  g_autofree char *html_a = NULL;
+  g_autofree char *html_b = NULL;
+  g_autofree char *html_c = NULL;
+  guint parsed;
+
+  byline_test_write_file (root, "hugo.yaml", "title: Shared\n", -1);
+  byline_test_write_file (root, "layouts/_shortcodes/x.html", "<b>one</b>", -1);
+  byline_test_write_file (root, "content/blog/a/index.md", "---\ntitle: A\n---\n{{< x >}}\n", -1);
+  byline_test_write_file (root, "content/blog/b.md", "---\ntitle: B\n---\n{{< x >}}\n", -1);
+
+  html_a = analyse (root, "content/blog/a/index.md", &site_a);
+  html_b = analyse (root, "content/blog/b.md", &site_b);
+  g_assert_nonnull (strstr (html_a, "<b>one</b>"));
+  g_assert_nonnull (strstr (html_b, "<b>one</b>"));
+  g_assert_true (site_a != site_b);
+  set_a = byline_gotmpl_site_env_dup_set (site_a);
+  set_b = byline_gotmpl_site_env_dup_set (site_b);
+  g_assert_true (set_a == set_b);
+  parsed = byline_gotmpl_set_get_n_parsed (set_a);
+  g_assert_cmpuint (parsed, ==, 1);
+
+  /* The window of post a, after the layout file was saved. */
+  g_assert_true (g_file_set_contents (layout, "<i>two</i>", -1, NULL));
+  html_c = analyse (root, "content/blog/a/index.md", &site_a);
+  g_assert_nonnull (strstr (html_c, "<i>two</i>"));
+  g_assert_cmpuint (byline_gotmpl_set_get_n_parsed (set_a), ==, parsed + 1);
+
+  byline_test_remove_tree (root);
 }
 
 int
@@ -388,11 +527,14 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/gotmpl/site/partials", Fixture, NULL, fixture_setup, test_partials, fixture_teardown);
   g_test_add ("/gotmpl/site/limits", Fixture, NULL, fixture_setup, test_limits, fixture_teardown);
+  g_test_add ("/gotmpl/site/page-lists", Fixture, NULL, fixture_setup, test_page_lists,
+              fixture_teardown);
   g_test_add ("/gotmpl/site/analysis-site", Fixture, NULL, fixture_setup, test_analysis_site,
               fixture_teardown);
   g_test_add_func ("/gotmpl/site/analysis", test_analysis);
   g_test_add_func ("/gotmpl/site/analysis-dynamic", test_analysis_dynamic);
   g_test_add_func ("/gotmpl/site/invalidate", test_invalidate);
+  g_test_add_func ("/gotmpl/site/shared-per-site", test_shared_per_site);
 
   return g_test_run ();
 }

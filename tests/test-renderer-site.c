@@ -19,11 +19,23 @@
  *                 render-codeblock-LANG with .Inner; blockquotes:
  *                 render-blockquote-alert with .AlertType .Text);
  *   [escaping]    pkg.go.dev/html/template: strings are escaped in HTML
- *                 text, template.HTML (.Inner, .Text) is not.
+ *                 text, template.HTML (.Inner, .Text) is not;
+ *   [markdown]    gohugo.io/content-management/shortcodes/#notation: with
+ *                 the % notation "Hugo renders the shortcode output as
+ *                 Markdown", inserted into the page's content before it is
+ *                 rendered (hugolib/page__content.go, contentToRender: a
+ *                 % shortcode's output is written into the content, a <
+ *                 one's placeholder is replaced after Markdown), so its
+ *                 headings get ids unique in the page ("-1" for a repeat,
+ *                 gohugo.io/configuration/markup/#autoheadingidtype) and
+ *                 the page's render hooks, its reference links resolve
+ *                 against the page's definitions, and a call inside a
+ *                 paragraph stays in it.
  */
 
 #include "config.h"
 
+#include "byline-body.h"
 #include "byline-renderer.h"
 
 #include <glib/gstdio.h>
@@ -132,6 +144,90 @@ test_shortcodes (void)
   check_cases (cases, G_N_ELEMENTS (cases));
 }
 
+/* [markdown] */
+static void
+test_percent_markdown (void)
+{
+  static const Case cases[] = {
+    /* A heading the template writes: the page's render-heading hook
+     * writes it, with an id after the page's own "setup". */
+    { "## Setup\n\n{{% section \"Setup\" %}}\n",
+      "<h2 id=\"setup\">Setup <a href=\"#setup\">#</a></h2>\n"
+      "<h2 id=\"setup-1\">Setup <a href=\"#setup-1\">#</a></h2>\n" },
+    /* A Markdown list. */
+    { "{{% steps one two %}}\n", "<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n" },
+    /* Inside a paragraph, the output is part of it. */
+    { "Say {{% emph hi %}} now.\n", "<p>Say <strong>hi</strong> now.</p>\n" },
+    /* A reference link resolves against the page's definition, and the
+     * page's render-link hook writes it. */
+    { "[docs]: /docs/\n\nSee {{% refer \"the docs\" docs %}}.\n",
+      "<p>See <a href=\"/docs/\" class=\"site-link\">the docs</a>.</p>\n" },
+    /* The same template with {{< >}}: its output is HTML, inserted as
+     * written. */
+    { "Say {{< emph hi >}} now.\n", "<p>Say **hi** now.</p>\n" },
+  };
+
+  check_cases (cases, G_N_ELEMENTS (cases));
+}
+
+/* The headings a {{% %}} call writes are the page's: the outline has them,
+ * at the call. */
+static void
+test_percent_headings (void)
+{
+  g_autofree char *path = fixture_post_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BylineSite) site = byline_site_lookup (file, NULL);
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
+  g_autoptr(BylinePost) post = byline_post_new ("---\ntitle: T\n---\n## Intro\n\n"
+                                                "{{% section \"Details\" %}}\n", -1);
+  g_autoptr(BylineBody) body = NULL;
+  GPtrArray *headings;
+  const BylineHeading *heading;
+
+  byline_renderer_set_site (renderer, site);
+  body = byline_renderer_parse (renderer, post);
+  headings = byline_body_get_headings (body);
+  g_assert_cmpuint (headings->len, ==, 2);
+  heading = g_ptr_array_index (headings, 1);
+  g_assert_cmpuint (heading->level, ==, 2);
+  g_assert_cmpstr (heading->text, ==, "Details");
+  g_assert_cmpuint (heading->span.line, ==, 6);
+}
+
+/* Without a render (byline-cli check), the templates of the calls still
+ * run: errorf is an error at the call, as it fails Hugo's build; a
+ * function the preview lacks is an info. */
+static void
+test_check_without_render (void)
+{
+  g_autofree char *path = fixture_post_path ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(BylineSite) site = byline_site_lookup (file, NULL);
+  g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
+  g_autoptr(BylineRenderer) renderer = byline_renderer_new (profile, NULL);
+  g_autoptr(BylinePost) post = byline_post_new ("---\ntitle: T\n---\n{{< greet >}}\n\n"
+                                                "{{< broken >}}\n\n{{< remote >}}\n", -1);
+  g_autoptr(BylineBody) body = NULL;
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  const BylineDiagnostic *d;
+
+  byline_renderer_set_site (renderer, site);
+  body = byline_renderer_parse (renderer, post);
+  diagnostics = byline_renderer_check_site_templates (renderer, body);
+  g_assert_cmpuint (diagnostics->len, ==, 2);
+  d = g_ptr_array_index (diagnostics, 0);
+  g_assert_cmpint (d->severity, ==, BYLINE_SEVERITY_ERROR);
+  g_assert_cmpstr (d->rule_id, ==, "preview/template");
+  g_assert_cmpstr (d->message, ==, "The preview shows “broken” as a box: broken on purpose "
+                                   "(layouts/_shortcodes/broken.html:2)");
+  g_assert_cmpuint (d->span.line, ==, 6);
+  d = g_ptr_array_index (diagnostics, 1);
+  g_assert_cmpint (d->severity, ==, BYLINE_SEVERITY_INFO);
+  g_assert_cmpuint (d->span.line, ==, 8);
+}
+
 /* [hooks] */
 static void
 test_hooks (void)
@@ -174,19 +270,22 @@ test_goldmark_settings (void)
 }
 
 static const BylineDiagnostic *
-only_diagnostic (GPtrArray *diagnostics)
+only_diagnostic (GPtrArray      *diagnostics,
+                 BylineSeverity  severity)
 {
   const BylineDiagnostic *diagnostic;
 
   g_assert_cmpuint (diagnostics->len, ==, 1);
   diagnostic = g_ptr_array_index (diagnostics, 0);
-  g_assert_cmpint (diagnostic->severity, ==, BYLINE_SEVERITY_INFO);
+  g_assert_cmpint (diagnostic->severity, ==, severity);
   g_assert_cmpstr (diagnostic->rule_id, ==, "preview/template");
   return diagnostic;
 }
 
 /* What the engine cannot run becomes the fallback box, with the reason,
- * and an info finding at the call naming the template's file and line. */
+ * and a finding at the call naming the template's file and line: an
+ * error for what fails Hugo's build too (errorf, a template that does not
+ * parse), an info for what only the preview lacks. */
 static void
 test_fallbacks (void)
 {
@@ -196,20 +295,22 @@ test_fallbacks (void)
     const char *name;
     const char *reason;
     const char *place;
+    BylineSeverity severity;
   } cases[] = {
     /* errorf: Hugo fails the build with this message. */
-    { "{{< broken >}}\n", "broken", "broken on purpose", "layouts/_shortcodes/broken.html:2" },
+    { "{{< broken >}}\n", "broken", "broken on purpose", "layouts/_shortcodes/broken.html:2",
+      BYLINE_SEVERITY_ERROR },
     /* A function the preview lacks. */
     { "{{< remote >}}\n", "remote", "“.GetRemote (*resources.Namespace)” is not supported by the preview",
-      "layouts/_shortcodes/remote.html:1" },
+      "layouts/_shortcodes/remote.html:1", BYLINE_SEVERITY_INFO },
     /* A template that does not parse: Go's message (text/template's
      * parser, "missing value for if"). */
     { "{{< unparsable >}}\n", "unparsable",
       "template: _shortcodes/unparsable.html:2: missing value for if",
-      "layouts/_shortcodes/unparsable.html:2" },
+      "layouts/_shortcodes/unparsable.html:2", BYLINE_SEVERITY_ERROR },
     /* The step budget. */
     { "{{< forever >}}\n", "forever", "The template ran past the preview’s limit of 1000000 steps",
-      "layouts/_shortcodes/forever.html:1" },
+      "layouts/_shortcodes/forever.html:1", BYLINE_SEVERITY_INFO },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -227,7 +328,7 @@ test_fallbacks (void)
       const BylineDiagnostic *diagnostic;
 
       g_assert_cmpstr (html, ==, expected);
-      diagnostic = only_diagnostic (diagnostics);
+      diagnostic = only_diagnostic (diagnostics, cases[i].severity);
       g_assert_cmpstr (diagnostic->message, ==, message);
       /* The call itself, on line 6 (after five lines of front matter). */
       g_assert_cmpuint (diagnostic->span.line, ==, 6);
@@ -272,7 +373,7 @@ test_hook_fallback (void)
   const BylineDiagnostic *diagnostic;
 
   g_assert_cmpstr (html, ==, "<p><img src=\"pic.png\" alt=\"alt text\"></p>\n");
-  diagnostic = only_diagnostic (diagnostics);
+  diagnostic = only_diagnostic (diagnostics, BYLINE_SEVERITY_INFO);
   g_assert_cmpstr (diagnostic->message, ==,
                    "The preview does not apply the site’s render-image hook here: "
                    "“.GetRemote (*resources.Namespace)” is not supported by the preview "
@@ -343,6 +444,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/renderer-site/shortcodes", test_shortcodes);
+  g_test_add_func ("/core/renderer-site/percent-markdown", test_percent_markdown);
+  g_test_add_func ("/core/renderer-site/percent-headings", test_percent_headings);
+  g_test_add_func ("/core/renderer-site/check-without-render", test_check_without_render);
   g_test_add_func ("/core/renderer-site/hooks", test_hooks);
   g_test_add_func ("/core/renderer-site/goldmark-settings", test_goldmark_settings);
   g_test_add_func ("/core/renderer-site/fallbacks", test_fallbacks);

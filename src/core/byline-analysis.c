@@ -93,7 +93,8 @@ byline_analysis_new (BylineAnalysisContext *context,
   else
     self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
 
-  /* What the preview could not render as the site does is a finding too. */
+  /* What the preview could not render as the site does is a finding too;
+   * without a render, the site's shortcode templates run on their own. */
   if (self->rendering != NULL && !(flags & BYLINE_ANALYSIS_NO_LINT) &&
       self->rendering->diagnostics->len > 0)
     {
@@ -101,6 +102,18 @@ byline_analysis_new (BylineAnalysisContext *context,
         g_ptr_array_add (self->diagnostics,
                          byline_diagnostic_copy (g_ptr_array_index (self->rendering->diagnostics, i)));
       g_ptr_array_sort (self->diagnostics, compare_by_position);
+    }
+  else if (self->rendering == NULL && !(flags & BYLINE_ANALYSIS_NO_LINT))
+    {
+      g_autoptr(GPtrArray) found =
+        byline_renderer_check_site_templates (byline_analysis_context_get_renderer (context),
+                                              self->body);
+
+      for (guint i = 0; i < found->len; i++)
+        g_ptr_array_add (self->diagnostics, g_steal_pointer (&g_ptr_array_index (found, i)));
+      if (found->len > 0)
+        g_ptr_array_sort (self->diagnostics, compare_by_position);
+      g_ptr_array_set_free_func (found, NULL);
     }
 
   front_matter = byline_post_get_front_matter (self->post);

@@ -406,7 +406,8 @@ walk (Analysis               *a,
       add_unique (a->seen_functions, a->info->functions, n->ident.name);
       if (byline_gotmpl_funcs_lookup (n->ident.name) == NULL &&
           strcmp (n->ident.name, "and") != 0 && strcmp (n->ident.name, "or") != 0 &&
-          strcmp (n->ident.name, "return") != 0)
+          strcmp (n->ident.name, "return") != 0 &&
+          strcmp (n->ident.name, "try") != 0)
         add_unique (a->seen_unsupported, a->info->unsupported, n->ident.name);
       break;
     case BYLINE_GOTMPL_NODE_FIELD:

@@ -85,6 +85,21 @@ byline_gotmpl_env_get_page (BylineGotmplEnv *self,
   return iface->get_page != NULL ? iface->get_page (self, path) : byline_gotmpl_nil ();
 }
 
+BylineGotmplValue
+byline_gotmpl_env_list_pages (BylineGotmplEnv      *self,
+                              const char           *path,
+                              const char           *lang,
+                              BylineGotmplPageList  which)
+{
+  BylineGotmplEnvInterface *iface;
+
+  g_return_val_if_fail (BYLINE_IS_GOTMPL_ENV (self), byline_gotmpl_nil ());
+  iface = BYLINE_GOTMPL_ENV_GET_IFACE (self);
+  if (iface->list_pages == NULL)
+    return byline_gotmpl_list_value (byline_gotmpl_list_new (0));
+  return iface->list_pages (self, path, lang, which);
+}
+
 GBytes *
 byline_gotmpl_env_read_file (BylineGotmplEnv  *self,
                              const char       *path,

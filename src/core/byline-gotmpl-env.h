@@ -27,6 +27,16 @@ typedef enum
   BYLINE_GOTMPL_PARTIAL_TEMPLATE,     /* partial "NAME": layouts/_partials/NAME, … */
 } BylineGotmplTemplateKind;
 
+/* Which pages a list holds (resources/page: Page.RegularPages, .Pages,
+ * .Sections, .RegularPagesRecursive; Site.RegularPages, .Pages). */
+typedef enum
+{
+  BYLINE_GOTMPL_PAGES_REGULAR,             /* regular pages directly in the section */
+  BYLINE_GOTMPL_PAGES_ALL,                 /* its regular pages and its sections */
+  BYLINE_GOTMPL_PAGES_SECTIONS,            /* its sections */
+  BYLINE_GOTMPL_PAGES_REGULAR_RECURSIVE,   /* regular pages anywhere below it */
+} BylineGotmplPageList;
+
 /* A file of a page bundle or of assets/, as Hugo's resources show it. */
 typedef struct
 {
@@ -74,6 +84,15 @@ struct _BylineGotmplEnvInterface
    * page object (byline_gotmpl_page_new); nil when there is none. */
   BylineGotmplValue  (*get_page)        (BylineGotmplEnv          *self,
                                          const char               *path);
+  /* The pages of the section (or home) at @path (Hugo's .Path, "/" for
+   * home) in the language @lang (NULL: any), as a list of page objects in
+   * no particular order; with @path NULL, the whole site's (REGULAR: every
+   * regular page, ALL: every page). Drafts are left out, as hugo server
+   * leaves them out by default. */
+  BylineGotmplValue  (*list_pages)      (BylineGotmplEnv          *self,
+                                         const char               *path,
+                                         const char               *lang,
+                                         BylineGotmplPageList      which);
   /* A file inside the site, by a path relative to its root (Hugo's
    * readFile, fileExists, os.Stat). Paths that leave the site fail with
    * G_IO_ERROR_PERMISSION_DENIED. */
@@ -112,6 +131,10 @@ char              *byline_gotmpl_env_translate           (BylineGotmplEnv       
                                                           const BylineGotmplValue  *count);
 BylineGotmplValue  byline_gotmpl_env_get_page            (BylineGotmplEnv          *self,
                                                           const char               *path);
+BylineGotmplValue  byline_gotmpl_env_list_pages          (BylineGotmplEnv          *self,
+                                                          const char               *path,
+                                                          const char               *lang,
+                                                          BylineGotmplPageList      which);
 GBytes            *byline_gotmpl_env_read_file           (BylineGotmplEnv          *self,
                                                           const char               *path,
                                                           GError                  **error);

@@ -876,7 +876,106 @@ eval_pipeline (BylineGotmplExec        *exec,
   return TRUE;
 }
 
-/* Hugo's specials: and/or short-circuit, return (partials), not, len. */
+/* Hugo 0.141's try (tpl/internal/go_templates/texttemplate/exec.go): the
+ * value of its argument, or the error evaluating it, caught, in a
+ * TryValue whose .Err is the error (nil when none) and .Value the value. */
+typedef struct
+{
+  BylineGotmplObject parent;
+  BylineGotmplValue  value;
+  char              *err;
+} TryValue;
+
+static void
+try_value_finalize (BylineGotmplObject *object)
+{
+  TryValue *t = (TryValue *) object;
+
+  byline_gotmpl_value_clear (&t->value);
+  g_free (t->err);
+}
+
+static gboolean
+try_value_method (BylineGotmplCall        *call,
+                  const BylineGotmplValue *self,
+                  const BylineGotmplValue *args,
+                  guint                    n_args,
+                  BylineGotmplValue       *result)
+{
+  TryValue *t = (TryValue *) self->o;
+
+  if (strcmp (call->name, "Err") == 0)
+    *result = t->err != NULL ? byline_gotmpl_string (t->err) : byline_gotmpl_nil ();
+  else
+    *result = byline_gotmpl_value_copy (&t->value);
+  return TRUE;
+}
+
+static const BylineGotmplMethod try_value_methods[] = {
+  { "Err", try_value_method, 0, 0 },
+  { "Value", try_value_method, 0, 0 },
+};
+
+static const BylineGotmplClass try_value_class = {
+  .type_name = "*hugo.TryValue",
+  .methods = try_value_methods,
+  .n_methods = G_N_ELEMENTS (try_value_methods),
+  .finalize = try_value_finalize,
+  .complete = TRUE,
+};
+
+static BylineGotmplValue
+try_value_new (BylineGotmplValue  value,
+               char              *err)
+{
+  TryValue *t = byline_gotmpl_object_new (&try_value_class, sizeof (TryValue));
+
+  t->value = value;
+  t->err = err;
+  return byline_gotmpl_object_value (t);
+}
+
+static gboolean
+eval_try (BylineGotmplExec        *exec,
+          const BylineGotmplValue *dot,
+          const BylineGotmplNode  *ident,
+          const BylineGotmplNode  *cmd,
+          const Final             *final,
+          guint                    n_args,
+          BylineGotmplValue       *result)
+{
+  BylineGotmplResult *r = exec->run->result;
+  BylineGotmplValue v = BYLINE_GOTMPL_VALUE_INIT;
+  const char *message;
+  const char *cause;
+
+  if (n_args != 1)
+    return fail (exec, ident, "wrong number of args for try: want 1 got %u", n_args);
+  if (final->present)
+    v = byline_gotmpl_value_copy (&final->value);
+  else if (!eval_arg (exec, dot, cmd->cmd.args[1], &v))
+    {
+      byline_gotmpl_value_clear (&v);
+      /* What the preview lacks, a limit, a return: not an error to catch. */
+      if (!exec->run->failed || r->status != BYLINE_GOTMPL_ERROR)
+        return FALSE;
+      message = r->message != NULL ? r->message : "error";
+      /* The error itself, without the place text/template puts before it. */
+      cause = strstr (message, ">: ");
+      *result = try_value_new (byline_gotmpl_nil (), g_strdup (cause != NULL ? cause + 3 : message));
+      g_clear_pointer (&r->message, g_free);
+      g_clear_pointer (&r->missing, g_free);
+      g_clear_pointer (&r->file, g_free);
+      r->status = BYLINE_GOTMPL_OK;
+      r->line = r->column = 0;
+      exec->run->failed = FALSE;
+      return TRUE;
+    }
+  *result = try_value_new (v, NULL);
+  return TRUE;
+}
+
+/* Hugo's specials: and/or short-circuit, return (partials), try, not, len. */
 static gboolean
 eval_call_special (BylineGotmplExec        *exec,
                    const BylineGotmplValue *dot,
@@ -911,6 +1010,9 @@ eval_call_special (BylineGotmplExec        *exec,
         }
       return TRUE;
     }
+
+  if (strcmp (name, "try") == 0)
+    return eval_try (exec, dot, ident, cmd, final, n_args, result);
 
   if (strcmp (name, "return") == 0)
     {

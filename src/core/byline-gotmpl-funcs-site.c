@@ -22,6 +22,9 @@
 
 /* The Hugo whose behaviour the engine follows, as hugo.Version says it. */
 #define HUGO_VERSION "0.147.0"
+/* The Go release Hugo 0.147.0's own builds were made with (its release
+ * workflow's Go 1.24); hugo.GoVersion prints it with Go's "go" prefix. */
+#define HUGO_GO_VERSION "go1.24.0"
 
 typedef struct
 {
@@ -268,6 +271,14 @@ site_method (BylineGotmplCall        *call,
                                            : byline_gotmpl_map_value (byline_gotmpl_map_new (TRUE)));
       *result = byline_gotmpl_map_value (m);
     }
+  else if (strcmp (name, "RegularPages") == 0)
+    return byline_gotmpl_pages_list (call, s->env, NULL, s->lang, BYLINE_GOTMPL_PAGES_REGULAR,
+                                     result);
+  else if (strcmp (name, "Pages") == 0)
+    return byline_gotmpl_pages_list (call, s->env, NULL, s->lang, BYLINE_GOTMPL_PAGES_ALL, result);
+  else if (strcmp (name, "Sections") == 0)
+    return byline_gotmpl_pages_list (call, s->env, "/", s->lang, BYLINE_GOTMPL_PAGES_SECTIONS,
+                                     result);
   else if (strcmp (name, "MainSections") == 0)
     {
       const BylineGotmplValue *v = config_get (s, "params.mainsections");
@@ -305,7 +316,10 @@ static const BylineGotmplMethod site_methods[] = {
   { "LanguageCode", site_method, 0, 0 },
   { "LanguagePrefix", site_method, 0, 0 },
   { "MainSections", site_method, 0, 0 },
+  { "Pages", site_method, 0, 0 },
   { "Params", site_method, 0, 0 },
+  { "RegularPages", site_method, 0, 0 },
+  { "Sections", site_method, 0, 0 },
   { "Taxonomies", site_method, 0, 0 },
   { "Title", site_method, 0, 0 },
 };
@@ -420,6 +434,8 @@ hugo_method (BylineGotmplCall        *call,
     *result = byline_gotmpl_namespace_value (&version_class);
   else if (strcmp (name, "Environment") == 0)
     *result = byline_gotmpl_string ("development");
+  else if (strcmp (name, "GoVersion") == 0)
+    *result = byline_gotmpl_string (HUGO_GO_VERSION);
   else if (strcmp (name, "IsProduction") == 0)
     *result = byline_gotmpl_bool (FALSE);
   else if (strcmp (name, "IsDevelopment") == 0 || strcmp (name, "IsServer") == 0 ||
@@ -453,6 +469,7 @@ static const BylineGotmplMethod hugo_methods[] = {
   { "Data", hugo_method, 0, 0 },
   { "Environment", hugo_method, 0, 0 },
   { "Generator", hugo_method, 0, 0 },
+  { "GoVersion", hugo_method, 0, 0 },
   { "IsDevelopment", hugo_method, 0, 0 },
   { "IsExtended", hugo_method, 0, 0 },
   { "IsMultilingual", hugo_method, 0, 0 },

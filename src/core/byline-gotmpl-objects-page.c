@@ -34,6 +34,7 @@ typedef struct
   char               *rel_permalink;
   char               *permalink;
   char               *raw_content;
+  char               *path;          /* .Path of a page without a file, or NULL */
   gboolean            raw_read;      /* raw_content read from the file */
   BylineGotmplValue   params;
   BylineGotmplValue   scratch;
@@ -54,6 +55,7 @@ page_finalize (BylineGotmplObject *object)
   g_free (p->rel_permalink);
   g_free (p->permalink);
   g_free (p->raw_content);
+  g_free (p->path);
   byline_gotmpl_value_clear (&p->params);
   byline_gotmpl_value_clear (&p->scratch);
   byline_gotmpl_value_clear (&p->store);
@@ -169,6 +171,87 @@ date_from (Page               *p,
   }
 }
 
+/* Hugo's .Path: "/" and the content path without its extension, a
+ * bundle's without its index file. */
+static char *
+page_path (Page *p)
+{
+  char *path;
+  char *dot;
+
+  if (p->path != NULL && p->content_path == NULL)
+    return g_strdup (p->path);
+  path = g_strconcat ("/", p->content_path != NULL ? p->content_path : "", NULL);
+  dot = strrchr (path, '.');
+  if (dot != NULL && strchr (dot, '/') == NULL)
+    *dot = '\0';
+  if (g_str_has_suffix (path, "/index") || g_str_has_suffix (path, "/_index"))
+    *strrchr (path, '/') = '\0';
+  if (path[0] == '\0')
+    {
+      g_free (path);
+      path = g_strdup ("/");
+    }
+  return path;
+}
+
+void
+byline_gotmpl_page_get_sort_key (const BylineGotmplValue *page,
+                                 BylineGotmplPageSortKey *key)
+{
+  static const char * const date_keys[] = { "date", "publishdate", "pubdate", "published",
+                                            "lastmod", "modified", NULL };
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+  const BylineGotmplValue *w;
+  g_auto(BylineGotmplValue) date = BYLINE_GOTMPL_VALUE_INIT;
+  GDateTime *dt;
+
+  memset (key, 0, sizeof *key);
+  key->title = key->link_title = key->path = "";
+  if (p == NULL)
+    return;
+  w = param (p, "weight");
+  key->weight = w != NULL && w->kind == BYLINE_GOTMPL_INT ? w->i : 0;
+  date = date_from (p, date_keys);
+  dt = byline_gotmpl_time_get (&date);
+  key->date = dt != NULL ? g_date_time_to_unix (dt) : 0;
+  if (param_string (p, "title") != NULL)
+    key->title = param_string (p, "title");
+  key->link_title = param_string (p, "linktitle") != NULL ? param_string (p, "linktitle") : key->title;
+  if (p->content_path != NULL)
+    key->path = p->content_path;
+}
+
+/* RegularPages, Pages, Sections, RegularPagesRecursive: a regular page
+ * has none. */
+static gboolean
+page_list (BylineGotmplCall        *call,
+           const BylineGotmplValue *self,
+           const BylineGotmplValue *args,
+           guint                    n_args,
+           BylineGotmplValue       *result)
+{
+  Page *p = PAGE (self);
+  const char *name = call->name;
+  BylineGotmplPageList which = BYLINE_GOTMPL_PAGES_REGULAR;
+  g_autofree char *path = NULL;
+
+  if (p->kind == NULL || strcmp (p->kind, "page") == 0)
+    {
+      *result = byline_gotmpl_pages_new (byline_gotmpl_nil ());
+      return TRUE;
+    }
+  if (strcmp (name, "Pages") == 0)
+    which = BYLINE_GOTMPL_PAGES_ALL;
+  else if (strcmp (name, "Sections") == 0)
+    which = BYLINE_GOTMPL_PAGES_SECTIONS;
+  else if (strcmp (name, "RegularPagesRecursive") == 0)
+    which = BYLINE_GOTMPL_PAGES_REGULAR_RECURSIVE;
+  path = page_path (p);
+  return byline_gotmpl_pages_list (call, p->env != NULL ? p->env : byline_gotmpl_call_get_env (call),
+                                   path, p->lang, which, result);
+}
+
 static gboolean
 page_method (BylineGotmplCall        *call,
              const BylineGotmplValue *self,
@@ -247,16 +330,7 @@ page_method (BylineGotmplCall        *call,
   else if (strcmp (name, "RawContent") == 0)
     *result = byline_gotmpl_string (raw_content_of (p));
   else if (strcmp (name, "Path") == 0)
-    {
-      g_autofree char *path = g_strconcat ("/", p->content_path != NULL ? p->content_path : "", NULL);
-      char *dot = strrchr (path, '.');
-
-      if (dot != NULL && strchr (dot, '/') == NULL)
-        *dot = '\0';
-      if (g_str_has_suffix (path, "/index") || g_str_has_suffix (path, "/_index"))
-        *strrchr (path, '/') = '\0';
-      *result = byline_gotmpl_string (path[0] != '\0' ? path : "/");
-    }
+    *result = byline_gotmpl_string_own (page_path (p));
   else if (strcmp (name, "Keywords") == 0 || strcmp (name, "Aliases") == 0)
     {
       const BylineGotmplValue *v = param (p, strcmp (name, "Keywords") == 0 ? "keywords" : "aliases");
@@ -572,18 +646,22 @@ static const BylineGotmplMethod page_methods[] = {
   { "Lastmod", page_method, 0, 0 },
   { "LinkTitle", page_method, 0, 0 },
   { "Page", page_method, 0, 0 },
+  { "Pages", page_list, 0, 0 },
   { "Param", page_param, 1, 1 },
   { "Params", page_method, 0, 0 },
   { "Path", page_method, 0, 0 },
   { "Permalink", page_method, 0, 0 },
   { "PublishDate", page_method, 0, 0 },
   { "RawContent", page_method, 0, 0 },
+  { "RegularPages", page_list, 0, 0 },
+  { "RegularPagesRecursive", page_list, 0, 0 },
   { "RelPermalink", page_method, 0, 0 },
   { "RenderShortcodes", page_render_shortcodes, 0, 0 },
   { "RenderString", page_render_string, 1, 2 },
   { "Resources", page_resources, 0, 0 },
   { "Scratch", page_method, 0, 0 },
   { "Section", page_method, 0, 0 },
+  { "Sections", page_list, 0, 0 },
   { "Site", page_method, 0, 0 },
   { "Slug", page_method, 0, 0 },
   { "Store", page_method, 0, 0 },
@@ -615,6 +693,7 @@ byline_gotmpl_page_new (BylineGotmplEnv            *env,
   p->rel_permalink = g_strdup (info->rel_permalink);
   p->permalink = g_strdup (info->permalink);
   p->raw_content = g_strdup (info->raw_content);
+  p->path = g_strdup (info->path);
   if (info->front_matter != NULL && info->front_matter->kind == BYLINE_GOTMPL_MAP)
     p->params = byline_gotmpl_value_to_params (info->front_matter);
   else

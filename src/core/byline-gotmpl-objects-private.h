@@ -51,6 +51,29 @@ gboolean    byline_gotmpl_site_language   (BylineGotmplCall        *call,
 
 /* Resources (byline-gotmpl-resources.c) */
 BylineGotmplValue byline_gotmpl_resources_list (GPtrArray *infos);   /* of BylineGotmplResourceInfo */
+
+/* What Hugo sorts pages by (resources/page/pages_sort.go). */
+typedef struct
+{
+  gint64      weight;
+  gint64      date;         /* Unix seconds */
+  const char *title;        /* "" when none */
+  const char *link_title;   /* linkTitle, else the title */
+  const char *path;         /* the content path */
+} BylineGotmplPageSortKey;
+
+void              byline_gotmpl_page_get_sort_key (const BylineGotmplValue *page,
+                                                   BylineGotmplPageSortKey *key);
+/* A page.Pages of @list's pages (a list of page objects), in Hugo's
+ * default order: weight (0 last), date (newest first), link title, path. */
+BylineGotmplValue byline_gotmpl_pages_new        (BylineGotmplValue        list);
+/* The pages of a page or the site (@path NULL), page.Pages for a template. */
+gboolean          byline_gotmpl_pages_list       (BylineGotmplCall        *call,
+                                                  BylineGotmplEnv         *env,
+                                                  const char              *path,
+                                                  const char              *lang,
+                                                  BylineGotmplPageList     which,
+                                                  BylineGotmplValue       *result);
 gboolean byline_gotmpl_fn_resources    (BylineGotmplCall *call, const BylineGotmplValue *self,
                                         const BylineGotmplValue *args, guint n_args,
                                         BylineGotmplValue *result);

@@ -29,6 +29,8 @@ typedef struct
   const char              *permalink;      /* "https://example.org/blog/2024/x/" */
   const char              *raw_content;    /* the Markdown body (.RawContent, .Summary) */
   const BylineGotmplValue *front_matter;   /* a map of the front matter, or NULL */
+  const char              *path;           /* .Path of a page without a file ("/blog"), or
+                                            * NULL to derive it from content_path */
 } BylineGotmplPageInfo;
 
 /* A page; @env (may be NULL) answers .Resources, .GetPage and .Site. */

@@ -10,10 +10,22 @@
 #include "byline-gotmpl.h"
 
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "byline-gotmpl-exec.h"
 #include "byline-gotmpl-objects.h"
+
+/* What identifies one state of a file: a save that replaces the file (a
+ * new inode) or rewrites it (size, times) changes it. */
+typedef struct
+{
+  guint64 dev;
+  guint64 ino;
+  gint64  size;
+  gint64  mtime_ns;
+  gint64  ctime_ns;
+} Stamp;
 
 /* What the set knows about one file: its template, or why it failed. */
 typedef struct
@@ -21,6 +33,8 @@ typedef struct
   BylineGotmplTemplate *tmpl;
   char                 *error;
   guint                 error_line;
+  Stamp                 stamp;      /* of the file when it was read */
+  guint                 checked;    /* the generation it was last checked in */
 } Entry;
 
 struct _BylineGotmplSet
@@ -33,6 +47,10 @@ struct _BylineGotmplSet
   GHashTable         *by_path;   /* path → Entry */
   GHashTable         *lookups;   /* "kind/name" → path, "" for none */
   BylineGotmplValue   site;      /* made on first use */
+  /* Files are checked against the disk once per generation (one render);
+   * byline_gotmpl_set_revalidate starts the next one. */
+  guint               generation;
+  guint               n_parsed;  /* files read and parsed, for tests */
 };
 
 G_DEFINE_FINAL_TYPE (BylineGotmplSet, byline_gotmpl_set, G_TYPE_OBJECT)
@@ -152,6 +170,35 @@ is_html_name (const char *name)
   return g_str_has_suffix (name, ".html") || g_str_has_suffix (name, ".htm");
 }
 
+static void
+stamp_of (const char *path,
+          Stamp      *stamp)
+{
+  GStatBuf st;
+
+  memset (stamp, 0, sizeof *stamp);
+  if (g_stat (path, &st) != 0)
+    return;
+  stamp->dev = (guint64) st.st_dev;
+  stamp->ino = (guint64) st.st_ino;
+  stamp->size = (gint64) st.st_size;
+#ifdef G_OS_UNIX
+  stamp->mtime_ns = (gint64) st.st_mtim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_mtim.tv_nsec;
+  stamp->ctime_ns = (gint64) st.st_ctim.tv_sec * G_GINT64_CONSTANT (1000000000) + st.st_ctim.tv_nsec;
+#else
+  stamp->mtime_ns = (gint64) st.st_mtime;
+  stamp->ctime_ns = (gint64) st.st_ctime;
+#endif
+}
+
+static gboolean
+stamp_equal (const Stamp *a,
+             const Stamp *b)
+{
+  return a->dev == b->dev && a->ino == b->ino && a->size == b->size &&
+         a->mtime_ns == b->mtime_ns && a->ctime_ns == b->ctime_ns;
+}
+
 static Entry *
 load_entry (const char *path)
 {
@@ -162,6 +209,8 @@ load_entry (const char *path)
   gsize length = 0;
   BylineGotmplParsed *parsed;
 
+  /* Taken before reading: a change while reading is seen next time. */
+  stamp_of (path, &entry->stamp);
   if (!g_file_get_contents (path, &contents, &length, &error))
     {
       entry->error = g_strdup (error->message);
@@ -177,23 +226,60 @@ load_entry (const char *path)
   return entry;
 }
 
-/* The entry of @path, loaded when first asked. Called and returns with
- * the lock held; the file is read outside it. */
+/* The entry of @path, loaded when first asked, and read again when the
+ * file changed since (checked once per generation). Called and returns
+ * with the lock held; the file is read outside it. */
 static Entry *
 lookup_entry_locked (BylineGotmplSet *self,
                      const char      *path)
 {
   Entry *entry = g_hash_table_lookup (self->by_path, path);
 
+  if (entry != NULL && entry->checked != self->generation)
+    {
+      Stamp now;
+
+      stamp_of (path, &now);
+      entry->checked = self->generation;
+      if (!stamp_equal (&now, &entry->stamp))
+        entry = NULL;
+    }
   if (entry == NULL)
     {
+      guint generation = self->generation;
+
       g_mutex_unlock (&self->lock);
       entry = load_entry (path);
       g_mutex_lock (&self->lock);
+      entry->checked = generation;
+      self->n_parsed++;
       /* Another thread may have loaded it meanwhile; either copy serves. */
       g_hash_table_replace (self->by_path, g_strdup (path), entry);
     }
   return entry;
+}
+
+void
+byline_gotmpl_set_revalidate (BylineGotmplSet *self)
+{
+  g_return_if_fail (BYLINE_IS_GOTMPL_SET (self));
+
+  g_mutex_lock (&self->lock);
+  self->generation++;
+  g_mutex_unlock (&self->lock);
+}
+
+guint
+byline_gotmpl_set_get_n_parsed (BylineGotmplSet *self)
+{
+  guint n;
+
+  g_return_val_if_fail (BYLINE_IS_GOTMPL_SET (self), 0);
+
+  g_mutex_lock (&self->lock);
+  n = self->n_parsed;
+  g_mutex_unlock (&self->lock);
+  return n;
 }
 
 BylineGotmplTemplate *

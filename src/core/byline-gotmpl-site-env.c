@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "byline-gotmpl-site-env.h"
+#include "byline-gotmpl-site-env-private.h"
 
 #include <gdk-pixbuf/gdk-pixbuf.h>
 #include <stdlib.h>
@@ -19,22 +20,6 @@
 
 /* Data and i18n files larger than this are not read for a preview. */
 #define MAX_DATA_FILE (16 * 1024 * 1024)
-
-struct _BylineGotmplSiteEnv
-{
-  GObject                 parent_instance;
-
-  BylineSite             *site;
-  gboolean                owns_site;
-  char                   *root;
-  GMutex                  lock;
-  gboolean                config_loaded;
-  BylineGotmplValue       config;
-  gboolean                data_loaded;
-  BylineGotmplValue       data;
-  GHashTable             *i18n;       /* lang → map of messages */
-  BylineGoldmarkSettings *goldmark;
-};
 
 static void env_iface_init (BylineGotmplEnvInterface *iface);
 
@@ -53,8 +38,7 @@ byline_gotmpl_site_env_finalize (GObject *object)
 {
   BylineGotmplSiteEnv *self = BYLINE_GOTMPL_SITE_ENV (object);
 
-  if (self->owns_site)
-    g_clear_object (&self->site);
+  g_clear_object (&self->site);
   g_free (self->root);
   g_mutex_clear (&self->lock);
   byline_gotmpl_value_clear (&self->config);
@@ -79,15 +63,13 @@ byline_gotmpl_site_env_init (BylineGotmplSiteEnv *self)
 }
 
 static BylineGotmplEnv *
-site_env_new (BylineSite *site,
-              gboolean    owns_site)
+site_env_new (BylineSite *site)
 {
   BylineGotmplSiteEnv *self;
   GFile *root;
 
   self = g_object_new (BYLINE_TYPE_GOTMPL_SITE_ENV, NULL);
-  self->site = owns_site ? g_object_ref (site) : site;
-  self->owns_site = owns_site;
+  self->site = g_object_ref (site);
   root = byline_site_get_root (site);
   if (root != NULL)
     self->root = g_file_get_path (root);
@@ -100,7 +82,7 @@ byline_gotmpl_site_env_new (BylineSite *site)
 {
   g_return_val_if_fail (BYLINE_IS_SITE (site), NULL);
 
-  return site_env_new (site, TRUE);
+  return site_env_new (site);
 }
 
 BylineGotmplEnv *
@@ -113,7 +95,7 @@ byline_gotmpl_site_env_new_for_root (const char *root)
 
   file = g_file_new_for_path (root);
   site = byline_site_new (file);
-  return site_env_new (site, TRUE);
+  return site_env_new (site);
 }
 
 BylineSite *
@@ -132,10 +114,24 @@ byline_gotmpl_site_env_get_goldmark (BylineGotmplSiteEnv *self)
   return self->goldmark;
 }
 
+/* One set for every BylineSite of a post of the same site read once (one
+ * site model, byline-site.c): the windows of several posts and the posts
+ * byline-cli checks share the parsed templates. A model is known by its
+ * list of layout folders, which lives as long as the model does, and the
+ * set's environment holds a site of that model: the key cannot be reused
+ * while the set is kept. A site read again (its configuration or its
+ * layout folders changed) gets a new set; the sets of the last few
+ * readings are kept, for the posts still open on an older one. */
+#define MAX_SHARED_SETS 8
+
+G_LOCK_DEFINE_STATIC (shared_sets);
+static GHashTable *shared_sets;   /* layout folders → BylineGotmplSet */
+static GQueue shared_order = G_QUEUE_INIT;
+
 BylineGotmplSet *
-byline_gotmpl_site_env_get_set (BylineSite *site)
+byline_gotmpl_site_env_dup_set (BylineSite *site)
 {
-  static GMutex lock;
+  const GPtrArray *key;
   BylineGotmplSet *set;
 
   g_return_val_if_fail (BYLINE_IS_SITE (site), NULL);
@@ -143,18 +139,29 @@ byline_gotmpl_site_env_get_set (BylineSite *site)
   if (byline_site_get_root (site) == NULL)
     return NULL;
 
-  g_mutex_lock (&lock);
-  set = g_object_get_data (G_OBJECT (site), "byline-gotmpl-set");
+  key = byline_site_get_folders (site, BYLINE_SITE_FOLDER_LAYOUTS);
+  if (key == NULL)
+    {
+      g_autoptr(BylineGotmplEnv) env = site_env_new (site);
+
+      return byline_gotmpl_set_new (env);
+    }
+  G_LOCK (shared_sets);
+  if (shared_sets == NULL)
+    shared_sets = g_hash_table_new_full (NULL, NULL, NULL, g_object_unref);
+  set = g_hash_table_lookup (shared_sets, key);
   if (set == NULL)
     {
-      /* The site keeps the set, which keeps the environment: that one
-       * must not keep the site alive in turn. It dies with the site. */
-      g_autoptr(BylineGotmplEnv) env = site_env_new (site, FALSE);
+      g_autoptr(BylineGotmplEnv) env = site_env_new (site);
 
       set = byline_gotmpl_set_new (env);
-      g_object_set_data_full (G_OBJECT (site), "byline-gotmpl-set", set, g_object_unref);
+      g_hash_table_insert (shared_sets, (gpointer) key, set);
+      g_queue_push_tail (&shared_order, (gpointer) key);
+      if (g_queue_get_length (&shared_order) > MAX_SHARED_SETS)
+        g_hash_table_remove (shared_sets, g_queue_pop_head (&shared_order));
     }
-  g_mutex_unlock (&lock);
+  g_object_ref (set);
+  G_UNLOCK (shared_sets);
   return set;
 }
 
@@ -398,132 +405,6 @@ translate (BylineGotmplEnv         *env,
   return g_strdup (m->s);
 }
 
-/* Pages */
-
-static const char *
-page_kind_name (BylineSitePageKind kind)
-{
-  switch (kind)
-    {
-    case BYLINE_SITE_PAGE_HOME:
-      return "home";
-    case BYLINE_SITE_PAGE_SECTION:
-      return "section";
-    case BYLINE_SITE_PAGE_TAXONOMY:
-      return "taxonomy";
-    case BYLINE_SITE_PAGE_TERM:
-      return "term";
-    case BYLINE_SITE_PAGE_PAGE:
-    default:
-      return "page";
-    }
-}
-
-/* The path of @file below the content folder that holds it; NULL for a
- * page without a file (a section or taxonomy page Hugo makes itself). */
-static char *
-content_path_of (BylineGotmplSiteEnv *self,
-                 const char          *file)
-{
-  const GPtrArray *folders = byline_site_get_folders (self->site, BYLINE_SITE_FOLDER_CONTENT);
-
-  if (file == NULL)
-    return NULL;
-
-  for (guint i = 0; folders != NULL && i < folders->len; i++)
-    {
-      const BylineSiteFolder *folder = g_ptr_array_index (folders, i);
-      gsize len = strlen (folder->source);
-
-      if (strncmp (file, folder->source, len) == 0 && file[len] == '/')
-        return folder->target != NULL && folder->target[0] != '\0'
-          ? g_strconcat (folder->target, "/", file + len + 1, NULL)
-          : g_strdup (file + len + 1);
-    }
-  return g_path_get_basename (file);
-}
-
-static BylineGotmplValue
-page_value (BylineGotmplSiteEnv  *self,
-            const BylineSitePage *page)
-{
-  g_auto(BylineGotmplValue) front_matter = BYLINE_GOTMPL_VALUE_INIT;
-  g_autofree char *content_path = content_path_of (self, byline_site_page_get_file (page));
-  BylineGotmplPageInfo info = { 0 };
-
-  front_matter = byline_gotmpl_value_from_data (byline_site_page_get_front_matter (page), TRUE,
-                                                byline_site_get_time_zone (self->site));
-  info.file = byline_site_page_get_file (page);
-  info.content_path = content_path;
-  info.kind = page_kind_name (byline_site_page_get_kind (page));
-  info.lang = byline_site_page_get_lang (page);
-  info.rel_permalink = byline_site_page_get_rel_permalink (page);
-  info.permalink = byline_site_page_get_permalink (page);
-  info.front_matter = &front_matter;
-  return byline_gotmpl_page_new (BYLINE_GOTMPL_ENV (self), &info);
-}
-
-static BylineGotmplValue
-get_page (BylineGotmplEnv *env,
-          const char      *path)
-{
-  BylineGotmplSiteEnv *self = BYLINE_GOTMPL_SITE_ENV (env);
-  g_autoptr(BylineSitePages) pages = byline_site_get_pages (self->site);
-  const BylineSitePage *page;
-
-  if (pages == NULL)
-    return byline_gotmpl_nil ();
-  page = byline_site_get_page (self->site, pages, NULL, NULL, path);
-  return page != NULL ? page_value (self, page) : byline_gotmpl_nil ();
-}
-
-/* The post being edited: its front matter as written (YAML, TOML), the
- * rest from the site's reading of the file when it has one. */
-BylineGotmplValue
-byline_gotmpl_site_env_page_for_post (BylineGotmplSiteEnv *self,
-                                      BylinePost          *post,
-                                      const char          *file)
-{
-  const BylinePostLayout *layout = byline_post_get_layout (post);
-  const char *text = byline_post_get_text (post);
-  g_autoptr(BylineSitePages) pages = NULL;
-  g_autoptr(BylineData) tree = NULL;
-  g_autofree char *content_path = NULL;
-  g_autofree char *body = NULL;
-  g_auto(BylineGotmplValue) front_matter = BYLINE_GOTMPL_VALUE_INIT;
-  const BylineSitePage *page = NULL;
-  BylineGotmplPageInfo info = { 0 };
-
-  g_return_val_if_fail (BYLINE_IS_GOTMPL_SITE_ENV (self), byline_gotmpl_nil ());
-  g_return_val_if_fail (BYLINE_IS_POST (post), byline_gotmpl_nil ());
-
-  if (layout != NULL && layout->kind != BYLINE_FRONT_MATTER_NONE &&
-      layout->yaml_end > layout->yaml_start)
-    tree = byline_data_read (layout->kind == BYLINE_FRONT_MATTER_TOML ? BYLINE_DATA_FORMAT_TOML
-                                                                      : BYLINE_DATA_FORMAT_YAML,
-                             text, layout->yaml_start, layout->yaml_end, file, NULL, NULL);
-  front_matter = byline_gotmpl_value_from_data (tree, TRUE, byline_site_get_time_zone (self->site));
-  if (layout != NULL && layout->length >= layout->body_start)
-    body = g_strndup (text + layout->body_start, layout->length - layout->body_start);
-
-  if (file != NULL)
-    {
-      pages = byline_site_get_pages (self->site);
-      page = pages != NULL ? byline_site_pages_lookup_file (pages, file) : NULL;
-      content_path = content_path_of (self, file);
-    }
-  info.file = file;
-  info.content_path = content_path;
-  info.kind = page != NULL ? page_kind_name (byline_site_page_get_kind (page)) : "page";
-  info.lang = page != NULL ? byline_site_page_get_lang (page)
-                           : byline_site_get_default_language (self->site);
-  info.rel_permalink = page != NULL ? byline_site_page_get_rel_permalink (page) : NULL;
-  info.permalink = page != NULL ? byline_site_page_get_permalink (page) : NULL;
-  info.raw_content = body;
-  info.front_matter = &front_matter;
-  return byline_gotmpl_page_new (BYLINE_GOTMPL_ENV (self), &info);
-}
-
 /* Files inside the site: relative, resolved below the root. */
 
 static char *
@@ -742,7 +623,8 @@ env_iface_init (BylineGotmplEnvInterface *iface)
   iface->get_config = get_config;
   iface->get_data = get_data;
   iface->translate = translate;
-  iface->get_page = get_page;
+  iface->get_page = byline_gotmpl_site_env_get_page;
+  iface->list_pages = byline_gotmpl_site_env_list_pages;
   iface->read_file = read_file;
   iface->stat_file = stat_file;
   iface->get_asset = get_asset;

@@ -10,8 +10,9 @@
  * through the Goldmark writer with the site's markup.goldmark settings.
  *
  * One environment and one template set serve every post of a site:
- * byline_gotmpl_site_env_get_set() keeps them with the site, so templates
- * are parsed once. Safe to use from several threads.
+ * byline_gotmpl_site_env_dup_set() gives every BylineSite of the same
+ * reading of a site the same set, so templates are parsed once per site,
+ * whichever post or window asks. Safe to use from several threads.
  */
 
 #pragma once
@@ -32,9 +33,10 @@ BylineGotmplEnv *byline_gotmpl_site_env_new      (BylineSite          *site);
  * (tests, benchmarks, the fuzzer). */
 BylineGotmplEnv *byline_gotmpl_site_env_new_for_root (const char  *root);
 BylineSite      *byline_gotmpl_site_env_get_site (BylineGotmplSiteEnv *self);
-/* The template set of @site, made on first use and kept with the site
- * (one per site, shared by every post and thread). NULL without a root. */
-BylineGotmplSet *byline_gotmpl_site_env_get_set  (BylineSite          *site);
+/* The template set of @site's reading of its site (one per site model,
+ * shared by every BylineSite of a post of it and by every thread), made on
+ * first use; a new reference. NULL without a root. */
+BylineGotmplSet *byline_gotmpl_site_env_dup_set  (BylineSite          *site);
 /* The site's markup.goldmark settings (Hugo's defaults when it sets none),
  * which its Markdown is rendered with. */
 const BylineGoldmarkSettings *byline_gotmpl_site_env_get_goldmark (BylineGotmplSiteEnv *self);

@@ -6,7 +6,9 @@
  * they call) the way Hugo does: Go's text/template language, html/template's
  * contextual escaping for .html templates, and Hugo's functions and page,
  * site and shortcode objects. Templates are parsed once and cached per set
- * (one set per site); byline_gotmpl_set_invalidate drops a changed file.
+ * (one set per reading of a site); a file that changed on disk is read
+ * again on its first use after byline_gotmpl_set_revalidate, and
+ * byline_gotmpl_set_invalidate drops one at once.
  *
  * Nothing a template does can crash or hang the caller: a step budget, a
  * nesting limit for template/partial and an output limit stop it, and any
@@ -89,6 +91,13 @@ void             byline_gotmpl_set_set_limits  (BylineGotmplSet          *self,
  * what the set learnt about where templates live. */
 void             byline_gotmpl_set_invalidate  (BylineGotmplSet          *self,
                                                 const char               *path);
+/* Starts a new generation: each file the set has parsed is compared with
+ * the disk (its inode, size and times) the first time it is used again,
+ * and read again when it changed. Renders call it once each, so that an
+ * edited layout file shows in the next render without a file monitor. */
+void             byline_gotmpl_set_revalidate  (BylineGotmplSet          *self);
+/* How many times the set has read and parsed a file (tests). */
+guint            byline_gotmpl_set_get_n_parsed (BylineGotmplSet         *self);
 
 /* Runs template text that is not a file of the site (tests, the Insert
  * Shortcode dialog's preview of a template being written). @name is used in

@@ -362,6 +362,7 @@ body_free (BylineBody *self)
   g_clear_pointer (&self->html, g_array_unref);
   g_clear_pointer (&self->large_tables, g_array_unref);
   g_clear_pointer (&self->site_url, g_free);
+  g_clear_pointer (&self->job.splice, byline_render_site_free);
   g_clear_pointer (&self->goldmark, byline_goldmark_settings_free);
   g_clear_object (&self->post);
   g_clear_object (&self->renderer);
@@ -493,6 +494,14 @@ byline_body_build (BylineRenderer *renderer,
     return self;
 
   layout = byline_post_get_layout (post);
+  /* {{% %}} calls of the site's shortcodes are read with the page. */
+  for (guint i = 0; i < self->job.calls->len; i++)
+    if (((const BylineShortcode *) g_ptr_array_index (self->job.calls, i))->delim ==
+        BYLINE_SHORTCODE_PERCENT)
+      {
+        self->job.splice = byline_render_site_new (self->job.site, post);
+        break;
+      }
   self->top = fragment_parse (&self->job, MIN (layout->body_start, self->job.length),
                               self->job.length, 0, self->job.calls->len, FALSE, 0, -1);
   self->top->linted = TRUE;

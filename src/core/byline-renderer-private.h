@@ -43,6 +43,10 @@ typedef struct
    * chosen so that it occurs nowhere in the post. */
   char                       prefix[16];
   gsize                      prefix_len;
+  /* While the body is built: the site's templates, whose {{% %}} calls'
+   * output is read with the page's Markdown as Hugo reads it; NULL
+   * without a site. */
+  BylineRenderSite          *splice;
 } BylineRenderJob;
 
 /* Where a piece of the text given to cmark came from: copied post text, or
@@ -358,6 +362,19 @@ char       *byline_render_site_expand_call    (BylineRenderSite *self,
                                                guint             call,
                                                gboolean          block,
                                                char            **reason);
+/* The output of call @call when it is a {{% %}} call of a site shortcode
+ * whose template runs: Markdown that Hugo inserts into the page's content
+ * before Goldmark reads it (hugolib/page__content.go, contentToRender).
+ * NULL otherwise, and when the template fails (the render then shows the
+ * box and the finding). */
+char       *byline_render_site_splice_call    (BylineRenderSite *self,
+                                               BylineRenderJob  *job,
+                                               guint             call);
+/* Runs the templates of the site's shortcode calls of @job, as a render
+ * would, and returns the findings (of BylineDiagnostic; NULL when @self is
+ * NULL): what byline-cli check reports without rendering. */
+GPtrArray  *byline_render_site_check_calls    (BylineRenderSite *self,
+                                               BylineRenderJob  *job);
 /* Binds the site's render hooks to the writer of @frag (nothing when
  * @self is NULL). */
 void        byline_render_site_bind_hooks     (BylineRenderSite *self,

@@ -66,12 +66,14 @@ byline_render_site_new (BylineSite *site,
   BylineGotmplSet *set;
   GFile *file;
 
-  if (site == NULL || (set = byline_gotmpl_site_env_get_set (site)) == NULL)
+  if (site == NULL || (set = byline_gotmpl_site_env_dup_set (site)) == NULL)
     return NULL;
 
+  /* Layout files edited since the last render are read again. */
+  byline_gotmpl_set_revalidate (set);
   self = g_new0 (BylineRenderSite, 1);
   self->site = g_object_ref (site);
-  self->set = g_object_ref (set);
+  self->set = set;
   self->post = g_object_ref (post);
   self->shortcodes = byline_post_get_shortcodes (post);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
@@ -115,12 +117,14 @@ byline_render_site_free (BylineRenderSite *self)
 const BylineGoldmarkSettings *
 byline_render_site_get_settings (BylineSite *site)
 {
-  BylineGotmplSet *set;
+  g_autoptr(BylineGotmplSet) set = NULL;
 
   if (site == NULL || byline_site_get_root (site) == NULL ||
       byline_site_get_root_kind (site) != BYLINE_SITE_ROOT_CONFIG ||
-      (set = byline_gotmpl_site_env_get_set (site)) == NULL)
+      (set = byline_gotmpl_site_env_dup_set (site)) == NULL)
     return NULL;
+  /* The site's shared set keeps the settings for as long as the site's
+   * reading is in use. */
   return byline_gotmpl_site_env_get_goldmark (BYLINE_GOTMPL_SITE_ENV (byline_gotmpl_set_get_env (set)));
 }
 
@@ -176,9 +180,18 @@ describe_failure (const BylineGotmplResult *result)
   return g_strdup (result->message != NULL ? result->message : _("The template failed"));
 }
 
+/* An error for what fails Hugo's build too (errorf, a runtime or parse
+ * error); an info for what only the preview lacks (a function, a limit). */
+static BylineSeverity
+severity_of (const BylineGotmplResult *result)
+{
+  return result->status == BYLINE_GOTMPL_ERROR ? BYLINE_SEVERITY_ERROR : BYLINE_SEVERITY_INFO;
+}
+
 static void
 add_finding (BylineRenderSite *self,
              BylineRenderJob  *job,
+             BylineSeverity    severity,
              gsize             start,
              gsize             end,
              char             *message)
@@ -189,10 +202,79 @@ add_finding (BylineRenderSite *self,
   span.end = MIN (MAX (end, span.start), job->length);
   byline_line_index_fill_span (job->lines, &span);
   g_ptr_array_add (self->diagnostics,
-                   byline_diagnostic_new (BYLINE_SEVERITY_INFO, "preview/template", &span, message));
+                   byline_diagnostic_new (severity, "preview/template", &span, message));
 }
 
 /* Shortcodes */
+
+/* Whether call @index is one the site's template renders: an opening or
+ * self-closing call of a shortcode the site defines and the profile has no
+ * template of its own for (the profile's win, as in the renderer). */
+static gboolean
+is_site_call (BylineRenderSite *self,
+              BylineRenderJob  *job,
+              guint             index)
+{
+  const BylineShortcode *call = g_ptr_array_index (job->calls, index);
+  const BylineShortcodeSpec *spec;
+
+  if (self == NULL || call->name == NULL ||
+      (call->kind != BYLINE_SHORTCODE_OPEN && call->kind != BYLINE_SHORTCODE_SELF_CLOSING))
+    return FALSE;
+  spec = byline_profile_lookup_shortcode (job->profile, call->name);
+  if (spec != NULL && spec->template != NULL)
+    return FALSE;
+  return byline_site_lookup_shortcode (self->site, call->name) != NULL;
+}
+
+/* Runs the template of call @index; on failure, adds the finding at the
+ * call (up to its closing tag) and sets @reason. */
+static char *
+run_call (BylineRenderSite *self,
+          BylineRenderJob  *job,
+          guint             index,
+          char            **reason)
+{
+  const BylineShortcode *call = g_ptr_array_index (job->calls, index);
+  g_auto(BylineGotmplResult) result = { 0, };
+  g_autofree char *why = NULL;
+  g_autofree char *place = NULL;
+  const BylineShortcode *last = call;
+
+  if (byline_gotmpl_set_render_call (self->set, ensure_page (self), job->text, self->file,
+                                     self->shortcodes, index, &result))
+    return g_steal_pointer (&result.output);
+
+  why = describe_failure (&result);
+  place = describe_place (&result);
+  if (call->pair >= 0)
+    last = g_ptr_array_index (job->calls, call->pair);
+  add_finding (self, job, severity_of (&result), call->span.start, last->span.end,
+               place != NULL
+                 ? g_strdup_printf (_("The preview shows “%s” as a box: %s (%s)"), call->name, why,
+                                    place)
+                 : g_strdup_printf (_("The preview shows “%s” as a box: %s"), call->name, why));
+  if (reason != NULL)
+    *reason = g_steal_pointer (&why);
+  return NULL;
+}
+
+char *
+byline_render_site_splice_call (BylineRenderSite *self,
+                                BylineRenderJob  *job,
+                                guint             index)
+{
+  const BylineShortcode *call = g_ptr_array_index (job->calls, index);
+  g_auto(BylineGotmplResult) result = { 0, };
+
+  if (call->delim != BYLINE_SHORTCODE_PERCENT || !is_site_call (self, job, index))
+    return NULL;
+  /* A failure is left to the render, which shows the box and says why. */
+  if (!byline_gotmpl_set_render_call (self->set, ensure_page (self), job->text, self->file,
+                                      self->shortcodes, index, &result))
+    return NULL;
+  return g_steal_pointer (&result.output);
+}
 
 char *
 byline_render_site_expand_call (BylineRenderSite *self,
@@ -202,49 +284,80 @@ byline_render_site_expand_call (BylineRenderSite *self,
                                 char            **reason)
 {
   const BylineShortcode *call = g_ptr_array_index (job->calls, index);
-  g_auto(BylineGotmplResult) result = { 0, };
-  g_autofree char *why = NULL;
-  g_autofree char *place = NULL;
-  const BylineShortcode *last = call;
+  BylineGotmplEnv *env;
+  char *output;
+  char *html;
 
   *reason = NULL;
-  if (self == NULL || call->name == NULL ||
-      (call->kind != BYLINE_SHORTCODE_OPEN && call->kind != BYLINE_SHORTCODE_SELF_CLOSING) ||
-      byline_site_lookup_shortcode (self->site, call->name) == NULL)
+  if (!is_site_call (self, job, index))
     return NULL;
 
-  if (byline_gotmpl_set_render_call (self->set, ensure_page (self), job->text, self->file,
-                                     self->shortcodes, index, &result))
+  output = run_call (self, job, index, reason);
+  if (output == NULL || call->delim != BYLINE_SHORTCODE_PERCENT)
+    return output;
+
+  /* A {{% %}} call that was not read with the page's Markdown (the body
+   * splices those in, byline_render_site_splice_call): its output is
+   * Markdown all the same; a call inside a paragraph stays inline. */
+  env = byline_gotmpl_set_get_env (self->set);
+  html = byline_gotmpl_env_render_markdown (env, output, !block, NULL);
+  if (html == NULL)
+    return output;
+  g_free (output);
+  /* Its blocks end where the page's next one begins. */
+  if (g_str_has_suffix (html, "\n"))
+    html[strlen (html) - 1] = '\0';
+  return html;
+}
+
+GPtrArray *
+byline_render_site_check_calls (BylineRenderSite *self,
+                                BylineRenderJob  *job)
+{
+  gsize covered_end = 0;
+
+  if (self == NULL)
+    return NULL;
+
+  for (guint i = 0; i < job->calls->len; i++)
     {
-      BylineGotmplEnv *env;
-      char *html;
+      const BylineShortcode *call = g_ptr_array_index (job->calls, i);
+      g_autofree char *output = NULL;
+      const BylineShortcode *last = call;
 
-      if (call->delim != BYLINE_SHORTCODE_PERCENT)
-        return g_steal_pointer (&result.output);
-
-      /* A {{% %}} call's output is Markdown that Hugo renders with the
-       * page; a call inside a paragraph stays inline. */
-      env = byline_gotmpl_set_get_env (self->set);
-      html = byline_gotmpl_env_render_markdown (env, result.output, !block, NULL);
-      if (html == NULL)
-        return g_steal_pointer (&result.output);
-      /* Its blocks end where the page's next one begins. */
-      if (g_str_has_suffix (html, "\n"))
-        html[strlen (html) - 1] = '\0';
-      return html;
+      /* The calls inside one that rendered ran with it. */
+      if (call->span.start < covered_end || !is_site_call (self, job, i))
+        continue;
+      output = run_call (self, job, i, NULL);
+      /* One that failed is a box showing its inner text, whose calls the
+       * preview renders one by one: they are checked one by one too. */
+      if (output == NULL)
+        continue;
+      if (call->pair > (int) i)
+        last = g_ptr_array_index (job->calls, call->pair);
+      covered_end = last->span.end;
     }
+  return byline_render_site_steal_diagnostics (self);
+}
 
-  why = describe_failure (&result);
-  place = describe_place (&result);
-  if (call->pair >= 0)
-    last = g_ptr_array_index (job->calls, call->pair);
-  add_finding (self, job, call->span.start, last->span.end,
-               place != NULL
-                 ? g_strdup_printf (_("The preview shows “%s” as a box: %s (%s)"), call->name, why,
-                                    place)
-                 : g_strdup_printf (_("The preview shows “%s” as a box: %s"), call->name, why));
-  *reason = g_steal_pointer (&why);
-  return NULL;
+GPtrArray *
+byline_renderer_check_site_templates (BylineRenderer *renderer,
+                                      BylineBody     *body)
+{
+  const GPtrArray *shortcodes;
+  BylineRenderSite *self;
+  GPtrArray *diagnostics;
+
+  g_return_val_if_fail (BYLINE_IS_RENDERER (renderer), NULL);
+  g_return_val_if_fail (body != NULL && body->renderer == renderer, NULL);
+
+  shortcodes = body->job.site != NULL ? byline_site_get_shortcodes (body->job.site) : NULL;
+  if (body->top == NULL || shortcodes == NULL || shortcodes->len == 0 ||
+      (self = byline_render_site_new (body->job.site, body->post)) == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
+  diagnostics = byline_render_site_check_calls (self, &body->job);
+  byline_render_site_free (self);
+  return diagnostics;
 }
 
 /* Render hooks */
@@ -438,7 +551,7 @@ hook_cb (const BylineGoldmarkHookContext *context,
     g_autofree char *place = describe_place (&result);
     gsize start = post_line > 0 ? byline_line_index_line_start (job->lines, post_line) : 0;
 
-    add_finding (self, job, start, start,
+    add_finding (self, job, severity_of (&result), start, start,
                  g_strdup_printf (_("The preview does not apply the site’s %s hook here: %s (%s)"),
                                   tmpl->name, why, place != NULL ? place : tmpl->path));
   }

@@ -256,6 +256,24 @@ fragment_add_token (BylineFragment *frag,
   frag->at_line_start = FALSE;
 }
 
+/* A {{% %}} call's output, in place of the call: Hugo's content holds it
+ * when Goldmark reads the page. It maps back to the whole call. */
+static void
+fragment_add_spliced (BylineFragment *frag,
+                      const char     *output,
+                      gsize           orig_start,
+                      gsize           orig_end)
+{
+  gsize out_start = frag->out->len;
+  gsize len = strlen (output);
+
+  if (len == 0)
+    return;
+  g_string_append_len (frag->out, output, len);
+  fragment_add_segment (frag, out_start, len, orig_start, orig_end - orig_start, TRUE);
+  frag->at_line_start = output[len - 1] == '\n';
+}
+
 gboolean
 byline_render_job_next_call (BylineRenderJob *job,
                              guint           *index,
@@ -393,9 +411,15 @@ byline_fragment_build (BylineFragment *frag,
                                       &call, &close, &extent_end))
     {
       const BylineShortcode *sc = g_ptr_array_index (job->calls, call);
+      g_autofree char *spliced = NULL;
 
       fragment_copy (frag, pos, sc->span.start);
-      fragment_add_token (frag, call, close, sc->span.start, extent_end);
+      if (job->splice != NULL)
+        spliced = byline_render_site_splice_call (job->splice, job, call);
+      if (spliced != NULL)
+        fragment_add_spliced (frag, spliced, sc->span.start, extent_end);
+      else
+        fragment_add_token (frag, call, close, sc->span.start, extent_end);
       pos = extent_end;
     }
   fragment_copy (frag, pos, end);

@@ -118,6 +118,13 @@ BylineRendering *byline_renderer_render_body  (BylineRenderer  *self,
 /* Parses and renders the post. */
 BylineRendering *byline_renderer_render       (BylineRenderer  *self,
                                                BylinePost      *post);
+/* What a render of a body this renderer parsed would find of the site's
+ * shortcode templates (rule "preview/template": errorf and runtime errors
+ * as errors, what the preview lacks as infos), found by running only the
+ * templates of the calls: byline-cli check's findings without rendering.
+ * A new array of BylineDiagnostic, empty outside a site. */
+GPtrArray       *byline_renderer_check_site_templates (BylineRenderer *self,
+                                                       BylineBody     *body);
 /* The header of the post page: title, date, attribution and description from
  * the front matter, escaped. An empty string without front matter. */
 char            *byline_renderer_render_header (BylineRenderer *self,

@@ -332,6 +332,42 @@ byline_spell_dictionary_exists (const char *language)
   return tag != NULL;
 }
 
+static void
+list_dict_cb (const char * const lang_tag,
+              const char * const provider_name,
+              const char * const provider_desc,
+              const char * const provider_file,
+              void              *user_data)
+{
+  GPtrArray *tags = user_data;
+
+  if (!g_ptr_array_find_with_equal_func (tags, lang_tag, g_str_equal, NULL))
+    g_ptr_array_add (tags, g_strdup (lang_tag));
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+byline_spell_list_dictionaries (void)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+
+  g_mutex_lock (&byline_spell_enchant_lock);
+  if (broker_get_locked () != NULL)
+    enchant_broker_list_dicts (broker, list_dict_cb, tags);
+  broker_release_locked ();
+  g_mutex_unlock (&byline_spell_enchant_lock);
+
+  g_ptr_array_sort (tags, compare_tags);
+  g_ptr_array_add (tags, NULL);
+  return (char **) g_ptr_array_free (tags, FALSE);
+}
+
 BylineSpellChecker *
 byline_spell_checker_new (const char  *language,
                           GError     **error)

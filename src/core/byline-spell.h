@@ -52,6 +52,8 @@ BylineSpellChecker *byline_spell_checker_new              (const char          *
 const char         *byline_spell_checker_get_language     (BylineSpellChecker  *self);
 /* Whether Enchant has a dictionary for @language (same forms as _new()). */
 gboolean            byline_spell_dictionary_exists        (const char          *language);
+/* The tags of the installed dictionaries ("de_DE", "en_US"), sorted. */
+char              **byline_spell_list_dictionaries        (void);
 
 /* Words of the site that count as correct in every post. */
 void                byline_spell_checker_add_site_words   (BylineSpellChecker  *self,

@@ -102,6 +102,16 @@ void                byline_spell_checker_check_text       (BylineSpellChecker  *
                                                            GHashTable          *extra,
                                                            GArray              *misspellings);
 
+/* The same for several pieces of @text at once: @ranges holds @n_ranges
+ * pairs of offsets, start and end (as BylineProseRange does), in order.
+ * The misspellings are appended in the order of the ranges. */
+void                byline_spell_checker_check_ranges     (BylineSpellChecker  *self,
+                                                           const char          *text,
+                                                           const gsize         *ranges,
+                                                           guint                n_ranges,
+                                                           GHashTable          *extra,
+                                                           GArray              *misspellings);
+
 /* Enchant's suggestions for @word, at most @max_suggestions, the best first;
  * for a menu. Slow for long or strange words (tens of milliseconds) the
  * first time; cached per word and dictionary. */

@@ -18,6 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
+/* The ranges go to the checker as pairs of offsets. */
+G_STATIC_ASSERT (sizeof (BylineProseRange) == 2 * sizeof (gsize));
+
 typedef struct
 {
   BylineBody *body;
@@ -95,7 +98,6 @@ byline_rule_spelling_unknown_word (BylineLintContext *ctx)
   byline_spell_prose_normalize (ranges);
 
   post_words = words_of_post (ctx);
-  G_STATIC_ASSERT (sizeof (BylineProseRange) == 2 * sizeof (gsize));
   byline_spell_checker_check_ranges (ctx->spell_checker, ctx->text,
                                      (const gsize *) (gpointer) ranges->data, ranges->len,
                                      post_words, misspellings);

@@ -341,7 +341,10 @@ fill_language_menu (BylineWindow      *self,
   g_menu_append_item (automatic, item);
   for (guint i = 0; dictionaries != NULL && dictionaries[i] != NULL; i++)
     {
-      g_autoptr(GMenuItem) language = g_menu_item_new (dictionaries[i], NULL);
+      /* "en_US", not "en" with "U" as the mnemonic. */
+      g_auto(GStrv) parts = g_strsplit (dictionaries[i], "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) language = g_menu_item_new (label, NULL);
 
       g_menu_item_set_action_and_target_value (language, "win.spell-language",
                                                g_variant_new_string (dictionaries[i]));

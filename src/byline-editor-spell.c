@@ -9,10 +9,13 @@
  * BylineUnderlines gives its findings the spelling tag. Typing never waits
  * for it: the tags follow the text until the next analysis.
  *
- * This object loads the checker for the post (its language from the site,
- * its words from the site's lists) on a thread, and makes the context menu
- * of a flagged word: suggestions, adding the word to the site's .spelling
- * list or the personal dictionary, and ignoring it.
+ * This object loads the checker for the post (its language chosen by hand,
+ * else the site's, else the preference; its words from the site's lists) on
+ * a thread, and makes the context menu of a flagged word: suggestions,
+ * adding the word to the site's .spelling list or the personal dictionary,
+ * and ignoring it. A post in a language without a dictionary says so once
+ * and nothing in it is underlined; Chinese, Japanese and Korean posts are
+ * not checked word by word at all.
  */
 
 #define G_LOG_DOMAIN "byline-editor-spell"
@@ -51,6 +54,14 @@ struct _BylineEditorSpell
   GFile              *site_list;   /* the site's .spelling, or NULL */
   char               *problem;
   GCancellable       *loading;
+  /* The language chosen by hand for the post, or NULL; the language the
+   * post is checked in (or would be, with a dictionary); the installed
+   * dictionaries, once a load has listed them. */
+  char               *choice;
+  char               *language;
+  char              **dictionaries;
+  /* Problems already told, so that each is told once. */
+  GHashTable         *told;
 
   /* The word of the open menu. */
   GtkTextMark        *word_start;
@@ -67,6 +78,9 @@ enum
   PROP_0,
   PROP_ENABLED,
   PROP_CHECKER,
+  PROP_LANGUAGE,
+  PROP_CHOICE,
+  PROP_DICTIONARIES,
   N_PROPS
 };
 
@@ -87,10 +101,14 @@ typedef struct
   GFile              *site_root;  /* nullable */
   BylineProfile      *profile;
   char               *fallback;
+  char               *choice;     /* nullable */
+  gboolean            list_dictionaries;
   /* results */
   BylineSpellChecker *checker;
   GFile              *site_list;
   char               *problem;
+  char               *language;
+  char              **dictionaries;
 } Load;
 
 static void
@@ -100,9 +118,12 @@ load_free (Load *load)
   g_clear_object (&load->site_root);
   g_clear_object (&load->profile);
   g_clear_pointer (&load->fallback, g_free);
+  g_clear_pointer (&load->choice, g_free);
   g_clear_object (&load->checker);
   g_clear_object (&load->site_list);
   g_clear_pointer (&load->problem, g_free);
+  g_clear_pointer (&load->language, g_free);
+  g_clear_pointer (&load->dictionaries, g_strfreev);
   g_free (load);
 }
 
@@ -130,10 +151,14 @@ load_thread_cb (GTask        *task,
 
   if (load->file != NULL)
     start = byline_spell_lists_start (load->file, site_root);
+  if (load->list_dictionaries)
+    load->dictionaries = byline_spell_list_dictionaries ();
   languages = byline_languages_read (site_root);
   language = load->file != NULL
-             ? byline_spell_language_for_post (languages, load->file, NULL, load->fallback)
-             : g_strdup (load->fallback);
+             ? byline_spell_language_for_post (languages, load->file, load->choice,
+                                               load->fallback)
+             : g_strdup (load->choice != NULL ? load->choice : load->fallback);
+  load->language = g_strdup (language);
 
   /* Chinese, Japanese and Korean text is not checked word by word. */
   if (byline_spell_language_is_cjk (language))
@@ -183,8 +208,23 @@ load_done_cb (GObject      *object,
   g_set_object (&self->site_list, load->site_list);
   g_free (self->problem);
   self->problem = g_steal_pointer (&load->problem);
-  if (self->problem != NULL)
-    g_signal_emit (self, signals[MESSAGE], 0, self->problem);
+  if (self->problem != NULL && !g_hash_table_contains (self->told, self->problem))
+    {
+      g_hash_table_add (self->told, g_strdup (self->problem));
+      g_signal_emit (self, signals[MESSAGE], 0, self->problem);
+    }
+  if (load->dictionaries != NULL)
+    {
+      g_strfreev (self->dictionaries);
+      self->dictionaries = g_steal_pointer (&load->dictionaries);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DICTIONARIES]);
+    }
+  if (g_strcmp0 (self->language, load->language) != 0)
+    {
+      g_free (self->language);
+      self->language = g_steal_pointer (&load->language);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LANGUAGE]);
+    }
   set_checker (self, load->checker);
 }
 
@@ -213,6 +253,8 @@ byline_editor_spell_reload (BylineEditorSpell *self)
   load->profile = byline_document_get_profile (self->document) != NULL
                   ? g_object_ref (byline_document_get_profile (self->document)) : NULL;
   load->fallback = g_strdup (pango_language_to_string (pango_language_get_default ()));
+  load->choice = g_strdup (self->choice);
+  load->list_dictionaries = self->dictionaries == NULL;
 
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, load_done_cb, NULL);
@@ -221,10 +263,33 @@ byline_editor_spell_reload (BylineEditorSpell *self)
   g_task_run_in_thread (task, load_thread_cb);
 }
 
+/* The choice made for the document's file, if any. */
+static void
+read_choice (BylineEditorSpell *self)
+{
+  GFile *file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
+  g_autofree char *choice = file != NULL ? byline_spell_language_get_choice (file) : NULL;
+
+  if (g_strcmp0 (choice, self->choice) == 0)
+    return;
+  g_free (self->choice);
+  self->choice = g_steal_pointer (&choice);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICE]);
+}
+
 static void
 file_changed_cb (BylineEditorSpell *self,
                  GParamSpec        *pspec,
                  BylineDocument    *document)
+{
+  read_choice (self);
+  byline_editor_spell_reload (self);
+}
+
+static void
+profile_changed_cb (BylineEditorSpell *self,
+                    GParamSpec        *pspec,
+                    BylineDocument    *document)
 {
   byline_editor_spell_reload (self);
 }
@@ -497,10 +562,11 @@ byline_editor_spell_set_document (BylineEditorSpell *self,
       g_signal_connect_object (document, "notify::file", G_CALLBACK (file_changed_cb), self,
                                G_CONNECT_SWAPPED);
       /* The site's profile (its words) is read after the file is set. */
-      g_signal_connect_object (document, "notify::profile", G_CALLBACK (file_changed_cb), self,
-                               G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::profile", G_CALLBACK (profile_changed_cb),
+                               self, G_CONNECT_SWAPPED);
     }
 
+  read_choice (self);
   byline_editor_spell_reload (self);
 }
 
@@ -543,6 +609,57 @@ byline_editor_spell_get_problem (BylineEditorSpell *self)
   return self->problem;
 }
 
+const char *
+byline_editor_spell_get_language (BylineEditorSpell *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR_SPELL (self), NULL);
+
+  return self->language;
+}
+
+const char *
+byline_editor_spell_get_choice (BylineEditorSpell *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR_SPELL (self), NULL);
+
+  return self->choice;
+}
+
+const char * const *
+byline_editor_spell_get_dictionaries (BylineEditorSpell *self)
+{
+  g_return_val_if_fail (BYLINE_IS_EDITOR_SPELL (self), NULL);
+
+  return (const char * const *) self->dictionaries;
+}
+
+gboolean
+byline_editor_spell_set_choice (BylineEditorSpell  *self,
+                                const char         *language,
+                                GError            **error)
+{
+  GFile *file;
+
+  g_return_val_if_fail (BYLINE_IS_EDITOR_SPELL (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (language != NULL && language[0] == '\0')
+    language = NULL;
+  if (g_strcmp0 (self->choice, language) == 0)
+    return TRUE;
+
+  /* A post without a file keeps the choice until it is closed. */
+  file = self->document != NULL ? byline_document_get_file (self->document) : NULL;
+  if (file != NULL && !byline_spell_language_set_choice (file, language, error))
+    return FALSE;
+
+  g_free (self->choice);
+  self->choice = g_strdup (language);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHOICE]);
+  byline_editor_spell_reload (self);
+  return TRUE;
+}
+
 /* GObject */
 
 static void
@@ -571,6 +688,10 @@ byline_editor_spell_dispose (GObject *object)
   g_clear_object (&self->site_list);
   g_clear_pointer (&self->problem, g_free);
   g_clear_pointer (&self->word, g_free);
+  g_clear_pointer (&self->choice, g_free);
+  g_clear_pointer (&self->language, g_free);
+  g_clear_pointer (&self->dictionaries, g_strfreev);
+  g_clear_pointer (&self->told, g_hash_table_unref);
 
   G_OBJECT_CLASS (byline_editor_spell_parent_class)->dispose (object);
 }
@@ -590,6 +711,15 @@ byline_editor_spell_get_property (GObject    *object,
       break;
     case PROP_CHECKER:
       g_value_set_object (value, self->checker);
+      break;
+    case PROP_LANGUAGE:
+      g_value_set_string (value, self->language);
+      break;
+    case PROP_CHOICE:
+      g_value_set_string (value, self->choice);
+      break;
+    case PROP_DICTIONARIES:
+      g_value_set_boxed (value, self->dictionaries);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -629,6 +759,15 @@ byline_editor_spell_class_init (BylineEditorSpellClass *klass)
   properties[PROP_CHECKER] =
     g_param_spec_object ("checker", NULL, NULL, BYLINE_TYPE_SPELL_CHECKER,
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_LANGUAGE] =
+    g_param_spec_string ("language", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CHOICE] =
+    g_param_spec_string ("choice", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_DICTIONARIES] =
+    g_param_spec_boxed ("dictionaries", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[MESSAGE] =
@@ -646,6 +785,7 @@ byline_editor_spell_init (BylineEditorSpell *self)
   };
   g_autoptr(GSimpleAction) none = g_simple_action_new ("none", NULL);
 
+  self->told = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->menu = g_menu_new ();
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,

@@ -37,6 +37,9 @@ typedef struct
                            BylineRendering *rendering);
   void  (*scroll_to_line) (GtkWidget       *preview,
                            guint            line);
+  void  (*set_band)       (GtkWidget       *preview,
+                           const char      *kind,
+                           const char      *text);
 } PreviewLibrary;
 
 typedef enum
@@ -66,6 +69,8 @@ struct _BylinePreviewPane
   char            *stylesheet;
   char           **site_folders;
   BylineRendering *rendering;       /* immutable, shared: a reference */
+  char            *band_kind;
+  char            *band_text;
   guint            pending_line;
 
   guint            load_remote_images : 1;
@@ -128,7 +133,8 @@ find_functions (GModule         *module,
   return g_module_symbol (module, "byline_preview_get_type", (gpointer *) &functions->get_type)
          && g_module_symbol (module, "byline_preview_update", (gpointer *) &functions->update)
          && g_module_symbol (module, "byline_preview_scroll_to_line",
-                             (gpointer *) &functions->scroll_to_line);
+                             (gpointer *) &functions->scroll_to_line)
+         && g_module_symbol (module, "byline_preview_set_band", (gpointer *) &functions->set_band);
 }
 
 static gboolean
@@ -315,12 +321,16 @@ create_preview (BylinePreviewPane *self)
     g_object_set (self->preview, "site-folders", self->site_folders, NULL);
   if (self->folder != NULL)
     g_object_set (self->preview, "folder", self->folder, NULL);
+  if (self->band_kind != NULL)
+    library.set_band (self->preview, self->band_kind, self->band_text);
   if (self->rendering != NULL)
     library.update (self->preview, self->rendering);
   if (self->has_pending_line)
     library.scroll_to_line (self->preview, self->pending_line);
 
   g_clear_pointer (&self->rendering, byline_rendering_unref);
+  g_clear_pointer (&self->band_kind, g_free);
+  g_clear_pointer (&self->band_text, g_free);
   self->has_pending_line = FALSE;
 }
 
@@ -453,6 +463,24 @@ byline_preview_pane_scroll_to_line (BylinePreviewPane *self,
     }
 }
 
+void
+byline_preview_pane_set_band (BylinePreviewPane *self,
+                              const char        *kind,
+                              const char        *text)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW_PANE (self));
+
+  if (self->preview != NULL)
+    {
+      library.set_band (self->preview, kind, text);
+      return;
+    }
+  g_free (self->band_kind);
+  g_free (self->band_text);
+  self->band_kind = g_strdup (kind);
+  self->band_text = kind != NULL ? g_strdup (text) : NULL;
+}
+
 /* GObject */
 
 static void
@@ -475,6 +503,8 @@ byline_preview_pane_finalize (GObject *object)
   g_clear_object (&self->folder);
   g_clear_pointer (&self->stylesheet, g_free);
   g_clear_pointer (&self->site_folders, g_strfreev);
+  g_clear_pointer (&self->band_kind, g_free);
+  g_clear_pointer (&self->band_text, g_free);
   g_clear_pointer (&self->rendering, byline_rendering_unref);
 
   G_OBJECT_CLASS (byline_preview_pane_parent_class)->finalize (object);

@@ -36,5 +36,8 @@ void        byline_preview_pane_update                 (BylinePreviewPane *self,
                                                         BylineRendering   *rendering);
 void        byline_preview_pane_scroll_to_line         (BylinePreviewPane *self,
                                                         guint              line);
+void        byline_preview_pane_set_band               (BylinePreviewPane *self,
+                                                        const char        *kind,
+                                                        const char        *text);
 
 G_END_DECLS

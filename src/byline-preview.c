@@ -48,6 +48,10 @@ struct _BylinePreview
    * takes pictures from besides the bundle (NULL: none). */
   char                    **site_folders;
   char                     *stylesheet;
+  /* The band over the header for a post Hugo leaves out of the site:
+   * "draft", "scheduled" or "expired", and what it says; NULL: none. */
+  char                     *band_kind;
+  char                     *band_text;
 
   /* What the page shows, or starts with when it loads. Renderings are
    * immutable and shared with the analysis: kept, not copied. NULL before
@@ -162,14 +166,42 @@ run_script (BylinePreview *self,
                                        evaluate_done_cb, NULL);
 }
 
+/* [kind, text] for bylineSetBand(), or null. */
+static void
+append_band (BylinePreview *self,
+             GString       *json)
+{
+  if (self->band_kind == NULL)
+    {
+      g_string_append (json, "null,null");
+      return;
+    }
+  byline_json_string_append (json, self->band_kind);
+  g_string_append_c (json, ',');
+  byline_json_string_append (json, self->band_text != NULL ? self->band_text : "");
+}
+
+static void
+send_band (BylinePreview *self)
+{
+  g_autoptr(GString) script = g_string_new ("bylineSetBand(");
+
+  append_band (self, script);
+  g_string_append (script, ");");
+  run_script (self, script);
+}
+
 /* The rendering the page starts with, as JSON for preview.js: {"header":
- * HTML, "blocks": [[HTML, first line, last line], …]}. */
+ * HTML, "band": [kind, text], "blocks": [[HTML, first line, last line], …]}. */
 static char *
 build_initial (BylinePreview *self)
 {
   g_autoptr(GString) json = g_string_new ("{\"header\":");
 
   byline_json_string_append (json, self->rendering->header_html);
+  g_string_append (json, ",\"band\":[");
+  append_band (self, json);
+  g_string_append_c (json, ']');
   g_string_append (json, ",\"blocks\":[");
   for (guint i = 0; i < self->rendering->blocks->len; i++)
     {
@@ -356,6 +388,9 @@ script_message_received_cb (BylinePreview            *self,
     {
       /* The page shows what it was loaded with: only what came since goes. */
       self->ready = TRUE;
+      /* The band may have changed since the page was made (or the page was
+       * made without a rendering, and so without a band). */
+      send_band (self);
       if (!self->patch_in_flight)
         show_pending (self);
       if (self->has_pending_line)
@@ -649,6 +684,8 @@ byline_preview_finalize (GObject *object)
   g_clear_pointer (&self->base_uri, g_free);
   g_clear_pointer (&self->site_folders, g_strfreev);
   g_clear_pointer (&self->stylesheet, g_free);
+  g_clear_pointer (&self->band_kind, g_free);
+  g_clear_pointer (&self->band_text, g_free);
   g_clear_pointer (&self->rendering, byline_rendering_unref);
   g_clear_pointer (&self->pending, byline_rendering_unref);
 
@@ -1006,4 +1043,27 @@ byline_preview_set_site_folders (BylinePreview      *self,
     queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_FOLDERS]);
+}
+
+void
+byline_preview_set_band (BylinePreview *self,
+                         const char    *kind,
+                         const char    *text)
+{
+  g_return_if_fail (BYLINE_IS_PREVIEW (self));
+
+  if (kind == NULL)
+    text = NULL;
+  if (g_strcmp0 (self->band_kind, kind) == 0 && g_strcmp0 (self->band_text, text) == 0)
+    return;
+
+  g_free (self->band_kind);
+  g_free (self->band_text);
+  self->band_kind = g_strdup (kind);
+  self->band_text = g_strdup (text);
+
+  /* A page still loading gets the band with its first rendering, or once
+   * it is ready. */
+  if (self->ready)
+    send_band (self);
 }

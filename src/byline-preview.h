@@ -48,6 +48,13 @@ const char    *byline_preview_get_stylesheet     (BylinePreview   *self);
 void           byline_preview_set_stylesheet     (BylinePreview   *self,
                                                   const char      *stylesheet);
 
+/* The band over the post's header that says Hugo leaves the post out of
+ * the site: @kind is "draft", "scheduled" or "expired" (its style), @text
+ * what it says; NULL @kind: no band. */
+void           byline_preview_set_band           (BylinePreview   *self,
+                                                  const char      *kind,
+                                                  const char      *text);
+
 /* Signals:
  *   "top-line-changed" (guint line): the user scrolled the preview; @line is the
  *       first source line of the block now at its top (preview → editor sync).

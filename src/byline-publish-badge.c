@@ -115,6 +115,14 @@ byline_publish_badge_get_text (BylinePublishBadge *self)
   return gtk_label_get_text (self->label);
 }
 
+const char *
+byline_publish_badge_get_description (BylinePublishBadge *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PUBLISH_BADGE (self), NULL);
+
+  return gtk_widget_get_tooltip_text (GTK_WIDGET (self));
+}
+
 static void
 byline_publish_badge_dispose (GObject *object)
 {

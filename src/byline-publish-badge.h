@@ -22,5 +22,8 @@ void                byline_publish_badge_update    (BylinePublishBadge *self,
                                                     GDateTime          *now);
 BylinePublishState  byline_publish_badge_get_state (BylinePublishBadge *self);
 const char         *byline_publish_badge_get_text  (BylinePublishBadge *self);
+/* What the state means for the post: "Hugo leaves drafts out of the site
+ * (draft: true)". */
+const char         *byline_publish_badge_get_description (BylinePublishBadge *self);
 
 G_END_DECLS

@@ -60,6 +60,7 @@ struct _BylineWindow
   BylinePublishBadge   *publish_badge;
   GtkMenuButton        *stats_button;
   BylineStatsPopover   *stats_popover;
+  GMenu                *spell_language_menu;
   BylineRenderer       *stats_renderer;
   guint                 stats_source;
   gboolean              stats_site_cjk;

@@ -2,9 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The outline in the sidebar, the statistics popover and the publish badge
- * in the header bar, and the spell-checking switch of the main menu. All of
- * them read the document's analysis; none parses the post again.
+ * The outline in the sidebar (and the keys that move from heading to
+ * heading), the statistics popover, the publish badge in the header bar and
+ * its band over the preview, and the spell-checking switch and language of
+ * the main menu. All of them read the document's analysis; none parses the
+ * post again.
  */
 
 #define G_LOG_DOMAIN "byline-window"
@@ -22,27 +24,6 @@
  * the popover is open: Hugo's figures need a rendering of their own. */
 #define STATS_DELAY 150
 
-/* The headings of the analysed text, as the core's one parse has them. */
-static GPtrArray *
-collect_headings (BylineWindow *self)
-{
-  BylineAnalysis *analysis = byline_document_get_analysis (self->document);
-  GPtrArray *found = analysis != NULL ? byline_analysis_get_headings (analysis) : NULL;
-  GPtrArray *headings = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_outline_heading_free);
-
-  for (guint i = 0; found != NULL && i < found->len; i++)
-    {
-      const BylineHeading *source = g_ptr_array_index (found, i);
-      BylineOutlineHeading *heading = g_new0 (BylineOutlineHeading, 1);
-
-      heading->level = source->level;
-      heading->text = g_strstrip (g_strdup (source->text != NULL ? source->text : ""));
-      heading->line = source->span.line;
-      g_ptr_array_add (headings, heading);
-    }
-  return headings;
-}
-
 static guint
 cursor_line (BylineWindow *self)
 {
@@ -56,22 +37,36 @@ cursor_line (BylineWindow *self)
 static void
 update_outline (BylineWindow *self)
 {
-  g_autoptr(GPtrArray) headings = collect_headings (self);
+  g_autoptr(GPtrArray) items =
+    byline_outline_items_from_analysis (byline_document_get_analysis (self->document));
 
-  byline_outline_set_headings (self->outline, headings);
+  byline_outline_set_items (self->outline, items);
   byline_outline_set_current_line (self->outline, cursor_line (self));
 }
 
+/* The badge in the header bar, and the band over the preview's header. */
 static void
 update_badge (BylineWindow *self)
 {
   BylineAnalysis *analysis = byline_document_get_analysis (self->document);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autofree char *band = NULL;
+  BylinePublishState state;
 
   byline_publish_badge_update (self->publish_badge,
                                analysis != NULL ? byline_analysis_get_front_matter (analysis)
                                                 : NULL,
                                now);
+
+  state = byline_publish_badge_get_state (self->publish_badge);
+  if (state != BYLINE_PUBLISH_PUBLISHED)
+    /* Translators: the band over the preview: the state ("Draft"), then
+     * what it means ("Hugo leaves drafts out of the site"). */
+    band = g_strdup_printf (_("%s — %s"), byline_publish_badge_get_text (self->publish_badge),
+                            byline_publish_badge_get_description (self->publish_badge));
+  byline_preview_pane_set_band (self->preview,
+                                band != NULL ? byline_publish_state_to_string (state) : NULL,
+                                band);
 }
 
 /* Statistics */
@@ -211,12 +206,52 @@ selection_changed_cb (BylineWindow   *self,
   queue_stats (self);
 }
 
+/* Moves the cursor to @line and @column (1-based, characters), the editor
+ * (and with it the preview) scrolled there. */
 static void
-heading_activated_cb (BylineWindow  *self,
-                      guint          line,
-                      BylineOutline *outline)
+goto_place (BylineWindow *self,
+            guint         line,
+            guint         column)
 {
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter iter;
+
   byline_editor_goto_line (self->editor, line);
+  if (column > 1)
+    {
+      gtk_text_buffer_get_iter_at_line_offset (buffer, &iter, (int) line - 1, (int) column - 1);
+      gtk_text_buffer_place_cursor (buffer, &iter);
+    }
+}
+
+static void
+item_activated_cb (BylineWindow  *self,
+                   guint          line,
+                   guint          column,
+                   BylineOutline *outline)
+{
+  goto_place (self, line, column);
+}
+
+/* Ctrl+Alt+Page Down and Page Up: the next heading below the cursor's
+ * line, the last one above it. The outline lists them whether it is shown
+ * or not. */
+static void
+goto_heading_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  BylineWindow *self = BYLINE_WINDOW (widget);
+  gboolean forward = g_str_equal (action_name, "win.next-heading");
+  int index;
+
+  index = byline_outline_find_heading (self->outline, cursor_line (self), forward);
+  if (index < 0)
+    {
+      gtk_widget_error_bell (widget);
+      return;
+    }
+  goto_place (self, byline_outline_get_item (self->outline, (guint) index)->line, 1);
 }
 
 static void
@@ -263,9 +298,67 @@ spell_checking_changed_cb (BylineWindow *self,
                              g_variant_new_boolean (g_settings_get_boolean (settings, key)));
 }
 
+/* "win.spell-language": the language chosen for the post, "" for the one
+ * the site (or the preference) gives it. */
+static void
+spell_language_change_state_cb (GSimpleAction *action,
+                                GVariant      *state,
+                                BylineWindow  *self)
+{
+  BylineEditorSpell *spell = byline_editor_get_spell (self->editor);
+  g_autoptr(GError) error = NULL;
+
+  if (!byline_editor_spell_set_choice (spell, g_variant_get_string (state, NULL), &error))
+    byline_window_add_toast (self, error->message);
+}
+
+static void
+spell_choice_changed_cb (BylineWindow      *self,
+                         GParamSpec        *pspec,
+                         BylineEditorSpell *spell)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "spell-language");
+  const char *choice = byline_editor_spell_get_choice (spell);
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action),
+                             g_variant_new_string (choice != NULL ? choice : ""));
+}
+
+/* "Automatic", then a dictionary of each installed language. */
+static void
+fill_language_menu (BylineWindow      *self,
+                    GParamSpec        *pspec,
+                    BylineEditorSpell *spell)
+{
+  const char * const *dictionaries = byline_editor_spell_get_dictionaries (spell);
+  g_autoptr(GMenu) automatic = g_menu_new ();
+  g_autoptr(GMenu) installed = g_menu_new ();
+  g_autoptr(GMenuItem) item = g_menu_item_new (_("_Automatic"), NULL);
+
+  g_menu_remove_all (self->spell_language_menu);
+  g_menu_item_set_action_and_target_value (item, "win.spell-language",
+                                           g_variant_new_string (""));
+  g_menu_append_item (automatic, item);
+  for (guint i = 0; dictionaries != NULL && dictionaries[i] != NULL; i++)
+    {
+      /* "en_US", not "en" with "U" as the mnemonic. */
+      g_auto(GStrv) parts = g_strsplit (dictionaries[i], "_", -1);
+      g_autofree char *label = g_strjoinv ("__", parts);
+      g_autoptr(GMenuItem) language = g_menu_item_new (label, NULL);
+
+      g_menu_item_set_action_and_target_value (language, "win.spell-language",
+                                               g_variant_new_string (dictionaries[i]));
+      g_menu_append_item (installed, language);
+    }
+  g_menu_append_section (self->spell_language_menu, NULL, G_MENU_MODEL (automatic));
+  g_menu_append_section (self->spell_language_menu, NULL, G_MENU_MODEL (installed));
+}
+
 void
 byline_window_init_writing (BylineWindow *self)
 {
+  BylineEditorSpell *spell = byline_editor_get_spell (self->editor);
+  g_autoptr(GSimpleAction) language_action = NULL;
   g_autoptr(GSimpleAction) spell_action = NULL;
 
   spell_action = g_simple_action_new_stateful (
@@ -289,12 +382,24 @@ byline_window_init_writing (BylineWindow *self)
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->document, "notify::cursor-position",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->outline, "heading-activated",
-                           G_CALLBACK (heading_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->outline, "item-activated",
+                           G_CALLBACK (item_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->stats_popover, "show",
                            G_CALLBACK (stats_popover_shown_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (byline_editor_get_spell (self->editor), "message",
-                           G_CALLBACK (spell_message_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (spell, "message", G_CALLBACK (spell_message_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  language_action = g_simple_action_new_stateful ("spell-language", G_VARIANT_TYPE_STRING,
+                                                  g_variant_new_string (""));
+  g_signal_connect_object (language_action, "change-state",
+                           G_CALLBACK (spell_language_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (language_action));
+  g_signal_connect_object (spell, "notify::choice", G_CALLBACK (spell_choice_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (spell, "notify::dictionaries", G_CALLBACK (fill_language_menu),
+                           self, G_CONNECT_SWAPPED);
+  spell_choice_changed_cb (self, NULL, spell);
+  fill_language_menu (self, NULL, spell);
 
   update_badge (self);
 }
@@ -320,8 +425,17 @@ byline_window_class_init_writing (BylineWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, publish_badge);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, stats_button);
   gtk_widget_class_bind_template_child (widget_class, BylineWindow, stats_popover);
+  gtk_widget_class_bind_template_child (widget_class, BylineWindow, spell_language_menu);
 
   gtk_widget_class_install_action (widget_class, "win.show-outline", NULL, show_outline_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_O, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.show-outline", NULL);
+  gtk_widget_class_install_action (widget_class, "win.next-heading", NULL, goto_heading_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-heading", NULL,
+                                   goto_heading_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK, "win.next-heading", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up,
+                                       GDK_CONTROL_MASK | GDK_ALT_MASK, "win.previous-heading",
+                                       NULL);
 }

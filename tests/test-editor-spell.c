@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include "byline-editor.h"
+#include "byline-spell-language.h"
 #include "byline-underlines.h"
 
 #include "byline-test-window.h"
@@ -301,6 +302,212 @@ test_setting (void)
   fixture_close (&fixture);
 }
 
+/* Language tests: a post of its own name, its window made by hand so that
+ * the "message" signal is followed from the start. */
+typedef struct
+{
+  char              *folder;
+  GFile             *file;
+  BylineWindow      *window;
+  BylineDocument    *document;
+  BylineEditorSpell *spell;
+  guint              n_messages;
+} LanguageFixture;
+
+static void
+count_message_cb (BylineEditorSpell *spell,
+                  const char        *message,
+                  LanguageFixture   *fixture)
+{
+  g_test_message ("message: %s", message);
+  fixture->n_messages++;
+}
+
+/* Opens the post and waits until it is checked (or not) in @language. */
+static void
+language_open (LanguageFixture *fixture,
+               const char      *language)
+{
+  BylineEditor *editor;
+
+  fixture->window = byline_window_new (GTK_APPLICATION (app));
+  fixture->document = byline_window_get_document (fixture->window);
+  editor = BYLINE_EDITOR (byline_test_find_widget (GTK_WIDGET (fixture->window),
+                                                   BYLINE_TYPE_EDITOR));
+  fixture->spell = byline_editor_get_spell (editor);
+  fixture->n_messages = 0;
+  g_signal_connect (fixture->spell, "message", G_CALLBACK (count_message_cb), fixture);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  byline_window_load (fixture->window, fixture->file);
+  byline_test_wait_for (byline_document_get_file (fixture->document) != NULL &&
+                        !byline_document_get_busy (fixture->document));
+  /* The window's first checker is loaded before the post, for no file. */
+  byline_test_wait_for (g_strcmp0 (byline_editor_spell_get_language (fixture->spell),
+                                   language) == 0 &&
+                        (g_strcmp0 (language, "en_US") != 0 ||
+                         byline_editor_spell_get_checker (fixture->spell) != NULL));
+  byline_test_wait_for (byline_document_is_analyzed (fixture->document));
+}
+
+static void
+language_create (LanguageFixture *fixture,
+                 const char      *name,
+                 const char      *text,
+                 const char      *language)
+{
+  g_autofree char *path = NULL;
+
+  fixture->folder = g_build_filename (tmpdir, "post-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (fixture->folder));
+  path = g_build_filename (fixture->folder, name, NULL);
+  g_assert_true (g_file_set_contents (path, text, -1, NULL));
+  fixture->file = g_file_new_for_path (path);
+  language_open (fixture, language);
+}
+
+static void
+language_close_window (LanguageFixture *fixture)
+{
+  g_signal_handlers_disconnect_by_data (fixture->spell, fixture);
+  byline_test_close_window (fixture->window);
+}
+
+static void
+language_close (LanguageFixture *fixture)
+{
+  language_close_window (fixture);
+  byline_test_remove_tree (fixture->folder);
+  g_free (fixture->folder);
+  g_object_unref (fixture->file);
+}
+
+/* Whether any character of the first @word of the text has the spelling tag. */
+static gboolean
+any_tagged (BylineDocument *document,
+            const char     *word)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer),
+                                               BYLINE_UNDERLINE_TAG_SPELLING);
+  GtkTextIter start, match_start, match_end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  g_assert_true (gtk_text_iter_forward_search (&start, word, 0, &match_start, &match_end, NULL));
+  for (GtkTextIter i = match_start; !gtk_text_iter_equal (&i, &match_end);
+       gtk_text_iter_forward_char (&i))
+    if (tag != NULL && gtk_text_iter_has_tag (&i, tag))
+      return TRUE;
+  return FALSE;
+}
+
+static char *
+action_state (BylineWindow *window)
+{
+  g_autoptr(GVariant) state = g_action_group_get_action_state (G_ACTION_GROUP (window),
+                                                               "spell-language");
+
+  return g_variant_dup_string (state, NULL);
+}
+
+/* index.eo.md is in Esperanto (Hugo's language suffix), for which no
+ * dictionary is installed: the window says so once, underlines nothing,
+ * and checks it in the language chosen by hand, remembered for the file. */
+static void
+test_language_without_dictionary (void)
+{
+  LanguageFixture fixture = { 0 };
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  g_autofree char *state = NULL;
+  g_autofree char *remembered = NULL;
+
+  if (!have_dictionary ())
+    return;
+  if (byline_spell_dictionary_exists ("eo"))
+    {
+      g_test_skip ("an Esperanto dictionary is installed");
+      return;
+    }
+
+  language_create (&fixture, "index.eo.md",
+                   "---\ntitle: \"Saluton\"\n---\n\nTeh mesh is ready.\n", "eo");
+  g_assert_cmpstr (byline_editor_spell_get_language (fixture.spell), ==, "eo");
+  g_assert_null (byline_editor_spell_get_checker (fixture.spell));
+  g_assert_cmpstr (byline_editor_spell_get_problem (fixture.spell), ==,
+                   "No spelling dictionary for “eo” is installed");
+  g_assert_cmpuint (fixture.n_messages, ==, 1);
+  byline_test_wait_for (byline_document_is_analyzed (fixture.document) &&
+                        !any_tagged (fixture.document, "Teh"));
+  g_assert_true (g_strv_contains (byline_editor_spell_get_dictionaries (fixture.spell),
+                                  "en_US"));
+
+  /* Loading again (checking off and on) does not say it again. */
+  g_settings_set_boolean (settings, "spell-checking", FALSE);
+  g_assert_null (byline_editor_spell_get_problem (fixture.spell));
+  g_settings_set_boolean (settings, "spell-checking", TRUE);
+  byline_test_wait_for (byline_editor_spell_get_problem (fixture.spell) != NULL);
+  g_assert_cmpuint (fixture.n_messages, ==, 1);
+
+  /* The main menu's choice: checked in American English from now on. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.spell-language", "s", "en_US");
+  byline_test_wait_for (byline_editor_spell_get_checker (fixture.spell) != NULL);
+  g_assert_cmpstr (byline_editor_spell_get_language (fixture.spell), ==, "en_US");
+  g_assert_null (byline_editor_spell_get_problem (fixture.spell));
+  byline_test_wait_for (byline_document_is_analyzed (fixture.document) &&
+                        any_tagged (fixture.document, "Teh"));
+  state = action_state (fixture.window);
+  g_assert_cmpstr (state, ==, "en_US");
+  remembered = byline_spell_language_get_choice (fixture.file);
+  g_assert_cmpstr (remembered, ==, "en_US");
+
+  /* A new window remembers the choice. */
+  language_close_window (&fixture);
+  language_open (&fixture, "en_US");
+  g_assert_cmpstr (byline_editor_spell_get_choice (fixture.spell), ==, "en_US");
+  byline_test_wait_for (byline_editor_spell_get_checker (fixture.spell) != NULL);
+  byline_test_wait_for (byline_document_is_analyzed (fixture.document) &&
+                        any_tagged (fixture.document, "Teh"));
+  g_clear_pointer (&state, g_free);
+  state = action_state (fixture.window);
+  g_assert_cmpstr (state, ==, "en_US");
+  g_assert_cmpuint (fixture.n_messages, ==, 0);
+
+  /* "Automatic" forgets it: Esperanto again. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture.window), "win.spell-language", "s", "");
+  byline_test_wait_for (byline_editor_spell_get_problem (fixture.spell) != NULL);
+  g_assert_null (byline_editor_spell_get_checker (fixture.spell));
+  g_assert_cmpstr (byline_editor_spell_get_language (fixture.spell), ==, "eo");
+  g_clear_pointer (&remembered, g_free);
+  remembered = byline_spell_language_get_choice (fixture.file);
+  g_assert_null (remembered);
+  byline_test_wait_for (byline_document_is_analyzed (fixture.document) &&
+                        !any_tagged (fixture.document, "Teh"));
+
+  language_close (&fixture);
+}
+
+/* A Chinese post (index.zh.md) is not checked word by word, and that is no
+ * problem to report. */
+static void
+test_language_cjk (void)
+{
+  LanguageFixture fixture = { 0 };
+
+  if (!have_dictionary ())
+    return;
+
+  language_create (&fixture, "index.zh.md",
+                   "---\ntitle: \"网格\"\n---\n\nTeh 网格已经准备好了。\n", "zh");
+  g_assert_cmpstr (byline_editor_spell_get_language (fixture.spell), ==, "zh");
+  g_assert_null (byline_editor_spell_get_checker (fixture.spell));
+  g_assert_null (byline_editor_spell_get_problem (fixture.spell));
+  g_assert_cmpuint (fixture.n_messages, ==, 0);
+  byline_test_wait_for (byline_document_is_analyzed (fixture.document) &&
+                        !any_tagged (fixture.document, "Teh"));
+  g_assert_false (any_tagged (fixture.document, "网格已经准备好了"));
+
+  language_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +530,9 @@ main (int   argc,
   g_test_add_func ("/gui/editor-spell/replace", test_replace);
   g_test_add_func ("/gui/editor-spell/ignore-and-add", test_ignore_and_add);
   g_test_add_func ("/gui/editor-spell/setting", test_setting);
+  g_test_add_func ("/gui/editor-spell/language-without-dictionary",
+                   test_language_without_dictionary);
+  g_test_add_func ("/gui/editor-spell/language-cjk", test_language_cjk);
 
   ret = g_test_run ();
 

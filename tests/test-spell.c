@@ -128,6 +128,62 @@ test_check_text (void)
     }
 }
 
+/* Several ranges in one call: only their words, in their order, at their
+ * offsets; a word cut by a range's end is checked as far as it goes. */
+static void
+test_check_ranges (void)
+{
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (BylineMisspelling));
+  /*                  0         1         2         3         4
+   *                  0123456789012345678901234567890123456789012345 */
+  const char *text = "Teh mesh `recieve` is wierd; definately ready.";
+  const gsize ranges[] = { 0, 9, 19, 28, 29, 46 };
+  static const gsize expected[][2] = { { 0, 3 }, { 22, 27 }, { 29, 39 } };
+
+  if (!have_dictionary ())
+    return;
+  checker = new_checker ();
+
+  byline_spell_checker_check_ranges (checker, text, ranges, G_N_ELEMENTS (ranges) / 2, NULL,
+                                     found);
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < found->len; i++)
+    {
+      const BylineMisspelling *m = &g_array_index (found, BylineMisspelling, i);
+
+      g_assert_cmpuint (m->start, ==, expected[i][0]);
+      g_assert_cmpuint (m->end, ==, expected[i][1]);
+    }
+}
+
+/* Verdicts of capitalized words follow from their small-letter forms
+ * without changing what Hunspell says: "Mesh" because "mesh"; "Paris" is a
+ * word although "paris" is not; "Teh" is not, and neither is "teh". */
+static void
+test_capitalized (void)
+{
+  g_autoptr(BylineSpellChecker) checker = NULL;
+  static const struct { const char *word; gboolean correct; } words[] = {
+    { "mesh", TRUE }, { "Mesh", TRUE }, { "paris", FALSE }, { "Paris", TRUE },
+    { "Teh", FALSE }, { "teh", FALSE }, { "Recieve", FALSE }, { "recieve", FALSE },
+    { "Ärger", FALSE }, { "ärger", FALSE },
+  };
+
+  if (!have_dictionary ())
+    return;
+  checker = new_checker ();
+
+  /* Twice: asked of the dictionary, then answered from the verdicts. */
+  for (guint round = 0; round < 2; round++)
+    for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+      {
+        g_test_message ("%s", words[i].word);
+        g_assert_cmpint (byline_spell_checker_check_word (checker, words[i].word, -1, NULL), ==,
+                         words[i].correct);
+      }
+}
+
 static void
 test_personal (void)
 {
@@ -332,6 +388,8 @@ main (int   argc,
   g_test_add_func ("/core/spell/new", test_new);
   g_test_add_func ("/core/spell/check-word", test_check_word);
   g_test_add_func ("/core/spell/check-text", test_check_text);
+  g_test_add_func ("/core/spell/check-ranges", test_check_ranges);
+  g_test_add_func ("/core/spell/capitalized", test_capitalized);
   g_test_add_func ("/core/spell/personal", test_personal);
   g_test_add_func ("/core/spell/personal-unwritable", test_personal_unwritable);
   g_test_add_func ("/core/spell/quick-suggest", test_quick_suggest);

@@ -18,6 +18,9 @@
 
 #include <glib/gi18n-lib.h>
 
+/* The ranges go to the checker as pairs of offsets. */
+G_STATIC_ASSERT (sizeof (BylineProseRange) == 2 * sizeof (gsize));
+
 typedef struct
 {
   BylineBody *body;
@@ -95,13 +98,9 @@ byline_rule_spelling_unknown_word (BylineLintContext *ctx)
   byline_spell_prose_normalize (ranges);
 
   post_words = words_of_post (ctx);
-  for (guint i = 0; i < ranges->len; i++)
-    {
-      const BylineProseRange *range = &g_array_index (ranges, BylineProseRange, i);
-
-      byline_spell_checker_check_text (ctx->spell_checker, ctx->text, range->start, range->end,
-                                       post_words, misspellings);
-    }
+  byline_spell_checker_check_ranges (ctx->spell_checker, ctx->text,
+                                     (const gsize *) (gpointer) ranges->data, ranges->len,
+                                     post_words, misspellings);
 
   /* No suggestions here: Enchant's cost milliseconds a word, and a site has
    * many words no dictionary knows. The editor's menu asks for them, and

@@ -53,6 +53,14 @@ gboolean         byline_spell_language_is_cjk        (const char            *lan
 /* The language suffix of a file name: "index.de.md" → "de"; NULL without. */
 char            *byline_spell_file_language_suffix   (const char            *basename);
 
+/* The language chosen by hand for @post_file on this machine (see
+ * byline-spell-choice.c), or NULL. */
+char            *byline_spell_language_get_choice    (GFile                 *post_file);
+/* Remembers @language for @post_file; NULL or "" forgets the choice. */
+gboolean         byline_spell_language_set_choice    (GFile                 *post_file,
+                                                      const char            *language,
+                                                      GError               **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineLanguages, byline_languages_free)
 
 G_END_DECLS

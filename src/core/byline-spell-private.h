@@ -71,6 +71,13 @@ gboolean byline_spell_listed_locked  (BylineSpellChecker *self,
                                       const char         *folded,
                                       GHashTable         *extra);
 
+/* Whether a normalized word is correct: the post's words (@extra), then
+ * the checker's cached verdicts, its lists and the dictionary; called with
+ * the checker's lock held. */
+gboolean byline_spell_check_normalized_locked (BylineSpellChecker *self,
+                                               const char         *word,
+                                               GHashTable         *extra);
+
 /* Appends the words of @text, separated by white space or commas. */
 void     byline_spell_add_words_of   (GPtrArray          *words,
                                       const char         *text,

@@ -92,28 +92,50 @@ previous_offset (const char *text,
   return g_utf8_prev_char (text + offset) - text;
 }
 
-/* strchr() for a character that may be outside ASCII. */
-static gboolean
-ascii_in (gunichar    c,
-          const char *set)
+/* What an ASCII character can be, looked up rather than searched for:
+ * every character of the prose goes through these. */
+enum
 {
-  return c != 0 && c < 0x80 && strchr (set, (int) c) != NULL;
+  LEADING_TRIM   = 1 << 0,  /* ([{"'*~ before a word */
+  TRAILING_TRIM  = 1 << 1,  /* )]}"'.,;:!?*~% after it */
+  SKIP_START     = 1 << 2,  /* @#$%~/.-\<=+ starting a chunk that is no prose */
+  NUMBER_PUNCT   = 1 << 3,  /* +-., in a number */
+};
+
+static const guint8 ascii_classes[128] = {
+  ['('] = LEADING_TRIM, ['['] = LEADING_TRIM, ['{'] = LEADING_TRIM,
+  ['"'] = LEADING_TRIM | TRAILING_TRIM, ['\''] = LEADING_TRIM | TRAILING_TRIM,
+  ['*'] = LEADING_TRIM | TRAILING_TRIM, ['~'] = LEADING_TRIM | TRAILING_TRIM | SKIP_START,
+  [')'] = TRAILING_TRIM, [']'] = TRAILING_TRIM, ['}'] = TRAILING_TRIM,
+  ['.'] = TRAILING_TRIM | SKIP_START | NUMBER_PUNCT, [','] = TRAILING_TRIM | NUMBER_PUNCT,
+  [';'] = TRAILING_TRIM, [':'] = TRAILING_TRIM, ['!'] = TRAILING_TRIM, ['?'] = TRAILING_TRIM,
+  ['%'] = TRAILING_TRIM | SKIP_START,
+  ['@'] = SKIP_START, ['#'] = SKIP_START, ['$'] = SKIP_START, ['/'] = SKIP_START,
+  ['-'] = SKIP_START | NUMBER_PUNCT, ['\\'] = SKIP_START, ['<'] = SKIP_START,
+  ['='] = SKIP_START, ['+'] = SKIP_START | NUMBER_PUNCT,
+};
+
+static inline gboolean
+ascii_is (gunichar c,
+          guint8   classes)
+{
+  return c < 0x80 && (ascii_classes[c] & classes) != 0;
 }
 
 static gboolean
 is_leading_trim (gunichar c)
 {
-  return (ascii_in (c, "([{\"'*~") ||
-                    c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x2039 ||
-                    c == 0x00BF || c == 0x00A1 || c == 0x2019);
+  return ascii_is (c, LEADING_TRIM) ||
+         (c >= 0x80 && (c == 0x201C || c == 0x2018 || c == 0x00AB || c == 0x2039 ||
+                        c == 0x00BF || c == 0x00A1 || c == 0x2019));
 }
 
 static gboolean
 is_trailing_trim (gunichar c)
 {
-  return (ascii_in (c, ")]}\"'.,;:!?*~%") ||
-                    c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A ||
-                    c == 0x2026);
+  return ascii_is (c, TRAILING_TRIM) ||
+         (c >= 0x80 && (c == 0x201D || c == 0x2019 || c == 0x00BB || c == 0x203A ||
+                        c == 0x2026));
 }
 
 /* A number as written in prose: 10,000 or 2.8 or -3. */
@@ -128,7 +150,7 @@ is_number (const char *text,
     {
       if (g_ascii_isdigit (text[i]))
         digit = TRUE;
-      else if (!ascii_in ((guchar) text[i], "+-.,"))
+      else if (!ascii_is ((guchar) text[i], NUMBER_PUNCT))
         return FALSE;
     }
   return digit;
@@ -182,7 +204,7 @@ skip_chunk (const char *text,
   guint slashes = 0;
   gboolean dot = FALSE;
 
-  if (ascii_in ((guchar) text[start], "@#$%~/.-\\<=+"))
+  if (ascii_is ((guchar) text[start], SKIP_START))
     return TRUE;  /* handles, anchors, variables, paths, options */
   if (has_prefix_ascii_ci (text, start, end, "www.") ||
       has_prefix_ascii_ci (text, start, end, "mailto:"))

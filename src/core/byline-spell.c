@@ -9,7 +9,6 @@
 
 #include "byline-spell.h"
 #include "byline-spell-private.h"
-#include "byline-spell-tokens.h"
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
@@ -332,6 +331,42 @@ byline_spell_dictionary_exists (const char *language)
   return tag != NULL;
 }
 
+static void
+list_dict_cb (const char * const lang_tag,
+              const char * const provider_name,
+              const char * const provider_desc,
+              const char * const provider_file,
+              void              *user_data)
+{
+  GPtrArray *tags = user_data;
+
+  if (!g_ptr_array_find_with_equal_func (tags, lang_tag, g_str_equal, NULL))
+    g_ptr_array_add (tags, g_strdup (lang_tag));
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+char **
+byline_spell_list_dictionaries (void)
+{
+  GPtrArray *tags = g_ptr_array_new ();
+
+  g_mutex_lock (&byline_spell_enchant_lock);
+  if (broker_get_locked () != NULL)
+    enchant_broker_list_dicts (broker, list_dict_cb, tags);
+  broker_release_locked ();
+  g_mutex_unlock (&byline_spell_enchant_lock);
+
+  g_ptr_array_sort (tags, compare_tags);
+  g_ptr_array_add (tags, NULL);
+  return (char **) g_ptr_array_free (tags, FALSE);
+}
+
 BylineSpellChecker *
 byline_spell_checker_new (const char  *language,
                           GError     **error)
@@ -578,6 +613,38 @@ in_lists_locked (BylineSpellChecker *self,
   return found;
 }
 
+/* "Mesh" → "mesh"; NULL unless @word is a capital and small letters. */
+static char *
+lower_of_capitalized (const char *word)
+{
+  gunichar first = g_utf8_get_char (word);
+  const char *rest = g_utf8_next_char (word);
+
+  if (!g_unichar_isupper (first) || *rest == '\0')
+    return NULL;
+  for (const char *p = rest; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)) || g_unichar_istitle (g_utf8_get_char (p)))
+      return NULL;
+  return g_utf8_strdown (word, -1);
+}
+
+static void
+remember_locked (BylineSpellSharedDict *shared,
+                 char                  *word,
+                 gboolean               correct)
+{
+  if (g_hash_table_size (shared->verdicts) >= BYLINE_SPELL_MAX_CACHED_WORDS)
+    g_hash_table_remove_all (shared->verdicts);
+  g_hash_table_insert (shared->verdicts, word,
+                       GINT_TO_POINTER (correct ? BYLINE_SPELL_VERDICT_CORRECT
+                                                : BYLINE_SPELL_VERDICT_WRONG));
+}
+
+/* The dictionary's verdict, asked of Enchant once per word and process.
+ * Hunspell accepts a capitalized word whose small-letter form it knows
+ * (and rejects it only when it rejects that form too): a sentence's first
+ * "Mesh" needs no lookup once "mesh" has had one, and a rejected "Mesh"
+ * says "mesh" is wrong. */
 static gboolean
 in_dictionary (BylineSpellSharedDict *shared,
                const char *word)
@@ -588,24 +655,32 @@ in_dictionary (BylineSpellSharedDict *shared,
   verdict = g_hash_table_lookup (shared->verdicts, word);
   if (verdict == NULL)
     {
-      gboolean correct = enchant_dict_check (shared->dict, word, -1) == 0;
+      g_autofree char *lower = lower_of_capitalized (word);
+      gpointer lower_verdict = lower != NULL ? g_hash_table_lookup (shared->verdicts, lower)
+                                             : NULL;
+      gboolean correct;
 
-      if (g_hash_table_size (shared->verdicts) >= BYLINE_SPELL_MAX_CACHED_WORDS)
-        g_hash_table_remove_all (shared->verdicts);
+      if (GPOINTER_TO_INT (lower_verdict) == BYLINE_SPELL_VERDICT_CORRECT)
+        correct = TRUE;
+      else
+        {
+          correct = enchant_dict_check (shared->dict, word, -1) == 0;
+          if (!correct && lower != NULL && lower_verdict == NULL)
+            remember_locked (shared, g_steal_pointer (&lower), FALSE);
+        }
+      remember_locked (shared, g_strdup (word), correct);
       verdict = GINT_TO_POINTER (correct ? BYLINE_SPELL_VERDICT_CORRECT
                                          : BYLINE_SPELL_VERDICT_WRONG);
-      g_hash_table_insert (shared->verdicts, g_strdup (word), verdict);
     }
   g_mutex_unlock (&byline_spell_enchant_lock);
 
   return GPOINTER_TO_INT (verdict) == BYLINE_SPELL_VERDICT_CORRECT;
 }
 
-/* @word is normalized (see normalize_into()). */
-static gboolean
-check_normalized_locked (BylineSpellChecker *self,
-                         const char         *word,
-                         GHashTable         *extra)
+gboolean
+byline_spell_check_normalized_locked (BylineSpellChecker *self,
+                                      const char         *word,
+                                      GHashTable         *extra)
 {
   gpointer verdict;
 
@@ -647,96 +722,7 @@ byline_spell_checker_check_word (BylineSpellChecker *self,
     return TRUE;
 
   g_mutex_lock (&self->lock);
-  correct = check_normalized_locked (self, normalized, extra);
+  correct = byline_spell_check_normalized_locked (self, normalized, extra);
   g_mutex_unlock (&self->lock);
   return correct;
 }
-
-/* Prefixes that are written with a hyphen (pre-connected, non-zero) and
- * that dictionaries do not hold as words of their own. English only, as
- * they are harmless in other languages. */
-static gboolean
-is_prefix (const char *part)
-{
-  static const char * const prefixes[] = {
-    "anti", "bi", "co", "counter", "cross", "de", "e", "ex", "hyper", "inter", "intra",
-    "macro", "meta", "micro", "mid", "mini", "multi", "non", "over", "post", "pre", "pro",
-    "pseudo", "quasi", "re", "self", "semi", "sub", "super", "tri", "ultra", "un", "under",
-  };
-  g_autofree char *lower = g_utf8_strdown (part, -1);
-
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (strcmp (lower, prefixes[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static void
-add_misspelling (GArray *misspellings,
-                 gsize   start,
-                 gsize   end)
-{
-  BylineMisspelling misspelling = { start, end };
-
-  g_array_append_val (misspellings, misspelling);
-}
-
-void
-byline_spell_checker_check_text (BylineSpellChecker *self,
-                                 const char         *text,
-                                 gsize               start,
-                                 gsize               end,
-                                 GHashTable         *extra,
-                                 GArray             *misspellings)
-{
-  g_autoptr(GArray) tokens = g_array_new (FALSE, FALSE, sizeof (BylineSpellToken));
-
-  g_return_if_fail (BYLINE_IS_SPELL_CHECKER (self));
-  g_return_if_fail (text != NULL);
-  g_return_if_fail (misspellings != NULL);
-
-  byline_spell_tokenize (text, start, end, tokens);
-
-  g_mutex_lock (&self->lock);
-  for (guint i = 0; i < tokens->len; i++)
-    {
-      const BylineSpellToken *token = &g_array_index (tokens, BylineSpellToken, i);
-      gsize length = token->end - token->start;
-      char stack[128];
-      g_autofree char *heap = length < sizeof stack ? NULL : g_malloc (length + 1);
-      char *word = heap != NULL ? heap : stack;
-      gsize part_start;
-
-      byline_spell_normalize_into (word, text + token->start, length);
-      if (check_normalized_locked (self, word, extra))
-        continue;
-      if (!token->hyphenated)
-        {
-          add_misspelling (misspellings, token->start, token->end);
-          continue;
-        }
-
-      /* Unknown as a whole: each part on its own. */
-      part_start = token->start;
-      for (gsize p = token->start; p <= token->end; )
-        {
-          if (p == token->end || byline_spell_is_hyphen (g_utf8_get_char (text + p)))
-            {
-              g_autofree char *part = byline_spell_normalize_word (text + part_start,
-                                                                   p - part_start);
-
-              if (!(p < token->end && is_prefix (part)) &&
-                  !check_normalized_locked (self, part, extra))
-                add_misspelling (misspellings, part_start, p);
-              if (p == token->end)
-                break;
-              p = g_utf8_next_char (text + p) - text;
-              part_start = p;
-              continue;
-            }
-          p = g_utf8_next_char (text + p) - text;
-        }
-    }
-  g_mutex_unlock (&self->lock);
-}
-

@@ -52,6 +52,8 @@ BylineSpellChecker *byline_spell_checker_new              (const char          *
 const char         *byline_spell_checker_get_language     (BylineSpellChecker  *self);
 /* Whether Enchant has a dictionary for @language (same forms as _new()). */
 gboolean            byline_spell_dictionary_exists        (const char          *language);
+/* The tags of the installed dictionaries ("de_DE", "en_US"), sorted. */
+char              **byline_spell_list_dictionaries        (void);
 
 /* Words of the site that count as correct in every post. */
 void                byline_spell_checker_add_site_words   (BylineSpellChecker  *self,
@@ -97,6 +99,16 @@ void                byline_spell_checker_check_text       (BylineSpellChecker  *
                                                            const char          *text,
                                                            gsize                start,
                                                            gsize                end,
+                                                           GHashTable          *extra,
+                                                           GArray              *misspellings);
+
+/* The same for several pieces of @text at once: @ranges holds @n_ranges
+ * pairs of offsets, start and end (as BylineProseRange does), in order.
+ * The misspellings are appended in the order of the ranges. */
+void                byline_spell_checker_check_ranges     (BylineSpellChecker  *self,
+                                                           const char          *text,
+                                                           const gsize         *ranges,
+                                                           guint                n_ranges,
                                                            GHashTable          *extra,
                                                            GArray              *misspellings);
 

@@ -12,6 +12,7 @@
 (function () {
   'use strict';
 
+  const band = document.getElementById('byline-band');
   const header = document.getElementById('byline-header');
   const body = document.getElementById('byline-body');
   const handler = window.webkit.messageHandlers.byline;
@@ -169,6 +170,24 @@
     }
   }
 
+  /* Shows the band over the header ("draft", "scheduled", "expired"), or
+   * hides it for a null kind; the text the reader was at stays in place. */
+  function setBand (kind, text) {
+    const before = band.offsetHeight;
+    if (kind === null) {
+      band.hidden = true;
+      band.className = '';
+      band.textContent = '';
+    } else {
+      band.className = kind;
+      band.textContent = text;
+      band.hidden = false;
+    }
+    const delta = band.offsetHeight - before;
+    if (delta !== 0 && window.scrollY > 0)
+      scrollToY(window.scrollY + delta);
+  }
+
   /* Brings the block holding @line to the top of the view. */
   function scrollToLine (line) {
     let low = 0;
@@ -224,11 +243,14 @@
 
   window.bylinePatch = applyPatch;
   window.bylineScrollToLine = scrollToLine;
+  window.bylineSetBand = setBand;
 
   /* The rendering the page was loaded with goes in before the first paint. */
   const rendering = JSON.parse(document.body.dataset.bylineInitial);
   delete document.body.dataset.bylineInitial;
   if (rendering !== null) {
+    if (rendering.band)
+      setBand(rendering.band[0], rendering.band[1]);
     applyPatch({ seq: 0, start: 0, remove: 0, header: rendering.header,
                  insert: rendering.blocks, lines: [] });
   }

@@ -20,7 +20,7 @@
 #include "byline-preferences-window.h"
 #include "byline-window.h"
 
-#include "byline-test-photos.h"
+#include "byline-test-photo-post.h"
 #include "byline-test-window.h"
 
 static char *tmpdir;
@@ -65,69 +65,20 @@ static BylineApplication *app;
   "    caption=\"Stage at dusk\"\n" \
   "    >}}"
 
-typedef struct
-{
-  char  *root;
-  char  *camera;
-  char  *bundle;
-  GFile *post;
-} Fixture;
+typedef BylinePhotoPost Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("case-%u", counter++);
-  g_autofree char *post = NULL;
-  g_autofree char *profile = NULL;
-
-  fixture->root = g_build_filename (tmpdir, name, NULL);
-  fixture->camera = g_build_filename (fixture->root, "camera", NULL);
-  fixture->bundle = g_build_filename (fixture->root, "post", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->camera, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->bundle, 0700), ==, 0);
-  post = g_build_filename (fixture->bundle, "index.md", NULL);
-  g_assert_true (g_file_set_contents (post, POST, -1, NULL));
-  profile = g_build_filename (fixture->root, ".byline.yml", NULL);
-  g_assert_true (g_file_set_contents (profile, PROFILE, -1, NULL));
-  fixture->post = g_file_new_for_path (post);
+  byline_photo_post_set_up (fixture, tmpdir, POST, PROFILE);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  byline_test_remove_tree (fixture->root);
-  g_clear_object (&fixture->post);
-  g_free (fixture->root);
-  g_free (fixture->camera);
-  g_free (fixture->bundle);
-}
-
-/* @folder/NAME, 800 × 600 as shown, stored sideways (orientation 6) with
- * a phone's tags, taken at @taken. */
-static char *
-make_photo (const char *folder,
-            const char *name,
-            const char *taken)
-{
-  g_autofree char *path = g_build_filename (folder, name, NULL);
-  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (800, 600, 6, FALSE);
-
-  byline_test_save_photo (pixbuf, path, "jpeg");
-  byline_test_tag_photo (path, 6, taken);
-  return g_steal_pointer (&path);
-}
-
-static char *
-dup_text (BylineWindow *window)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  byline_photo_post_tear_down (fixture);
 }
 
 /* The drop target of @widget that takes values of @type. */
@@ -211,8 +162,10 @@ test_outline_drop (Fixture       *fixture,
   BylineDocument *document = byline_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
   BylineOutline *outline;
-  g_autofree char *b = make_photo (fixture->camera, "b.jpg", "2024:06:15 12:00:00");
-  g_autofree char *a = make_photo (fixture->camera, "a.jpg", "2024:06:15 13:00:00");
+  g_autofree char *b =
+    byline_photo_post_make_photo (fixture->camera, "b.jpg", "2024:06:15 12:00:00");
+  g_autofree char *a =
+    byline_photo_post_make_photo (fixture->camera, "a.jpg", "2024:06:15 13:00:00");
   g_autofree char *before = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
@@ -224,7 +177,7 @@ test_outline_drop (Fixture       *fixture,
   GtkTextIter cursor;
 
   byline_test_wait_for (byline_document_is_analyzed (document));
-  before = dup_text (window);
+  before = byline_photo_post_dup_text (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-outline", NULL));
   outline = BYLINE_OUTLINE (byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_OUTLINE));
   g_assert_nonnull (outline);
@@ -248,7 +201,7 @@ test_outline_drop (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.insert", NULL));
   byline_test_wait_for (byline_window_get_photo_sheet (window) == NULL);
 
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==,
                    FRONT_MATTER
                    "The conference in two days.\n"
@@ -271,7 +224,7 @@ test_outline_drop (Fixture       *fixture,
 
   gtk_text_buffer_undo (buffer);
   g_free (text);
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==, before);
 
   /* The last section ends with the post. A single picture opens the image
@@ -284,7 +237,7 @@ test_outline_drop (Fixture       *fixture,
   g_assert_true (drop (target, &value, point.x, point.y));
   insert_from_dialog (window);
   g_free (text);
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_free (expected);
   expected = g_strconcat (before,
                           "\n"
@@ -304,7 +257,7 @@ test_outline_drop (Fixture       *fixture,
                        gtk_widget_get_height (GTK_WIDGET (outline)) - 2));
   insert_from_dialog (window);
   g_free (text);
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_true (g_str_has_prefix (text, FRONT_MATTER
                                          "The conference in two days.\n"
                                          "\n"
@@ -346,7 +299,8 @@ static void
 test_card_drop (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *stage = make_photo (fixture->bundle, "stage.jpg", "2024:06:15 12:00:00");
+  g_autofree char *stage =
+    byline_photo_post_make_photo (fixture->bundle, "stage.jpg", "2024:06:15 12:00:00");
   BylineWindow *window = byline_test_open_window (app, fixture->post);
   BylineDocument *document = byline_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
@@ -364,7 +318,7 @@ test_card_drop (Fixture       *fixture,
   int x, y;
 
   byline_test_wait_for (byline_document_is_analyzed (document));
-  before = dup_text (window);
+  before = byline_photo_post_dup_text (window);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-photos", NULL));
   photos = byline_window_get_photos_view (window);
   byline_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (photos)) &&
@@ -408,7 +362,7 @@ test_card_drop (Fixture       *fixture,
   /* At once: no dialog, no sheet. */
   g_assert_null (byline_window_get_image_dialog (window));
   g_assert_null (byline_window_get_photo_sheet (window));
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==,
                    FRONT_MATTER
                    "The conference in two days.\n"
@@ -429,7 +383,7 @@ test_card_drop (Fixture       *fixture,
 
   gtk_text_buffer_undo (buffer);
   g_free (text);
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==, before);
 
   byline_test_close_window (window);
@@ -492,8 +446,10 @@ test_keep_metadata (Fixture       *fixture,
                     gconstpointer  data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  g_autofree char *a = make_photo (fixture->camera, "a.jpg", "2024:06:15 12:00:00");
-  g_autofree char *b = make_photo (fixture->camera, "b.jpg", "2024:06:15 13:00:00");
+  g_autofree char *a =
+    byline_photo_post_make_photo (fixture->camera, "a.jpg", "2024:06:15 12:00:00");
+  g_autofree char *b =
+    byline_photo_post_make_photo (fixture->camera, "b.jpg", "2024:06:15 13:00:00");
   BylineWindow *window = byline_test_open_window (app, fixture->post);
   GtkWidget *preferences, *row, *toggle;
   g_autofree char *tags = NULL;

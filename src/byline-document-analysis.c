@@ -4,7 +4,9 @@
  *
  * After each pause in typing the document analyses a snapshot of its text
  * (byline_analysis_new()): on the main thread for posts under
- * BYLINE_DOCUMENT_WORKER_THRESHOLD, in a worker thread above. There is at
+ * BYLINE_DOCUMENT_WORKER_THRESHOLD, in a worker thread above, and in the
+ * worker too for the first analysis with a new spell checker, which looks
+ * every word of the post up (a tenth of a second for a short one). There is at
  * most one analysis in flight, owned by the document: edits meanwhile only
  * mark the text dirty, and the next analysis starts when it returns. A
  * reload or a new context supersedes what is in flight: its result, when
@@ -112,16 +114,21 @@ analysis_done_cb (GObject      *object,
 }
 
 static void
-start_analysis (BylineDocument *self)
+start_analysis (BylineDocument *self,
+                gboolean        wait)
 {
   g_autoptr(Job) job = NULL;
   g_autoptr(GTask) task = NULL;
+  gboolean in_worker;
 
   g_assert (!self->analysis_in_flight);
 
   job = take_snapshot (self);
+  in_worker = job->length >= BYLINE_DOCUMENT_WORKER_THRESHOLD
+              || (self->analysis_in_worker && !wait);
+  self->analysis_in_worker = FALSE;
 
-  if (job->length < BYLINE_DOCUMENT_WORKER_THRESHOLD)
+  if (!in_worker)
     {
       job_run (job);
       apply_analysis (self, job->analysis);
@@ -129,7 +136,8 @@ start_analysis (BylineDocument *self)
     }
 
   /* Large posts are analysed off the main thread so that typing never
-   * waits. The task holds the document until the worker is done. */
+   * waits, and so is a slow first spell check so that the window does not.
+   * The task holds the document until the worker is done. */
   self->analysis_in_flight = TRUE;
   task = g_task_new (self, self->analysis_cancellable, analysis_done_cb, NULL);
   g_task_set_source_tag (task, start_analysis);
@@ -145,7 +153,7 @@ analysis_idle_cb (gpointer user_data)
   self->analysis_source = 0;
 
   if (!self->analysis_in_flight && !self->loading)
-    start_analysis (self);
+    start_analysis (self, FALSE);
 
   return G_SOURCE_REMOVE;
 }
@@ -164,6 +172,13 @@ byline_document_queue_analysis (BylineDocument *self)
 }
 
 void
+byline_document_queue_analysis_in_worker (BylineDocument *self)
+{
+  self->analysis_in_worker = TRUE;
+  byline_document_queue_analysis (self);
+}
+
+void
 byline_document_supersede_analysis (BylineDocument *self)
 {
   self->request++;
@@ -179,7 +194,7 @@ byline_document_analyze_now (BylineDocument *self)
     return;
 
   g_clear_handle_id (&self->analysis_source, g_source_remove);
-  start_analysis (self);
+  start_analysis (self, TRUE);
 }
 
 void

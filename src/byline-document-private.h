@@ -60,6 +60,7 @@ struct _BylineDocument
   /* The text (or the context) changed since the last analysis started. */
   guint                  analysis_dirty : 1;
   guint                  analysis_in_flight : 1;
+  guint                  analysis_in_worker : 1;
   /* A new context is being read: analyses wait for it. */
   guint                  context_loading : 1;
 };
@@ -73,6 +74,9 @@ void byline_document_set_externally_modified (BylineDocument *self,
 
 /* byline-document-analysis.c */
 void byline_document_queue_analysis          (BylineDocument *self);
+/* The same, in the worker even for a short post: a slow one-off. */
+void byline_document_queue_analysis_in_worker
+                                             (BylineDocument *self);
 /* A reload or a new context: whatever is in flight will not be applied,
  * and a new analysis follows. */
 void byline_document_supersede_analysis      (BylineDocument *self);

@@ -332,9 +332,9 @@ byline_document_set_spell_checker (BylineDocument     *self,
     return;
 
   /* A worker may be analysing in the current context: it is replaced, never
-   * changed. */
+   * changed. A new checker looks every word up: that runs in the worker. */
   byline_document_renew_context (self);
-  byline_document_queue_analysis (self);
+  byline_document_queue_analysis_in_worker (self);
 }
 
 BylineSpellChecker *

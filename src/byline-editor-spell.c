@@ -120,6 +120,14 @@ load_thread_cb (GTask        *task,
   g_autofree char *language = NULL;
   GFile *site_root = load->site_root;
 
+  /* The user's language when it has a dictionary. Asking Enchant loads its
+   * providers, which is why it happens here and not as the window opens. */
+  if (load->fallback == NULL || !byline_spell_dictionary_exists (load->fallback))
+    {
+      g_free (load->fallback);
+      load->fallback = g_strdup (FALLBACK_LANGUAGE);
+    }
+
   if (load->file != NULL)
     start = byline_spell_lists_start (load->file, site_root);
   languages = byline_languages_read (site_root);
@@ -180,15 +188,6 @@ load_done_cb (GObject      *object,
   set_checker (self, load->checker);
 }
 
-static char *
-default_language (void)
-{
-  const char *locale = pango_language_to_string (pango_language_get_default ());
-
-  if (locale != NULL && byline_spell_dictionary_exists (locale))
-    return g_strdup (locale);
-  return g_strdup (FALLBACK_LANGUAGE);
-}
 
 static void
 byline_editor_spell_reload (BylineEditorSpell *self)
@@ -213,7 +212,7 @@ byline_editor_spell_reload (BylineEditorSpell *self)
     load->site_root = g_object_ref (byline_site_get_root (byline_document_get_site (self->document)));
   load->profile = byline_document_get_profile (self->document) != NULL
                   ? g_object_ref (byline_document_get_profile (self->document)) : NULL;
-  load->fallback = default_language ();
+  load->fallback = g_strdup (pango_language_to_string (pango_language_get_default ()));
 
   self->loading = g_cancellable_new ();
   task = g_task_new (self, self->loading, load_done_cb, NULL);

@@ -33,8 +33,6 @@ struct _BylineEditor
   BylineEditorSpell *spell;
 
   guint              last_top_line;
-  guint              language_source;
-  guint              painted : 1;
   guint              scrolling_programmatically : 1;
 };
 
@@ -60,7 +58,7 @@ byline_editor_get_language (void)
   static gsize initialized;
   GtkSourceLanguageManager *manager = gtk_source_language_manager_get_default ();
 
-  /* Our language extends markdown.lang and yaml.lang, so it is looked up in
+  /* Our language includes yaml.lang and toml.lang, so it is looked up in
    * the resources first and then in the system folders. */
   if (g_once_init_enter (&initialized))
     {
@@ -395,57 +393,45 @@ hide_search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->view));
 }
 
+/* The lines a window shows at most when a post opens: these are coloured
+ * before the first frame, the rest by GtkSourceView in the background. */
+#define FIRST_SCREEN_LINES 200
+
+static void
+highlight_first_screen (BylineEditor *self)
+{
+  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_line (buffer, &end, FIRST_SCREEN_LINES);
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (buffer), &start, &end);
+}
+
+static void
+document_busy_cb (BylineEditor   *self,
+                  GParamSpec     *pspec,
+                  BylineDocument *document)
+{
+  if (!byline_document_get_busy (document))
+    highlight_first_screen (self);
+}
+
+/* The language is Byline's own and loads in a few milliseconds, so the
+ * first frame that shows the post shows it in colour: no plain text that
+ * changes colour a moment later. */
 static void
 byline_editor_apply_language (BylineEditor *self)
 {
   GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (self->document);
 
-  if (buffer != NULL && gtk_source_buffer_get_language (buffer) == NULL)
+  if (gtk_source_buffer_get_language (buffer) == NULL)
     {
       gtk_source_buffer_set_language (buffer, byline_editor_get_language ());
       gtk_source_buffer_set_highlight_syntax (buffer, TRUE);
     }
-}
-
-static gboolean
-apply_language_cb (gpointer user_data)
-{
-  BylineEditor *self = user_data;
-
-  self->language_source = 0;
-  byline_editor_apply_language (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Loading the language definitions (markdown, yaml, html and what they
- * include) takes a good part of the start-up time; the text shows first and
- * its colours come right after the first frame that shows it. */
-static void
-first_paint_cb (BylineEditor  *self,
-                GdkFrameClock *frame_clock)
-{
-  /* A post being loaded shows first; the colours wait for the frame after. */
-  if (self->document != NULL && byline_document_get_busy (self->document))
-    return;
-
-  g_signal_handlers_disconnect_by_func (frame_clock, first_paint_cb, self);
-
-  self->painted = TRUE;
-  if (self->language_source == 0)
-    self->language_source = g_idle_add_full (G_PRIORITY_LOW, apply_language_cb, self, NULL);
-}
-
-static void
-byline_editor_realize (GtkWidget *widget)
-{
-  BylineEditor *self = BYLINE_EDITOR (widget);
-
-  GTK_WIDGET_CLASS (byline_editor_parent_class)->realize (widget);
-
-  if (!self->painted)
-    g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
-                             G_CALLBACK (first_paint_cb), self, G_CONNECT_SWAPPED);
+  if (!byline_document_get_busy (self->document))
+    highlight_first_screen (self);
 }
 
 BylineDocument *
@@ -464,7 +450,10 @@ byline_editor_set_document (BylineEditor   *self,
   g_return_if_fail (!document || BYLINE_IS_DOCUMENT (document));
 
   if (self->document != NULL)
-    g_signal_handlers_disconnect_by_func (self->document, insert_text_cb, self);
+    {
+      g_signal_handlers_disconnect_by_func (self->document, insert_text_cb, self);
+      g_signal_handlers_disconnect_by_func (self->document, document_busy_cb, self);
+    }
 
   if (!g_set_object (&self->document, document))
     return;
@@ -474,8 +463,9 @@ byline_editor_set_document (BylineEditor   *self,
       byline_editor_tag_all_text (self);
       g_signal_connect_object (document, "insert-text", G_CALLBACK (insert_text_cb), self,
                                G_CONNECT_AFTER);
-      if (self->painted)
-        byline_editor_apply_language (self);
+      g_signal_connect_object (document, "notify::busy", G_CALLBACK (document_busy_cb), self,
+                               G_CONNECT_SWAPPED);
+      byline_editor_apply_language (self);
       gtk_text_view_set_buffer (GTK_TEXT_VIEW (self->view), GTK_TEXT_BUFFER (document));
       byline_editor_update_style_scheme (self);
       g_object_bind_property (document, "busy", self->view, "editable",
@@ -531,7 +521,6 @@ byline_editor_dispose (GObject *object)
   BylineEditor *self = BYLINE_EDITOR (object);
   GtkWidget *child;
 
-  g_clear_handle_id (&self->language_source, g_source_remove);
   g_clear_object (&self->spell);
   g_clear_object (&self->underlines);
   g_clear_object (&self->completion);
@@ -620,7 +609,6 @@ byline_editor_class_init (BylineEditorClass *klass)
   object_class->set_property = byline_editor_set_property;
 
   widget_class->grab_focus = byline_editor_grab_focus;
-  widget_class->realize = byline_editor_realize;
 
   properties[PROP_DOCUMENT] =
     g_param_spec_object ("document", NULL, NULL,

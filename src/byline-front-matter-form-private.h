@@ -75,6 +75,9 @@ struct _BylineFrontMatterForm
   guint                 editable : 1;
   /* A field waits to be written until the current text is analysed. */
   guint                 commit_pending : 1;
+  /* What waits for the form to be shown. */
+  guint                 profile_stale : 1;
+  guint                 values_stale : 1;
 };
 
 /* byline-front-matter-form-fields.c: one row per field type */

@@ -438,6 +438,21 @@ byline_front_matter_form_refresh (BylineFrontMatterForm *self)
     update_other_keys (self, front_matter);
 }
 
+/* A form nobody sees — the sidebar is hidden when most posts open — builds
+ * and fills its fields when it is shown, not before the window's first
+ * frame: these say what is due then. */
+static gboolean
+defer_until_shown (BylineFrontMatterForm *self,
+                   gboolean               profile_changed)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return FALSE;
+
+  self->profile_stale |= profile_changed;
+  self->values_stale = TRUE;
+  return TRUE;
+}
+
 static void
 document_analysis_cb (BylineFrontMatterForm *self,
                       GParamSpec            *pspec,
@@ -450,7 +465,8 @@ document_analysis_cb (BylineFrontMatterForm *self,
       byline_front_matter_form_commit (self);
     }
 
-  byline_front_matter_form_refresh (self);
+  if (!defer_until_shown (self, FALSE))
+    byline_front_matter_form_refresh (self);
 }
 
 /* Keyword suggestions from the other posts of the site */
@@ -536,9 +552,28 @@ document_profile_changed_cb (BylineFrontMatterForm *self,
                              GParamSpec            *pspec,
                              BylineDocument        *document)
 {
+  if (defer_until_shown (self, TRUE))
+    return;
+
   rebuild_fields (self);
   start_scan (self);
   byline_front_matter_form_refresh (self);
+}
+
+static void
+bring_up_to_date (BylineFrontMatterForm *self)
+{
+  if (self->profile_stale)
+    {
+      self->profile_stale = FALSE;
+      rebuild_fields (self);
+      start_scan (self);
+    }
+  if (self->values_stale)
+    {
+      self->values_stale = FALSE;
+      byline_front_matter_form_refresh (self);
+    }
 }
 
 /* Actions */
@@ -673,6 +708,7 @@ byline_front_matter_form_get_field_widget (BylineFrontMatterForm *self,
   g_return_val_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
+  bring_up_to_date (self);
   field = find_field (self, key);
   return field != NULL ? field->control : NULL;
 }
@@ -682,10 +718,19 @@ byline_front_matter_form_get_editable (BylineFrontMatterForm *self)
 {
   g_return_val_if_fail (BYLINE_IS_FRONT_MATTER_FORM (self), FALSE);
 
+  bring_up_to_date (self);
   return self->editable;
 }
 
 /* GObject */
+
+static void
+byline_front_matter_form_map (GtkWidget *widget)
+{
+  bring_up_to_date (BYLINE_FRONT_MATTER_FORM (widget));
+
+  GTK_WIDGET_CLASS (byline_front_matter_form_parent_class)->map (widget);
+}
 
 static void
 byline_front_matter_form_dispose (GObject *object)
@@ -737,7 +782,7 @@ byline_front_matter_form_get_property (GObject    *object,
       break;
 
     case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
+      g_value_set_boolean (value, byline_front_matter_form_get_editable (self));
       break;
 
     default:
@@ -808,6 +853,8 @@ byline_front_matter_form_class_init (BylineFrontMatterFormClass *klass)
   gtk_widget_class_install_action (widget_class, "form.jump", NULL, jump_action);
   gtk_widget_class_install_action (widget_class, "form.add-front-matter", NULL,
                                    add_front_matter_action);
+
+  widget_class->map = byline_front_matter_form_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "bylinefrontmatterform");

@@ -39,14 +39,28 @@ static const char *styles[] = {
   "yaml:string",
   "yaml:comment",
   "yaml:bool",
-  "markdown:horizontal-rule",
-  "markdown:header",
+  "byline-markdown:thematic-break",
+  "byline-markdown:heading",
   "toml:variable",
   "toml:string",
   "toml:datetime-value",
-  "json:keyname",
-  "json:string",
-  "json:boolean",
+  "byline-markdown:json-key",
+  "byline-markdown:json-string",
+  "byline-markdown:json-boolean",
+  "byline-markdown:emphasis",
+  "byline-markdown:strong-emphasis",
+  "byline-markdown:strikethrough",
+  "byline-markdown:backslash-escape",
+  "byline-markdown:code-span",
+  "byline-markdown:code-block",
+  "byline-markdown:link-text",
+  "byline-markdown:url",
+  "byline-markdown:image-marker",
+  "byline-markdown:label",
+  "byline-markdown:list-marker",
+  "byline-markdown:blockquote-marker",
+  "byline-markdown:html-comment",
+  "byline-markdown:html-tag",
 };
 
 static GtkSourceStyleScheme *
@@ -137,14 +151,13 @@ static const TagCase tag_cases[] = {
   { 7, 25, "byline-markdown:shortcode-name" },
   { 7, 33, "byline-markdown:shortcode-delimiter" },
   { 8, 5, "byline-markdown:shortcode-escape" },
-  /* A later fence is Markdown again (markdown.lang styles a lone "---" as a
-   * setext heading underline), not a second front matter. */
-  { 10, 1, "markdown:header" },
-  { 11, 1, "markdown:header" },
+  /* A later fence is Markdown again (a lone "---" underlines a setext
+   * heading), not a second front matter. */
+  { 10, 1, "byline-markdown:heading" },
+  { 11, 1, "byline-markdown:heading" },
 };
 
-/* The editor shows its window first and loads the language right after the
- * first frame. */
+/* The editor has its language from the start. */
 static GtkWidget *
 show_editor (BylineDocument *document)
 {
@@ -204,9 +217,9 @@ static const FormatCase format_cases[] = {
       { 4, 1, "byline-markdown:front-matter-fence" },
       { 6, 6, "byline-markdown:shortcode-delimiter" } } },
   { "{\n  \"title\": \"Hi\",\n  \"draft\": true\n}\nBody {{< x >}}\n",
-    { { 2, 3, "json:keyname" },
-      { 2, 12, "json:string" },
-      { 3, 12, "json:boolean" },
+    { { 2, 3, "byline-markdown:json-key" },
+      { 2, 12, "byline-markdown:json-string" },
+      { 3, 12, "byline-markdown:json-boolean" },
       { 5, 1, "" },
       { 5, 6, "byline-markdown:shortcode-delimiter" },
       { 5, 10, "byline-markdown:shortcode-name" } } },
@@ -237,6 +250,117 @@ test_language_tags_formats (void)
     }
 
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The body's Markdown, one construct of CommonMark 0.30 (and GitHub's
+ * strikethrough and task lists) per span: ATX headings (§4.2), code spans
+ * (§6.1), emphasis (§6.2), backslash escapes (§2.4), links and images
+ * (§6.3, §6.4), autolinks (§6.5), list items (§5.2), block quotes (§5.1),
+ * fenced code (§4.5), HTML comments and tags (§6.6), link reference
+ * definitions (§4.7), thematic breaks (§4.1). Hugo calls shortcodes in code
+ * too, so they stand out there. Brackets and underscores inside words stay
+ * prose. */
+static const char *body =
+  "# Title with `code` and {{< x >}}\n"                                        /* 1 */
+  "\n"                                                                         /* 2 */
+  "Some *emphasis*, **strong**, ~~gone~~ and \\* not emphasis.\n"             /* 3 */
+  "A [link](https://example.com/a \"t\") and ![alt]({{< ref \"p\" >}}) and "
+  "<https://gohugo.io>.\n"                                                     /* 4 */
+  "- [ ] a task\n"                                                             /* 5 */
+  "12. item\n"                                                                 /* 6 */
+  "> quoted\n"                                                                 /* 7 */
+  "```go\n"                                                                    /* 8 */
+  "x := \"{{< y >}}\"\n"                                                       /* 9 */
+  "```\n"                                                                      /* 10 */
+  "<!-- note --> <span class=\"x\">hi</span>\n"                               /* 11 */
+  "[label]: https://example.com \"Title\"\n"                                  /* 12 */
+  "***\n"                                                                      /* 13 */
+  "[x] stays prose and snake_case_word stays plain\n";                        /* 14 */
+
+static const TagCase body_cases[] = {
+  { 1, 1, "byline-markdown:heading" },
+  { 1, 15, "byline-markdown:code-span" },
+  { 1, 21, "byline-markdown:heading" },
+  { 1, 25, "byline-markdown:shortcode-delimiter" },
+  { 3, 1, "" },
+  { 3, 7, "byline-markdown:emphasis" },
+  { 3, 20, "byline-markdown:strong-emphasis" },
+  { 3, 32, "byline-markdown:strikethrough" },
+  { 3, 43, "byline-markdown:backslash-escape" },
+  { 3, 46, "" },
+  { 4, 4, "byline-markdown:link-text" },
+  { 4, 10, "byline-markdown:url" },
+  { 4, 41, "byline-markdown:image-marker" },
+  { 4, 43, "byline-markdown:link-text" },
+  { 4, 48, "byline-markdown:shortcode-delimiter" },
+  { 4, 52, "byline-markdown:shortcode-name" },
+  { 4, 70, "byline-markdown:url" },
+  { 4, 88, "" },
+  { 5, 1, "byline-markdown:list-marker" },
+  { 5, 3, "byline-markdown:list-marker" },
+  { 5, 7, "" },
+  { 6, 1, "byline-markdown:list-marker" },
+  { 6, 5, "" },
+  { 7, 1, "byline-markdown:blockquote-marker" },
+  { 7, 3, "" },
+  { 8, 1, "byline-markdown:code-block" },
+  { 9, 1, "byline-markdown:code-block" },
+  { 9, 7, "byline-markdown:shortcode-delimiter" },
+  { 10, 1, "byline-markdown:code-block" },
+  { 11, 1, "byline-markdown:html-comment" },
+  { 11, 6, "byline-markdown:html-comment" },
+  { 11, 15, "byline-markdown:html-tag" },
+  { 11, 31, "" },
+  { 12, 1, "byline-markdown:label" },
+  { 12, 10, "byline-markdown:url" },
+  { 12, 30, "byline-markdown:link-text" },
+  { 13, 1, "byline-markdown:thematic-break" },
+  { 14, 2, "" },
+  { 14, 26, "" },
+  { 14, 27, "" },
+};
+
+static void
+test_language_tags_body (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *window = show_editor (document);
+  GtkTextIter start, end;
+
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (document), create_test_scheme ());
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), body, -1);
+  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
+  gtk_source_buffer_ensure_highlight (GTK_SOURCE_BUFFER (document), &start, &end);
+
+  for (guint i = 0; i < G_N_ELEMENTS (body_cases); i++)
+    {
+      g_test_message ("line %d column %d", body_cases[i].line, body_cases[i].column);
+      g_assert_cmpstr (style_at (document, body_cases[i].line, body_cases[i].column),
+                       ==, body_cases[i].style);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The post shows in colour in the first frame: the editor colours the
+ * start of a post that is there when it gets it, before any main loop turn
+ * that could paint. */
+static void
+test_language_first_screen (void)
+{
+  g_autoptr(BylineDocument) document = byline_document_new ();
+  GtkWidget *editor = g_object_ref_sink (byline_editor_new ());
+
+  gtk_text_buffer_set_text (GTK_TEXT_BUFFER (document), post, -1);
+  byline_editor_set_document (BYLINE_EDITOR (editor), document);
+  /* (A new scheme restyles the tags the editor made; it adds none.) */
+  gtk_source_buffer_set_style_scheme (GTK_SOURCE_BUFFER (document), create_test_scheme ());
+
+  g_assert_cmpstr (style_at (document, 1, 1), ==, "byline-markdown:front-matter-fence");
+  g_assert_cmpstr (style_at (document, 6, 10), ==, "byline-markdown:shortcode-name");
+  g_assert_cmpstr (style_at (document, 11, 1), ==, "byline-markdown:heading");
+
+  g_object_unref (editor);
 }
 
 static char *
@@ -599,6 +723,8 @@ main (int   argc,
   g_test_add_func ("/gui/editor/language/id", test_language_id);
   g_test_add_func ("/gui/editor/language/tags", test_language_tags);
   g_test_add_func ("/gui/editor/language/tags-toml-json", test_language_tags_formats);
+  g_test_add_func ("/gui/editor/language/tags-body", test_language_tags_body);
+  g_test_add_func ("/gui/editor/language/first-screen", test_language_first_screen);
   g_test_add_func ("/gui/editor/search/replace", test_search_replace);
   g_test_add_func ("/gui/editor/settings", test_settings);
   g_test_add_func ("/gui/editor/scheme/pairs", test_scheme_pairs);

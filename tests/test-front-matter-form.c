@@ -637,6 +637,42 @@ test_toggle (void)
   fixture_close (&fixture);
 }
 
+/* A hidden form builds no fields: a post opens without the cost of a form
+ * nobody sees. Shown, it has the fields and the post's values at once. */
+static void
+test_built_when_shown (void)
+{
+  Fixture fixture = { 0, };
+  g_autofree char *source = g_test_build_filename (G_TEST_DIST, "data", "form", "plain.md",
+                                                   NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (source);
+  GtkWidget *title;
+
+  fixture.window = byline_window_new (GTK_APPLICATION (app));
+  fixture.document = byline_window_get_document (fixture.window);
+  fixture.form = BYLINE_FRONT_MATTER_FORM (byline_test_find_widget (GTK_WIDGET (fixture.window),
+                                                        BYLINE_TYPE_FRONT_MATTER_FORM));
+  g_object_set (fixture.window, "show-sidebar", FALSE, NULL);
+  gtk_window_present (GTK_WINDOW (fixture.window));
+  byline_window_load (fixture.window, file);
+  byline_test_wait_for (byline_document_get_file (fixture.document) != NULL
+                        && !byline_document_get_busy (fixture.document));
+  byline_document_analyze_now (fixture.document);
+  byline_test_wait_msec (200);
+
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (fixture.form)));
+  g_assert_null (byline_test_find_widget (GTK_WIDGET (fixture.form), ADW_TYPE_ENTRY_ROW));
+
+  g_object_set (fixture.window, "show-sidebar", TRUE, NULL);
+  byline_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (fixture.form)));
+  title = byline_test_find_widget (GTK_WIDGET (fixture.form), ADW_TYPE_ENTRY_ROW);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (title)), ==, "A plain post");
+
+  gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (fixture.document), FALSE);
+  byline_test_destroy_window (GTK_WINDOW (fixture.window));
+}
+
 /* Keywords of the site's other posts are offered while typing. */
 static void
 test_suggestions (void)
@@ -947,6 +983,7 @@ main (int   argc,
   g_test_add_func ("/gui/front-matter-form/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/front-matter-form/toggle", test_toggle);
   g_test_add_func ("/gui/front-matter-form/suggestions", test_suggestions);
+  g_test_add_func ("/gui/front-matter-form/built-when-shown", test_built_when_shown);
   g_test_add_func ("/gui/front-matter-form/empty-title", test_empty_title);
   g_test_add_func ("/gui/front-matter-form/rule-off", test_rule_off);
   g_test_add_func ("/gui/front-matter-form/profile-change", test_profile_change);

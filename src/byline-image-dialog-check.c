@@ -16,6 +16,7 @@
 #include "byline-image-dialog-private.h"
 
 #include "byline-bundle.h"
+#include "byline-photo-ui.h"
 #include "byline-severity-style.h"
 
 #include <glib/gi18n.h>
@@ -144,12 +145,7 @@ check_context (BylineImageDialog *self)
     return byline_analysis_get_context (self->target);
 
   if (self->context == NULL)
-    {
-      g_autoptr(GFile) post = g_file_get_child (self->folder, "index.md");
-      g_autoptr(BylineBundle) bundle = byline_bundle_new (post);
-
-      self->context = byline_analysis_context_new (self->profile, NULL, bundle, NULL, NULL);
-    }
+    self->context = byline_photo_check_context_new (self->profile, self->folder);
   return self->context;
 }
 

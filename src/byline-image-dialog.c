@@ -48,10 +48,7 @@ static guint signals[N_SIGNALS];
 static char *
 dup_entry_text (GtkEntry *entry)
 {
-  char *text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
-
-  /* Spaces around a value are never meant: the site would show them. */
-  return g_strstrip (text);
+  return byline_photo_dup_entry_text (GTK_EDITABLE (entry));
 }
 
 static void
@@ -173,27 +170,15 @@ byline_image_dialog_dup_shortcode (BylineImageDialog *self)
 
 /* The picture */
 
+/* The picture, once decoded, replaces the empty frame. */
 static void
-thumbnail_loaded_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+picture_paintable_cb (BylineImageDialog *self,
+                      GParamSpec        *pspec,
+                      GtkPicture        *picture)
 {
-  g_autoptr(BylineImageDialog) self = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = byline_photo_thumbnail_load_finish (result, &error);
-  if (texture == NULL)
-    {
-      /* The size was readable but the pixels are not: the thumbnail stays
-       * empty, and Link already says what is wrong when it matters. */
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No thumbnail: %s", error->message);
-      return;
-    }
-
-  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
-  gtk_stack_set_visible_child_name (self->picture_stack, "picture");
+  gtk_stack_set_visible_child_name (self->picture_stack,
+                                    gtk_picture_get_paintable (picture) != NULL
+                                    ? "picture" : "empty");
 }
 
 static void
@@ -208,9 +193,8 @@ byline_image_dialog_load_thumbnail (BylineImageDialog *self)
     return;
 
   self->thumbnail_cancellable = g_cancellable_new ();
-  byline_photo_thumbnail_load_async (self->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
-                                     self->thumbnail_cancellable, thumbnail_loaded_cb,
-                                     g_object_ref (self));
+  byline_photo_thumbnail_show (self->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
+                               self->thumbnail_cancellable, GTK_WIDGET (self->picture));
 }
 
 /* What the import will do to a picture from elsewhere ("Its copy: resized
@@ -236,7 +220,6 @@ byline_image_dialog_read_file (BylineImageDialog *self)
 {
   g_autofree char *name = NULL;
   g_autofree char *info = NULL;
-  g_autofree char *size_text = NULL;
   g_autofree char *warning = NULL;
   g_autofree char *import_note = NULL;
   g_autoptr(GFileInfo) file_info = NULL;
@@ -288,13 +271,11 @@ byline_image_dialog_read_file (BylineImageDialog *self)
 
   if (self->file_exists)
     {
-      size_text = g_format_size (self->file_size);
       if (self->file_readable)
-        /* Translators: a picture's size: "1920 × 1080 pixels, 2.3 MB". */
-        info = g_strdup_printf (_("%d × %d pixels, %s"), self->pixel_width, self->pixel_height,
-                                size_text);
+        info = byline_photo_describe_size (self->pixel_width, self->pixel_height,
+                                           (goffset) self->file_size);
       else
-        info = g_strdup (size_text);
+        info = g_format_size (self->file_size);
       if (import_note != NULL)
         {
           char *with_note = g_strdup_printf ("%s\n%s", info, import_note);
@@ -773,10 +754,7 @@ byline_image_dialog_init (BylineImageDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->insert_button));
 
-  /* GTK 4.8's drop-down shows its button to screen readers as a button of
-   * its own, without a name: it takes the drop-down's. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
-                                    GTK_WIDGET (self->width_dropdown))),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->width_dropdown, NULL,
-                                  -1);
+  byline_photo_name_drop_down (self->width_dropdown);
+  g_signal_connect_object (self->picture, "notify::paintable",
+                           G_CALLBACK (picture_paintable_cb), self, G_CONNECT_SWAPPED);
 }

@@ -56,6 +56,7 @@ struct _BylinePhotoSheet
   guint          pending;      /* metadata reads not back yet */
 
   guint          importing : 1;
+  guint          keep_metadata : 1;  /* the copies keep the camera's metadata, never GPS */
   guint          has_errors : 1;
 };
 

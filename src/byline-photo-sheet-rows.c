@@ -153,25 +153,6 @@ entry_changed_cb (GtkEditable      *editable,
   byline_photo_sheet_update (self);
 }
 
-static void
-thumbnail_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkImage) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
-
-  texture = byline_photo_thumbnail_load_finish (result, &error);
-  if (texture == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_debug ("No thumbnail: %s", error->message);
-      return;
-    }
-  gtk_image_set_from_paintable (picture, GDK_PAINTABLE (texture));
-}
-
 static GtkWidget *
 new_icon_button (const char *icon_name,
                  const char *accessible_name,
@@ -195,7 +176,6 @@ describe_item (BylinePhotoSheet *self,
                PhotoItem        *item)
 {
   const BylinePhotoInfo *info = item->info;
-  g_autofree char *size = g_format_size (info->size);
   g_autofree char *changes = NULL;
   g_autoptr(GFile) parent = g_file_get_parent (item->source);
 
@@ -204,10 +184,14 @@ describe_item (BylinePhotoSheet *self,
     changes = byline_photo_describe_import (info, self->profile);
 
   if (changes != NULL)
-    /* Translators: a picture's size, then what its copy will be. */
-    return g_strdup_printf (_("%d × %d pixels, %s · Its copy: %s"), info->width, info->height,
-                            size, changes);
-  return g_strdup_printf (_("%d × %d pixels, %s"), info->width, info->height, size);
+    {
+      g_autofree char *size = g_format_size (info->size);
+
+      /* Translators: a picture's size, then what its copy will be. */
+      return g_strdup_printf (_("%d × %d pixels, %s · Its copy: %s"), info->width,
+                              info->height, size, changes);
+    }
+  return byline_photo_describe_size (info->width, info->height, info->size);
 }
 
 void
@@ -221,7 +205,6 @@ byline_photo_sheet_build_row (BylinePhotoSheet *self,
   g_autofree char *down_name = NULL;
   g_autofree char *remove_name = NULL;
   g_autofree char *details = describe_item (self, item);
-  g_autoptr(BylinePhotoImport) planned = g_new0 (BylinePhotoImport, 1);
   g_autoptr(BylineImageFields) fields = NULL;
   GtkWidget *row, *box, *picture, *column, *label, *entry, *buttons;
 
@@ -246,8 +229,8 @@ byline_photo_sheet_build_row (BylinePhotoSheet *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (picture), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   shown, -1);
   gtk_box_append (GTK_BOX (box), picture);
-  byline_photo_thumbnail_load_async (item->source, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
-                                     self->cancellable, thumbnail_cb, g_object_ref (picture));
+  byline_photo_thumbnail_show (item->source, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
+                               self->cancellable, picture);
 
   column = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_hexpand (column, TRUE);
@@ -267,13 +250,8 @@ byline_photo_sheet_build_row (BylinePhotoSheet *self,
   gtk_widget_add_css_class (label, "caption");
   gtk_box_append (GTK_BOX (column), label);
 
-  /* Filled as the import would fill them from the picture's metadata. */
-  planned->source = g_object_ref (item->source);
-  planned->file = g_object_ref (item->source);
-  planned->info = byline_photo_info_ref (item->info);
-  planned->width = item->info->width;
-  planned->height = item->info->height;
-  fields = byline_photo_import_to_fields (planned, self->profile);
+  /* Filled as the import will fill them from the picture's metadata. */
+  fields = byline_photo_fields_for_file (item->source, item->info, self->profile);
 
   /* Translators: the accessible name of a picture's alt text entry. */
   alt_name = g_strdup_printf (_("Alt text of %s"), shown);

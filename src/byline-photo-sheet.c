@@ -11,7 +11,7 @@
 #include "byline-photo-sheet-private.h"
 
 #include "byline-analysis.h"
-#include "byline-bundle.h"
+#include "byline-photo-ui.h"
 
 #include <glib/gi18n.h>
 
@@ -23,6 +23,7 @@ enum {
   PROP_FOLDER,
   PROP_LOADING,
   PROP_IMPORTING,
+  PROP_KEEP_METADATA,
   N_PROPS
 };
 
@@ -33,13 +34,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-static char *
-dup_entry_text (GtkEditable *entry)
-{
-  /* Spaces around a value are never meant: the site would show them. */
-  return g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-}
 
 static const char *
 get_width (BylinePhotoSheet *self)
@@ -55,8 +49,8 @@ item_fields (BylinePhotoSheet *self,
              PhotoItem        *item,
              BylineImageFields *fields)
 {
-  g_autofree char *alt = dup_entry_text (item->alt_entry);
-  g_autofree char *caption = dup_entry_text (item->caption_entry);
+  g_autofree char *alt = byline_photo_dup_entry_text (item->alt_entry);
+  g_autofree char *caption = byline_photo_dup_entry_text (item->caption_entry);
 
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_WIDTH, get_width (self));
   byline_image_fields_set (fields, BYLINE_IMAGE_FIELD_ALT, alt);
@@ -209,12 +203,7 @@ static BylineAnalysisContext *
 check_context (BylinePhotoSheet *self)
 {
   if (self->context == NULL)
-    {
-      g_autoptr(GFile) post = g_file_get_child (self->folder, "index.md");
-      g_autoptr(BylineBundle) bundle = byline_bundle_new (post);
-
-      self->context = byline_analysis_context_new (self->profile, NULL, bundle, NULL, NULL);
-    }
+    self->context = byline_photo_check_context_new (self->profile, self->folder);
   return self->context;
 }
 
@@ -412,6 +401,7 @@ insert_action (GtkWidget  *widget,
     g_ptr_array_add (sources, ((PhotoItem *) g_ptr_array_index (self->items, i))->source);
 
   byline_photo_options_init (&options, self->profile);
+  options.keep_metadata = self->keep_metadata;
   self->import_cancellable = g_cancellable_new ();
   progress_cb (0, self->items->len, NULL, self);
   set_importing (self, TRUE);
@@ -455,6 +445,28 @@ byline_photo_sheet_get_loading (BylinePhotoSheet *self)
   g_return_val_if_fail (BYLINE_IS_PHOTO_SHEET (self), FALSE);
 
   return self->pending > 0;
+}
+
+gboolean
+byline_photo_sheet_get_keep_metadata (BylinePhotoSheet *self)
+{
+  g_return_val_if_fail (BYLINE_IS_PHOTO_SHEET (self), FALSE);
+
+  return self->keep_metadata;
+}
+
+void
+byline_photo_sheet_set_keep_metadata (BylinePhotoSheet *self,
+                                      gboolean          keep_metadata)
+{
+  g_return_if_fail (BYLINE_IS_PHOTO_SHEET (self));
+
+  keep_metadata = !!keep_metadata;
+  if (self->keep_metadata == keep_metadata)
+    return;
+
+  self->keep_metadata = keep_metadata;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_METADATA]);
 }
 
 gboolean
@@ -599,6 +611,10 @@ byline_photo_sheet_get_property (GObject    *object,
       g_value_set_boolean (value, self->importing);
       break;
 
+    case PROP_KEEP_METADATA:
+      g_value_set_boolean (value, self->keep_metadata);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -620,6 +636,10 @@ byline_photo_sheet_set_property (GObject      *object,
 
     case PROP_FOLDER:
       self->folder = g_value_dup_object (value);
+      break;
+
+    case PROP_KEEP_METADATA:
+      byline_photo_sheet_set_keep_metadata (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -659,6 +679,11 @@ byline_photo_sheet_class_init (BylinePhotoSheetClass *klass)
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_KEEP_METADATA] =
+    g_param_spec_boolean ("keep-metadata", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[INSERT] =
@@ -697,10 +722,5 @@ byline_photo_sheet_init (BylinePhotoSheet *self)
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->insert_button));
   gtk_list_box_set_sort_func (self->list_box, byline_photo_sheet_sort_rows, self, NULL);
 
-  /* GTK 4.8's drop-down shows its button to screen readers as a button of
-   * its own, without a name: it takes the drop-down's. */
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (gtk_widget_get_first_child (
-                                    GTK_WIDGET (self->width_dropdown))),
-                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, self->width_dropdown, NULL,
-                                  -1);
+  byline_photo_name_drop_down (self->width_dropdown);
 }

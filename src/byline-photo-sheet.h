@@ -35,6 +35,11 @@ void              byline_photo_sheet_add_files         (BylinePhotoSheet  *self,
                                                         guint              n_files);
 gboolean          byline_photo_sheet_get_loading       (BylinePhotoSheet  *self);
 gboolean          byline_photo_sheet_get_importing     (BylinePhotoSheet  *self);
+/* Whether the copies keep the camera's metadata (the location never
+ * stays); FALSE by default. */
+gboolean          byline_photo_sheet_get_keep_metadata (BylinePhotoSheet  *self);
+void              byline_photo_sheet_set_keep_metadata (BylinePhotoSheet  *self,
+                                                        gboolean           keep_metadata);
 guint             byline_photo_sheet_get_n_photos      (BylinePhotoSheet  *self);
 GFile            *byline_photo_sheet_get_source        (BylinePhotoSheet  *self,
                                                         guint              position);

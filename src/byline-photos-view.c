@@ -210,21 +210,30 @@ fix_clicked_cb (GtkButton *button,
 
 /* Cards */
 
-static void
-thumbnail_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GtkImage) picture = user_data;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autoptr(GError) error = NULL;
+/* Dragging */
 
-  texture = byline_photo_thumbnail_load_finish (result, &error);
-  if (texture != NULL)
-    gtk_image_set_from_paintable (picture, GDK_PAINTABLE (texture));
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("No thumbnail: %s", error->message);
+BylinePhotoDrag *
+byline_photo_drag_copy (const BylinePhotoDrag *self)
+{
+  BylinePhotoDrag *copy = g_new0 (BylinePhotoDrag, 1);
+
+  copy->file = g_object_ref (self->file);
+  copy->info = byline_photo_info_ref (self->info);
+  return copy;
 }
+
+void
+byline_photo_drag_free (BylinePhotoDrag *self)
+{
+  if (self == NULL)
+    return;
+  g_clear_object (&self->file);
+  g_clear_pointer (&self->info, byline_photo_info_unref);
+  g_free (self);
+}
+
+G_DEFINE_BOXED_TYPE (BylinePhotoDrag, byline_photo_drag, byline_photo_drag_copy,
+                     byline_photo_drag_free)
 
 static GdkContentProvider *
 drag_prepare_cb (GtkDragSource *source,
@@ -233,10 +242,14 @@ drag_prepare_cb (GtkDragSource *source,
                  Photo         *photo)
 {
   g_autoptr(GSList) files = g_slist_prepend (NULL, photo->file);
+  BylinePhotoDrag drag = { photo->file, photo->info };
+  GdkContentProvider *providers[2];
 
-  /* A picture dragged onto the text opens the image dialog there. The
-   * provider keeps a copy of the list. */
-  return gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  /* A card dropped on the text writes its call there; other programs,
+   * and Byline's other windows, get the file. The providers keep copies. */
+  providers[0] = gdk_content_provider_new_typed (BYLINE_TYPE_PHOTO_DRAG, &drag);
+  providers[1] = gdk_content_provider_new_typed (GDK_TYPE_FILE_LIST, files);
+  return gdk_content_provider_new_union (providers, G_N_ELEMENTS (providers));
 }
 
 static GtkWidget *
@@ -260,8 +273,8 @@ build_card (BylinePhotosView *self,
             const char       *text)
 {
   GListModel *problems = byline_document_get_problems (self->document);
-  g_autofree char *size = g_format_size (photo->info->size);
-  g_autofree char *pixels = NULL;
+  g_autofree char *pixels = byline_photo_describe_size (photo->info->width,
+                                                       photo->info->height, photo->info->size);
   g_autofree char *accessible = NULL;
   g_autoptr(GString) findings = g_string_new (NULL);
   gboolean used = find_mention (text, photo->name) >= 0;
@@ -290,13 +303,10 @@ build_card (BylinePhotosView *self,
   picture = gtk_image_new ();
   gtk_image_set_pixel_size (GTK_IMAGE (picture), THUMBNAIL_WIDTH);
   gtk_box_append (GTK_BOX (box), picture);
-  byline_photo_thumbnail_load_async (photo->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
-                                     self->cancellable, thumbnail_cb, g_object_ref (picture));
+  byline_photo_thumbnail_show (photo->file, THUMBNAIL_WIDTH, THUMBNAIL_HEIGHT,
+                               self->cancellable, picture);
 
   gtk_box_append (GTK_BOX (box), new_label (photo->name, "heading"));
-  /* Translators: a picture's size: "2400 × 1800 pixels, 1.2 MB". */
-  pixels = g_strdup_printf (_("%d × %d pixels, %s"), photo->info->width, photo->info->height,
-                            size);
   details = new_label (pixels, "caption");
   gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_NONE);
   gtk_label_set_wrap (GTK_LABEL (details), TRUE);

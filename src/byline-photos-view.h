@@ -14,8 +14,24 @@
 #include <gtk/gtk.h>
 
 #include "byline-document.h"
+#include "byline-photo.h"
 
 G_BEGIN_DECLS
+
+/* What a card carries when it is dragged within Byline (beside the file
+ * list other programs read): the picture of the post's folder and what
+ * was read of it, for its call. */
+typedef struct
+{
+  GFile           *file;
+  BylinePhotoInfo *info;
+} BylinePhotoDrag;
+
+#define BYLINE_TYPE_PHOTO_DRAG (byline_photo_drag_get_type ())
+
+GType            byline_photo_drag_get_type (void) G_GNUC_CONST;
+BylinePhotoDrag *byline_photo_drag_copy     (const BylinePhotoDrag *self);
+void             byline_photo_drag_free     (BylinePhotoDrag       *self);
 
 #define BYLINE_TYPE_PHOTOS_VIEW (byline_photos_view_get_type ())
 
@@ -31,7 +47,8 @@ void            byline_photos_view_reload        (BylinePhotosView *self);
 gboolean        byline_photos_view_get_busy      (BylinePhotosView *self);
 guint           byline_photos_view_get_n_photos  (BylinePhotosView *self);
 /* The card of the picture at @position (in name order): for tests and
- * screen readers' sake, its accessible label says all it shows. */
+ * screen readers' sake, its accessible label says all it shows. Dragged,
+ * it offers a BylinePhotoDrag and a GDK_TYPE_FILE_LIST. */
 GtkWidget      *byline_photos_view_get_card      (BylinePhotosView *self,
                                                   guint             position);
 

@@ -28,6 +28,7 @@ struct _BylinePreferencesWindow
   GtkSwitch            *show_preview_switch;
   GtkSwitch            *scroll_sync_switch;
   GtkSwitch            *remote_images_switch;
+  GtkSwitch            *keep_metadata_switch;
   AdwActionRow         *profile_row;
 
   GSettings            *settings;
@@ -255,6 +256,8 @@ byline_preferences_window_class_init (BylinePreferencesWindowClass *klass)
                                         scroll_sync_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
                                         remote_images_switch);
+  gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow,
+                                        keep_metadata_switch);
   gtk_widget_class_bind_template_child (widget_class, BylinePreferencesWindow, profile_row);
 
   gtk_widget_class_install_action (widget_class, "preferences.choose-profile", NULL,
@@ -314,6 +317,8 @@ byline_preferences_window_init (BylinePreferencesWindow *self)
   g_settings_bind (self->settings, "scroll-sync", self->scroll_sync_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "load-remote-images", self->remote_images_switch, "active",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "keep-photo-metadata", self->keep_metadata_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
 
   g_signal_connect_object (self->settings, "changed::profile-file",

@@ -4,7 +4,8 @@
  *
  * byline-window-image.c: the image dialog and writing image calls;
  * byline-window-image-copy.c: copying pictures into the bundle in a thread;
- * byline-window-image-dnd.c: pictures dropped on or pasted into the editor.
+ * byline-window-image-dnd.c: pictures dropped on the editor or the outline,
+ * or pasted.
  */
 
 #pragma once
@@ -68,7 +69,9 @@ void           byline_window_open_image_dialog (BylineWindow       *self,
                                                 const GtkTextIter  *iter,
                                                 GFile              *file);
 /* Writes @shortcode at @mark on lines of its own, after the front matter at
- * the earliest, as one undo step; the cursor goes after it. */
+ * the earliest, as one undo step; the cursor goes after it. The caller may
+ * delete @mark once this returns, even when the write waits for the
+ * analysis of a large post. */
 void           byline_window_insert_shortcode (BylineWindow        *self,
                                                GtkTextMark         *mark,
                                                const char          *shortcode);

@@ -179,6 +179,8 @@ insert_data_free (gpointer data)
 {
   InsertData *insert = data;
 
+  if (!gtk_text_mark_get_deleted (insert->mark))
+    gtk_text_buffer_delete_mark (gtk_text_mark_get_buffer (insert->mark), insert->mark);
   g_object_unref (insert->mark);
   g_object_unref (insert->self);
   g_free (insert->shortcode);
@@ -203,9 +205,12 @@ byline_window_insert_shortcode (BylineWindow *self,
   glong cursor;
   GtkTextIter iter;
 
+  /* A mark of its own for a write that waits for the analysis: the
+   * caller may delete @mark as soon as this returns. */
+  gtk_text_buffer_get_iter_at_mark (buffer, &iter, mark);
   data = g_new0 (InsertData, 1);
   data->self = g_object_ref (self);
-  data->mark = g_object_ref (mark);
+  data->mark = byline_window_create_mark (self, &iter, gtk_text_mark_get_left_gravity (mark));
   data->shortcode = g_strdup (shortcode);
   analysis = current_analysis (self, insert_retry, data, insert_data_free);
   if (analysis == NULL)
@@ -471,6 +476,7 @@ image_dialog_insert_cb (BylineWindow      *self,
   g_ptr_array_add (job->sources, g_object_ref (file));
   job->name = g_path_get_basename (name);
   byline_photo_options_init (&job->options, byline_image_dialog_get_profile (dialog));
+  job->options.keep_metadata = g_settings_get_boolean (self->settings, "keep-photo-metadata");
   gtk_widget_set_sensitive (GTK_WIDGET (dialog), FALSE);
   byline_window_run_copy_job (self, job, image_dialog_insert_cb, dialog_copy_cb,
                               g_object_ref (dialog));

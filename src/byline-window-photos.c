@@ -85,6 +85,10 @@ byline_window_open_photo_sheet (BylineWindow      *self,
   g_object_set_data_full (G_OBJECT (sheet), "byline-photo-mark", mark,
                           (GDestroyNotify) delete_mark);
 
+  /* The camera's metadata stays if the preferences say so (the location
+   * never does), also when they change while the sheet is open. */
+  g_settings_bind (self->settings, "keep-photo-metadata", sheet, "keep-metadata",
+                   G_SETTINGS_BIND_GET);
   g_signal_connect_object (sheet, "insert", G_CALLBACK (photo_sheet_insert_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (sheet, "destroy", G_CALLBACK (photo_sheet_destroy_cb), self,

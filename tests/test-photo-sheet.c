@@ -12,7 +12,7 @@
 #include "byline-photo-sheet.h"
 #include "byline-window.h"
 
-#include "byline-test-photos.h"
+#include "byline-test-photo-post.h"
 #include "byline-test-window.h"
 
 static char *tmpdir;
@@ -33,59 +33,28 @@ static BylineApplication *app;
   "site:\n" \
   "  image_max_width: 300\n"
 
-typedef struct
-{
-  char  *root;
-  char  *camera;
-  char  *bundle;
-  GFile *post;
-} Fixture;
+typedef BylinePhotoPost Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  static guint counter;
-  g_autofree char *name = g_strdup_printf ("case-%u", counter++);
-  g_autofree char *post = NULL;
-  g_autofree char *profile = NULL;
-
-  fixture->root = g_build_filename (tmpdir, name, NULL);
-  fixture->camera = g_build_filename (fixture->root, "camera", NULL);
-  fixture->bundle = g_build_filename (fixture->root, "post", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->camera, 0700), ==, 0);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->bundle, 0700), ==, 0);
-  post = g_build_filename (fixture->bundle, "index.md", NULL);
-  g_assert_true (g_file_set_contents (post, POST, -1, NULL));
-  profile = g_build_filename (fixture->root, ".byline.yml", NULL);
-  g_assert_true (g_file_set_contents (profile, PROFILE, -1, NULL));
-  fixture->post = g_file_new_for_path (post);
+  byline_photo_post_set_up (fixture, tmpdir, POST, PROFILE);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  byline_test_remove_tree (fixture->root);
-  g_clear_object (&fixture->post);
-  g_free (fixture->root);
-  g_free (fixture->camera);
-  g_free (fixture->bundle);
+  byline_photo_post_tear_down (fixture);
 }
 
-/* camera/NAME, 800 × 600 as shown, stored sideways (orientation 6) with a
- * phone's tags, taken at @taken. */
 static char *
 make_photo (Fixture    *fixture,
             const char *name,
             const char *taken)
 {
-  g_autofree char *path = g_build_filename (fixture->camera, name, NULL);
-  g_autoptr(GdkPixbuf) pixbuf = byline_test_draw_photo (800, 600, 6, FALSE);
-
-  byline_test_save_photo (pixbuf, path, "jpeg");
-  byline_test_tag_photo (path, 6, taken);
-  return g_steal_pointer (&path);
+  return byline_photo_post_make_photo (fixture->camera, name, taken);
 }
 
 static char *
@@ -100,16 +69,6 @@ list_bundle (Fixture *fixture)
   g_ptr_array_sort (names, byline_test_compare_strings);
   g_ptr_array_add (names, NULL);
   return g_strjoinv (" ", (char **) names->pdata);
-}
-
-static char *
-dup_text (BylineWindow *window)
-{
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
 static gboolean
@@ -154,7 +113,7 @@ test_import (Fixture       *fixture,
 {
   BylineWindow *window = byline_test_open_window (app, fixture->post);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  g_autofree char *before = dup_text (window);
+  g_autofree char *before = byline_photo_post_dup_text (window);
   g_autofree char *existing = g_build_filename (fixture->bundle, "a.jpg", NULL);
   g_autofree char *text = NULL;
   g_autofree char *listing = NULL;
@@ -207,7 +166,7 @@ test_import (Fixture       *fixture,
   g_assert_true (byline_photo_sheet_get_importing (sheet));
   byline_test_wait_for (byline_window_get_photo_sheet (window) == NULL);
 
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==,
                    "---\n"
                    "title: \"IstioCon recap\"\n"
@@ -276,7 +235,7 @@ test_import (Fixture       *fixture,
   /* The three calls are one undo step. */
   gtk_text_buffer_undo (buffer);
   g_free (text);
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==, before);
 
   byline_test_close_window (window);
@@ -288,7 +247,7 @@ test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
   BylineWindow *window = byline_test_open_window (app, fixture->post);
-  g_autofree char *before = dup_text (window);
+  g_autofree char *before = byline_photo_post_dup_text (window);
   g_autofree char *text = NULL;
   g_autofree char *listing = NULL;
   char *paths[3];
@@ -307,7 +266,7 @@ test_cancel (Fixture       *fixture,
   g_assert_true (byline_window_get_photo_sheet (window) == sheet);
   listing = list_bundle (fixture);
   g_assert_cmpstr (listing, ==, "index.md");
-  text = dup_text (window);
+  text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==, before);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.cancel", NULL));

@@ -205,29 +205,39 @@ drop_cb (BylineWindow  *self,
   return drop_value (self, value, &iter);
 }
 
-/* The end of the section of the outline's heading at @index, in the
- * document's sense: up to the next heading of its level or above (its
- * subsections are in it), else to the end of the post; after its last
- * line that is not blank. */
+/* The end of the section of the outline's row at @index (a heading, or the
+ * heading a figure or call is under), in the document's sense: up to the
+ * next heading of its level or above (its subsections are in it), else to
+ * the end of the post; after its last line that is not blank. */
 static gboolean
 get_section_end (BylineWindow *self,
                  int           index,
                  GtkTextIter  *iter)
 {
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (self->document);
-  guint n = byline_outline_get_n_headings (self->outline);
-  const BylineOutlineHeading *heading;
+  guint n = byline_outline_get_n_items (self->outline);
+  const BylineOutlineItem *heading = NULL;
   guint next_line = 0;
 
   if (index < 0 || (guint) index >= n)
     return FALSE;
 
-  heading = byline_outline_get_heading (self->outline, (guint) index);
+  for (int i = index; i >= 0 && heading == NULL; i--)
+    {
+      const BylineOutlineItem *item = byline_outline_get_item (self->outline, (guint) i);
+
+      if (item->kind == BYLINE_OUTLINE_HEADING)
+        heading = item;
+    }
+  /* A row before the first heading is in no section. */
+  if (heading == NULL)
+    return FALSE;
+
   for (guint i = (guint) index + 1; i < n && next_line == 0; i++)
     {
-      const BylineOutlineHeading *next = byline_outline_get_heading (self->outline, i);
+      const BylineOutlineItem *next = byline_outline_get_item (self->outline, i);
 
-      if (next->level <= heading->level)
+      if (next->kind == BYLINE_OUTLINE_HEADING && next->level <= heading->level)
         next_line = next->line;
     }
 

@@ -16,6 +16,7 @@
 
 #include "byline-linter.h"
 #include "byline-site.h"
+#include "corpus-sites.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -40,29 +41,6 @@ compare_times (const void *a,
   gint64 y = *(const gint64 *) b;
 
   return (x > y) - (x < y);
-}
-
-static void
-collect (const char *folder,
-         GPtrArray  *posts)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          collect (path, posts);
-          g_free (path);
-        }
-      else if (g_str_has_suffix (name, ".md"))
-        g_ptr_array_add (posts, path);
-      else
-        g_free (path);
-    }
 }
 
 int
@@ -91,7 +69,7 @@ main (int   argc,
       return 0;
     }
   root = g_file_new_for_path (root_path);
-  collect (blog, posts);
+  corpus_collect_pages (blog, posts);
 
   for (guint r = 0; r < ROUNDS; r++)
     {

@@ -10,6 +10,31 @@
 
 #include <gio/gio.h>
 
+/* Adds the path of every Markdown file below @folder to @paths, in no
+ * particular order (sort them for one). */
+G_GNUC_UNUSED static void
+corpus_collect_pages (const char *folder,
+                      GPtrArray  *paths)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      char *path = g_build_filename (folder, name, NULL);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          corpus_collect_pages (path, paths);
+          g_free (path);
+        }
+      else if (g_str_has_suffix (name, ".md"))
+        g_ptr_array_add (paths, path);
+      else
+        g_free (path);
+    }
+}
+
 /* $BYLINE_CORPUS/sites/NAME, or NULL when it is not there. */
 G_GNUC_UNUSED static char *
 corpus_site (const char *name)

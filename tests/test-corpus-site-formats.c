@@ -464,30 +464,12 @@ check_post (Counts     *counts,
 }
 
 static void
-walk (Counts     *counts,
-      const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        walk (counts, path);
-      else if (g_str_has_suffix (name, ".md"))
-        check_post (counts, path);
-    }
-}
-
-static void
 test_site (gconstpointer data)
 {
   const char * const *spec = data;
   g_autofree char *root = corpus_site (spec[0]);
   g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   Counts counts = { 0 };
 
   if (root == NULL)
@@ -496,7 +478,10 @@ test_site (gconstpointer data)
       return;
     }
   folder = g_build_filename (root, spec[1], NULL);
-  walk (&counts, folder);
+  corpus_collect_pages (folder, paths);
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < paths->len; i++)
+    check_post (&counts, g_ptr_array_index (paths, i));
   g_test_message ("%s: %u posts, %u rendered alike in YAML, TOML and JSON, "
                   "%u not read by libyaml", spec[0], counts.posts, counts.compared,
                   counts.unconvertible);

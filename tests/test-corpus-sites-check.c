@@ -14,6 +14,7 @@
 
 #include "byline-linter.h"
 #include "byline-site.h"
+#include "corpus-sites.h"
 
 #include <string.h>
 
@@ -24,20 +25,6 @@ typedef struct
   guint warnings;
   GHashTable *by_rule;   /* "severity rule" → count */
 } Counts;
-
-static char *
-corpus_site (const char *name)
-{
-  const char *corpus = g_getenv ("BYLINE_CORPUS");
-  char *path;
-
-  if (corpus == NULL)
-    return NULL;
-  path = g_build_filename (corpus, "sites", name, NULL);
-  if (!g_file_test (path, G_FILE_TEST_IS_DIR))
-    g_clear_pointer (&path, g_free);
-  return path;
-}
 
 static GPtrArray *
 check_text (const char *path,
@@ -101,30 +88,12 @@ check_file (Counts     *counts,
 }
 
 static void
-check_folder (Counts     *counts,
-              const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        check_folder (counts, path);
-      else if (g_str_has_suffix (name, ".md"))
-        check_file (counts, path);
-    }
-}
-
-static void
 check_site (const char *name,
             const char *content)
 {
   g_autofree char *site = corpus_site (name);
   g_autofree char *folder = NULL;
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
   Counts counts = { 0, };
   GHashTableIter iter;
   gpointer kind, count;
@@ -137,7 +106,10 @@ check_site (const char *name,
 
   counts.by_rule = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   folder = g_build_filename (site, content, NULL);
-  check_folder (&counts, folder);
+  corpus_collect_pages (folder, paths);
+  g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
+  for (guint i = 0; i < paths->len; i++)
+    check_file (&counts, g_ptr_array_index (paths, i));
 
   g_test_message ("%s: %u pages, %u errors, %u warnings", name, counts.pages, counts.errors,
                   counts.warnings);

@@ -15,6 +15,7 @@
 
 #include "byline-linter.h"
 #include "byline-shortcode-catalog.h"
+#include "corpus-sites.h"
 
 #include <string.h>
 
@@ -295,24 +296,6 @@ typedef struct
 } CorpusCounts;
 
 static void
-collect_pages (const char *dir,
-               GPtrArray  *paths)
-{
-  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        collect_pages (path, paths);
-      else if (g_str_has_suffix (name, ".md"))
-        g_ptr_array_add (paths, g_steal_pointer (&path));
-    }
-}
-
-static void
 check_corpus_site (const char   *root,
                    CorpusCounts *counts)
 {
@@ -329,7 +312,7 @@ check_corpus_site (const char   *root,
       const BylineSiteFolder *folder = g_ptr_array_index (folders, i);
 
       if (folder->component == NULL)
-        collect_pages (folder->source, paths);
+        corpus_collect_pages (folder->source, paths);
     }
   g_ptr_array_sort (paths, (GCompareFunc) g_strcmp0);
 

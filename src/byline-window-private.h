@@ -187,6 +187,7 @@ void byline_window_init_profile       (BylineWindow      *self);
 /* byline-window-problems.c */
 void byline_window_class_init_problems (BylineWindowClass *klass);
 void byline_window_init_problems       (BylineWindow      *self);
+void byline_window_update_problems_button (BylineWindow   *self);
 
 /* byline-window-writing.c */
 void byline_window_class_init_writing (BylineWindowClass *klass);

@@ -14,7 +14,7 @@
 
 #include <glib/gi18n.h>
 
-static void
+void
 byline_window_update_problems_button (BylineWindow *self)
 {
   GtkWidget *button = GTK_WIDGET (self->problems_button);
@@ -24,13 +24,21 @@ byline_window_update_problems_button (BylineWindow *self)
   g_autofree char *name = NULL;
   BylineSeverity worst = n_errors > 0 ? BYLINE_SEVERITY_ERROR
                         : n_warnings > 0 ? BYLINE_SEVERITY_WARNING : BYLINE_SEVERITY_OFF;
+  /* A draft, or a post before its publish date or after its expiry date,
+   * is not on the site however clean it is. */
+  gboolean on_site = byline_publish_badge_get_state (self->publish_badge)
+                     == BYLINE_PUBLISH_PUBLISHED;
 
-  /* A post without errors or warnings shows a check mark, in green. */
+  /* A post without errors or warnings shows a check mark, in green when
+   * the site shows the post; beside the publish badge otherwise. */
   byline_severity_style_widget (button, worst);
   if (worst == BYLINE_SEVERITY_OFF)
     {
       gtk_image_set_from_icon_name (self->problems_icon, "emblem-ok-symbolic");
-      gtk_widget_add_css_class (button, "success");
+      if (on_site)
+        gtk_widget_add_css_class (button, "success");
+      else
+        gtk_widget_remove_css_class (button, "success");
     }
   else
     {
@@ -43,7 +51,12 @@ byline_window_update_problems_button (BylineWindow *self)
   gtk_label_set_label (self->problems_label, count);
   gtk_widget_set_visible (GTK_WIDGET (self->problems_label), n_errors + n_warnings > 0);
 
-  if (n_errors + n_warnings == 0)
+  if (n_errors + n_warnings == 0 && !on_site)
+    /* TRANSLATORS: the accessible name of the problems button of a post
+     * the site does not show; %s is its state, "Draft". */
+    name = g_strdup_printf (_("Problems: none, but not on the site: %s"),
+                            byline_publish_badge_get_text (self->publish_badge));
+  else if (n_errors + n_warnings == 0)
     name = g_strdup (_("Problems: none"));
   else if (n_warnings == 0)
     /* TRANSLATORS: the accessible name of the problems button. */

@@ -67,6 +67,8 @@ update_badge (BylineWindow *self)
   byline_preview_pane_set_band (self->preview,
                                 band != NULL ? byline_publish_state_to_string (state) : NULL,
                                 band);
+  /* Its check mark is green only for a post on the site. */
+  byline_window_update_problems_button (self);
 }
 
 /* Statistics */

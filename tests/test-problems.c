@@ -632,6 +632,27 @@ test_check (void)
   panel = byline_test_find_widget (GTK_WIDGET (window), BYLINE_TYPE_PROBLEMS_PANEL);
   g_assert_true (find_label (panel, "No Problems"));
 
+  /* A clean draft is not done: no green check, and its name says why. */
+  {
+    BylineDocument *document = byline_window_get_document (window);
+    GtkTextIter at;
+
+    gtk_text_buffer_get_iter_at_line (GTK_TEXT_BUFFER (document), &at, 1);
+    gtk_text_buffer_insert (GTK_TEXT_BUFFER (document), &at, "draft: true\n", -1);
+    byline_document_analyze_now (document);
+    /* (Being a draft is an info finding, not a problem of the count.) */
+    g_assert_cmpuint (byline_document_get_n_errors (document), ==, 0);
+    g_assert_cmpuint (byline_document_get_n_warnings (document), ==, 0);
+    g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (button), "success"));
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                         "Problems: none, but not on the site: Draft");
+
+    gtk_text_buffer_undo (GTK_TEXT_BUFFER (document));
+    byline_document_analyze_now (document);
+    g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (button), "success"));
+    gtk_text_buffer_set_modified (GTK_TEXT_BUFFER (document), FALSE);
+  }
+
   destroy_window (window);
 }
 

@@ -8,8 +8,9 @@
  *
  * Then the OpenTelemetry blog of $BYLINE_CORPUS/sites with its site, as
  * byline-cli check reads it: the site looked up per post (its model read
- * once), the site's profile, the analysis without a render, which runs the
- * templates of the site's shortcode calls (spelling off).
+ * once), the site's profile (a learned one made for each post, as the CLI
+ * does: what the site's other posts teach), the analysis without a render,
+ * which runs the templates of the site's shortcode calls (spelling off).
  */
 
 #include "config.h"
@@ -91,6 +92,7 @@ check_site_blog (void)
           g_autoptr(BylineBundle) bundle = byline_bundle_new (file);
           g_autoptr(BylineAnalysisContext) context = NULL;
           g_autoptr(BylineAnalysis) analysis = NULL;
+          g_autoptr(BylineProfile) post_profile = NULL;
           GPtrArray *diagnostics;
 
           if (profile == NULL)
@@ -100,7 +102,13 @@ check_site_blog (void)
               profile = byline_profile_new_for_site (site, &error);
               g_assert_no_error (error);
             }
-          context = byline_analysis_context_new (profile, site, bundle, NULL, NULL);
+          /* A learned profile is the post's own, as in byline-cli check:
+           * what the site's other posts teach. */
+          if (byline_profile_is_learned (profile))
+            post_profile = byline_profile_new_for_site (site, NULL);
+          else
+            post_profile = g_object_ref (profile);
+          context = byline_analysis_context_new (post_profile, site, bundle, NULL, NULL);
           analysis = byline_analysis_new (context, g_ptr_array_index (texts, i), -1, 0,
                                           BYLINE_ANALYSIS_NO_RENDER);
           diagnostics = byline_analysis_get_diagnostics (analysis);

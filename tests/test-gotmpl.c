@@ -150,6 +150,15 @@ static const ExecCase exec_cases[] = {
   { "printf field", "{{printf \"%s\" .U.V}}", TVAL, "v" },
   { "printf dot", "{{with .I}}{{printf \"%d\" .}}{{end}}", TVAL, "17" },
   { "printf var", "{{with $x := .I}}{{printf \"%d\" $x}}{{end}}", TVAL, "17" },
+  /* Go's fmt (print.go): a width or precision over a million is no number
+   * (parsenum, tooLarge), so the directive has no verb and the argument is
+   * extra; one taken from an argument is a bad width or precision
+   * (intFromArg). */
+  { "printf huge precision", "{{printf \"%.123456789d\" 7}}", NULL, "%!(NOVERB)%!(EXTRA int=7)" },
+  { "printf huge width", "{{printf \"%123456789d\" 7}}", NULL, "%!(NOVERB)%!(EXTRA int=7)" },
+  { "printf huge star width", "{{printf \"%*d\" 2000000 7}}", NULL, "%!(BADWIDTH)7" },
+  { "printf huge star precision", "{{printf \"%.*d\" 2000000 7}}", NULL, "%!(BADPREC)7" },
+  { "printf long precision", "{{printf \"%.20d\" 7}}", NULL, "00000000000000000007" },
   /* HTML, JavaScript, URL query */
   { "html", "{{html \"<script>alert(\\\"XSS\\\");</script>\"}}", NULL,
     "&lt;script&gt;alert(&#34;XSS&#34;);&lt;/script&gt;" },

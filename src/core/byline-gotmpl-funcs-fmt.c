@@ -131,10 +131,17 @@ fmt_integer (GString    *out,
       g_string_append_printf (digits, "%" G_GINT64_MODIFIER "u", u);
       break;
     }
+  if (spec->has_prec && (int) digits->len < spec->prec)
+    {
+      /* At once: a precision of up to a million digits is allowed. */
+      gsize zeros = (gsize) spec->prec - digits->len;
+      g_autofree char *fill = g_malloc (zeros);
+
+      memset (fill, '0', zeros);
+      g_string_prepend_len (digits, fill, (gssize) zeros);
+    }
   if (spec->has_prec)
     {
-      while ((int) digits->len < spec->prec)
-        g_string_prepend_c (digits, '0');
       /* %.0d of zero prints nothing. */
       if (spec->prec == 0 && v == 0)
         g_string_truncate (digits, 0);
@@ -372,6 +379,25 @@ fmt_value (GString                 *out,
     }
 }
 
+/* A width or precision written in the format, as Go's fmt reads it
+ * (parsenum): a number over a million is no number, and the rest of the
+ * format goes with it. Returns FALSE then; *@i is past the digits. */
+static gboolean
+parse_number (const char *format,
+              gsize       format_len,
+              gsize      *i,
+              int        *number)
+{
+  *number = 0;
+  for (; *i < format_len && g_ascii_isdigit (format[*i]); (*i)++)
+    {
+      if (*number > 1000000)
+        return FALSE;
+      *number = *number * 10 + (format[*i] - '0');
+    }
+  return TRUE;
+}
+
 void
 byline_gotmpl_sprintf (GString                 *out,
                        const char              *format,
@@ -423,23 +449,31 @@ byline_gotmpl_sprintf (GString                 *out,
           if (arg < n_args && args[arg].kind == BYLINE_GOTMPL_INT)
             {
               spec.has_width = TRUE;
-              spec.width = (int) CLAMP (args[arg].i, -1000000, 1000000);
+              spec.width = (int) args[arg].i;
               if (spec.width < 0)
                 {
                   spec.minus = TRUE;
                   spec.width = -spec.width;
                 }
             }
-          else
-            g_string_append (out, "%!(BADWIDTH)");
+          /* Go's fmt takes no width over a million (intFromArg). */
+          if (!spec.has_width || args[arg].i > 1000000 || args[arg].i < -1000000)
+            {
+              spec.has_width = FALSE;
+              spec.width = 0;
+              g_string_append (out, "%!(BADWIDTH)");
+            }
           arg++;
         }
-      else
-        for (; i < format_len && g_ascii_isdigit (format[i]); i++)
-          {
-            spec.has_width = TRUE;
-            spec.width = MIN (spec.width * 10 + (format[i] - '0'), 1000000);
-          }
+      else if (i < format_len && g_ascii_isdigit (format[i]))
+        {
+          spec.has_width = parse_number (format, format_len, &i, &spec.width);
+          if (!spec.has_width)
+            {
+              g_string_append (out, "%!(NOVERB)");
+              break;
+            }
+        }
       /* Precision */
       if (i < format_len && format[i] == '.')
         {
@@ -448,8 +482,9 @@ byline_gotmpl_sprintf (GString                 *out,
           if (i < format_len && format[i] == '*')
             {
               i++;
-              if (arg < n_args && args[arg].kind == BYLINE_GOTMPL_INT && args[arg].i >= 0)
-                spec.prec = (int) MIN (args[arg].i, 1000000);
+              if (arg < n_args && args[arg].kind == BYLINE_GOTMPL_INT && args[arg].i >= 0
+                  && args[arg].i <= 1000000)
+                spec.prec = (int) args[arg].i;
               else
                 {
                   spec.has_prec = FALSE;
@@ -457,9 +492,11 @@ byline_gotmpl_sprintf (GString                 *out,
                 }
               arg++;
             }
-          else
-            for (; i < format_len && g_ascii_isdigit (format[i]); i++)
-              spec.prec = MIN (spec.prec * 10 + (format[i] - '0'), 1000000);
+          else if (!parse_number (format, format_len, &i, &spec.prec))
+            {
+              g_string_append (out, "%!(NOVERB)");
+              break;
+            }
         }
       if (i >= format_len)
         {

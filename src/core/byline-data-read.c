@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "byline-data.h"
@@ -194,16 +196,28 @@ byline_data_read (BylineDataFormat   format,
     }
 }
 
+static void
+set_too_large (GError     **error,
+               const char  *path,
+               gsize        max_size)
+{
+  g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
+
+  g_set_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_TOO_LARGE,
+               _("%s is larger than %s"), path, limit);
+}
+
 BylineData *
 byline_data_read_file (const char  *path,
                        gsize        max_size,
                        BylineSpan  *error_span,
                        GError     **error)
 {
-  g_autoptr(GMappedFile) mapped = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *contents = NULL;
   BylineDataFormat format;
-  gsize length;
+  GStatBuf info;
+  gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -214,23 +228,26 @@ byline_data_read_file (const char  *path,
       return NULL;
     }
 
-  mapped = g_mapped_file_new (path, FALSE, &local_error);
-  if (mapped == NULL)
+  /* Read, not mapped: a file that another program shortens while it is
+   * read (a git checkout, an editor saving in place) must not bring the
+   * window down with it. The size is checked before anything is read. */
+  if (g_stat (path, &info) == 0 && (guint64) info.st_size > max_size)
+    {
+      set_too_large (error, path, max_size);
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
     {
       g_set_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_UNREADABLE,
                    _("%s cannot be read: %s"), path, local_error->message);
       return NULL;
     }
-  length = g_mapped_file_get_length (mapped);
+  /* It may have grown since. */
   if (length > max_size)
     {
-      g_autofree char *limit = g_format_size_full (max_size, G_FORMAT_SIZE_IEC_UNITS);
-
-      g_set_error (error, BYLINE_DATA_ERROR, BYLINE_DATA_ERROR_TOO_LARGE,
-                   _("%s is larger than %s"), path, limit);
+      set_too_large (error, path, max_size);
       return NULL;
     }
-  /* An empty file maps to NULL contents. */
-  return byline_data_read (format, length > 0 ? g_mapped_file_get_contents (mapped) : "",
-                           0, length, path, error_span, error);
+
+  return byline_data_read (format, contents, 0, length, path, error_span, error);
 }

@@ -25,6 +25,7 @@
 #include <adwaita.h>
 #include <gmodule.h>
 #include <glib/gi18n.h>
+#include <stdlib.h>
 
 #define LIBRARY_NAME "libbyline-preview.so"
 
@@ -163,6 +164,21 @@ open_library (PreviewLibrary  *functions,
   return TRUE;
 }
 
+/* The process must not end while the thread is inside dlopen(): WebKit's
+ * libraries would be set up and torn down at once. exit() waits for it. */
+static GMutex thread_lock;
+static GCond thread_done;
+static gboolean thread_running;
+
+static void
+wait_for_library_thread (void)
+{
+  g_mutex_lock (&thread_lock);
+  while (thread_running)
+    g_cond_wait (&thread_done, &thread_lock);
+  g_mutex_unlock (&thread_lock);
+}
+
 static void
 load_library_thread_cb (GTask        *task,
                         gpointer      source_object,
@@ -172,7 +188,14 @@ load_library_thread_cb (GTask        *task,
   PreviewLibrary *functions = g_new0 (PreviewLibrary, 1);
   GError *error = NULL;
 
-  if (open_library (functions, &error))
+  gboolean opened = open_library (functions, &error);
+
+  g_mutex_lock (&thread_lock);
+  thread_running = FALSE;
+  g_cond_broadcast (&thread_done);
+  g_mutex_unlock (&thread_lock);
+
+  if (opened)
     g_task_return_pointer (task, functions, g_free);
   else
     {
@@ -224,6 +247,10 @@ preload (void)
     return;
 
   library_state = LIBRARY_LOADING;
+  g_mutex_lock (&thread_lock);
+  thread_running = TRUE;
+  g_mutex_unlock (&thread_lock);
+  atexit (wait_for_library_thread);
   task = g_task_new (NULL, NULL, library_loaded_cb, NULL);
   g_task_set_source_tag (task, preload);
   g_task_run_in_thread (task, load_library_thread_cb);

@@ -11,6 +11,7 @@
 #include "byline-spell-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <string.h>
 
 #define PERSONAL_FILE_NAME "personal-dictionary.txt"
@@ -240,11 +241,30 @@ resolve_tag (EnchantBroker *the_broker,
   return find.first;
 }
 
+/* The process may end while a thread is inside Enchant (a spell checker
+ * still loading as the last window closes). Enchant's providers are torn
+ * down at exit, by destructors registered when the broker loads them, so
+ * a handler registered after each load runs before them: it waits for
+ * that thread's call to return and lets nobody in after it. */
+static void
+close_enchant_at_exit (void)
+{
+  static gboolean closed;
+
+  if (closed)
+    return;
+  g_mutex_lock (&byline_spell_enchant_lock);
+  closed = TRUE;
+}
+
 static EnchantBroker *
 broker_get_locked (void)
 {
   if (broker == NULL)
-    broker = enchant_broker_init ();
+    {
+      broker = enchant_broker_init ();
+      atexit (close_enchant_at_exit);
+    }
   return broker;
 }
 

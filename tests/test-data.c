@@ -663,6 +663,37 @@ test_date_parsing (void)
   }
 }
 
+/* Hugo matches front-matter keys case-insensitively, Unicode letters too
+ * (hugoDocs front-matter.md): "Title" and "TITLE" are "title", "Öl" is "öl". */
+static void
+test_key_folding (void)
+{
+  const struct { const char *key, *folded; gboolean same; } cases[] = {
+    { "title", "title", TRUE },
+    { "Title", "title", TRUE },
+    { "publishDate", "publishdate", TRUE },
+    { "TITLE", "title", TRUE },
+    { "title", "titles", FALSE },
+    { "titles", "title", FALSE },
+    { "", "", TRUE },
+    { "", "a", FALSE },
+    { "Öl", "öl", TRUE },
+    { "xÖl", "xöl", TRUE },
+    { "xÖl", "xÖl", FALSE },
+    { "tÍtle", "title", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *folded = byline_data_fold_key (cases[i].key);
+
+      g_assert_cmpint (byline_data_key_folds_to (cases[i].key, cases[i].folded), ==,
+                       cases[i].same);
+      /* The comparison agrees with folding first. */
+      g_assert_cmpint (strcmp (folded, cases[i].folded) == 0, ==, cases[i].same);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -685,6 +716,7 @@ main (int   argc,
   g_test_add_func ("/core/data/read-file", test_read_file);
   g_test_add_func ("/core/data/to-string", test_to_string);
   g_test_add_func ("/core/data/dates", test_date_parsing);
+  g_test_add_func ("/core/data/key-folding", test_key_folding);
 
   return g_test_run ();
 }

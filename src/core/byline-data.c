@@ -122,6 +122,29 @@ byline_data_fold_key (const char *key)
   return g_ascii_strdown (key, -1);
 }
 
+gboolean
+byline_data_key_folds_to (const char *key,
+                          const char *folded)
+{
+  const char *k = key, *f = folded;
+
+  g_return_val_if_fail (key != NULL, FALSE);
+  g_return_val_if_fail (folded != NULL, FALSE);
+
+  for (; *k != '\0' && (guchar) *k < 0x80; k++, f++)
+    if (g_ascii_tolower (*k) != *f)
+      return FALSE;
+  if (*k == '\0')
+    return *f == '\0';
+
+  /* A key beyond ASCII folds as a whole. */
+  {
+    g_autofree char *key_folded = byline_data_fold_key (key);
+
+    return strcmp (key_folded, folded) == 0;
+  }
+}
+
 /* Builders */
 
 BylineData *

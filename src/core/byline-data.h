@@ -256,6 +256,10 @@ void               byline_data_map_remove_fold   (BylineData        *self,
 BylineData        *byline_data_map_copy          (const BylineData  *self);
 /* How Hugo compares keys: the Unicode lower case of @key. */
 char              *byline_data_fold_key          (const char        *key);
+/* Whether byline_data_fold_key (@key) is @folded; without allocating when
+ * @key is ASCII, as front-matter keys nearly always are. */
+gboolean           byline_data_key_folds_to      (const char        *key,
+                                                  const char        *folded);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineData, byline_data_unref)
 

@@ -181,9 +181,8 @@ byline_profile_find_field (BylineProfile *self,
       for (i = 0; i < self->fields->len; i++)
         {
           const BylineFieldSpec *spec = g_ptr_array_index (self->fields, i);
-          g_autofree char *spec_folded = byline_data_fold_key (spec->key);
 
-          if (strcmp (spec_folded, folded) == 0)
+          if (byline_data_key_folds_to (spec->key, folded))
             return i;
         }
     }

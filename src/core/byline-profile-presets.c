@@ -170,21 +170,26 @@ byline_profile_add_shortcode (BylineProfile *self,
                               const char    *params)
 {
   BylineShortcodeSpec *spec = g_new0 (BylineShortcodeSpec, 1);
-  g_auto(GStrv) names = g_strsplit (params != NULL ? params : "", " ", -1);
 
   spec->name = g_strdup (name);
   spec->paired = paired;
   spec->any_params = params == NULL;
   spec->params = g_ptr_array_new_with_free_func (byline_param_spec_free);
-  for (guint i = 0; names[i] != NULL; i++)
+  for (const char *p = params; p != NULL && *p != '\0';)
     {
-      BylineParamSpec *param;
+      const char *end = strchr (p, ' ');
 
-      if (names[i][0] == '\0')
-        continue;
-      param = g_new0 (BylineParamSpec, 1);
-      param->name = g_strdup (names[i]);
-      g_ptr_array_add (spec->params, param);
+      if (end == NULL)
+        end = p + strlen (p);
+
+      if (end > p)
+        {
+          BylineParamSpec *param = g_new0 (BylineParamSpec, 1);
+
+          param->name = g_strndup (p, end - p);
+          g_ptr_array_add (spec->params, param);
+        }
+      p = *end == ' ' ? end + 1 : end;
     }
   g_hash_table_replace (self->shortcodes, spec->name, spec);
   return spec;

@@ -2,14 +2,10 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The web view loads one shell page (resources/preview/shell.html), with the
- * latest rendering already in it when there is one, and, from then on, every
- * rendering reaches it as a patch: the C side keeps the blocks
- * the page shows, finds the range of blocks whose HTML changed (common prefix
- * and suffix by string equality) and sends only that range, plus the line
- * numbers of the blocks that merely moved. preview.js, injected in an
- * isolated world, applies the patch without touching the other nodes (their
- * pictures are not reloaded) and keeps the reader's place.
+ * The widget: a web view, its properties and the signals that tell what
+ * happens in its page. The page itself, its band and the patches that keep
+ * it up to date are in byline-preview-page.c; what the page may load, run
+ * and open is in byline-preview-policy.c.
  *
  * Opening a post: the page loads as soon as the folder is known, so that the
  * web process starts while the window is built and the post is read; and
@@ -22,56 +18,13 @@
 
 #include "config.h"
 
-#include "byline-preview.h"
-#include "byline-preview-patch.h"
+#include "byline-preview-private.h"
 
 #include <glib/gi18n.h>
-#include <string.h>
 
-#define SCRIPT_WORLD "byline"
 #define MESSAGE_HANDLER "byline"
-#define SHELL_RESOURCE RESOURCE_BASE "/preview/shell.html"
 #define SCRIPT_RESOURCE RESOURCE_BASE "/preview/preview.js"
 #define DEFAULT_STYLESHEET_RESOURCE RESOURCE_BASE "/style/post.css"
-
-struct _BylinePreview
-{
-  GtkWidget                 parent_instance;
-
-  WebKitWebView            *web_view;
-  WebKitUserContentManager *content_manager;
-  GCancellable             *cancellable;
-
-  GFile                    *folder;
-  char                     *base_uri;
-  /* The site's static and assets folders, which Hugo's figure shortcode
-   * takes pictures from besides the bundle (NULL: none). */
-  char                    **site_folders;
-  char                     *stylesheet;
-  /* The band over the header for a post Hugo leaves out of the site:
-   * "draft", "scheduled" or "expired", and what it says; NULL: none. */
-  char                     *band_kind;
-  char                     *band_text;
-
-  /* What the page shows, or starts with when it loads. Renderings are
-   * immutable and shared with the analysis: kept, not copied. NULL before
-   * the first. */
-  BylineRendering          *rendering;
-  /* A later rendering, waiting for the patch in flight. */
-  BylineRendering          *pending;
-
-  guint                     load_source;   /* a load_shell() to come */
-  guint                     generation;    /* of the shell page, bumped per load */
-  guint                     next_seq;
-  guint                     pending_line;
-
-  guint                     load_remote_images : 1;
-  guint                     painted : 1;
-  guint                     shell_loaded : 1;
-  guint                     ready : 1;
-  guint                     has_pending_line : 1;
-  guint                     patch_in_flight : 1;
-};
 
 G_DEFINE_FINAL_TYPE (BylinePreview, byline_preview, GTK_TYPE_WIDGET)
 
@@ -95,264 +48,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-/* " file://" "*" "/the/folder/": a policy source with a path matches that
- * folder and below. File URIs have no host, which only the wildcard host matches.
- * Every character that could end the source is escaped in the path. */
-static void
-append_folder_source (GString    *out,
-                      const char *path)
-{
-  g_autofree char *escaped_path = g_uri_escape_string (path, "/", FALSE);
-
-  g_string_append_printf (out, " file://*%s%s", escaped_path,
-                          g_str_has_suffix (escaped_path, "/") ? "" : "/");
-}
-
-static char *
-build_policy (BylinePreview *self)
-{
-  GString *policy = g_string_new ("default-src 'none'; script-src 'none'; "
-                                  "base-uri 'none'; form-action 'none'; ");
-  g_autofree char *path = NULL;
-  g_autofree char *files = NULL;
-  g_autoptr(GString) pictures = g_string_new (NULL);
-
-  /* Only the folder's files. */
-  if (self->folder != NULL && (path = g_file_get_path (self->folder)) != NULL)
-    {
-      GString *folder = g_string_new (NULL);
-
-      append_folder_source (folder, path);
-      files = g_string_free (folder, FALSE);
-    }
-  else
-    files = g_strdup ("");
-
-  /* Pictures also from the site's static and assets folders, where Hugo's
-   * figure shortcode finds them; nothing else of theirs loads. */
-  g_string_append (pictures, files);
-  for (guint i = 0; self->site_folders != NULL && self->site_folders[i] != NULL; i++)
-    append_folder_source (pictures, self->site_folders[i]);
-
-  g_string_append_printf (policy, "img-src data:%s%s; ", pictures->str,
-                          self->load_remote_images ? " https: http:" : "");
-  g_string_append_printf (policy, "media-src%s; ", files[0] != '\0' ? files : " 'none'");
-  g_string_append_printf (policy, "font-src data:%s; ", files);
-  g_string_append_printf (policy, "style-src 'unsafe-inline'%s", files);
-
-  return g_string_free (policy, FALSE);
-}
-
-static void
-evaluate_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The preview could not run its script: %s", error->message);
-}
-
-static void
-run_script (BylinePreview *self,
-            GString       *script)
-{
-  webkit_web_view_evaluate_javascript (self->web_view, script->str, script->len,
-                                       SCRIPT_WORLD, NULL, self->cancellable,
-                                       evaluate_done_cb, NULL);
-}
-
-/* [kind, text] for bylineSetBand(), or null. */
-static void
-append_band (BylinePreview *self,
-             GString       *json)
-{
-  if (self->band_kind == NULL)
-    {
-      g_string_append (json, "null,null");
-      return;
-    }
-  byline_json_string_append (json, self->band_kind);
-  g_string_append_c (json, ',');
-  byline_json_string_append (json, self->band_text != NULL ? self->band_text : "");
-}
-
-static void
-send_band (BylinePreview *self)
-{
-  g_autoptr(GString) script = g_string_new ("bylineSetBand(");
-
-  append_band (self, script);
-  g_string_append (script, ");");
-  run_script (self, script);
-}
-
-/* The rendering the page starts with, as JSON for preview.js: {"header":
- * HTML, "band": [kind, text], "blocks": [[HTML, first line, last line], …]}. */
-static char *
-build_initial (BylinePreview *self)
-{
-  g_autoptr(GString) json = g_string_new ("{\"header\":");
-
-  byline_json_string_append (json, self->rendering->header_html);
-  g_string_append (json, ",\"band\":[");
-  append_band (self, json);
-  g_string_append_c (json, ']');
-  g_string_append (json, ",\"blocks\":[");
-  for (guint i = 0; i < self->rendering->blocks->len; i++)
-    {
-      const BylineBlock *block = g_ptr_array_index (self->rendering->blocks, i);
-
-      if (i > 0)
-        g_string_append_c (json, ',');
-      g_string_append_c (json, '[');
-      byline_json_string_append (json, block->html);
-      g_string_append_printf (json, ",%u,%u]", block->first_line, block->last_line);
-    }
-  g_string_append (json, "]}");
-
-  return g_string_free (g_steal_pointer (&json), FALSE);
-}
-
-static void
-load_shell (BylinePreview *self)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GString) html = NULL;
-  g_autofree char *policy = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *generation = NULL;
-  g_autofree char *initial = NULL;
-  g_autofree char *escaped_initial = NULL;
-
-  bytes = g_resources_lookup_data (SHELL_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
-  g_assert (bytes != NULL);
-
-  self->generation++;
-  self->shell_loaded = TRUE;
-  self->ready = FALSE;
-
-  /* The page paints the latest rendering in its first frame: no empty page
-   * shows before a patch. From here on the page shows it. */
-  if (self->pending != NULL)
-    {
-      g_clear_pointer (&self->rendering, byline_rendering_unref);
-      self->rendering = g_steal_pointer (&self->pending);
-    }
-  initial = self->rendering != NULL ? build_initial (self) : g_strdup ("null");
-  escaped_initial = g_markup_escape_text (initial, -1);
-
-  policy = build_policy (self);
-  escaped = g_markup_escape_text (policy, -1);
-  generation = g_strdup_printf ("%u", self->generation);
-
-  html = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  g_string_replace (html, "@POLICY@", escaped, 1);
-  g_string_replace (html, "@GENERATION@", generation, 1);
-  g_string_replace (html, "@INITIAL@", escaped_initial, 1);
-
-  webkit_web_view_load_html (self->web_view, html->str,
-                             self->base_uri != NULL ? self->base_uri : "about:blank");
-}
-
-static gboolean
-load_shell_cb (gpointer user_data)
-{
-  BylinePreview *self = user_data;
-
-  self->load_source = 0;
-  load_shell (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Loads the shell page once the caller is done, so that a folder and a
- * rendering given one after the other (as a post opens) make one page that
- * shows the rendering from its first frame. Meanwhile the page is not
- * ready: renderings wait for it. */
-static void
-queue_load_shell (BylinePreview *self)
-{
-  self->shell_loaded = TRUE;
-  self->ready = FALSE;
-  if (self->load_source == 0)
-    self->load_source = g_idle_add_full (G_PRIORITY_HIGH, load_shell_cb, self, NULL);
-}
-
-static void patch_done_cb (GObject      *object,
-                           GAsyncResult *result,
-                           gpointer      user_data);
-
-/* Makes @rendering the preview's (taking it over) and sends the page the
- * difference from what it shows, @old (NULL: nothing). */
-static void
-show (BylinePreview   *self,
-      BylineRendering *rendering,
-      BylineRendering *old)
-{
-  g_autofree char *script = NULL;
-
-  script = byline_preview_patch_build (++self->next_seq,
-                                       old != NULL ? old->header_html : NULL,
-                                       old != NULL ? old->blocks : NULL,
-                                       rendering->header_html, rendering->blocks);
-  g_clear_pointer (&self->rendering, byline_rendering_unref);
-  self->rendering = rendering;
-
-  self->patch_in_flight = TRUE;
-  webkit_web_view_evaluate_javascript (self->web_view, script, -1, SCRIPT_WORLD, NULL,
-                                       self->cancellable, patch_done_cb, self);
-}
-
-/* Renderings that came while a patch was on its way wait for it, and only
- * the latest of them goes next: a page slower than the typing gets one
- * patch per round trip rather than a growing queue. */
-static void
-show_pending (BylinePreview *self)
-{
-  g_autoptr(BylineRendering) old = NULL;
-
-  if (self->pending == NULL)
-    return;
-  old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
-  show (self, g_steal_pointer (&self->pending), old);
-}
-
-static void
-patch_done_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  BylinePreview *self;
-  g_autoptr(JSCValue) value = NULL;
-  g_autoptr(GError) error = NULL;
-
-  value = webkit_web_view_evaluate_javascript_finish (WEBKIT_WEB_VIEW (object), result, &error);
-  /* Cancelled: the preview is gone, and user_data with it. */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = BYLINE_PREVIEW (user_data);
-  self->patch_in_flight = FALSE;
-  if (error != NULL)
-    g_warning ("The preview could not apply a change: %s", error->message);
-  if (self->ready)
-    show_pending (self);
-}
-
-static void
-send_scroll_to_line (BylinePreview *self,
-                     guint          line)
-{
-  g_autoptr(GString) script = g_string_new (NULL);
-
-  g_string_printf (script, "bylineScrollToLine(%u);", line);
-  run_script (self, script);
-}
 
 static guint
 message_get_uint (JSCValue   *message,
@@ -390,13 +85,13 @@ script_message_received_cb (BylinePreview            *self,
       self->ready = TRUE;
       /* The band may have changed since the page was made (or the page was
        * made without a rendering, and so without a band). */
-      send_band (self);
+      byline_preview_send_band (self);
       if (!self->patch_in_flight)
-        show_pending (self);
+        byline_preview_show_pending (self);
       if (self->has_pending_line)
         {
           self->has_pending_line = FALSE;
-          send_scroll_to_line (self, self->pending_line);
+          byline_preview_send_scroll_to_line (self, self->pending_line);
         }
     }
   else if (g_strcmp0 (type, "patched") == 0)
@@ -413,149 +108,6 @@ script_message_received_cb (BylinePreview            *self,
 }
 
 static void
-show_uri_done_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* Nothing to undo when no application takes the link; the preview stays. */
-  if (!gtk_show_uri_full_finish (GTK_WINDOW (object), result, &error))
-    g_debug ("Could not open a link from the preview: %s", error->message);
-}
-
-static gboolean
-is_in_folder (BylinePreview *self,
-              const char    *uri)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (self->folder == NULL)
-    return FALSE;
-  file = g_file_new_for_uri (uri);
-  return g_file_has_prefix (file, self->folder);
-}
-
-/* A link the reader followed: it opens outside, never in the preview. */
-static void
-open_link (BylinePreview *self,
-           const char    *uri)
-{
-  g_autofree char *scheme = g_uri_parse_scheme (uri);
-  gboolean handled = FALSE;
-  GtkRoot *root;
-
-  if (scheme == NULL)
-    return;
-  /* Files outside the bundle stay out of reach, as they do for the page. */
-  if (g_ascii_strcasecmp (scheme, "file") == 0 && !is_in_folder (self, uri))
-    return;
-  if (g_ascii_strcasecmp (scheme, "javascript") == 0
-      || g_ascii_strcasecmp (scheme, "data") == 0
-      || g_ascii_strcasecmp (scheme, "about") == 0)
-    return;
-
-  g_signal_emit (self, signals[OPEN_URI], 0, uri, &handled);
-  if (handled)
-    return;
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  gtk_show_uri_full (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, uri, GDK_CURRENT_TIME,
-                     NULL, show_uri_done_cb, NULL);
-}
-
-/* The shell page itself, or a jump to an anchor inside it. */
-static gboolean
-is_shell_uri (BylinePreview *self,
-              const char    *uri)
-{
-  const char *shell = self->base_uri != NULL ? self->base_uri : "about:blank";
-  gsize length = strlen (shell);
-
-  return strncmp (uri, shell, length) == 0 && (uri[length] == '\0' || uri[length] == '#');
-}
-
-static gboolean
-decide_policy_cb (BylinePreview            *self,
-                  WebKitPolicyDecision     *decision,
-                  WebKitPolicyDecisionType  type,
-                  WebKitWebView            *web_view)
-{
-  WebKitNavigationAction *action;
-  WebKitURIRequest *request;
-  WebKitNavigationType navigation_type;
-  const char *uri;
-
-  if (type != WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION
-      && type != WEBKIT_POLICY_DECISION_TYPE_NEW_WINDOW_ACTION)
-    return FALSE;
-
-  action = webkit_navigation_policy_decision_get_navigation_action (
-             WEBKIT_NAVIGATION_POLICY_DECISION (decision));
-  request = webkit_navigation_action_get_request (action);
-  uri = webkit_uri_request_get_uri (request);
-  navigation_type = webkit_navigation_action_get_navigation_type (action);
-
-  if (type == WEBKIT_POLICY_DECISION_TYPE_NAVIGATION_ACTION
-      && webkit_navigation_action_is_redirect (action) == FALSE
-      && is_shell_uri (self, uri)
-      && (navigation_type == WEBKIT_NAVIGATION_TYPE_OTHER
-          || navigation_type == WEBKIT_NAVIGATION_TYPE_RELOAD
-          || (navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED && strchr (uri, '#'))))
-    {
-      webkit_policy_decision_use (decision);
-      return TRUE;
-    }
-
-  if (navigation_type == WEBKIT_NAVIGATION_TYPE_LINK_CLICKED)
-    open_link (self, uri);
-
-  webkit_policy_decision_ignore (decision);
-  return TRUE;
-}
-
-static gboolean
-context_menu_cb (BylinePreview       *self,
-                 WebKitContextMenu   *menu,
-                 WebKitHitTestResult *hit_test_result,
-                 WebKitWebView       *web_view)
-{
-  GList *items = g_list_copy (webkit_context_menu_get_items (menu));
-
-  /* Only what makes sense on a preview stays: copying, mostly. Anything that
-   * would navigate the view, open a window or download is taken out. */
-  for (const GList *l = items; l != NULL; l = l->next)
-    {
-      WebKitContextMenuItem *item = l->data;
-
-      switch ((int) webkit_context_menu_item_get_stock_action (item))
-        {
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_LINK_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_LINK_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_IMAGE_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_IMAGE_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_FRAME_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_GO_BACK:
-        case WEBKIT_CONTEXT_MENU_ACTION_GO_FORWARD:
-        case WEBKIT_CONTEXT_MENU_ACTION_STOP:
-        case WEBKIT_CONTEXT_MENU_ACTION_RELOAD:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_VIDEO_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_OPEN_AUDIO_IN_NEW_WINDOW:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_VIDEO_TO_DISK:
-        case WEBKIT_CONTEXT_MENU_ACTION_DOWNLOAD_AUDIO_TO_DISK:
-          webkit_context_menu_remove (menu, item);
-          break;
-        default:
-          break;
-        }
-    }
-  g_list_free (items);
-
-  return webkit_context_menu_get_n_items (menu) == 0;
-}
-
-static void
 web_process_terminated_cb (BylinePreview                     *self,
                            WebKitWebProcessTerminationReason  reason,
                            WebKitWebView                     *web_view)
@@ -568,7 +120,7 @@ web_process_terminated_cb (BylinePreview                     *self,
     return;
   g_message ("The preview's web process ended; reloading the preview");
   if (self->ready)
-    load_shell (self);
+    byline_preview_load_shell (self);
   else
     {
       self->shell_loaded = FALSE;
@@ -601,35 +153,6 @@ load_default_stylesheet (void)
   if (bytes == NULL)
     return g_strdup ("");
   return g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-}
-
-static WebKitSettings *
-create_settings (void)
-{
-  WebKitSettings *settings = webkit_settings_new ();
-
-  /* Byline's own script goes through the user content manager, which this
-   * does not affect; the post's <script>s and on* attributes never run. */
-  webkit_settings_set_enable_javascript_markup (settings, FALSE);
-  webkit_settings_set_javascript_can_open_windows_automatically (settings, FALSE);
-  webkit_settings_set_javascript_can_access_clipboard (settings, FALSE);
-  webkit_settings_set_allow_file_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_allow_universal_access_from_file_urls (settings, FALSE);
-  webkit_settings_set_enable_page_cache (settings, FALSE);
-  webkit_settings_set_enable_html5_local_storage (settings, FALSE);
-  webkit_settings_set_enable_html5_database (settings, FALSE);
-  webkit_settings_set_enable_webaudio (settings, FALSE);
-  webkit_settings_set_enable_webgl (settings, FALSE);
-  webkit_settings_set_enable_back_forward_navigation_gestures (settings, FALSE);
-  webkit_settings_set_media_playback_requires_user_gesture (settings, TRUE);
-  /* A post is a static page: the web process paints it on the CPU, without
-   * a GL context of its own and its buffers (half the memory of the
-   * preview under software GL), and its frames reach the view in order
-   * with its messages, so that "painted" means painted. */
-  webkit_settings_set_hardware_acceleration_policy (settings,
-                                                    WEBKIT_HARDWARE_ACCELERATION_POLICY_NEVER);
-
-  return settings;
 }
 
 /* What every preview of the application shares: one web context with
@@ -814,7 +337,7 @@ byline_preview_class_init (BylinePreviewClass *klass)
 static void
 byline_preview_init (BylinePreview *self)
 {
-  g_autoptr(WebKitSettings) settings = create_settings ();
+  g_autoptr(WebKitSettings) settings = byline_preview_create_settings ();
   g_autoptr(GBytes) script_bytes = NULL;
   g_autoptr(WebKitUserScript) script = NULL;
   g_autofree char *script_source = NULL;
@@ -844,10 +367,7 @@ byline_preview_init (BylinePreview *self)
                                  "user-content-manager", self->content_manager,
                                  "settings", settings,
                                  NULL);
-  g_signal_connect_swapped (self->web_view, "decide-policy",
-                            G_CALLBACK (decide_policy_cb), self);
-  g_signal_connect_swapped (self->web_view, "context-menu",
-                            G_CALLBACK (context_menu_cb), self);
+  byline_preview_init_policy (self);
   g_signal_connect_swapped (self->web_view, "web-process-terminated",
                             G_CALLBACK (web_process_terminated_cb), self);
   /* The page is a document of its own for screen readers; the view says
@@ -904,7 +424,7 @@ byline_preview_set_folder (BylinePreview *self,
   /* The page for the folder loads now, with or without a rendering: the web
    * process starts while the post is read and analysed. */
   if (self->shell_loaded || folder != NULL)
-    queue_load_shell (self);
+    byline_preview_queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLDER]);
 }
@@ -917,52 +437,12 @@ byline_preview_get_folder (BylinePreview *self)
   return self->folder;
 }
 
-void
-byline_preview_update (BylinePreview   *self,
-                       BylineRendering *rendering)
-{
-  g_autoptr(BylineRendering) old = NULL;
-
-  g_return_if_fail (BYLINE_IS_PREVIEW (self));
-  g_return_if_fail (rendering != NULL && rendering->blocks != NULL);
-
-  if (self->ready && !self->patch_in_flight)
-    {
-      old = self->rendering != NULL ? byline_rendering_ref (self->rendering) : NULL;
-      show (self, byline_rendering_ref (rendering), old);
-      return;
-    }
-
-  /* Until the shell is ready, or while a patch is on its way, only the
-   * latest rendering matters. */
-  g_clear_pointer (&self->pending, byline_rendering_unref);
-  self->pending = byline_rendering_ref (rendering);
-
-  if (!self->shell_loaded)
-    queue_load_shell (self);
-}
-
 gboolean
 byline_preview_get_painted (BylinePreview *self)
 {
   g_return_val_if_fail (BYLINE_IS_PREVIEW (self), FALSE);
 
   return self->painted;
-}
-
-void
-byline_preview_scroll_to_line (BylinePreview *self,
-                               guint          line)
-{
-  g_return_if_fail (BYLINE_IS_PREVIEW (self));
-
-  if (self->ready)
-    send_scroll_to_line (self, line);
-  else
-    {
-      self->pending_line = line;
-      self->has_pending_line = TRUE;
-    }
 }
 
 gboolean
@@ -986,7 +466,7 @@ byline_preview_set_load_remote_images (BylinePreview *self,
   self->load_remote_images = load_remote_images;
   /* The policy is part of the shell page: a new one takes a reload. */
   if (self->shell_loaded)
-    queue_load_shell (self);
+    byline_preview_queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOAD_REMOTE_IMAGES]);
 }
@@ -1040,30 +520,7 @@ byline_preview_set_site_folders (BylinePreview      *self,
   self->site_folders = g_strdupv ((char **) folders);
   /* The policy is part of the shell page: a new one takes a reload. */
   if (self->shell_loaded)
-    queue_load_shell (self);
+    byline_preview_queue_load_shell (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_FOLDERS]);
-}
-
-void
-byline_preview_set_band (BylinePreview *self,
-                         const char    *kind,
-                         const char    *text)
-{
-  g_return_if_fail (BYLINE_IS_PREVIEW (self));
-
-  if (kind == NULL)
-    text = NULL;
-  if (g_strcmp0 (self->band_kind, kind) == 0 && g_strcmp0 (self->band_text, text) == 0)
-    return;
-
-  g_free (self->band_kind);
-  g_free (self->band_text);
-  self->band_kind = g_strdup (kind);
-  self->band_text = g_strdup (text);
-
-  /* A page still loading gets the band with its first rendering, or once
-   * it is ready. */
-  if (self->ready)
-    send_band (self);
 }

@@ -1214,6 +1214,13 @@ test_yaml_escape (void)
     { "a\nb\tc\r", "a\\nb\\tc\\r" },
     { "\x01", "\\x01" },
     { "next\xc2\x85line\xe2\x80\xa8", "next\\Nline\\L" },
+    /* Found by fuzzing the edits: C1 controls, line and paragraph
+     * separators, DEL, the byte order mark and noncharacters are escaped;
+     * other characters, a no-break space too, stay as they are. */
+    { "a\xC2\x80z\xC2\x9F", "a\\x80z\\x9F" },
+    { "\xC2\x85\xE2\x80\xA8\xE2\x80\xA9", "\\N\\L\\P" },
+    { "\x7F\xEF\xBB\xBF\xEF\xBF\xBE", "\\x7F\\uFEFF\\uFFFE" },
+    { "é — ✓ 😀 \xC2\xA0", "é — ✓ 😀 \xC2\xA0" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -27,6 +27,7 @@
 #include "byline-preview.h"
 #include "byline-window.h"
 
+#include "bench-util.h"
 #include "byline-test-gui.h"
 
 #include <stdio.h>
@@ -37,47 +38,13 @@
 
 static BylineApplication *app;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static void
 print_stats (const char *label,
              double     *values)
 {
-  qsort (values, N_EDITS, sizeof (double), compare_doubles);
+  qsort (values, N_EDITS, sizeof (double), bench_compare_doubles);
   printf ("  %-34s median %8.2f ms   p95 %8.2f ms\n", label, values[N_EDITS / 2],
           values[(N_EDITS * 95) / 100 - 1]);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static char *
-repeat_body (const char *text,
-             guint       copies)
-{
-  const char *body = strstr (text + 3, "\n---\n");
-  GString *out;
-
-  g_assert (g_str_has_prefix (text, "---\n") && body != NULL);
-  body += strlen ("\n---\n");
-  out = g_string_new_len (text, body - text);
-  for (guint i = 0; i < copies; i++)
-    {
-      g_string_append (out, body);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -156,7 +123,7 @@ bench (const char *dir,
       analyzed = was_patched = FALSE;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       gtk_text_buffer_begin_user_action (buffer);
       if (i % 2 == 0)
         gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
@@ -167,11 +134,11 @@ bench (const char *dir,
           gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
         }
       gtk_text_buffer_end_user_action (buffer);
-      t1 = now_ms ();
+      t1 = bench_now_ms ();
       byline_test_wait_for (analyzed);
-      t2 = now_ms ();
+      t2 = bench_now_ms ();
       byline_test_wait_for (was_patched);
-      t3 = now_ms ();
+      t3 = bench_now_ms ();
 
       if (i < N_WARM_UP)
         continue;
@@ -219,7 +186,7 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  text_100x = repeat_body (text, 100);
+  text_100x = bench_repeat_body (text, 100);
   small = g_build_filename (tmpdir, "sample", NULL);
   big = g_build_filename (tmpdir, "sample-100x", NULL);
   g_mkdir_with_parents (small, 0700);

@@ -118,13 +118,6 @@ outside_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 bundle_has (Fixture    *fixture,
             const char *name)
@@ -132,21 +125,6 @@ bundle_has (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->bundle, name, NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
-}
-
-/* The names in the bundle, hidden ones included, sorted. */
-static char *
-list_bundle (Fixture *fixture)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static BylineWindow *
@@ -614,7 +592,7 @@ test_paste (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *bundle_listing = list_bundle (fixture);
+  g_autofree char *bundle_listing = byline_test_list_folder (fixture->bundle);
   g_autoptr(GFile) scratch = NULL;
   GFile *file;
   int width = 0, height = 0;
@@ -670,7 +648,7 @@ test_paste_cancel (Fixture       *fixture,
   g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *before = byline_test_list_folder (fixture->bundle);
   g_autofree char *text_before = dup_text (window);
   g_autofree char *after = NULL;
   g_autoptr(GFile) scratch = NULL;
@@ -689,7 +667,7 @@ test_paste_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   byline_test_wait_for (byline_window_get_image_dialog (window) == NULL);
 
-  after = list_bundle (fixture);
+  after = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (after, ==, "index.md keep.png old.png");
   g_assert_false (g_file_query_exists (scratch, NULL));
@@ -735,7 +713,7 @@ test_escaping_link (Fixture       *fixture,
 {
   BylineWindow *window = open_window (fixture);
   g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
-  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *before = byline_test_list_folder (fixture->bundle);
   g_autofree char *text_before = dup_text (window);
   g_autofree char *after = NULL;
   BylineImageDialog *dialog;
@@ -774,7 +752,7 @@ test_escaping_link (Fixture       *fixture,
 
   /* Still open, nothing written, nothing copied. */
   g_assert_true (byline_window_get_image_dialog (window) == dialog);
-  after = list_bundle (fixture);
+  after = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (text_differs (window, text_before));
 

@@ -298,6 +298,22 @@ byline_test_find_action_button (GtkWidget  *widget,
   return byline_test_find_widget_by (widget, byline_test_has_action, action_name);
 }
 
+static inline gboolean
+byline_test_has_button_label (GtkWidget     *widget,
+                              gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first button at or below @widget labelled @label (mnemonic included). */
+static inline GtkWidget *
+byline_test_find_button (GtkWidget  *widget,
+                         const char *label)
+{
+  return byline_test_find_widget_by (widget, byline_test_has_button_label, label);
+}
+
 /* The message dialog (a question) @parent shows, or NULL. */
 static inline GtkWindow *
 byline_test_find_message_dialog (GtkWindow *parent)

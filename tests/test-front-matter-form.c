@@ -25,42 +25,19 @@ typedef struct
 } Fixture;
 
 static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether a label at or below @widget shows @text. */
+static gboolean
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
-      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return byline_test_find_widget_by (widget, is_shown_label, text) != NULL;
 }
 
 static char *
@@ -344,7 +321,7 @@ test_clear_optional (void)
 
   byline_test_wait_for (find_label (GTK_WIDGET (fixture.window),
                                     "Removed Subtitle from the front matter"));
-  undo = find_button (GTK_WIDGET (fixture.window), "_Undo");
+  undo = byline_test_find_button (GTK_WIDGET (fixture.window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   {
@@ -757,22 +734,17 @@ field_row (Fixture    *fixture,
   return field_row_of (fixture->form, key);
 }
 
+static gboolean
+is_problem_icon (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "byline-form-problem");
+}
+
 static GtkWidget *
 find_problem_icon (GtkWidget *widget)
 {
-  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "byline-form-problem"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_problem_icon (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return byline_test_find_widget_by (widget, is_problem_icon, NULL);
 }
 
 /* The tooltip of a row's problem icon while it shows, else NULL. */

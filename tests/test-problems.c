@@ -110,30 +110,11 @@ find_label (GtkWidget  *widget,
   return find_label_outside (widget, text, G_TYPE_INVALID);
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkToggleButton *
 find_problems_button (BylineWindow *window)
 {
-  return GTK_TOGGLE_BUTTON (find_by_css_class (GTK_WIDGET (window), "byline-problems-button"));
+  return GTK_TOGGLE_BUTTON (byline_test_find_by_css_class (GTK_WIDGET (window),
+                                                          "byline-problems-button"));
 }
 
 /* A copy of tests/data/problems/ (the post, a photo it shows and one it

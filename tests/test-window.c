@@ -104,21 +104,18 @@ test_title_learned_site (void)
 }
 
 static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Whether a label at or below @widget shows @text, or more around it. */
+static gboolean
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return byline_test_find_widget_by (widget, is_label_with, text) != NULL;
 }
 
 static void
@@ -626,24 +623,18 @@ test_preview_links (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+is_revealer_with_label (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return GTK_IS_REVEALER (widget) && find_label (widget, text);
+}
+
 static GtkWidget *
 find_revealer_with_label (GtkWidget  *widget,
                           const char *text)
 {
-  if (GTK_IS_REVEALER (widget) && find_label (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_revealer_with_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return byline_test_find_widget_by (widget, is_revealer_with_label, text);
 }
 
 /* A broken .byline.yml keeps a banner in view for as long as it is broken:

@@ -111,6 +111,16 @@ byline_test_read_bytes (GFile *file)
   return g_bytes_new_take (contents, length);
 }
 
+/* The whole text of @buffer, invisible text included. */
+static inline char *
+byline_test_dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
 /* The first widget of @type at or below @widget, depth first. */
 static inline GtkWidget *
 byline_test_find_widget (GtkWidget *widget,

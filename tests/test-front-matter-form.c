@@ -43,10 +43,7 @@ find_label (GtkWidget  *widget,
 static char *
 buffer_text (BylineDocument *document)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (document));
 }
 
 /* Opens a copy of a fixture (tests/data/form/NAME, or the sample post for

@@ -176,34 +176,17 @@ bench_window (GFile      *file,
   g_signal_connect (document, "notify::analysis", G_CALLBACK (analysis_cb), &timing);
 
   /* A paragraph line in the middle of the post. */
-  line = gtk_text_buffer_get_line_count (buffer) / 2;
-  for (;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
-      GtkTextIter start, end;
+      GtkTextIter start;
       guint analyses = timing.analyses;
       double t0, t1, t2, t3, t4;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
       t0 = bench_now_ms ();
-      gtk_text_buffer_begin_user_action (buffer);
-      if (i % 2 == 0)
-        gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-      else
-        {
-          end = start;
-          gtk_text_iter_forward_char (&end);
-          gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-        }
-      gtk_text_buffer_end_user_action (buffer);
+      byline_test_keystroke (buffer, &start, i % 2 == 0);
       t1 = bench_now_ms ();
 
       /* What the idle would run after the keystroke, run at once so that

@@ -72,23 +72,12 @@ edit (BylineWindow *window,
   BylineDocument *document = byline_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
   guint target = n_patched + 1;
-  GtkTextIter start, end;
+  GtkTextIter start;
   double t0;
 
   gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
   t0 = bench_now_ms ();
-  gtk_text_buffer_begin_user_action (buffer);
-  if (i % 2 == 0)
-    {
-      gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-    }
-  else
-    {
-      end = start;
-      gtk_text_iter_forward_char (&end);
-      gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-    }
-  gtk_text_buffer_end_user_action (buffer);
+  byline_test_keystroke (buffer, &start, i % 2 == 0);
   byline_document_analyze_now (document);
   *main_ms = bench_now_ms () - t0;
   byline_test_wait_for (n_patched >= target);
@@ -202,14 +191,7 @@ main (int   argc,
 
   /* A paragraph line in the middle of the post. */
   buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  for (line = gtk_text_buffer_get_line_count (buffer) / 2;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (i = 0; i < N_BASE + N_WARM_UP; i++)
     {

@@ -105,35 +105,18 @@ bench (const char *dir,
   g_signal_connect (document, "notify::analysis", G_CALLBACK (notify_flag_cb), &analyzed);
   g_signal_connect (preview, "patched", G_CALLBACK (flag_cb), &was_patched);
 
-  line = gtk_text_buffer_get_line_count (buffer) / 2;
-  for (;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
-      GtkTextIter start, end;
+      GtkTextIter start;
       double t0, t1, t2, t3;
 
       analyzed = was_patched = FALSE;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
       t0 = bench_now_ms ();
-      gtk_text_buffer_begin_user_action (buffer);
-      if (i % 2 == 0)
-        gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-      else
-        {
-          end = start;
-          gtk_text_iter_forward_char (&end);
-          gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-        }
-      gtk_text_buffer_end_user_action (buffer);
+      byline_test_keystroke (buffer, &start, i % 2 == 0);
       t1 = bench_now_ms ();
       byline_test_wait_for (analyzed);
       t2 = bench_now_ms ();

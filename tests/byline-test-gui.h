@@ -121,6 +121,45 @@ byline_test_dup_buffer_text (GtkTextBuffer *buffer)
   return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
 }
 
+/* The first line of more than 40 characters from the middle of @buffer
+ * on: a paragraph's, in a post, where a benchmark types. */
+static inline int
+byline_test_middle_paragraph_line (GtkTextBuffer *buffer)
+{
+  int line = gtk_text_buffer_get_line_count (buffer) / 2;
+
+  for (;; line++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
+        return line;
+    }
+}
+
+/* One keystroke at @where, as the user makes it: "x" typed when @type,
+ * else the character after @where deleted. */
+static inline void
+byline_test_keystroke (GtkTextBuffer *buffer,
+                       GtkTextIter   *where,
+                       gboolean       type)
+{
+  gtk_text_buffer_begin_user_action (buffer);
+  if (type)
+    {
+      gtk_text_buffer_insert_interactive (buffer, where, "x", 1, TRUE);
+    }
+  else
+    {
+      GtkTextIter end = *where;
+
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_delete_interactive (buffer, where, &end, TRUE);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
 /* The first widget of @type at or below @widget, depth first. */
 static inline GtkWidget *
 byline_test_find_widget (GtkWidget *widget,

@@ -17,19 +17,11 @@
 
 #include "byline-renderer.h"
 
+#include "bench-util.h"
+
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 bench (BylineRenderer *renderer,
@@ -53,7 +45,7 @@ bench (BylineRenderer *renderer,
       html_length = rendering->blocks->len;
     }
 
-  qsort (times, runs, sizeof (gint64), compare_times);
+  qsort (times, runs, sizeof (gint64), bench_compare_times);
   median = (double) times[runs / 2];
 
   g_print ("%-12s %9zu bytes  %5zu blocks  median %9.3f ms  min %9.3f ms  %8.1f MB/s  (%u runs)\n",
@@ -113,7 +105,7 @@ bench_body (BylineRenderer *renderer,
       times[i] = g_get_monotonic_time () - start;
     }
 
-  qsort (times, runs, sizeof (gint64), compare_times);
+  qsort (times, runs, sizeof (gint64), bench_compare_times);
   g_print ("%-26s median %9.3f ms  min %9.3f ms  (%u runs)\n",
            kind == BODY_RENDERER ? "  body render" : "  bare cmark-gfm",
            (double) times[runs / 2] / 1000.0, (double) times[0] / 1000.0, runs);

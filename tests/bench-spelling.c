@@ -19,25 +19,17 @@
 
 #include "corpus.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
-
-static int
-compare_times (const void *a,
-               const void *b)
-{
-  gint64 ta = *(const gint64 *) a;
-  gint64 tb = *(const gint64 *) b;
-
-  return ta < tb ? -1 : ta > tb;
-}
 
 static double
 median_ms (gint64 *times,
            guint   n)
 {
-  qsort (times, n, sizeof (gint64), compare_times);
+  qsort (times, n, sizeof (gint64), bench_compare_times);
   return times[n / 2] / 1000.0;
 }
 
@@ -114,17 +106,6 @@ bench (BylineProfile *profile,
           median_ms (stats_times, rounds));
 }
 
-/* Microseconds of CPU this process has used: the machine that runs the
- * benchmarks is shared, and wall-clock time counts the other users too. */
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* Lints every post of the corpus, once when @once, else in rounds for at
  * least a second; prints posts a second of wall-clock and of CPU time. */
 static void
@@ -135,7 +116,7 @@ run_corpus (BylineProfile      *profile,
             const char         *label)
 {
   gint64 start = g_get_monotonic_time ();
-  gint64 cpu_start = cpu_time ();
+  gint64 cpu_start = bench_cpu_time ();
   gint64 elapsed = 0, cpu;
   guint n = 0, rounds = 0;
 
@@ -152,7 +133,7 @@ run_corpus (BylineProfile      *profile,
       rounds++;
       elapsed = g_get_monotonic_time () - start;
     }
-  cpu = cpu_time () - cpu_start;
+  cpu = bench_cpu_time () - cpu_start;
 
   printf ("corpus %-42s %5u posts in %.3f s: %6.0f posts/s (%6.0f posts per CPU second)\n",
           label, n, elapsed / (double) G_USEC_PER_SEC, n / (elapsed / (double) G_USEC_PER_SEC),

@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <string.h>
+#include <time.h>
 
 /* Orders doubles for qsort() and g_array_sort(). */
 static inline int
@@ -17,6 +18,28 @@ bench_compare_doubles (const void *a,
   double y = *(const double *) b;
 
   return (x > y) - (x < y);
+}
+
+/* Orders gint64 times for qsort() and g_array_sort(). */
+static inline int
+bench_compare_times (const void *a,
+                     const void *b)
+{
+  gint64 x = *(const gint64 *) a;
+  gint64 y = *(const gint64 *) b;
+
+  return (x > y) - (x < y);
+}
+
+/* CPU time of the process (all threads), in microseconds: on a shared
+ * machine it varies less than the wall clock. */
+static inline gint64
+bench_cpu_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 /* The monotonic clock in milliseconds. */

@@ -36,6 +36,7 @@
 
 #include "bench-util.h"
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <stdio.h>
 
@@ -271,11 +272,7 @@ main (int   argc,
   problems_folder = g_path_get_dirname (argv[2]);
   problems = make_bundle (problems_folder, problems_100x);
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   bench_window (sample, "sample", text);
   bench_window (big, "100x", text_100x);

@@ -29,6 +29,7 @@
 
 #include "bench-util.h"
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -175,11 +176,7 @@ main (int   argc,
   g_mkdir_with_parents (small, 0700);
   g_mkdir_with_parents (big, 0700);
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   printf ("# GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "");
   bench (small, "sample", text, FALSE);

@@ -12,6 +12,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -921,7 +922,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps the accessible properties the tests check. */
@@ -929,11 +929,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (set_cases); i++)
     {

@@ -12,6 +12,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 #include "byline-test-photos.h"
 
 static char *tmpdir;
@@ -882,7 +883,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps accessible names readable without an AT bus. */
@@ -890,11 +890,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/image-dialog/accessible-names", test_accessible_names);
   g_test_add ("/gui/image-dialog/validation", Fixture, NULL,

@@ -13,6 +13,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 #include "corpus.h"
 
 static char *tmpdir;
@@ -839,7 +840,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps the accessible names, so that the tests can
@@ -848,12 +848,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/problems/panel/lists", test_panel_lists);
   g_test_add_func ("/gui/problems/panel/toggle", test_toggle_panel);

@@ -47,6 +47,18 @@ byline_test_write_file (const char *root,
   g_assert_no_error (error);
 }
 
+/* The contents of the file at @path; the test fails when it cannot be read. */
+static inline char *
+byline_test_read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
 /* Orders an array of strings (char *) by strcmp(). */
 static inline int
 byline_test_compare_strings (gconstpointer a,

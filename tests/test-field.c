@@ -10,18 +10,16 @@
 
 #include <string.h>
 
+#include "byline-test-util.h"
+
 static BylineProfile *profile;
 
 static char *
 read_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "form", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
+  return byline_test_read_text (path);
 }
 
 static BylineFrontMatter *

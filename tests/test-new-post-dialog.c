@@ -24,13 +24,8 @@ static char *tmpdir;
 static char *
 write_site (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "archetype-site.txtar",
-                                                 NULL);
-  g_autofree char *txtar = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *txtar = fixture_read_data ("archetype-site.txtar");
 
-  g_file_get_contents (path, &txtar, NULL, &error);
-  g_assert_no_error (error);
   return fixture_write (txtar);
 }
 

@@ -59,6 +59,23 @@ byline_test_read_text (const char *path)
   return text;
 }
 
+/* A template lookup (BylineTemplateLookup) in @user_data, a NULL-terminated
+ * array of "name=value" strings: a name without "=" has no value at all
+ * (NULL), "name=" has the empty value. */
+static inline const char *
+byline_test_lookup_cb (const char *name,
+                       gpointer    user_data)
+{
+  const char * const *values = user_data;
+  gsize len = strlen (name);
+
+  for (; values != NULL && *values != NULL; values++)
+    if (strncmp (*values, name, len) == 0 && (*values)[len] == '=')
+      return *values + len + 1;
+
+  return NULL;
+}
+
 /* Orders an array of strings (char *) by strcmp(). */
 static inline int
 byline_test_compare_strings (gconstpointer a,

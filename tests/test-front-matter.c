@@ -7,6 +7,8 @@
 
 #include "byline-front-matter.h"
 
+#include "byline-test-front-matter.h"
+
 #include <string.h>
 
 static BylineFrontMatter *
@@ -764,16 +766,7 @@ test_edit_case (gconstpointer data)
   else
     g_assert_null (byline_front_matter_lookup (after, c->key));
 
-  for (guint i = 0; i < byline_front_matter_get_n_entries (fm); i++)
-    {
-      const BylineFrontMatterEntry *e = byline_front_matter_get_entry (fm, i);
-      const BylineFrontMatterEntry *a = byline_front_matter_lookup (after, e->key);
-
-      if (g_strcmp0 (e->key, c->key) == 0)
-        continue;
-      g_assert_nonnull (a);
-      g_assert_cmpstr (a->raw, ==, e->raw);
-    }
+  byline_test_assert_others_kept (fm, after, c->key);
 }
 
 static void

@@ -120,12 +120,10 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineProfile) profile = NULL;
   g_autoptr(BylineRenderer) renderer = NULL;
-  g_autoptr(BylinePost) sample = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   gsize length = 0;
-  GString *big;
-  const BylinePostLayout *layout;
+  g_autofree char *big = NULL;
 
   if (argc > 2)
     {
@@ -150,21 +148,13 @@ main (int    argc,
   renderer = byline_renderer_new (profile, NULL);
   byline_renderer_set_base_uri (renderer, "file:///tmp/bench/");
 
-  sample = byline_post_new (text, length);
-  layout = byline_post_get_layout (sample);
-
-  big = g_string_new_len (text, layout->body_start);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_string_append_len (big, text + layout->body_start, length - layout->body_start);
-      g_string_append_c (big, '\n');
-    }
+  big = bench_repeat_body (text, 100);
 
   bench (renderer, "typical", text, length, 2000);
-  bench (renderer, "typical x100", big->str, big->len, 40);
+  bench (renderer, "typical x100", big, strlen (big), 40);
 
   {
-    g_autoptr(BylinePost) big_post = byline_post_new (big->str, big->len);
+    g_autoptr(BylinePost) big_post = byline_post_new (big, -1);
     double body;
     double bare;
 
@@ -174,6 +164,5 @@ main (int    argc,
     g_print ("  body render / bare cmark-gfm (min): %.2f\n", body / bare);
   }
 
-  g_string_free (big, TRUE);
   return 0;
 }

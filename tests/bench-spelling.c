@@ -171,12 +171,10 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylinePost) sample = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
-  const BylinePostLayout *layout;
   gsize length = 0;
-  GString *big;
+  g_autofree char *big = NULL;
 
   if (!byline_spell_dictionary_exists ("en_US"))
     {
@@ -194,19 +192,11 @@ main (int    argc,
       return 2;
     }
 
-  sample = byline_post_new (text, length);
-  layout = byline_post_get_layout (sample);
-  big = g_string_new_len (text, layout->body_start);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_string_append_len (big, text + layout->body_start, length - layout->body_start);
-      g_string_append_c (big, '\n');
-    }
+  big = bench_repeat_body (text, 100);
 
   bench (profile, "sample", text, length, 200);
-  bench (profile, "sample x100", big->str, big->len, 11);
+  bench (profile, "sample x100", big, strlen (big), 11);
   bench_corpus (profile);
 
-  g_string_free (big, TRUE);
   return 0;
 }

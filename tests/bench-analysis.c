@@ -34,7 +34,9 @@
 #include "byline-application.h"
 #include "byline-window.h"
 
+#include "bench-util.h"
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <stdio.h>
 
@@ -43,50 +45,14 @@
 
 static BylineApplication *app;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_stats (const char *label,
              double     *values)
 {
-  qsort (values, N_EDITS, sizeof values[0], compare_doubles);
+  qsort (values, N_EDITS, sizeof values[0], bench_compare_doubles);
   printf ("  %-44s median %8.3f ms   p95 %8.3f ms\n", label,
           (values[N_EDITS / 2 - 1] + values[N_EDITS / 2]) / 2,
           values[(N_EDITS * 95) / 100 - 1]);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-/* The sample with its body repeated: the front matter once, then the body
- * @copies times. */
-static char *
-repeat_body (const char *text,
-             guint       copies)
-{
-  const char *body = strstr (text + 3, "\n---\n");
-  GString *out;
-
-  g_assert (g_str_has_prefix (text, "---\n") && body != NULL);
-  body += strlen ("\n---\n");
-  out = g_string_new_len (text, body - text);
-  for (guint i = 0; i < copies; i++)
-    {
-      g_string_append (out, body);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* A copy of the sample's folder with @text as its index.md. */
@@ -145,16 +111,16 @@ bench_core (GFile      *file,
       else
         g_string_erase (edited, (gssize) at, 1);
 
-      t0 = now_ms ();
+      t0 = bench_now_ms ();
       analysis = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
                                       BYLINE_ANALYSIS_DEFAULT);
-      t1 = now_ms ();
+      t1 = bench_now_ms ();
       checked = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
                                      BYLINE_ANALYSIS_NO_RENDER);
-      t2 = now_ms ();
+      t2 = bench_now_ms ();
       rendered = byline_analysis_new (context, edited->str, (gssize) edited->len, i,
                                       BYLINE_ANALYSIS_NO_LINT);
-      t3 = now_ms ();
+      t3 = bench_now_ms ();
 
       if (i >= N_WARM_UP)
         {
@@ -211,46 +177,29 @@ bench_window (GFile      *file,
   g_signal_connect (document, "notify::analysis", G_CALLBACK (analysis_cb), &timing);
 
   /* A paragraph line in the middle of the post. */
-  line = gtk_text_buffer_get_line_count (buffer) / 2;
-  for (;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
-      GtkTextIter start, end;
+      GtkTextIter start;
       guint analyses = timing.analyses;
       double t0, t1, t2, t3, t4;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
-      t0 = now_ms ();
-      gtk_text_buffer_begin_user_action (buffer);
-      if (i % 2 == 0)
-        gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-      else
-        {
-          end = start;
-          gtk_text_iter_forward_char (&end);
-          gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-        }
-      gtk_text_buffer_end_user_action (buffer);
-      t1 = now_ms ();
+      t0 = bench_now_ms ();
+      byline_test_keystroke (buffer, &start, i % 2 == 0);
+      t1 = bench_now_ms ();
 
       /* What the idle would run after the keystroke, run at once so that
        * each edit gets one analysis. */
       byline_document_analyze_now (document);
-      t2 = now_ms ();
+      t2 = bench_now_ms ();
       byline_test_wait_for (timing.analyses > analyses);
-      t3 = now_ms ();
+      t3 = bench_now_ms ();
 
       /* The window's handlers again, on the same analysis. */
       g_object_notify (G_OBJECT (document), "analysis");
-      t4 = now_ms ();
+      t4 = bench_now_ms ();
 
       /* Let the preview's patch and the repaint happen between edits. */
       while (g_main_context_iteration (NULL, FALSE))
@@ -309,7 +258,7 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  text_100x = repeat_body (text, 100);
+  text_100x = bench_repeat_body (text, 100);
   sample_folder = g_path_get_dirname (argv[1]);
   sample = make_bundle (sample_folder, text);
   big = make_bundle (sample_folder, text_100x);
@@ -319,15 +268,11 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  problems_100x = repeat_body (problems_text, 100);
+  problems_100x = bench_repeat_body (problems_text, 100);
   problems_folder = g_path_get_dirname (argv[2]);
   problems = make_bundle (problems_folder, problems_100x);
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   bench_window (sample, "sample", text);
   bench_window (big, "100x", text_100x);

@@ -21,20 +21,11 @@
 #include "corpus.h"
 #include "corpus-sites.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
-
-/* CPU time of the process, in microseconds: on a shared machine it varies
- * less than the wall clock. */
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
 
 static void
 collect_posts (const char *dir,
@@ -82,7 +73,7 @@ check_site_blog (void)
     }
 
   start = g_get_monotonic_time ();
-  cpu_start = cpu_time ();
+  cpu_start = bench_cpu_time ();
   while (rounds < 3 || elapsed < 2 * G_USEC_PER_SEC)
     {
       for (guint i = 0; i < paths->len; i++)
@@ -125,7 +116,7 @@ check_site_blog (void)
       rounds++;
       elapsed = g_get_monotonic_time () - start;
     }
-  cpu = cpu_time () - cpu_start;
+  cpu = bench_cpu_time () - cpu_start;
 
   printf ("site: OpenTelemetry blog, %u posts with the site (%u rounds) in %.3f s: %.0f posts/s, "
           "%.3f ms per post (CPU: %.0f posts/s, %.3f ms per post); %u findings a round, %u of "

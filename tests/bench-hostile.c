@@ -26,6 +26,8 @@
 #include "byline-linter.h"
 #include "byline-renderer.h"
 
+#include "bench-util.h"
+
 #include <stdlib.h>
 
 typedef GString *(*MakeFunc) (guint n);
@@ -112,16 +114,6 @@ make_flow_mapping (guint n)
   return text;
 }
 
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
-
 /* The median time in seconds of parsing, rendering and checking @text. */
 static double
 measure (BylineRenderer *renderer,
@@ -141,7 +133,7 @@ measure (BylineRenderer *renderer,
       times[i] = g_get_monotonic_time () - start;
     }
 
-  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), compare_times);
+  qsort (times, G_N_ELEMENTS (times), sizeof (gint64), bench_compare_times);
   return times[G_N_ELEMENTS (times) / 2] / 1e6;
 }
 

@@ -23,6 +23,7 @@
 #include "byline-window.h"
 
 #include "byline-test-photos.h"
+#include "bench-util.h"
 #include "byline-test-window.h"
 
 #include <stdio.h>
@@ -45,22 +46,6 @@ patched_cb (GtkWidget *preview,
   n_patched++;
 }
 
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static void
 print_stats (const char *label,
              GArray     *values)
@@ -69,7 +54,7 @@ print_stats (const char *label,
   guint n = values->len;
 
   g_assert_cmpuint (n, >, 0);
-  qsort (v, n, sizeof v[0], compare_doubles);
+  qsort (v, n, sizeof v[0], bench_compare_doubles);
   printf ("  %-40s n %4u   median %7.2f ms   p95 %7.2f ms   max %7.2f ms\n", label, n,
           n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2,
           v[MAX ((n * 95 + 99) / 100, 1) - 1], v[n - 1]);
@@ -87,27 +72,16 @@ edit (BylineWindow *window,
   BylineDocument *document = byline_window_get_document (window);
   GtkTextBuffer *buffer = GTK_TEXT_BUFFER (document);
   guint target = n_patched + 1;
-  GtkTextIter start, end;
+  GtkTextIter start;
   double t0;
 
   gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
-  t0 = now_ms ();
-  gtk_text_buffer_begin_user_action (buffer);
-  if (i % 2 == 0)
-    {
-      gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-    }
-  else
-    {
-      end = start;
-      gtk_text_iter_forward_char (&end);
-      gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-    }
-  gtk_text_buffer_end_user_action (buffer);
+  t0 = bench_now_ms ();
+  byline_test_keystroke (buffer, &start, i % 2 == 0);
   byline_document_analyze_now (document);
-  *main_ms = now_ms () - t0;
+  *main_ms = bench_now_ms () - t0;
   byline_test_wait_for (n_patched >= target);
-  return now_ms () - t0;
+  return bench_now_ms () - t0;
 }
 
 /* How many of the sheet's thumbnails show their picture. */
@@ -217,14 +191,7 @@ main (int   argc,
 
   /* A paragraph line in the middle of the post. */
   buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  for (line = gtk_text_buffer_get_line_count (buffer) / 2;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (i = 0; i < N_BASE + N_WARM_UP; i++)
     {
@@ -264,7 +231,7 @@ main (int   argc,
         }
 
       gtk_text_buffer_get_end_iter (buffer, &end);
-      thumbnails_start = now_ms ();
+      thumbnails_start = bench_now_ms ();
       g_assert_true (byline_window_drop_images (window, dropped, &end));
       byline_test_wait_for (byline_window_get_photo_sheet (window) != NULL &&
                             !byline_photo_sheet_get_loading (
@@ -281,7 +248,7 @@ main (int   argc,
           g_array_append_val (thumbnails_main, main_ms);
         }
       byline_test_wait_for (count_thumbnails (GTK_WIDGET (sheet)) == N_PHOTOS);
-      thumbnails_ms += now_ms () - thumbnails_start;
+      thumbnails_ms += bench_now_ms () - thumbnails_start;
       /* An even number of edits leaves the text as it was. */
       if (i % 2 == 1)
         {
@@ -301,7 +268,7 @@ main (int   argc,
   /* A writer looks at the list before choosing Insert. */
   byline_test_wait_msec (1000);
 
-  import_start = now_ms ();
+  import_start = bench_now_ms ();
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (sheet), "sheet.insert", NULL));
   for (i = 0; importing (window) && i < MAX_EDITS; i++)
     {
@@ -312,7 +279,7 @@ main (int   argc,
       g_array_append_val (during_main, main_ms);
     }
   byline_test_wait_for (byline_window_get_photo_sheet (window) == NULL);
-  import_ms = now_ms () - import_start;
+  import_ms = bench_now_ms () - import_start;
 
   printf ("Keystroke to preview patched, sample post (%u cores here):\n",
           g_get_num_processors ());

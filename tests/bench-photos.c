@@ -17,20 +17,11 @@
 #include <stdio.h>
 
 #include "byline-test-photos.h"
+#include "bench-util.h"
 #include "byline-test-util.h"
 
 #define N_PHOTOS 10
 #define N_ROUNDS 3
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 int
 main (int    argc,
@@ -103,7 +94,7 @@ main (int    argc,
           }
     }
 
-  qsort (seconds, N_ROUNDS, sizeof seconds[0], compare_doubles);
+  qsort (seconds, N_ROUNDS, sizeof seconds[0], bench_compare_doubles);
   printf ("photos: %d photos of 4000×3000 (%.1f MB) imported to 2400×3200 (%.1f MB), "
           "%d rounds\n", N_PHOTOS, bytes_in / 1e6, bytes_out / 1e6, N_ROUNDS);
   printf ("photos: %.2f s for ten (median), %.2f s best, %.0f ms per photo\n",

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bench-util.h"
 #include "byline-test-util.h"
 #include "corpus-sites.h"
 
@@ -73,48 +74,18 @@ show_text (BylinePreview  *preview,
   return wait_for_patch (target);
 }
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median (double *values)
 {
-  qsort (values, N_EDITS, sizeof values[0], compare_doubles);
+  qsort (values, N_EDITS, sizeof values[0], bench_compare_doubles);
   return (values[N_EDITS / 2 - 1] + values[N_EDITS / 2]) / 2;
 }
 
 static double
 p95 (double *values)
 {
-  qsort (values, N_EDITS, sizeof values[0], compare_doubles);
+  qsort (values, N_EDITS, sizeof values[0], bench_compare_doubles);
   return values[(N_EDITS * 95) / 100 - 1];
-}
-
-/* The sample with its body repeated: the front matter once, then the body
- * @copies times. */
-static char *
-repeat_body (const char *text,
-             guint       copies)
-{
-  const char *body = strstr (text + 3, "\n---\n");
-  GString *out;
-
-  g_assert (g_str_has_prefix (text, "---\n") && body != NULL);
-  body += strlen ("\n---\n");
-  out = g_string_new_len (text, body - text);
-  for (guint i = 0; i < copies; i++)
-    {
-      g_string_append (out, body);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
 }
 
 /* The first line of the body's first paragraph: a line of text after a
@@ -288,7 +259,7 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  text_100x = repeat_body (text, 100);
+  text_100x = bench_repeat_body (text, 100);
   folder = g_file_get_parent (file);
   folder_uri = g_file_get_uri (folder);
   base_uri = g_strconcat (folder_uri, "/", NULL);

@@ -18,30 +18,13 @@
 #include "byline-site.h"
 #include "corpus-sites.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 #define ROUNDS 5
-
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_times (const void *a,
-               const void *b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return (x > y) - (x < y);
-}
 
 int
 main (int   argc,
@@ -83,25 +66,25 @@ main (int   argc,
       g_autoptr(BylineSite) post_site = NULL;
       gint64 start;
 
-      start = cpu_time ();
+      start = bench_cpu_time ();
       byline_site_get_config (site);
       byline_site_get_shortcodes (site);
       pages = byline_site_get_pages (site);
-      model[r] = cpu_time () - start;
+      model[r] = bench_cpu_time () - start;
       n_pages = byline_site_pages_get_n_pages (pages);
 
       /* The process keeps one reading per root: a post's lookup finds the
        * one its first lookup made. */
       post_site = byline_site_lookup (post, NULL);
       byline_site_get_pages (post_site);
-      start = cpu_time ();
+      start = bench_cpu_time ();
       first = byline_profile_new_for_site (post_site, NULL);
-      learning[r] = cpu_time () - start;
-      start = cpu_time ();
+      learning[r] = bench_cpu_time () - start;
+      start = bench_cpu_time ();
       second = byline_profile_new_for_site (post_site, NULL);
-      profile[r] = cpu_time () - start;
+      profile[r] = bench_cpu_time () - start;
 
-      start = cpu_time ();
+      start = bench_cpu_time ();
       for (guint i = 0; i < posts->len; i++)
         {
           const char *path = g_ptr_array_index (posts, i);
@@ -124,16 +107,16 @@ main (int   argc,
           linter = byline_linter_new (post_profile, file_site, bundle);
           diagnostics = byline_linter_check (linter, text);
         }
-      check[r] = cpu_time () - start;
+      check[r] = bench_cpu_time () - start;
     }
 
   /* Learning is cached per reading of the pages, and the process keeps
    * one reading per root: only the first round learns. */
   cold = learning[0];
-  qsort (model, ROUNDS, sizeof (gint64), compare_times);
-  qsort (learning, ROUNDS, sizeof (gint64), compare_times);
-  qsort (profile, ROUNDS, sizeof (gint64), compare_times);
-  qsort (check, ROUNDS, sizeof (gint64), compare_times);
+  qsort (model, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (learning, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (profile, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (check, ROUNDS, sizeof (gint64), bench_compare_times);
 
   printf ("opentelemetry.io: %u pages, %u blog posts\n", n_pages, posts->len);
   printf ("  site model        %8.1f ms\n", model[ROUNDS / 2] / 1000.0);

@@ -17,19 +17,11 @@
 
 #include "byline-renderer.h"
 
+#include "bench-util.h"
+
 #include <cmark-gfm-core-extensions.h>
 #include <stdlib.h>
 #include <string.h>
-
-static int
-compare_times (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static void
 bench (BylineRenderer *renderer,
@@ -53,7 +45,7 @@ bench (BylineRenderer *renderer,
       html_length = rendering->blocks->len;
     }
 
-  qsort (times, runs, sizeof (gint64), compare_times);
+  qsort (times, runs, sizeof (gint64), bench_compare_times);
   median = (double) times[runs / 2];
 
   g_print ("%-12s %9zu bytes  %5zu blocks  median %9.3f ms  min %9.3f ms  %8.1f MB/s  (%u runs)\n",
@@ -113,7 +105,7 @@ bench_body (BylineRenderer *renderer,
       times[i] = g_get_monotonic_time () - start;
     }
 
-  qsort (times, runs, sizeof (gint64), compare_times);
+  qsort (times, runs, sizeof (gint64), bench_compare_times);
   g_print ("%-26s median %9.3f ms  min %9.3f ms  (%u runs)\n",
            kind == BODY_RENDERER ? "  body render" : "  bare cmark-gfm",
            (double) times[runs / 2] / 1000.0, (double) times[0] / 1000.0, runs);
@@ -128,12 +120,10 @@ main (int    argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineProfile) profile = NULL;
   g_autoptr(BylineRenderer) renderer = NULL;
-  g_autoptr(BylinePost) sample = NULL;
   g_autofree char *text = NULL;
   g_autofree char *path = NULL;
   gsize length = 0;
-  GString *big;
-  const BylinePostLayout *layout;
+  g_autofree char *big = NULL;
 
   if (argc > 2)
     {
@@ -158,21 +148,13 @@ main (int    argc,
   renderer = byline_renderer_new (profile, NULL);
   byline_renderer_set_base_uri (renderer, "file:///tmp/bench/");
 
-  sample = byline_post_new (text, length);
-  layout = byline_post_get_layout (sample);
-
-  big = g_string_new_len (text, layout->body_start);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_string_append_len (big, text + layout->body_start, length - layout->body_start);
-      g_string_append_c (big, '\n');
-    }
+  big = bench_repeat_body (text, 100);
 
   bench (renderer, "typical", text, length, 2000);
-  bench (renderer, "typical x100", big->str, big->len, 40);
+  bench (renderer, "typical x100", big, strlen (big), 40);
 
   {
-    g_autoptr(BylinePost) big_post = byline_post_new (big->str, big->len);
+    g_autoptr(BylinePost) big_post = byline_post_new (big, -1);
     double body;
     double bare;
 
@@ -182,6 +164,5 @@ main (int    argc,
     g_print ("  body render / bare cmark-gfm (min): %.2f\n", body / bare);
   }
 
-  g_string_free (big, TRUE);
   return 0;
 }

@@ -16,32 +16,13 @@
 
 #include "byline-site.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
 #define ROUNDS 15
-
-/* CPU time of the process (all threads), in microseconds: on a shared
- * machine it varies less than the wall clock. */
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static int
-compare_times (const void *a,
-               const void *b)
-{
-  gint64 x = *(const gint64 *) a;
-  gint64 y = *(const gint64 *) b;
-
-  return x < y ? -1 : x > y;
-}
 
 static gboolean
 bench_site (const char *corpus,
@@ -67,9 +48,9 @@ bench_site (const char *corpus,
 
       byline_site_get_config (site);
       t1 = g_get_monotonic_time ();
-      c1 = cpu_time ();
+      c1 = bench_cpu_time ();
       index = byline_site_get_pages (site);
-      pages_cpu[i] = cpu_time () - c1;
+      pages_cpu[i] = bench_cpu_time () - c1;
       t2 = g_get_monotonic_time ();
       byline_site_refresh_pages (site);
       t3 = g_get_monotonic_time ();
@@ -96,11 +77,11 @@ bench_site (const char *corpus,
       g_assert_true (byline_site_get_config (site) == byline_site_get_config (first));
     }
 
-  qsort (load, ROUNDS, sizeof (gint64), compare_times);
-  qsort (pages, ROUNDS, sizeof (gint64), compare_times);
-  qsort (refresh, ROUNDS, sizeof (gint64), compare_times);
-  qsort (pages_cpu, ROUNDS, sizeof (gint64), compare_times);
-  qsort (lookup, ROUNDS, sizeof (gint64), compare_times);
+  qsort (load, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (pages, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (refresh, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (pages_cpu, ROUNDS, sizeof (gint64), bench_compare_times);
+  qsort (lookup, ROUNDS, sizeof (gint64), bench_compare_times);
   printf ("site %s: %u pages; load %.1f ms, pages %.1f ms (%.1f µs a page; CPU %.1f ms, fastest "
           "%.1f ms), "
           "refresh unchanged %.1f ms, lookup of a post %.2f ms (median of %u)\n",

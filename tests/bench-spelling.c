@@ -19,25 +19,17 @@
 
 #include "corpus.h"
 
+#include "bench-util.h"
+
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
-
-static int
-compare_times (const void *a,
-               const void *b)
-{
-  gint64 ta = *(const gint64 *) a;
-  gint64 tb = *(const gint64 *) b;
-
-  return ta < tb ? -1 : ta > tb;
-}
 
 static double
 median_ms (gint64 *times,
            guint   n)
 {
-  qsort (times, n, sizeof (gint64), compare_times);
+  qsort (times, n, sizeof (gint64), bench_compare_times);
   return times[n / 2] / 1000.0;
 }
 
@@ -114,17 +106,6 @@ bench (BylineProfile *profile,
           median_ms (stats_times, rounds));
 }
 
-/* Microseconds of CPU this process has used: the machine that runs the
- * benchmarks is shared, and wall-clock time counts the other users too. */
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
 /* Lints every post of the corpus, once when @once, else in rounds for at
  * least a second; prints posts a second of wall-clock and of CPU time. */
 static void
@@ -135,7 +116,7 @@ run_corpus (BylineProfile      *profile,
             const char         *label)
 {
   gint64 start = g_get_monotonic_time ();
-  gint64 cpu_start = cpu_time ();
+  gint64 cpu_start = bench_cpu_time ();
   gint64 elapsed = 0, cpu;
   guint n = 0, rounds = 0;
 
@@ -152,7 +133,7 @@ run_corpus (BylineProfile      *profile,
       rounds++;
       elapsed = g_get_monotonic_time () - start;
     }
-  cpu = cpu_time () - cpu_start;
+  cpu = bench_cpu_time () - cpu_start;
 
   printf ("corpus %-42s %5u posts in %.3f s: %6.0f posts/s (%6.0f posts per CPU second)\n",
           label, n, elapsed / (double) G_USEC_PER_SEC, n / (elapsed / (double) G_USEC_PER_SEC),
@@ -190,12 +171,10 @@ main (int    argc,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(BylineProfile) profile = byline_profile_new_builtin ();
-  g_autoptr(BylinePost) sample = NULL;
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
-  const BylinePostLayout *layout;
   gsize length = 0;
-  GString *big;
+  g_autofree char *big = NULL;
 
   if (!byline_spell_dictionary_exists ("en_US"))
     {
@@ -213,19 +192,11 @@ main (int    argc,
       return 2;
     }
 
-  sample = byline_post_new (text, length);
-  layout = byline_post_get_layout (sample);
-  big = g_string_new_len (text, layout->body_start);
-  for (guint i = 0; i < 100; i++)
-    {
-      g_string_append_len (big, text + layout->body_start, length - layout->body_start);
-      g_string_append_c (big, '\n');
-    }
+  big = bench_repeat_body (text, 100);
 
   bench (profile, "sample", text, length, 200);
-  bench (profile, "sample x100", big->str, big->len, 11);
+  bench (profile, "sample x100", big, strlen (big), 11);
   bench_corpus (profile);
 
-  g_string_free (big, TRUE);
   return 0;
 }

@@ -45,6 +45,7 @@
 #include <time.h>
 #include <webkit/webkit.h>
 
+#include "bench-util.h"
 #include "byline-test-gui.h"
 
 typedef enum
@@ -231,20 +232,10 @@ run_child (const char *post)
   return g_application_run (G_APPLICATION (app), 2, argv);
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static double
 median_of (GArray *values)
 {
-  g_array_sort (values, compare_doubles);
+  g_array_sort (values, bench_compare_doubles);
   return g_array_index (values, double, values->len / 2);
 }
 

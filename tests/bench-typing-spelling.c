@@ -27,7 +27,9 @@
 #include "byline-preview.h"
 #include "byline-window.h"
 
+#include "bench-util.h"
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -37,47 +39,13 @@
 
 static BylineApplication *app;
 
-static int
-compare_doubles (const void *a,
-                 const void *b)
-{
-  double da = *(const double *) a;
-  double db = *(const double *) b;
-
-  return da < db ? -1 : da > db;
-}
-
 static void
 print_stats (const char *label,
              double     *values)
 {
-  qsort (values, N_EDITS, sizeof (double), compare_doubles);
+  qsort (values, N_EDITS, sizeof (double), bench_compare_doubles);
   printf ("  %-34s median %8.2f ms   p95 %8.2f ms\n", label, values[N_EDITS / 2],
           values[(N_EDITS * 95) / 100 - 1]);
-}
-
-static double
-now_ms (void)
-{
-  return g_get_monotonic_time () / 1000.0;
-}
-
-static char *
-repeat_body (const char *text,
-             guint       copies)
-{
-  const char *body = strstr (text + 3, "\n---\n");
-  GString *out;
-
-  g_assert (g_str_has_prefix (text, "---\n") && body != NULL);
-  body += strlen ("\n---\n");
-  out = g_string_new_len (text, body - text);
-  for (guint i = 0; i < copies; i++)
-    {
-      g_string_append (out, body);
-      g_string_append_c (out, '\n');
-    }
-  return g_string_free (out, FALSE);
 }
 
 static void
@@ -138,40 +106,23 @@ bench (const char *dir,
   g_signal_connect (document, "notify::analysis", G_CALLBACK (notify_flag_cb), &analyzed);
   g_signal_connect (preview, "patched", G_CALLBACK (flag_cb), &was_patched);
 
-  line = gtk_text_buffer_get_line_count (buffer) / 2;
-  for (;; line++)
-    {
-      GtkTextIter iter;
-
-      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
-      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
-        break;
-    }
+  line = byline_test_middle_paragraph_line (buffer);
 
   for (guint i = 0; i < N_EDITS + N_WARM_UP; i++)
     {
-      GtkTextIter start, end;
+      GtkTextIter start;
       double t0, t1, t2, t3;
 
       analyzed = was_patched = FALSE;
       gtk_text_buffer_get_iter_at_line_offset (buffer, &start, line, 20);
 
-      t0 = now_ms ();
-      gtk_text_buffer_begin_user_action (buffer);
-      if (i % 2 == 0)
-        gtk_text_buffer_insert_interactive (buffer, &start, "x", 1, TRUE);
-      else
-        {
-          end = start;
-          gtk_text_iter_forward_char (&end);
-          gtk_text_buffer_delete_interactive (buffer, &start, &end, TRUE);
-        }
-      gtk_text_buffer_end_user_action (buffer);
-      t1 = now_ms ();
+      t0 = bench_now_ms ();
+      byline_test_keystroke (buffer, &start, i % 2 == 0);
+      t1 = bench_now_ms ();
       byline_test_wait_for (analyzed);
-      t2 = now_ms ();
+      t2 = bench_now_ms ();
       byline_test_wait_for (was_patched);
-      t3 = now_ms ();
+      t3 = bench_now_ms ();
 
       if (i < N_WARM_UP)
         continue;
@@ -219,17 +170,13 @@ main (int   argc,
       fprintf (stderr, "%s\n", error->message);
       return 1;
     }
-  text_100x = repeat_body (text, 100);
+  text_100x = bench_repeat_body (text, 100);
   small = g_build_filename (tmpdir, "sample", NULL);
   big = g_build_filename (tmpdir, "sample-100x", NULL);
   g_mkdir_with_parents (small, 0700);
   g_mkdir_with_parents (big, 0700);
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   printf ("# GSK_RENDERER=%s\n", g_getenv ("GSK_RENDERER") ? g_getenv ("GSK_RENDERER") : "");
   bench (small, "sample", text, FALSE);

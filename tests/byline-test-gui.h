@@ -111,6 +111,55 @@ byline_test_read_bytes (GFile *file)
   return g_bytes_new_take (contents, length);
 }
 
+/* The whole text of @buffer, invisible text included. */
+static inline char *
+byline_test_dup_buffer_text (GtkTextBuffer *buffer)
+{
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+}
+
+/* The first line of more than 40 characters from the middle of @buffer
+ * on: a paragraph's, in a post, where a benchmark types. */
+static inline int
+byline_test_middle_paragraph_line (GtkTextBuffer *buffer)
+{
+  int line = gtk_text_buffer_get_line_count (buffer) / 2;
+
+  for (;; line++)
+    {
+      GtkTextIter iter;
+
+      gtk_text_buffer_get_iter_at_line (buffer, &iter, line);
+      if (gtk_text_iter_get_chars_in_line (&iter) > 40)
+        return line;
+    }
+}
+
+/* One keystroke at @where, as the user makes it: "x" typed when @type,
+ * else the character after @where deleted. */
+static inline void
+byline_test_keystroke (GtkTextBuffer *buffer,
+                       GtkTextIter   *where,
+                       gboolean       type)
+{
+  gtk_text_buffer_begin_user_action (buffer);
+  if (type)
+    {
+      gtk_text_buffer_insert_interactive (buffer, where, "x", 1, TRUE);
+    }
+  else
+    {
+      GtkTextIter end = *where;
+
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_delete_interactive (buffer, where, &end, TRUE);
+    }
+  gtk_text_buffer_end_user_action (buffer);
+}
+
 /* The first widget of @type at or below @widget, depth first. */
 static inline GtkWidget *
 byline_test_find_widget (GtkWidget *widget,
@@ -296,6 +345,22 @@ byline_test_find_action_button (GtkWidget  *widget,
                                 const char *action_name)
 {
   return byline_test_find_widget_by (widget, byline_test_has_action, action_name);
+}
+
+static inline gboolean
+byline_test_has_button_label (GtkWidget     *widget,
+                              gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The first button at or below @widget labelled @label (mnemonic included). */
+static inline GtkWidget *
+byline_test_find_button (GtkWidget  *widget,
+                         const char *label)
+{
+  return byline_test_find_widget_by (widget, byline_test_has_button_label, label);
 }
 
 /* The message dialog (a question) @parent shows, or NULL. */

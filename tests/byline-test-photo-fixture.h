@@ -69,15 +69,7 @@ byline_photo_fixture_make (BylinePhotoFixture *fixture,
 static inline char *
 byline_photo_fixture_list (BylinePhotoFixture *fixture)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, byline_test_compare_strings);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return byline_test_list_folder (fixture->bundle);
 }
 
 static inline BylinePhotoOptions

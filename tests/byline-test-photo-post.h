@@ -7,6 +7,7 @@
 
 #include "byline-window.h"
 
+#include "byline-test-gui.h"
 #include "byline-test-photos.h"
 #include "byline-test-util.h"
 
@@ -71,9 +72,5 @@ byline_photo_post_make_photo (const char *folder,
 static inline char *
 byline_photo_post_dup_text (BylineWindow *window)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (byline_window_get_document (window)));
 }

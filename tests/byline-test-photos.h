@@ -274,13 +274,6 @@ byline_test_save_photo (GdkPixbuf  *pixbuf,
     }
 }
 
-static inline int
-byline_test_compare_strings (gconstpointer a,
-                             gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 /* Stands for the tests that need exiftool, which are not added without it. */
 static inline void
 byline_test_skip_without_exiftool (void)

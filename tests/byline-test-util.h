@@ -7,6 +7,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <string.h>
 #include <sys/wait.h>
 
 /* Removes a temporary folder a test made, with everything in it. Symbolic
@@ -44,6 +45,59 @@ byline_test_write_file (const char *root,
   g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
   g_file_set_contents (path, text, length, &error);
   g_assert_no_error (error);
+}
+
+/* The contents of the file at @path; the test fails when it cannot be read. */
+static inline char *
+byline_test_read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+/* A template lookup (BylineTemplateLookup) in @user_data, a NULL-terminated
+ * array of "name=value" strings: a name without "=" has no value at all
+ * (NULL), "name=" has the empty value. */
+static inline const char *
+byline_test_lookup_cb (const char *name,
+                       gpointer    user_data)
+{
+  const char * const *values = user_data;
+  gsize len = strlen (name);
+
+  for (; values != NULL && *values != NULL; values++)
+    if (strncmp (*values, name, len) == 0 && (*values)[len] == '=')
+      return *values + len + 1;
+
+  return NULL;
+}
+
+/* Orders an array of strings (char *) by strcmp(). */
+static inline int
+byline_test_compare_strings (gconstpointer a,
+                             gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names in @folder, hidden ones included, sorted and joined by spaces:
+ * what a test compares whole to see which files an action made. */
+static inline char *
+byline_test_list_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  const char *name;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_strdup (name));
+  g_ptr_array_sort (names, byline_test_compare_strings);
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 /* Copies the folder @source, with everything in it, to @target. */

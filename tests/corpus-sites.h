@@ -9,6 +9,9 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <string.h>
+
+#include "byline-shortcode.h"
 
 /* Adds the path of every Markdown file below @folder to @paths, in no
  * particular order (sort them for one). */
@@ -51,4 +54,27 @@ corpus_site (const char *name)
       return NULL;
     }
   return path;
+}
+
+/* The ref and relref calls of a page's @text (@length bytes), in order:
+ * Hugo runs shortcodes everywhere in the content, code blocks included.
+ * The calls belong to *@scan (all the calls found), which the caller frees
+ * after the array. */
+G_GNUC_UNUSED static GPtrArray *
+corpus_scan_refs (const char           *text,
+                  gsize                 length,
+                  BylineShortcodeList **scan)
+{
+  GPtrArray *refs = g_ptr_array_new ();
+
+  *scan = byline_shortcode_scan (text, 0, length, NULL);
+  for (guint i = 0; i < (*scan)->calls->len; i++)
+    {
+      const BylineShortcode *call = g_ptr_array_index ((*scan)->calls, i);
+
+      if (call->kind != BYLINE_SHORTCODE_ESCAPED && call->kind != BYLINE_SHORTCODE_CLOSE &&
+          (strcmp (call->name, "ref") == 0 || strcmp (call->name, "relref") == 0))
+        g_ptr_array_add (refs, (gpointer) call);
+    }
+  return refs;
 }

@@ -97,6 +97,24 @@ site_fixture_free (SiteFixture *f)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SiteFixture, site_fixture_free)
 
+/* The text of tests/data/@name, a txtar file. */
+G_GNUC_UNUSED static char *
+fixture_read_data (const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+
+  return byline_test_read_text (path);
+}
+
+/* The site written from tests/data/@name. */
+G_GNUC_UNUSED static SiteFixture *
+site_fixture_new_from_data (const char *name)
+{
+  g_autofree char *txtar = fixture_read_data (name);
+
+  return site_fixture_new (txtar);
+}
+
 G_GNUC_UNUSED static char *
 site_fixture_path (SiteFixture *f,
                    const char  *relative)

@@ -36,42 +36,16 @@ corpus_site (const char *name)
   return path != NULL && g_file_test (path, G_FILE_TEST_IS_DIR) ? g_steal_pointer (&path) : NULL;
 }
 
-static char *
-read_fixture (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "archetype-site.txtar",
-                                                 NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
-}
-
 static SiteFixture *
 archetype_fixture (void)
 {
-  g_autofree char *txtar = read_fixture ();
-
-  return site_fixture_new (txtar);
+  return site_fixture_new_from_data ("archetype-site.txtar");
 }
 
 static GDateTime *
 clock_time (void)
 {
   return g_date_time_new_from_iso8601 (CLOCK, NULL);
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
 }
 
 typedef struct
@@ -159,7 +133,7 @@ test_hugo_cases (void)
       g_assert_no_error (error);
       g_assert_cmpstr (result.content_file, ==, file);
       g_assert_cmpstr (result.archetype, ==, archetype);
-      text = read_text (file);
+      text = byline_test_read_text (file);
       g_assert_cmpstr (text, ==, cases[i].expected);
     }
 }
@@ -188,9 +162,9 @@ test_bundle_files (void)
   g_assert_cmpstr (result.files->pdata[0], ==, index);
   g_assert_cmpstr (result.files->pdata[1], ==, credits);
   g_assert_cmpstr (result.files->pdata[2], ==, keep);
-  text = read_text (credits);
+  text = byline_test_read_text (credits);
   g_assert_cmpstr (text, ==, "Photos by {{ .Site.Params.author }}\n");
-  empty = read_text (keep);
+  empty = byline_test_read_text (keep);
   g_assert_cmpstr (empty, ==, "");
 }
 
@@ -212,7 +186,7 @@ test_bundle_from_file_archetype (void)
   g_assert_true (byline_archetype_create (f->site, &request, &result, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (result.content_file, ==, index);
-  text = read_text (index);
+  text = byline_test_read_text (index);
   /* ContentBaseName is the bundle's folder; Dir the bundle (source.File). */
   g_assert_true (g_str_has_prefix (text, "---\n"
                                          "title: \"Deep Dive\"\n"
@@ -257,7 +231,7 @@ test_title (void)
 
       g_assert_true (byline_archetype_create (f->site, &request, &result, &error));
       g_assert_no_error (error);
-      text = read_text (target);
+      text = byline_test_read_text (target);
       g_test_message ("%s", text);
       g_assert_nonnull (strstr (text, titles[i].line));
     }
@@ -282,7 +256,7 @@ test_never_overwrites (void)
   g_assert_false (byline_archetype_create (f->site, &request, &result, &error));
   g_assert_error (error, BYLINE_ARCHETYPE_ERROR, BYLINE_ARCHETYPE_ERROR_EXISTS);
   g_assert_nonnull (strstr (error->message, existing));
-  text = read_text (existing);
+  text = byline_test_read_text (existing);
   g_assert_cmpstr (text, ==, "---\ntitle: Existing\n---\nKeep me.\n");
   g_clear_error (&error);
 
@@ -294,7 +268,7 @@ test_never_overwrites (void)
   g_assert_error (error, BYLINE_ARCHETYPE_ERROR, BYLINE_ARCHETYPE_ERROR_EXISTS);
   g_assert_false (g_file_test (keep, G_FILE_TEST_EXISTS));
   g_clear_pointer (&text, g_free);
-  text = read_text (index);
+  text = byline_test_read_text (index);
   g_assert_cmpstr (text, ==, "mine\n");
   g_clear_error (&error);
 
@@ -336,7 +310,7 @@ test_date_offset (void)
   BylineArchetypeRequest request = { .target = target, .date = date };
 
   g_assert_true (byline_archetype_create (f->site, &request, &result, &error));
-  text = read_text (target);
+  text = byline_test_read_text (target);
   g_assert_cmpstr (text, ==, "+++\n"
                              "title = 'Zoned'\n"
                              "date = '2026-03-05T12:20:30+02:00'\n"
@@ -362,7 +336,7 @@ test_profile_template (void)
   g_assert_true (byline_archetype_create (f->site, &request, &result, &error));
   g_assert_no_error (error);
   g_assert_null (result.archetype);
-  text = read_text (index);
+  text = byline_test_read_text (index);
   g_test_message ("%s", text);
   /* The title from the folder's name, as Hugo's default archetype makes it. */
   g_assert_true (g_str_has_prefix (text, "---\ntitle: \"Hello There\"\n"));
@@ -446,8 +420,8 @@ test_hugo (void)
           const char *mine = result.files->pdata[j];
           g_autofree char *relative = g_strdup (mine + strlen (ours->root) + 1);
           g_autofree char *their_file = site_fixture_path (theirs, relative);
-          g_autofree char *a = read_text (mine);
-          g_autofree char *b = read_text (their_file);
+          g_autofree char *a = byline_test_read_text (mine);
+          g_autofree char *b = byline_test_read_text (their_file);
 
           g_test_message ("%s", relative);
           g_assert_cmpstr (a, ==, b);

@@ -145,18 +145,8 @@ static char *
 list_folder (Fixture *fixture)
 {
   g_autofree char *folder = g_path_get_dirname (fixture->post);
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  GPtrArray *names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-  char *joined;
 
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, byline_test_compare_strings);
-  g_ptr_array_add (names, NULL);
-  joined = g_strjoinv (" ", (char **) names->pdata);
-  g_ptr_array_unref (names);
-  return joined;
+  return byline_test_list_folder (folder);
 }
 
 /* The issue's case: three phone pictures of 4000 × 3000 stored sideways,

@@ -19,25 +19,7 @@
 static SiteFixture *
 archetype_fixture (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "archetype-site.txtar",
-                                                 NULL);
-  g_autofree char *txtar = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_file_get_contents (path, &txtar, NULL, &error);
-  g_assert_no_error (error);
-  return site_fixture_new (txtar);
-}
-
-static char *
-read_text (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
-
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
+  return site_fixture_new_from_data ("archetype-site.txtar");
 }
 
 /* A path inside the site, as hugo new takes it, from the site's root. */
@@ -55,7 +37,7 @@ test_path (void)
   g_assert_cmpint (byline_test_run_cli (f->root, args, &out, &err), ==, 0);
   g_assert_cmpstr (err, ==, "");
   g_assert_cmpstr (out, ==, expected_out);
-  text = read_text (post);
+  text = byline_test_read_text (post);
   /* Hugo's documented default archetype (archetypes.md). */
   g_assert_cmpstr (text, ==, "+++\n"
                              "title = 'X Y'\n"
@@ -79,7 +61,7 @@ test_bundle (void)
 
   g_assert_cmpint (byline_test_run_cli (f->root, args, &out, NULL), ==, 0);
   g_assert_cmpstr (out, ==, expected_out);
-  text = read_text (index);
+  text = byline_test_read_text (index);
   g_assert_cmpstr (text, ==, "---\n"
                              "title: \"Zion\"\n"
                              "date: 2026-03-05T10:20:30Z\n"
@@ -102,7 +84,7 @@ test_section_and_title (void)
 
   g_assert_cmpint (byline_test_run_cli (f->root, args, &out, NULL), ==, 0);
   g_assert_true (g_str_has_prefix (out, post));
-  text = read_text (post);
+  text = byline_test_read_text (post);
   g_assert_cmpstr (text, ==, "---\n"
                              "title: \"Launch day, at last!\"\n"
                              "where: Field Notes\n"
@@ -125,7 +107,7 @@ test_refusals (void)
 
   g_assert_cmpint (byline_test_run_cli (f->root, args, NULL, &err), ==, 1);
   g_assert_nonnull (strstr (err, "already exists"));
-  text = read_text (existing);
+  text = byline_test_read_text (existing);
   g_assert_cmpstr (text, ==, "---\ntitle: Existing\n---\nKeep me.\n");
 
   g_assert_cmpint (byline_test_run_cli (f->root, args2, NULL, &err2), ==, 1);

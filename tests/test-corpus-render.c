@@ -15,34 +15,9 @@
 
 #include <string.h>
 
+#include "corpus-sites.h"
+
 static BylineProfile *profile;
-
-static void
-collect_posts (GFile     *folder,
-               GPtrArray *posts)
-{
-  g_autoptr(GFileEnumerator) enumerator = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  enumerator = g_file_enumerate_children (folder,
-                                          G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                          G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                          G_FILE_QUERY_INFO_NONE, NULL, &error);
-  g_assert_no_error (error);
-
-  while ((info = g_file_enumerator_next_file (enumerator, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        collect_posts (child, posts);
-      else if (g_str_has_suffix (g_file_info_get_name (info), ".md"))
-        g_ptr_array_add (posts, g_file_get_path (child));
-    }
-  g_assert_no_error (error);
-}
 
 static int
 compare_paths (gconstpointer a,
@@ -264,7 +239,6 @@ test_corpus (void)
 {
   const char *corpus = g_getenv ("BYLINE_CORPUS");
   g_autofree char *blog = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_free);
 
   if (corpus == NULL || !g_file_test (corpus, G_FILE_TEST_IS_DIR))
@@ -280,8 +254,7 @@ test_corpus (void)
       return;
     }
 
-  folder = g_file_new_for_path (blog);
-  collect_posts (folder, posts);
+  corpus_collect_pages (blog, posts);
   g_ptr_array_sort (posts, compare_paths);
   g_assert_cmpuint (posts->len, >, 0);
 

@@ -211,7 +211,8 @@ check_page (Counts     *counts,
 {
   g_autofree char *text = NULL;
   gsize length;
-  g_autoptr(BylineShortcodeList) calls = NULL;
+  g_autoptr(BylineShortcodeList) scan = NULL;
+  g_autoptr(GPtrArray) refs = NULL;
   cmark_parser *parser;
   cmark_node *document;
   cmark_iter *iter;
@@ -220,16 +221,13 @@ check_page (Counts     *counts,
   g_assert_true (g_file_get_contents (file, &text, &length, NULL));
 
   /* ref and relref with a fragment: the page they name. */
-  calls = byline_shortcode_scan (text, 0, length, NULL);
-  for (guint i = 0; i < calls->calls->len; i++)
+  refs = corpus_scan_refs (text, length, &scan);
+  for (guint i = 0; i < refs->len; i++)
     {
-      const BylineShortcode *call = g_ptr_array_index (calls->calls, i);
+      const BylineShortcode *call = g_ptr_array_index (refs, i);
       const BylineShortcodeParam *path;
       g_autofree char *link = NULL;
 
-      if (call->kind == BYLINE_SHORTCODE_ESCAPED || call->kind == BYLINE_SHORTCODE_CLOSE ||
-          (strcmp (call->name, "ref") != 0 && strcmp (call->name, "relref") != 0))
-        continue;
       path = byline_shortcode_get_nth (call, 0);
       if (path == NULL || strchr (path->value, '#') == NULL)
         continue;

@@ -22,6 +22,7 @@
 #include <yaml.h>
 
 #include "byline-analysis.h"
+#include "byline-text.h"
 
 typedef enum
 {
@@ -72,42 +73,9 @@ is_date (const char *text)
                   text);
 }
 
-/* A string in double quotes: TOML's basic string and JSON's string share
- * these escapes; other control characters as \uXXXX in both. */
-static void
-append_quoted (GString    *out,
-               const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      switch (*p)
-        {
-        case '"':
-          g_string_append (out, "\\\"");
-          break;
-        case '\\':
-          g_string_append (out, "\\\\");
-          break;
-        case '\n':
-          g_string_append (out, "\\n");
-          break;
-        case '\t':
-          g_string_append (out, "\\t");
-          break;
-        case '\r':
-          g_string_append (out, "\\r");
-          break;
-        default:
-          if ((guchar) *p < 0x20 || *p == 0x7f)
-            g_string_append_printf (out, "\\u%04x", (guchar) *p);
-          else
-            g_string_append_c (out, *p);
-          break;
-        }
-    }
-  g_string_append_c (out, '"');
-}
+/* Strings go in double quotes with byline_json_string_append(): TOML's
+ * basic string takes the same escapes as JSON's string (\", \\, \n, \r,
+ * \t and \uXXXX for the other control characters, U+2028 and U+2029). */
 
 static void
 append_key (GString    *out,
@@ -118,7 +86,7 @@ append_key (GString    *out,
   if (format == FORMAT_TOML && key[0] != '\0' && matches ("^[A-Za-z0-9_-]+$", key))
     g_string_append (out, key);
   else
-    append_quoted (out, key);
+    byline_json_string_append (out, key);
 }
 
 static const char *
@@ -166,7 +134,7 @@ append_value (GString         *out,
           }
         else
           /* JSON has no date: Hugo reads a date string as a date. */
-          append_quoted (out, text);
+          byline_json_string_append (out, text);
       }
       break;
 

@@ -85,11 +85,7 @@ save (BylineDocument *document,
 static char *
 get_text (BylineDocument *document)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (document));
 }
 
 static void

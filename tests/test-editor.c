@@ -366,11 +366,7 @@ test_language_first_screen (void)
 static char *
 get_text (BylineDocument *document)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (document));
 }
 
 /* Ctrl+F, type, next/previous with the match count, replace one, replace all. */

@@ -10,18 +10,17 @@
 
 #include <string.h>
 
+#include "byline-test-util.h"
+#include "corpus-sites.h"
+
 static BylineProfile *profile;
 
 static char *
 read_fixture (const char *name)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "form", name, NULL);
-  g_autoptr(GError) error = NULL;
-  char *text = NULL;
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  return text;
+  return byline_test_read_text (path);
 }
 
 static BylineFrontMatter *
@@ -406,32 +405,6 @@ test_validate_integer (void)
  * the way the form edits them. Each edit must leave everything before and
  * after the key's lines as it was. */
 
-static void
-collect_posts (GFile     *folder,
-               GPtrArray *posts)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-  g_autoptr(GError) error = NULL;
-  GFileInfo *info;
-
-  children = g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME ","
-                                        G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, &error);
-  g_assert_no_error (error);
-
-  while ((info = g_file_enumerator_next_file (children, NULL, &error)) != NULL)
-    {
-      g_autoptr(GFileInfo) owned = info;
-      g_autoptr(GFile) child = g_file_get_child (folder, g_file_info_get_name (info));
-
-      if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
-        collect_posts (child, posts);
-      else if (g_str_has_suffix (g_file_info_get_name (info), ".md"))
-        g_ptr_array_add (posts, g_file_get_path (child));
-    }
-  g_assert_no_error (error);
-}
-
 /* Applies @patch to @text and checks that it stays on the key's lines:
  * inside the entry's lines when it exists, or whole new lines at a line
  * start when it is inserted. */
@@ -490,7 +463,6 @@ test_corpus (void)
 {
   const char *corpus = g_getenv ("BYLINE_CORPUS");
   g_autofree char *root = NULL;
-  g_autoptr(GFile) folder = NULL;
   g_autoptr(GPtrArray) posts = g_ptr_array_new_with_free_func (g_free);
   const char * const edited[] = { "title", "description", "publishdate", "keywords", NULL };
   const char * const *order = byline_profile_get_field_order (profile);
@@ -503,8 +475,7 @@ test_corpus (void)
       return;
     }
 
-  folder = g_file_new_for_path (root);
-  collect_posts (folder, posts);
+  corpus_collect_pages (root, posts);
   g_assert_cmpuint (posts->len, >, 0);
 
   for (guint i = 0; i < posts->len; i++)

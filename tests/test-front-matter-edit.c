@@ -15,6 +15,8 @@
 
 #include "byline-front-matter.h"
 
+#include "byline-test-front-matter.h"
+
 #include <string.h>
 
 typedef enum
@@ -200,16 +202,7 @@ test_edit (gconstpointer data)
   else
     g_assert_null (byline_front_matter_lookup (after, c->key));
 
-  for (guint i = 0; i < byline_front_matter_get_n_entries (fm); i++)
-    {
-      const BylineFrontMatterEntry *e = byline_front_matter_get_entry (fm, i);
-      const BylineFrontMatterEntry *a = byline_front_matter_lookup (after, e->key);
-
-      if (g_strcmp0 (e->key, c->key) == 0)
-        continue;
-      g_assert_nonnull (a);
-      g_assert_cmpstr (a->raw, ==, e->raw);
-    }
+  byline_test_assert_others_kept (fm, after, c->key);
 }
 
 /* A key too long for an implicit key is written after "?". */
@@ -252,28 +245,6 @@ test_undefined_alias (void)
     }
 }
 
-static void
-test_escape (void)
-{
-  static const struct {
-    const char *value;
-    const char *escaped;
-  } cases[] = {
-    { "a\xC2\x80z\xC2\x9F", "a\\x80z\\x9F" },
-    { "\xC2\x85\xE2\x80\xA8\xE2\x80\xA9", "\\N\\L\\P" },
-    { "\x7F\xEF\xBB\xBF\xEF\xBF\xBE", "\\x7F\\uFEFF\\uFFFE" },
-    { "é — ✓ 😀 \xC2\xA0", "é — ✓ 😀 \xC2\xA0" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GString) out = g_string_new (NULL);
-
-      byline_yaml_escape_append (out, cases[i].value);
-      g_assert_cmpstr (out->str, ==, cases[i].escaped);
-    }
-}
-
 int
 main (int    argc,
       char **argv)
@@ -288,7 +259,6 @@ main (int    argc,
     }
   g_test_add_func ("/core/front-matter-edit/insert/long-key", test_insert_long_key);
   g_test_add_func ("/core/front-matter-edit/undefined-alias", test_undefined_alias);
-  g_test_add_func ("/core/front-matter-edit/escape", test_escape);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -25,51 +26,25 @@ typedef struct
 } Fixture;
 
 static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* Whether a label at or below @widget shows @text. */
+static gboolean
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_is_visible (widget)
-      && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return byline_test_find_widget_by (widget, is_shown_label, text) != NULL;
 }
 
 static char *
 buffer_text (BylineDocument *document)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (document));
 }
 
 /* Opens a copy of a fixture (tests/data/form/NAME, or the sample post for
@@ -344,7 +319,7 @@ test_clear_optional (void)
 
   byline_test_wait_for (find_label (GTK_WIDGET (fixture.window),
                                     "Removed Subtitle from the front matter"));
-  undo = find_button (GTK_WIDGET (fixture.window), "_Undo");
+  undo = byline_test_find_button (GTK_WIDGET (fixture.window), "_Undo");
   g_assert_nonnull (undo);
   g_signal_emit_by_name (undo, "clicked");
   {
@@ -757,22 +732,17 @@ field_row (Fixture    *fixture,
   return field_row_of (fixture->form, key);
 }
 
+static gboolean
+is_problem_icon (GtkWidget     *widget,
+                 gconstpointer  data)
+{
+  return GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "byline-form-problem");
+}
+
 static GtkWidget *
 find_problem_icon (GtkWidget *widget)
 {
-  if (GTK_IS_IMAGE (widget) && gtk_widget_has_css_class (widget, "byline-form-problem"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_problem_icon (child);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return byline_test_find_widget_by (widget, is_problem_icon, NULL);
 }
 
 /* The tooltip of a row's problem icon while it shows, else NULL. */
@@ -952,7 +922,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps the accessible properties the tests check. */
@@ -960,11 +929,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   for (guint i = 0; i < G_N_ELEMENTS (set_cases); i++)
     {

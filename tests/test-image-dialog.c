@@ -12,6 +12,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 #include "byline-test-photos.h"
 
 static char *tmpdir;
@@ -118,13 +119,6 @@ outside_file (Fixture    *fixture,
   return g_file_new_for_path (path);
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static gboolean
 bundle_has (Fixture    *fixture,
             const char *name)
@@ -132,21 +126,6 @@ bundle_has (Fixture    *fixture,
   g_autofree char *path = g_build_filename (fixture->bundle, name, NULL);
 
   return g_file_test (path, G_FILE_TEST_IS_REGULAR);
-}
-
-/* The names in the bundle, hidden ones included, sorted. */
-static char *
-list_bundle (Fixture *fixture)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
 }
 
 static BylineWindow *
@@ -172,11 +151,7 @@ destroy_window (BylineWindow *window)
 static char *
 dup_text (BylineWindow *window)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (byline_window_get_document (window)));
 }
 
 /* Puts the cursor just after the first occurrence of @needle. */
@@ -614,7 +589,7 @@ test_paste (Fixture       *fixture,
   g_autofree char *name = NULL;
   g_autofree char *text = NULL;
   g_autofree char *expected = NULL;
-  g_autofree char *bundle_listing = list_bundle (fixture);
+  g_autofree char *bundle_listing = byline_test_list_folder (fixture->bundle);
   g_autoptr(GFile) scratch = NULL;
   GFile *file;
   int width = 0, height = 0;
@@ -670,7 +645,7 @@ test_paste_cancel (Fixture       *fixture,
   g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *before = byline_test_list_folder (fixture->bundle);
   g_autofree char *text_before = dup_text (window);
   g_autofree char *after = NULL;
   g_autoptr(GFile) scratch = NULL;
@@ -689,7 +664,7 @@ test_paste_cancel (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL));
   byline_test_wait_for (byline_window_get_image_dialog (window) == NULL);
 
-  after = list_bundle (fixture);
+  after = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (after, ==, "index.md keep.png old.png");
   g_assert_false (g_file_query_exists (scratch, NULL));
@@ -735,7 +710,7 @@ test_escaping_link (Fixture       *fixture,
 {
   BylineWindow *window = open_window (fixture);
   g_autoptr(GFile) photo = outside_file (fixture, "Holiday Photo.PNG");
-  g_autofree char *before = list_bundle (fixture);
+  g_autofree char *before = byline_test_list_folder (fixture->bundle);
   g_autofree char *text_before = dup_text (window);
   g_autofree char *after = NULL;
   BylineImageDialog *dialog;
@@ -774,7 +749,7 @@ test_escaping_link (Fixture       *fixture,
 
   /* Still open, nothing written, nothing copied. */
   g_assert_true (byline_window_get_image_dialog (window) == dialog);
-  after = list_bundle (fixture);
+  after = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (after, ==, before);
   g_assert_false (text_differs (window, text_before));
 
@@ -908,7 +883,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps accessible names readable without an AT bus. */
@@ -916,11 +890,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/image-dialog/accessible-names", test_accessible_names);
   g_test_add ("/gui/image-dialog/validation", Fixture, NULL,

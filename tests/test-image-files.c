@@ -11,6 +11,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "byline-test-util.h"
+
 static void
 test_safe_file_name (void)
 {
@@ -150,29 +152,12 @@ read_file (GFile *file)
   return contents;
 }
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return strcmp (*(const char * const *) a, *(const char * const *) b);
-}
-
 static char *
 list_folder (GFile *folder)
 {
-  g_autoptr(GFileEnumerator) children =
-    g_file_enumerate_children (folder, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  GFileInfo *info;
+  g_autofree char *path = g_file_get_path (folder);
 
-  while ((info = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
-    {
-      g_ptr_array_add (names, g_strdup (g_file_info_get_name (info)));
-      g_object_unref (info);
-    }
-  g_ptr_array_sort (names, compare_names);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
+  return byline_test_list_folder (path);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include "byline-application.h"
 #include "byline-new-post-dialog.h"
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 #include "byline-window.h"
 #include "site-fixture.h"
 
@@ -23,13 +24,8 @@ static char *tmpdir;
 static char *
 write_site (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "archetype-site.txtar",
-                                                 NULL);
-  g_autofree char *txtar = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autofree char *txtar = fixture_read_data ("archetype-site.txtar");
 
-  g_file_get_contents (path, &txtar, NULL, &error);
-  g_assert_no_error (error);
   return fixture_write (txtar);
 }
 
@@ -266,7 +262,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* .Date is written in the local time zone, as Hugo writes it. */
@@ -275,11 +270,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/new-post-dialog/accessible-names", test_accessible_names);
   g_test_add_func ("/gui/new-post-dialog/creates-post", test_creates_post);

@@ -57,20 +57,6 @@ make_photo (Fixture    *fixture,
   return byline_photo_post_make_photo (fixture->camera, name, taken);
 }
 
-static char *
-list_bundle (Fixture *fixture)
-{
-  g_autoptr(GDir) dir = g_dir_open (fixture->bundle, 0, NULL);
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  const char *name;
-
-  while ((name = g_dir_read_name (dir)) != NULL)
-    g_ptr_array_add (names, g_strdup (name));
-  g_ptr_array_sort (names, byline_test_compare_strings);
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (" ", (char **) names->pdata);
-}
-
 static gboolean
 has_tooltip (GtkWidget     *widget,
              gconstpointer  text)
@@ -196,7 +182,7 @@ test_import (Fixture       *fixture,
                    "\n"
                    "It closed with a party.");
 
-  listing = list_bundle (fixture);
+  listing = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (listing, ==, "a-2.jpg a.jpg b.jpg c.jpg index.md");
 
   /* The copies: the site's width, upright, without a location or an
@@ -264,7 +250,7 @@ test_cancel (Fixture       *fixture,
 
   /* The sheet stays, to try again or close. */
   g_assert_true (byline_window_get_photo_sheet (window) == sheet);
-  listing = list_bundle (fixture);
+  listing = byline_test_list_folder (fixture->bundle);
   g_assert_cmpstr (listing, ==, "index.md");
   text = byline_photo_post_dup_text (window);
   g_assert_cmpstr (text, ==, before);

@@ -83,14 +83,6 @@ dup_label (GtkWidget *widget)
                                              GTK_ACCESSIBLE_PROPERTY_LABEL, "\x01");
 }
 
-static gboolean
-is_button (GtkWidget     *widget,
-           gconstpointer  data)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), data) == 0;
-}
-
 static guint
 count_buttons (GtkWidget *widget)
 {
@@ -177,8 +169,8 @@ test_page (Fixture       *fixture,
   expected = g_strdup_printf ("unused.png, 40 × 30 pixels, %s, not used in the post",
                               unused_size);
   g_assert_cmpstr (label, ==, expected);
-  g_assert_nonnull (byline_test_find_widget_by (card (view, 0), is_button,
-                                                "Resize “stage.jpg” to 300 pixels wide"));
+  g_assert_nonnull (byline_test_find_button (card (view, 0),
+                                             "Resize “stage.jpg” to 300 pixels wide"));
 
   /* Activating the used picture moves the cursor to its call. */
   gtk_widget_activate (card (view, 0));
@@ -187,8 +179,8 @@ test_page (Fixture       *fixture,
                    (int) (strstr (POST, "./stage.jpg") - POST));
 
   /* The location fix asks first, then rewrites the file. */
-  fix = byline_test_find_widget_by (card (view, 0), is_button,
-                                    "Remove the location from “stage.jpg”");
+  fix = byline_test_find_button (card (view, 0),
+                                 "Remove the location from “stage.jpg”");
   g_assert_nonnull (fix);
   g_signal_emit_by_name (fix, "clicked");
   question = byline_test_find_message_dialog (GTK_WINDOW (window));

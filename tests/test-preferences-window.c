@@ -11,64 +11,39 @@
 
 static char *tmpdir;
 
+static gboolean
+is_shown_label (GtkWidget     *widget,
+                gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget)
+         && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
 /* The row's title and subtitle live in labels inside it; find the one
  * showing @text. */
 static gboolean
 has_label (GtkWidget  *widget,
            const char *text)
 {
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0)
-    return gtk_widget_get_visible (widget);
+  return byline_test_find_widget_by (widget, is_shown_label, text) != NULL;
+}
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_label (child, text))
-      return TRUE;
-
-  return FALSE;
+static gboolean
+is_row_with_switch (GtkWidget     *widget,
+                    gconstpointer  title)
+{
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0
+         && adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)) != NULL;
 }
 
 static GtkWidget *
 find_switch_for (GtkWidget  *widget,
                  const char *row_title)
 {
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), row_title) == 0)
-    return adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget));
+  GtkWidget *row = byline_test_find_widget_by (widget, is_row_with_switch, row_title);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_switch_for (child, row_title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return row != NULL ? adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)) : NULL;
 }
 
 static void
@@ -104,9 +79,9 @@ test_profile_file (void)
   GtkWidget *clear;
 
   gtk_window_present (GTK_WINDOW (window));
-  clear = find_button (window, "preferences.clear-profile");
+  clear = byline_test_find_action_button (window, "preferences.clear-profile");
   g_assert_nonnull (clear);
-  g_assert_nonnull (find_button (window, "preferences.choose-profile"));
+  g_assert_nonnull (byline_test_find_action_button (window, "preferences.choose-profile"));
   g_assert_true (has_label (window, "The built-in profile for the istio.io blog"));
   /* Nothing to clear: the action, and so its button, is off. */
   g_assert_false (gtk_widget_get_sensitive (clear));

@@ -13,6 +13,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 #include "corpus.h"
 
 static char *tmpdir;
@@ -110,30 +111,11 @@ find_label (GtkWidget  *widget,
   return find_label_outside (widget, text, G_TYPE_INVALID);
 }
 
-static GtkWidget *
-find_by_css_class (GtkWidget  *widget,
-                   const char *css_class)
-{
-  if (gtk_widget_has_css_class (widget, css_class))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_css_class (child, css_class);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static GtkToggleButton *
 find_problems_button (BylineWindow *window)
 {
-  return GTK_TOGGLE_BUTTON (find_by_css_class (GTK_WIDGET (window), "byline-problems-button"));
+  return GTK_TOGGLE_BUTTON (byline_test_find_by_css_class (GTK_WIDGET (window),
+                                                          "byline-problems-button"));
 }
 
 /* A copy of tests/data/problems/ (the post, a photo it shows and one it
@@ -190,10 +172,7 @@ destroy_window (BylineWindow *window)
 static char *
 dup_buffer_text (BylineDocument *document)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (GTK_TEXT_BUFFER (document), &start, &end);
-  return gtk_text_buffer_get_text (GTK_TEXT_BUFFER (document), &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (document));
 }
 
 static void
@@ -912,7 +891,6 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   /* The test backend keeps the accessible names, so that the tests can
@@ -921,12 +899,7 @@ main (int   argc,
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/problems/panel/lists", test_panel_lists);
   g_test_add_func ("/gui/problems/panel/toggle", test_toggle_panel);

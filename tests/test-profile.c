@@ -10,19 +10,7 @@
 
 #include "byline-profile.h"
 
-static const char *
-lookup_cb (const char *name,
-           gpointer    user_data)
-{
-  const char * const *values = user_data;
-  gsize len = strlen (name);
-
-  for (; values != NULL && *values != NULL; values++)
-    if (strncmp (*values, name, len) == 0 && (*values)[len] == '=')
-      return *values + len + 1;
-
-  return NULL;
-}
+#include "byline-test-util.h"
 
 static char *
 expand (const BylineTemplate *template,
@@ -30,7 +18,7 @@ expand (const BylineTemplate *template,
 {
   GString *out = g_string_new (NULL);
 
-  byline_template_expand (template, out, lookup_cb, (gpointer) values);
+  byline_template_expand (template, out, byline_test_lookup_cb, (gpointer) values);
   return g_string_free (out, FALSE);
 }
 

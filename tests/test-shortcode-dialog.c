@@ -64,10 +64,7 @@ fixture_teardown (Fixture       *f,
 static char *
 dup_text (Fixture *f)
 {
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (f->buffer, &start, &end);
-  return gtk_text_buffer_get_text (f->buffer, &start, &end, TRUE);
+  return byline_test_dup_buffer_text (f->buffer);
 }
 
 static void

@@ -16,6 +16,7 @@
 #include "byline-window.h"
 
 #include "byline-test-gui.h"
+#include "byline-test-window.h"
 
 static char *tmpdir;
 static BylineApplication *app;
@@ -191,18 +192,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/shortcuts/application-accelerators", test_application_accelerators);
   g_test_add_func ("/gui/shortcuts/widget-bindings", test_widget_bindings);

@@ -9,21 +9,7 @@
 
 #include "byline-template.h"
 
-/* Values are given as "name=value" strings; a name without "=" has no value
- * at all (lookup returns NULL), "name=" has the empty value. */
-static const char *
-lookup_cb (const char *name,
-           gpointer    user_data)
-{
-  const char * const *values = user_data;
-  gsize len = strlen (name);
-
-  for (; values != NULL && *values != NULL; values++)
-    if (strncmp (*values, name, len) == 0 && (*values)[len] == '=')
-      return *values + len + 1;
-
-  return NULL;
-}
+#include "byline-test-util.h"
 
 typedef struct
 {
@@ -98,12 +84,12 @@ test_expand (void)
       g_assert_cmpstr (byline_template_get_source (template), ==, c->source);
 
       /* Expansion appends, and can run any number of times. */
-      byline_template_expand (template, out, lookup_cb, (gpointer) c->values);
+      byline_template_expand (template, out, byline_test_lookup_cb, (gpointer) c->values);
       g_assert_true (g_str_has_prefix (out->str, "»"));
       g_assert_cmpstr (out->str + strlen ("»"), ==, c->expected);
 
       g_string_truncate (out, 0);
-      byline_template_expand (template, out, lookup_cb, (gpointer) c->values);
+      byline_template_expand (template, out, byline_test_lookup_cb, (gpointer) c->values);
       g_assert_cmpstr (out->str, ==, c->expected);
     }
 }
@@ -186,13 +172,13 @@ test_deep_nesting (void)
 
   template = byline_template_new (source->str, &error);
   g_assert_no_error (error);
-  byline_template_expand (template, out, lookup_cb, (gpointer) values);
+  byline_template_expand (template, out, byline_test_lookup_cb, (gpointer) values);
   g_assert_cmpuint (out->len, ==, 2 * depth);
   g_assert_cmpint (out->str[0], ==, '<');
   g_assert_cmpint (out->str[out->len - 1], ==, '>');
 
   g_string_truncate (out, 0);
-  byline_template_expand (template, out, lookup_cb, NULL);
+  byline_template_expand (template, out, byline_test_lookup_cb, NULL);
   g_assert_cmpstr (out->str, ==, "");
 }
 

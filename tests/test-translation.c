@@ -22,23 +22,34 @@
 
 static char *tmpdir;
 
+typedef struct
+{
+  const char *title;
+  const char *subtitle;   /* NULL: any */
+} RowText;
+
+static gboolean
+is_row (GtkWidget     *widget,
+        gconstpointer  data)
+{
+  const RowText *text = data;
+
+  return ADW_IS_ACTION_ROW (widget)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                       text->title) == 0
+         && (text->subtitle == NULL
+             || g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)),
+                           text->subtitle) == 0);
+}
+
 static gboolean
 has_row (GtkWidget  *widget,
          const char *title,
          const char *subtitle)
 {
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return subtitle == NULL
-           || g_strcmp0 (adw_action_row_get_subtitle (ADW_ACTION_ROW (widget)), subtitle) == 0;
+  RowText text = { title, subtitle };
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (has_row (child, title, subtitle))
-      return TRUE;
-
-  return FALSE;
+  return byline_test_find_widget_by (widget, is_row, &text) != NULL;
 }
 
 static void

@@ -33,12 +33,7 @@ open_window (GFile *file)
 static char *
 dup_text (BylineWindow *window)
 {
-  GtkTextBuffer *buffer = GTK_TEXT_BUFFER (byline_window_get_document (window));
-  GtkTextIter start, end;
-
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  return byline_test_dup_buffer_text (GTK_TEXT_BUFFER (byline_window_get_document (window)));
 }
 
 static GtkSourceView *

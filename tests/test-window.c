@@ -104,21 +104,18 @@ test_title_learned_site (void)
 }
 
 static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL;
+}
+
+/* Whether a label at or below @widget shows @text, or more around it. */
+static gboolean
 find_label (GtkWidget  *widget,
             const char *text)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_label (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (find_label (child, text))
-        return TRUE;
-    }
-
-  return FALSE;
+  return byline_test_find_widget_by (widget, is_label_with, text) != NULL;
 }
 
 static void
@@ -626,24 +623,18 @@ test_preview_links (void)
   byline_test_destroy_window (GTK_WINDOW (window));
 }
 
+static gboolean
+is_revealer_with_label (GtkWidget     *widget,
+                        gconstpointer  text)
+{
+  return GTK_IS_REVEALER (widget) && find_label (widget, text);
+}
+
 static GtkWidget *
 find_revealer_with_label (GtkWidget  *widget,
                           const char *text)
 {
-  if (GTK_IS_REVEALER (widget) && find_label (widget, text))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_revealer_with_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return byline_test_find_widget_by (widget, is_revealer_with_label, text);
 }
 
 /* A broken .byline.yml keeps a banner in view for as long as it is broken:
@@ -821,18 +812,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GError) error = NULL;
   int ret;
 
   if (!byline_test_gui_init (&argc, &argv, &tmpdir))
     return 0;
 
-  /* A private instance: no D-Bus name, no single-instance forwarding. */
-  app = byline_application_new ();
-  g_application_set_flags (G_APPLICATION (app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
+  app = byline_test_application_new ();
 
   g_test_add_func ("/gui/window/title", test_title);
   g_test_add_func ("/gui/window/title/learned-site", test_title_learned_site);

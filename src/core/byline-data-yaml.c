@@ -18,44 +18,12 @@
 
 #include "byline-data.h"
 #include "byline-data-private.h"
+#include "byline-char-cursor-private.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <yaml.h>
-
-/* libyaml counts positions in characters (a CRLF counts two). A cursor
- * walked over the text turns them into byte offsets; events come in
- * document order, so the walk stays linear in the text's size. */
-typedef struct
-{
-  const char *text;
-  gsize start;
-  gsize end;
-  gsize chars;
-  gsize pos;
-} CharCursor;
-
-static gsize
-char_cursor_seek (CharCursor *c,
-                  gsize       index)
-{
-  while (c->chars < index && c->pos < c->end)
-    {
-      c->pos++;
-      while (c->pos < c->end && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
-        c->pos++;
-      c->chars++;
-    }
-  while (c->chars > index && c->pos > c->start)
-    {
-      c->pos--;
-      while (c->pos > c->start && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
-        c->pos--;
-      c->chars--;
-    }
-  return c->pos;
-}
 
 typedef struct
 {
@@ -74,7 +42,7 @@ typedef struct
 {
   BylineDataPositions positions;
   const char *file_name;
-  CharCursor cursor;
+  BylineCharCursor cursor;
   GArray *stack;             /* Frame */
   GHashTable *anchors;       /* name → BylineData */
   guint64 aliased;
@@ -96,7 +64,7 @@ static gsize
 mark_offset (Reader           *reader,
              const yaml_mark_t *mark)
 {
-  return char_cursor_seek (&reader->cursor, mark->index);
+  return byline_char_cursor_seek (&reader->cursor, mark->index);
 }
 
 /* libyaml's marks also count lines and columns (0-based, in characters),
@@ -628,7 +596,7 @@ set_syntax_error (Reader        *reader,
     offset = reader->positions.start + MIN (parser->problem_offset,
                                             reader->positions.end - reader->positions.start);
   else
-    offset = char_cursor_seek (&reader->cursor, parser->problem_mark.index);
+    offset = byline_char_cursor_seek (&reader->cursor, parser->problem_mark.index);
 
   if (parser->context != NULL)
     message = g_strdup_printf (_("this is not valid YAML (%s: %s)"), parser->context, problem);
@@ -664,7 +632,7 @@ byline_data_read_yaml (const char  *text,
       return NULL;
     }
 
-  reader.cursor = (CharCursor) { text, start, end, 0, start };
+  byline_char_cursor_init (&reader.cursor, text, start, end);
   reader.stack = g_array_new (FALSE, TRUE, sizeof (Frame));
   reader.anchors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                           (GDestroyNotify) byline_data_unref);

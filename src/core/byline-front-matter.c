@@ -15,6 +15,8 @@
 #include "byline-front-matter.h"
 #include "byline-front-matter-private.h"
 
+#include "byline-char-cursor-private.h"
+
 #include <string.h>
 #include <yaml.h>
 
@@ -76,43 +78,10 @@ byline_front_matter_init (BylineFrontMatter *self)
 
 /* Parsing */
 
-/* libyaml counts positions in characters (a CRLF counts two). This walks a
- * cursor over the YAML text to turn them into byte offsets; events come in
- * document order, so the walk stays linear in the text's size. */
-typedef struct
-{
-  const char *text;
-  gsize start;
-  gsize end;
-  gsize chars;
-  gsize pos;
-} CharCursor;
-
-static gsize
-char_cursor_seek (CharCursor *c,
-                  gsize       index)
-{
-  while (c->chars < index && c->pos < c->end)
-    {
-      c->pos++;
-      while (c->pos < c->end && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
-        c->pos++;
-      c->chars++;
-    }
-  while (c->chars > index && c->pos > c->start)
-    {
-      c->pos--;
-      while (c->pos > c->start && ((guchar) c->text[c->pos] & 0xC0) == 0x80)
-        c->pos--;
-      c->chars--;
-    }
-  return c->pos;
-}
-
 typedef struct
 {
   BylineFrontMatter *self;
-  CharCursor cursor;
+  BylineCharCursor cursor;
   guint depth;
   gboolean expect_value;
   BylineEntryData *entry;           /* the entry whose value is being read */
@@ -513,8 +482,8 @@ handle_event (ParseState   *state,
 {
   BylineFrontMatter *self = state->self;
   gsize base = self->layout.yaml_start;
-  gsize start = base + char_cursor_seek (&state->cursor, event->start_mark.index);
-  gsize end = base + char_cursor_seek (&state->cursor, event->end_mark.index);
+  gsize start = base + byline_char_cursor_seek (&state->cursor, event->start_mark.index);
+  gsize end = base + byline_char_cursor_seek (&state->cursor, event->end_mark.index);
   guint level = state->depth;
   gboolean opens = event->type == YAML_SEQUENCE_START_EVENT ||
                    event->type == YAML_MAPPING_START_EVENT;
@@ -717,7 +686,7 @@ set_syntax_error (BylineFrontMatter *self,
                   BylineSpan        *error_span,
                   GError           **error)
 {
-  CharCursor *cursor = &state->cursor;
+  BylineCharCursor *cursor = &state->cursor;
   gsize offset;
   guint line, column;
   const char *problem = parser->problem != NULL ? parser->problem : "invalid YAML";
@@ -728,18 +697,18 @@ set_syntax_error (BylineFrontMatter *self,
   if (parser->error == YAML_READER_ERROR)
     offset = MIN (parser->problem_offset, yaml_length);
   else
-    offset = char_cursor_seek (cursor, parser->problem_mark.index);
+    offset = byline_char_cursor_seek (cursor, parser->problem_mark.index);
 
   /* Where the problem starts: what runs to the end of the block (an
    * unclosed quote or [ or {) is reported at its start, not at the end of
    * the block where libyaml gives up. */
   if (parser->error != YAML_READER_ERROR && parser->context != NULL && offset >= yaml_length)
-    offset = char_cursor_seek (cursor, parser->context_mark.index);
+    offset = byline_char_cursor_seek (cursor, parser->context_mark.index);
   /* A quoted value that ran on to the line of the error: its quote was
    * never closed where it was meant to be. */
   else if (parser->error == YAML_PARSER_ERROR && state->quoted_lines &&
            parser->problem_mark.line == state->quoted_end_line)
-    offset = char_cursor_seek (cursor, state->quoted_start);
+    offset = byline_char_cursor_seek (cursor, state->quoted_start);
 
   offset += self->layout.yaml_start;
 
@@ -796,9 +765,8 @@ byline_front_matter_parse (const char             *text,
   state.self = self;
   state.line_scan = state.line_start = layout->yaml_start;
   state.anchors = g_hash_table_new (g_str_hash, g_str_equal);
-  state.cursor.text = self->text + layout->yaml_start;
-  state.cursor.start = 0;
-  state.cursor.end = layout->yaml_end - layout->yaml_start;
+  byline_char_cursor_init (&state.cursor, self->text + layout->yaml_start, 0,
+                           layout->yaml_end - layout->yaml_start);
 
   if (!yaml_parser_initialize (&parser))
     g_error ("libyaml could not allocate a parser");

@@ -11,15 +11,10 @@
 
 #include "byline-bundle.h"
 #include "byline-image-shortcode.h"
+#include "byline-thread.h"
 
 #include <glib/gi18n.h>
 
-#ifdef __linux__
-#include <errno.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 
 /* Thumbnails */
 
@@ -139,22 +134,10 @@ thumbnail_worker (gpointer data,
                   gpointer user_data)
 {
   g_autoptr(GTask) task = data;
-  static gboolean lowered;
 
-  /* The pool's one thread is its own (exclusive): a nice value set here
-   * slows only the thumbnails. Linux gives each thread its own nice
-   * value; elsewhere this is the whole process's, and left alone. */
-#ifdef __linux__
-  if (!lowered)
-    {
-      lowered = TRUE;
-      if (setpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid), 10) != 0)
-        g_debug ("Thumbnails at the normal priority: %s", g_strerror (errno));
-    }
-#else
-  (void) lowered;
-#endif
-
+  /* The pool's one thread is its own (exclusive): a lower priority set
+   * here slows only the thumbnails. */
+  byline_thread_lower_priority ();
   decode_thumbnail (task);
 }
 

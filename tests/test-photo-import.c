@@ -6,11 +6,17 @@
 #include "config.h"
 
 #include "byline-photo.h"
+#include "byline-thread.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "byline-test-photo-fixture.h"
 
@@ -205,6 +211,98 @@ test_batch_cancelled (BylinePhotoFixture *fixture,
   batch_clear (&batch);
 }
 
+/* The nice value of each of the process's threads but the calling one. */
+static GArray *
+other_threads_nice (void)
+{
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (int));
+  g_autoptr(GDir) dir = g_dir_open ("/proc/self/task", 0, NULL);
+  g_autofree char *self = g_strdup_printf ("%ld", (long) syscall (SYS_gettid));
+  const char *tid;
+
+  while (dir != NULL && (tid = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", tid, "stat", NULL);
+      g_autofree char *stat = NULL;
+      g_auto(GStrv) fields = NULL;
+      const char *after_name;
+      int nice;
+
+      if (strcmp (tid, self) == 0 || !g_file_get_contents (path, &stat, NULL, NULL) ||
+          (after_name = strrchr (stat, ')')) == NULL)
+        continue;
+      /* proc_pid_stat(5): after "(comm) ", state is field 3, nice 19. */
+      fields = g_strsplit (after_name + 2, " ", -1);
+      if (g_strv_length (fields) < 17)
+        continue;
+      nice = atoi (fields[16]);
+      g_array_append_val (values, nice);
+    }
+  return values;
+}
+
+typedef struct
+{
+  Batch    batch;
+  gint64   give_up;          /* monotonic time */
+  gboolean seen_background;
+} PriorityBatch;
+
+static gboolean
+watch_priority_cb (gpointer user_data)
+{
+  PriorityBatch *watch = user_data;
+  g_autoptr(GArray) values = other_threads_nice ();
+
+  for (guint i = 0; i < values->len; i++)
+    watch->seen_background |= g_array_index (values, int, i) == BYLINE_THREAD_BACKGROUND_NICE;
+  if (!watch->seen_background && g_get_monotonic_time () < watch->give_up)
+    return G_SOURCE_CONTINUE;
+  /* The worker waits on the pipe (at its lower priority, or the test
+   * fails): let it go on. */
+  release_cb (&watch->batch);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Imported from the window, the pictures are prepared on threads of the
+ * batch's own at a lower priority, so that typing stays quick; the
+ * window's thread keeps its own. The source is a named pipe, so that the
+ * worker is seen while it waits there. */
+static void
+test_batch_priority (BylinePhotoFixture *fixture,
+                     gconstpointer       data)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *fifo = g_build_filename (fixture->originals, "waiting.jpg", NULL);
+  PriorityBatch watch = { 0 };
+  int main_nice;
+  guint source;
+
+  errno = 0;
+  main_nice = getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid));
+  g_assert_cmpint (errno, ==, 0);
+  if (main_nice >= BYLINE_THREAD_BACKGROUND_NICE)
+    {
+      g_test_skip ("The tests already run at the background priority");
+      return;
+    }
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_ptr_array_add (sources, g_file_new_for_path (fifo));
+  watch.batch.release = fifo;
+  watch.give_up = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  source = g_timeout_add (5, watch_priority_cb, &watch);
+  run_batch (fixture, &watch.batch, sources, NULL);
+  g_source_remove (source);
+
+  g_assert_true (watch.seen_background);
+  g_assert_cmpint (getpriority (PRIO_PROCESS, (id_t) syscall (SYS_gettid)), ==, main_nice);
+  /* The pipe gave an empty file, which is no picture. */
+  g_assert_nonnull (watch.batch.error);
+  g_assert_null (watch.batch.imports);
+  batch_clear (&watch.batch);
+}
+
 /* One unreadable picture fails the batch and takes the others back out. */
 static void
 test_batch_failure (BylinePhotoFixture *fixture,
@@ -341,6 +439,7 @@ main (int    argc,
   ADD ("batch-same-names", test_batch_same_names);
   ADD ("batch-cancelled", test_batch_cancelled);
   ADD ("batch-failure", test_batch_failure);
+  ADD ("batch-priority", test_batch_priority);
   ADD ("sort", test_sort);
   ADD ("fields", test_fields);
 

@@ -9,6 +9,7 @@
 
 #include "byline-photo.h"
 #include "byline-photo-private.h"
+#include "byline-thread.h"
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -202,6 +203,7 @@ typedef struct
   BylinePhotoImport **imports;
   GFile             **temporaries;
   GError            **errors;
+  gboolean            own_threads;  /* the pool's threads are the batch's */
 } Work;
 
 static void
@@ -215,6 +217,9 @@ prepare_job (gpointer job,
 
   if (g_cancellable_set_error_if_cancelled (work->stop, &work->errors[i]))
     return;
+  /* Imported from the window, the pictures give way to its keystrokes. */
+  if (work->own_threads)
+    byline_thread_lower_priority ();
 
   import = g_new0 (BylinePhotoImport, 1);
   import->source = g_object_ref (source);
@@ -294,6 +299,7 @@ import_batch (ImportData    *data,
   GError *error = NULL;
   GThreadPool *pool;
   gulong handler = 0;
+  int n_threads = CLAMP (g_get_num_processors (), 1, 4);
   Work work = { 0, };
 
   work.task = task;
@@ -307,9 +313,14 @@ import_batch (ImportData    *data,
     handler = g_cancellable_connect (cancellable, G_CALLBACK (stop_cb), stop, NULL);
 
   /* A few pictures at a time: each holds its decoded pixels (36 MB for a
-   * 12-megapixel photo) until it is encoded. */
-  pool = g_thread_pool_new (prepare_job, &work, CLAMP (g_get_num_processors (), 1, 4), FALSE,
-                            NULL);
+   * 12-megapixel photo) until it is encoded. From the window (@task), the
+   * pool is exclusive: threads of the batch's own, which run at a lower
+   * priority. Should they fail to start, shared ones at the normal
+   * priority do the work. */
+  pool = g_thread_pool_new (prepare_job, &work, n_threads, task != NULL, NULL);
+  work.own_threads = pool != NULL && task != NULL;
+  if (pool == NULL)
+    pool = g_thread_pool_new (prepare_job, &work, n_threads, FALSE, NULL);
   for (guint i = 0; i < n; i++)
     g_thread_pool_push (pool, GUINT_TO_POINTER (i + 1), NULL);
   g_thread_pool_free (pool, FALSE, TRUE);

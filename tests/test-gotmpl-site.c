@@ -366,8 +366,9 @@ test_content_recursion (Fixture       *f,
 
 /* What a site's pages may hold: bytes that are not UTF-8 (read as
  * U+FFFD), more text than the step budget pays Goldmark for, a template
- * that runs into a limit, and pages that include each other's content
- * deeper than the preview follows. None hangs or crashes. */
+ * that runs into a limit, pages that include each other's content deeper
+ * than the preview follows, shortcodes the engine has no template for.
+ * None hangs or crashes; each fails as what it is. */
 static void
 test_content_hostile (void)
 {
@@ -388,6 +389,12 @@ test_content_hostile (void)
     { "{{ (site.GetPage \"/loop\").Content }}", BYLINE_GOTMPL_LIMIT, NULL },
     { "{{ (site.GetPage \"/p0\").Content }}", BYLINE_GOTMPL_ERROR,
       "error calling Content: pages include each other's content too deeply" },
+    /* Hugo's own shortcodes are the renderer's: what the engine lacks;
+     * one that Hugo lacks too fails Hugo's build. */
+    { "{{ (site.GetPage \"/builtin\").Content }}", BYLINE_GOTMPL_UNSUPPORTED,
+      "“{{< highlight >}} in .Content” is not supported by the preview" },
+    { "{{ (site.GetPage \"/unknown\").Content }}", BYLINE_GOTMPL_ERROR,
+      "error calling Content: The site has no template for the shortcode “nope”" },
   };
 
   byline_test_write_file (root, "hugo.yaml", "title: Hostile\n", -1);
@@ -408,6 +415,8 @@ test_content_hostile (void)
       byline_test_write_file (root, name, text, -1);
     }
   byline_test_write_file (root, "content/p10.md", "End.\n", -1);
+  byline_test_write_file (root, "content/builtin.md", "{{< highlight go >}}x{{< /highlight >}}\n", -1);
+  byline_test_write_file (root, "content/unknown.md", "{{< nope >}}\n", -1);
 
   env = byline_gotmpl_site_env_new_for_root (root);
   set = byline_gotmpl_set_new (env);

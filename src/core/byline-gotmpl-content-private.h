@@ -2,15 +2,15 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * What byline-gotmpl-page-content.c (Page.Content and the methods read
- * from it) and the page object (byline-gotmpl-objects-page.c) share.
+ * What byline-gotmpl-page-content.c (Page.RenderShortcodes, Content and
+ * the methods read from it) and the page object
+ * (byline-gotmpl-objects-page.c) share.
  */
 
 #pragma once
 
 #include "byline-gotmpl-exec.h"
 #include "byline-gotmpl-value.h"
-#include "byline-shortcode.h"
 
 G_BEGIN_DECLS
 
@@ -29,30 +29,25 @@ const char                *byline_gotmpl_page_get_raw_content  (const BylineGotm
 BylineGotmplContentScope **byline_gotmpl_page_get_content_slot (const BylineGotmplValue *page);
 /* Hugo's .Path of @page ("/blog/x"). */
 char                      *byline_gotmpl_page_dup_path         (const BylineGotmplValue *page);
-/* From call *@index on, the next outermost call of @list (not a closing
- * tag) that starts at or after @pos: TRUE with *@index at it and *@end
- * where it ends, past its closing tag. */
-gboolean                   byline_gotmpl_next_outer_call       (const BylineShortcodeList *list,
-                                                                guint                     *index,
-                                                                gsize                      pos,
-                                                                gsize                     *end);
-/* Enters the rendering of a page inside a page's (FALSE, without
- * entering, when they nest too deeply), and leaves it. */
-gboolean                   byline_gotmpl_page_nesting_enter    (void);
-void                       byline_gotmpl_page_nesting_leave    (void);
 
 /* Page methods (byline-gotmpl-page-content.c) */
 
-/* Content; Plain, PlainWords, WordCount, FuzzyWordCount, ReadingTime. */
-gboolean byline_gotmpl_page_content       (BylineGotmplCall        *call,
-                                           const BylineGotmplValue *self,
-                                           const BylineGotmplValue *args,
-                                           guint                    n_args,
-                                           BylineGotmplValue       *result);
-gboolean byline_gotmpl_page_content_words (BylineGotmplCall        *call,
-                                           const BylineGotmplValue *self,
-                                           const BylineGotmplValue *args,
-                                           guint                    n_args,
-                                           BylineGotmplValue       *result);
+/* RenderShortcodes; Content; Plain, PlainWords, WordCount, FuzzyWordCount,
+ * ReadingTime. */
+gboolean byline_gotmpl_page_render_shortcodes (BylineGotmplCall        *call,
+                                               const BylineGotmplValue *self,
+                                               const BylineGotmplValue *args,
+                                               guint                    n_args,
+                                               BylineGotmplValue       *result);
+gboolean byline_gotmpl_page_content          (BylineGotmplCall        *call,
+                                               const BylineGotmplValue *self,
+                                               const BylineGotmplValue *args,
+                                               guint                    n_args,
+                                               BylineGotmplValue       *result);
+gboolean byline_gotmpl_page_content_words    (BylineGotmplCall        *call,
+                                               const BylineGotmplValue *self,
+                                               const BylineGotmplValue *args,
+                                               guint                    n_args,
+                                               BylineGotmplValue       *result);
 
 G_END_DECLS

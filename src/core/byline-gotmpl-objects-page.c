@@ -6,7 +6,9 @@
  * gives: title, parameters (lower-cased keys, as maps.Params), the dates
  * Hugo takes from the front matter (date, publishDate, lastmod with their
  * aliases), description, summary, section, type, kind, file, language,
- * permalinks, bundle resources, Scratch and Store, RenderString and GetPage.
+ * permalinks, bundle resources, Scratch and Store, RenderString and GetPage;
+ * its content (RenderShortcodes, Content and what is read from it) in
+ * byline-gotmpl-page-content.c.
  * The site (resources/page/site.go) from the merged configuration: title,
  * baseURL, params, data, language, home, GetPage, taxonomies by name.
  */
@@ -578,113 +580,6 @@ page_render_string (BylineGotmplCall        *call,
   return TRUE;
 }
 
-/* Pages rendered inside the rendering of pages on this thread
- * (RenderShortcodes, Content), each in an execution of its own: the
- * nesting is bounded, whichever way they nest. */
-static GPrivate nesting_key;
-
-gboolean
-byline_gotmpl_page_nesting_enter (void)
-{
-  guint depth = GPOINTER_TO_UINT (g_private_get (&nesting_key));
-
-  if (depth >= 8)
-    return FALSE;
-  g_private_set (&nesting_key, GUINT_TO_POINTER (depth + 1));
-  return TRUE;
-}
-
-void
-byline_gotmpl_page_nesting_leave (void)
-{
-  guint depth = GPOINTER_TO_UINT (g_private_get (&nesting_key));
-
-  g_assert (depth > 0);
-  g_private_set (&nesting_key, GUINT_TO_POINTER (depth - 1));
-}
-
-gboolean
-byline_gotmpl_next_outer_call (const BylineShortcodeList *list,
-                               guint                     *index,
-                               gsize                      pos,
-                               gsize                     *end)
-{
-  for (; *index < list->calls->len; (*index)++)
-    {
-      const BylineShortcode *sc = g_ptr_array_index (list->calls, *index);
-
-      if (sc->parent >= 0 || sc->kind == BYLINE_SHORTCODE_CLOSE || sc->span.start < pos)
-        continue;
-      *end = sc->pair >= 0 && sc->kind == BYLINE_SHORTCODE_OPEN
-        ? ((const BylineShortcode *) g_ptr_array_index (list->calls, sc->pair))->span.end
-        : sc->span.end;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-/* Page.RenderShortcodes: the page's Markdown with its shortcode calls
- * replaced by their output, for a {{% %}} call to render with its own
- * page (hugoDocs' include). Pages that include each other stop at a
- * depth. */
-static gboolean
-page_render_shortcodes (BylineGotmplCall        *call,
-                        const BylineGotmplValue *self,
-                        const BylineGotmplValue *args,
-                        guint                    n_args,
-                        BylineGotmplValue       *result)
-{
-  Page *p = PAGE (self);
-  const char *raw = raw_content_of (p);
-  BylineGotmplSet *set = byline_gotmpl_call_get_set (call);
-  g_autoptr(BylineShortcodeList) list = NULL;
-  g_autoptr(GString) out = NULL;
-  gsize pos = 0;
-  gsize end;
-  gboolean ok = TRUE;
-
-  if (raw == NULL || set == NULL)
-    {
-      *result = byline_gotmpl_safe (raw != NULL ? raw : "", BYLINE_GOTMPL_HTML);
-      return TRUE;
-    }
-  if (!byline_gotmpl_page_nesting_enter ())
-    return byline_gotmpl_call_error (call, "RenderShortcodes: pages include each other too deeply");
-  if (!byline_gotmpl_call_step (call, strlen (raw) / 64))
-    {
-      byline_gotmpl_page_nesting_leave ();
-      return FALSE;
-    }
-
-  list = byline_shortcode_scan (raw, 0, strlen (raw), NULL);
-  out = g_string_sized_new (strlen (raw));
-  for (guint i = 0; ok && byline_gotmpl_next_outer_call (list, &i, pos, &end); i++)
-    {
-      const BylineShortcode *sc = g_ptr_array_index (list->calls, i);
-      g_auto(BylineGotmplResult) nested = { 0, };
-
-      g_string_append_len (out, raw + pos, sc->span.start - pos);
-      pos = end;
-      if (sc->kind == BYLINE_SHORTCODE_ESCAPED)
-        {
-          g_string_append_len (out, raw + sc->span.start, sc->span.end - sc->span.start);
-          continue;
-        }
-      if (byline_gotmpl_set_render_call (set, self, raw, p->file, list, i, &nested))
-        g_string_append (out, nested.output);
-      else if (nested.status == BYLINE_GOTMPL_UNSUPPORTED && nested.missing != NULL)
-        ok = byline_gotmpl_call_unsupported (call, nested.missing);
-      else
-        ok = byline_gotmpl_call_error (call, "%s", nested.message != NULL ? nested.message : "failed");
-    }
-  byline_gotmpl_page_nesting_leave ();
-  if (!ok)
-    return FALSE;
-  g_string_append (out, raw + pos);
-  *result = byline_gotmpl_safe_take (g_steal_pointer (&out), BYLINE_GOTMPL_HTML);
-  return TRUE;
-}
-
 static gboolean
 page_get_page (BylineGotmplCall        *call,
                const BylineGotmplValue *self,
@@ -736,7 +631,7 @@ static const BylineGotmplMethod page_methods[] = {
   { "RegularPages", page_list, 0, 0 },
   { "RegularPagesRecursive", page_list, 0, 0 },
   { "RelPermalink", page_method, 0, 0 },
-  { "RenderShortcodes", page_render_shortcodes, 0, 0 },
+  { "RenderShortcodes", byline_gotmpl_page_render_shortcodes, 0, 0 },
   { "RenderString", page_render_string, 1, 2 },
   { "Resources", page_resources, 0, 0 },
   { "Scratch", page_method, 0, 0 },

@@ -1,4 +1,4 @@
-/* byline-gotmpl-page-content.c — Page.Content and what Hugo reads from it
+/* byline-gotmpl-page-content.c — Page.Content, RenderShortcodes and what Hugo reads
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,6 +10,7 @@
  * is rendered with the site's Goldmark settings (the environment's, as for
  * markdownify). Plain, PlainWords, WordCount, FuzzyWordCount and
  * ReadingTime are read from it as page__content.go's contentPlain does.
+ * RenderShortcodes gives the Markdown with the calls' output in it.
  *
  * One render of a post renders each page's content once: the contents
  * are kept in a scope hung on the page the execution runs for (the post's
@@ -98,6 +99,54 @@ page_key (const BylineGotmplValue *page)
   const char *file = byline_gotmpl_page_get_file (page);
 
   return file != NULL ? g_strdup (file) : g_strdup_printf ("object:%p", page->o);
+}
+
+/* Pages rendered inside the rendering of pages on this thread
+ * (RenderShortcodes, Content), each in an execution of its own: the
+ * nesting is bounded, whichever way they nest. */
+static GPrivate nesting_key;
+
+static gboolean
+nesting_enter (void)
+{
+  guint depth = GPOINTER_TO_UINT (g_private_get (&nesting_key));
+
+  if (depth >= 8)
+    return FALSE;
+  g_private_set (&nesting_key, GUINT_TO_POINTER (depth + 1));
+  return TRUE;
+}
+
+static void
+nesting_leave (void)
+{
+  guint depth = GPOINTER_TO_UINT (g_private_get (&nesting_key));
+
+  g_assert (depth > 0);
+  g_private_set (&nesting_key, GUINT_TO_POINTER (depth - 1));
+}
+
+/* From call *@index on, the next outermost call of @list (not a closing
+ * tag) that starts at or after @pos: TRUE with *@index at it and *@end
+ * where it ends, past its closing tag. */
+static gboolean
+next_outer_call (const BylineShortcodeList *list,
+                 guint                     *index,
+                 gsize                      pos,
+                 gsize                     *end)
+{
+  for (; *index < list->calls->len; (*index)++)
+    {
+      const BylineShortcode *sc = g_ptr_array_index (list->calls, *index);
+
+      if (sc->parent >= 0 || sc->kind == BYLINE_SHORTCODE_CLOSE || sc->span.start < pos)
+        continue;
+      *end = sc->pair >= 0 && sc->kind == BYLINE_SHORTCODE_OPEN
+        ? ((const BylineShortcode *) g_ptr_array_index (list->calls, sc->pair))->span.end
+        : sc->span.end;
+      return TRUE;
+    }
+  return FALSE;
 }
 
 /* Rendering */
@@ -257,7 +306,7 @@ render (BylineGotmplCall        *call,
       return;
     }
   list = byline_shortcode_scan (raw, 0, strlen (raw), NULL);
-  for (guint i = 0; byline_gotmpl_next_outer_call (list, &i, pos, &end); i++)
+  for (guint i = 0; next_outer_call (list, &i, pos, &end); i++)
     {
       const BylineShortcode *sc = g_ptr_array_index (list->calls, i);
       g_auto(BylineGotmplResult) nested = { 0, };
@@ -302,6 +351,67 @@ render (BylineGotmplCall        *call,
     remove_divider (content);
   r->status = BYLINE_GOTMPL_OK;
   r->text = g_string_free (content, FALSE);
+}
+
+/* Page.RenderShortcodes: the page's Markdown with its shortcode calls
+ * replaced by their output, for a {{% %}} call to render with its own
+ * page (hugoDocs' include). Pages that include each other stop at a
+ * depth. */
+gboolean
+byline_gotmpl_page_render_shortcodes (BylineGotmplCall        *call,
+                                      const BylineGotmplValue *self,
+                                      const BylineGotmplValue *args,
+                                      guint                    n_args,
+                                      BylineGotmplValue       *result)
+{
+  const char *raw = byline_gotmpl_page_get_raw_content (self);
+  BylineGotmplSet *set = byline_gotmpl_call_get_set (call);
+  g_autoptr(BylineShortcodeList) list = NULL;
+  g_autoptr(GString) out = NULL;
+  gsize pos = 0;
+  gsize end;
+  gboolean ok = TRUE;
+
+  if (raw == NULL || set == NULL)
+    {
+      *result = byline_gotmpl_safe (raw != NULL ? raw : "", BYLINE_GOTMPL_HTML);
+      return TRUE;
+    }
+  if (!nesting_enter ())
+    return byline_gotmpl_call_error (call, "RenderShortcodes: pages include each other too deeply");
+  if (!byline_gotmpl_call_step (call, strlen (raw) / 64))
+    {
+      nesting_leave ();
+      return FALSE;
+    }
+
+  list = byline_shortcode_scan (raw, 0, strlen (raw), NULL);
+  out = g_string_sized_new (strlen (raw));
+  for (guint i = 0; ok && next_outer_call (list, &i, pos, &end); i++)
+    {
+      const BylineShortcode *sc = g_ptr_array_index (list->calls, i);
+      g_auto(BylineGotmplResult) nested = { 0, };
+
+      g_string_append_len (out, raw + pos, sc->span.start - pos);
+      pos = end;
+      if (sc->kind == BYLINE_SHORTCODE_ESCAPED)
+        {
+          g_string_append_len (out, raw + sc->span.start, sc->span.end - sc->span.start);
+          continue;
+        }
+      if (byline_gotmpl_set_render_call (set, self, raw, byline_gotmpl_page_get_file (self), list, i, &nested))
+        g_string_append (out, nested.output);
+      else if (nested.status == BYLINE_GOTMPL_UNSUPPORTED && nested.missing != NULL)
+        ok = byline_gotmpl_call_unsupported (call, nested.missing);
+      else
+        ok = byline_gotmpl_call_error (call, "%s", nested.message != NULL ? nested.message : "failed");
+    }
+  nesting_leave ();
+  if (!ok)
+    return FALSE;
+  g_string_append (out, raw + pos);
+  *result = byline_gotmpl_safe_take (g_steal_pointer (&out), BYLINE_GOTMPL_HTML);
+  return TRUE;
 }
 
 /* Fails the call as the content's rendering failed. */
@@ -377,7 +487,7 @@ content_of (BylineGotmplCall         *call,
           byline_gotmpl_content_scope_unref (scope);
           return FALSE;
         }
-      if (!byline_gotmpl_page_nesting_enter ())
+      if (!nesting_enter ())
         {
           byline_gotmpl_content_scope_unref (scope);
           return byline_gotmpl_call_error (call, "pages include each other's content too deeply");
@@ -393,7 +503,7 @@ content_of (BylineGotmplCall         *call,
       g_hash_table_add (scope->active, g_strdup (key));
       render (call, page, raw, r);
       g_hash_table_remove (scope->active, key);
-      byline_gotmpl_page_nesting_leave ();
+      nesting_leave ();
       if (file != NULL)
         g_hash_table_insert (scope->rendered, g_strdup (file), r);
     }

@@ -81,6 +81,33 @@ typedef struct
   const char *expected;
 } CallCase;
 
+/* Renders @source with the bundle as its page and returns the result. */
+static void
+render_string (Fixture            *f,
+               const char         *source,
+               BylineGotmplResult *result)
+{
+  byline_gotmpl_set_render_string (f->set, "t.html", source, &f->page, &f->page, result);
+}
+
+/* Renders each case's text as an HTML template with the bundle as its
+ * page, and compares the output. */
+static void
+render_cases (Fixture        *f,
+              const CallCase *cases,
+              guint           n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      render_string (f, cases[i].text, &result);
+      if (result.status != BYLINE_GOTMPL_OK)
+        g_error ("%s failed: %s", cases[i].text, result.message);
+      g_assert_cmpstr (result.output, ==, cases[i].expected);
+    }
+}
+
 static const CallCase call_cases[] = {
   /* .Get with a default, an escaped attribute, .Inner as template.HTML */
   { "{{< note type=\"warning\" title=\"T & C\" >}}Hello <b>x</b>{{< /note >}}",
@@ -202,7 +229,8 @@ test_partials (Fixture       *f,
 
 /* Lists of pages and try, over the fixture site (content/blog/: the
  * bundle, dated 2023-09-29, and hugo-rocks.md, titled "**BatMan**" with
- * no date; blog/ has no _index.md, a section all the same):
+ * no date; blog/ has no _index.md, a section all the same; content/docs/
+ * with two sections and four regular pages, for .Content):
  * gohugo.io/methods/page/regularpages/ (the section's regular pages),
  * /methods/page/pages/ (its regular pages and sections), /methods/page/
  * sections/, /methods/site/regularpages/; /methods/pages/bytitle/;
@@ -223,9 +251,9 @@ test_page_lists (Fixture       *f,
       "/blog/bundle;/blog/hugo-rocks;" },
     { "{{ with site.GetPage \"/blog\" }}{{ .Kind }} {{ .Path }} {{ .RegularPages.Len }}{{ end }}",
       "section /blog 2" },
-    { "{{ range site.Home.Sections }}{{ .Path }};{{ end }}", "/blog;" },
+    { "{{ range site.Home.Sections }}{{ .Path }};{{ end }}", "/blog;/docs;" },
     { "{{ len site.Sections }} {{ len site.RegularPages }} {{ printf \"%T\" site.RegularPages }}",
-      "1 2 page.Pages" },
+      "2 6 page.Pages" },
     /* A regular page lists nothing. */
     { "{{ len (site.GetPage \"/blog/bundle\").RegularPages }}{{ with .Pages }}x{{ end }}", "0" },
     { "{{ hugo.GoVersion | strings.ReplaceRE `go(\\d+\\.\\d+)\\..*` `$1.0` }}", "1.24.0" },
@@ -236,15 +264,7 @@ test_page_lists (Fixture       *f,
       "caught: error calling div: can&#39;t divide the value by 0" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_auto(BylineGotmplResult) result = { 0 };
-
-      byline_gotmpl_set_render_string (f->set, "t.html", cases[i].text, &f->page, &f->page, &result);
-      if (result.status != BYLINE_GOTMPL_OK)
-        g_error ("%s failed: %s", cases[i].text, result.message);
-      g_assert_cmpstr (result.output, ==, cases[i].expected);
-    }
+  render_cases (f, cases, G_N_ELEMENTS (cases));
 
   /* What the preview lacks is not an error try catches. */
   {
@@ -255,6 +275,166 @@ test_page_lists (Fixture       *f,
                                      &f->page, &f->page, &result);
     g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_UNSUPPORTED);
   }
+}
+
+
+/* Page.Content (gohugo.io/methods/page/content/): the page's Markdown
+ * with its shortcodes, as Goldmark writes it with Hugo's defaults (a
+ * heading's id from its text; hugolib/page__content.go): a {{< >}} call's
+ * output where its placeholder was, the placeholder's paragraph dropped
+ * when it stands alone (expandShortcodeTokens); a {{% %}} call's output
+ * read as Markdown; an escaped call as text; the summary divider taken
+ * out, the content then trimmed (HtmlSummary.Content). Plain, WordCount,
+ * ReadingTime as page__content.go's contentPlain counts them. */
+static void
+test_content (Fixture       *f,
+              gconstpointer  data)
+{
+  static const CallCase cases[] = {
+    { "{{ (site.GetPage \"/docs/basics\").Content }}",
+      "<h2 id=\"first-steps\">First steps</h2>\n"
+      "<p>Read <em>this</em> first, <div class=\"note note-tip\">inline</div>\n then:</p>\n"
+      "<div class=\"note note-tip\">Mind the gap</div>\n\n"
+      "<p><em>LOUD</em>\nand {{&lt; note &gt;}}</p>\n" },
+    { "{{ printf \"%T\" (site.GetPage \"/docs/basics\").Content }}", "template.HTML" },
+    /* Rendered once: the same page's shortcodes do not run again. */
+    { "{{ $p := site.GetPage \"/docs/advanced\" }}{{ $p.Content }}|{{ $p.Content }}|{{ $p.Scratch.Get \"n\" }}",
+      "<p>Intro.</p>\n<p>Rest, 1 2.</p>|<p>Intro.</p>\n<p>Rest, 1 2.</p>|2" },
+    { "{{ with site.GetPage \"/docs/basics\" }}{{ .Plain }}|{{ .WordCount }} {{ .FuzzyWordCount }} {{ .ReadingTime }} {{ len .PlainWords }}{{ end }}",
+      "First steps Read this first, inline then:\nMind the gap LOUD and {{&amp;lt; note &amp;gt;}}\n"
+      "|15 100 1 15" },
+    /* A regular page; a section whose _index.md has no body; one
+     * without an _index.md. */
+    { "{{ (site.GetPage \"/docs/basics/start\").Content }}|{{ (site.GetPage \"/docs\").Content }}|"
+      "{{ (site.GetPage \"/blog\").Content }}|",
+      "<p>Start here.</p>\n|||" },
+  };
+
+  render_cases (f, cases, G_N_ELEMENTS (cases));
+}
+
+/* gohugo.io's quick-reference.html: a section's child sections, each
+ * with its content. */
+static void
+test_content_sections (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_auto(BylineGotmplResult) result = { 0 };
+
+  render_first (f, "{{% sections section=\"/docs\" %}}", &result);
+  if (result.status != BYLINE_GOTMPL_OK)
+    g_error ("sections failed: %s", result.message);
+  g_assert_cmpstr (result.output, ==,
+                   "\n## basics\n"
+                   "<h2 id=\"first-steps\">First steps</h2>\n"
+                   "<p>Read <em>this</em> first, <div class=\"note note-tip\">inline</div>\n then:</p>\n"
+                   "<div class=\"note note-tip\">Mind the gap</div>\n\n"
+                   "<p><em>LOUD</em>\nand {{&lt; note &gt;}}</p>\n\n"
+                   "## Advanced\n"
+                   "<p>Intro.</p>\n<p>Rest, 1 2.</p>\n");
+}
+
+/* A page whose content asks for itself, through one of its shortcodes or
+ * through another page, fails with a template error (Hugo waits for the
+ * content it is rendering until it times out). */
+static void
+test_content_recursion (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const struct
+  {
+    const char *source;
+    const char *message;
+  } cases[] = {
+    { "{{ (site.GetPage \"/docs/self\").Content }}", "the content of /docs/self includes itself" },
+    { "{{ (site.GetPage \"/docs/ping\").Content }}", "the content of /docs/ping includes itself" },
+    /* The page the execution renders. */
+    { "{{ .Content }}", "the content of /blog/bundle includes itself" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      render_string (f, cases[i].source, &result);
+      g_assert_cmpint (result.status, ==, BYLINE_GOTMPL_ERROR);
+      g_assert_null (result.output);
+      if (!g_str_has_suffix (result.message, cases[i].message))
+        g_error ("%s: %s", cases[i].source, result.message);
+    }
+}
+
+/* What a site's pages may hold: bytes that are not UTF-8 (read as
+ * U+FFFD), more text than the step budget pays Goldmark for, a template
+ * that runs into a limit, pages that include each other's content deeper
+ * than the preview follows, shortcodes the engine has no template for.
+ * None hangs or crashes; each fails as what it is. */
+static void
+test_content_hostile (void)
+{
+  g_autofree char *root = g_dir_make_tmp ("byline-gotmpl-content-XXXXXX", NULL);
+  g_autoptr(GString) big = g_string_new ("---\ntitle: Big\n---\n");
+  g_autoptr(BylineGotmplEnv) env = NULL;
+  g_autoptr(BylineGotmplSet) set = NULL;
+  BylineGotmplLimits limits = { 20000, 16, 1024 * 1024 };
+  static const struct
+  {
+    const char         *source;
+    BylineGotmplStatus  status;
+    const char         *expected;   /* the output, or the end of the message */
+  } cases[] = {
+    { "{{ (site.GetPage \"/bad\").Content }}", BYLINE_GOTMPL_OK,
+      "<p>\xef\xbf\xbd <em>a</em> \xef\xbf\xbd</p>\n" },
+    { "{{ (site.GetPage \"/big\").Content }}", BYLINE_GOTMPL_LIMIT, NULL },
+    { "{{ (site.GetPage \"/loop\").Content }}", BYLINE_GOTMPL_LIMIT, NULL },
+    { "{{ (site.GetPage \"/p0\").Content }}", BYLINE_GOTMPL_ERROR,
+      "error calling Content: pages include each other's content too deeply" },
+    /* Hugo's own shortcodes are the renderer's: what the engine lacks;
+     * one that Hugo lacks too fails Hugo's build. */
+    { "{{ (site.GetPage \"/builtin\").Content }}", BYLINE_GOTMPL_UNSUPPORTED,
+      "“{{< highlight >}} in .Content” is not supported by the preview" },
+    { "{{ (site.GetPage \"/unknown\").Content }}", BYLINE_GOTMPL_ERROR,
+      "error calling Content: The site has no template for the shortcode “nope”" },
+  };
+
+  byline_test_write_file (root, "hugo.yaml", "title: Hostile\n", -1);
+  byline_test_write_file (root, "content/bad.md", "---\ntitle: Bad\n---\n\xff *a* \xc3\n", -1);
+  for (guint i = 0; i < 20000; i++)
+    g_string_append (big, "Some words of text.\n");
+  byline_test_write_file (root, "content/big.md", big->str, big->len);
+  byline_test_write_file (root, "layouts/_partials/loop.html", "{{ partial \"loop.html\" . }}", -1);
+  byline_test_write_file (root, "layouts/_shortcodes/loop.html", "{{ partial \"loop.html\" . }}", -1);
+  byline_test_write_file (root, "content/loop.md", "{{< loop >}}\n", -1);
+  byline_test_write_file (root, "layouts/_shortcodes/content.html",
+                          "{{ (site.GetPage (.Get 0)).Content }}", -1);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("content/p%u.md", i);
+      g_autofree char *text = g_strdup_printf ("{{< content \"/p%u\" >}}\n", i + 1);
+
+      byline_test_write_file (root, name, text, -1);
+    }
+  byline_test_write_file (root, "content/p10.md", "End.\n", -1);
+  byline_test_write_file (root, "content/builtin.md", "{{< highlight go >}}x{{< /highlight >}}\n", -1);
+  byline_test_write_file (root, "content/unknown.md", "{{< nope >}}\n", -1);
+
+  env = byline_gotmpl_site_env_new_for_root (root);
+  set = byline_gotmpl_set_new (env);
+  byline_gotmpl_set_set_limits (set, &limits);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_auto(BylineGotmplResult) result = { 0 };
+
+      byline_gotmpl_set_render_string (set, "t.html", cases[i].source, NULL, NULL, &result);
+      if (result.status != cases[i].status)
+        g_error ("%s: status %d (%s)", cases[i].source, result.status, result.message);
+      if (cases[i].status == BYLINE_GOTMPL_OK)
+        g_assert_cmpstr (result.output, ==, cases[i].expected);
+      else if (cases[i].expected != NULL && !g_str_has_suffix (result.message, cases[i].expected))
+        g_error ("%s: %s", cases[i].source, result.message);
+    }
+
+  byline_test_remove_tree (root);
 }
 
 static void
@@ -527,10 +707,16 @@ main (int    argc,
               fixture_teardown);
   g_test_add ("/gotmpl/site/partials", Fixture, NULL, fixture_setup, test_partials, fixture_teardown);
   g_test_add ("/gotmpl/site/limits", Fixture, NULL, fixture_setup, test_limits, fixture_teardown);
+  g_test_add ("/gotmpl/site/content", Fixture, NULL, fixture_setup, test_content, fixture_teardown);
+  g_test_add ("/gotmpl/site/content-sections", Fixture, NULL, fixture_setup, test_content_sections,
+              fixture_teardown);
+  g_test_add ("/gotmpl/site/content-recursion", Fixture, NULL, fixture_setup,
+              test_content_recursion, fixture_teardown);
   g_test_add ("/gotmpl/site/page-lists", Fixture, NULL, fixture_setup, test_page_lists,
               fixture_teardown);
   g_test_add ("/gotmpl/site/analysis-site", Fixture, NULL, fixture_setup, test_analysis_site,
               fixture_teardown);
+  g_test_add_func ("/gotmpl/site/content-hostile", test_content_hostile);
   g_test_add_func ("/gotmpl/site/analysis", test_analysis);
   g_test_add_func ("/gotmpl/site/analysis-dynamic", test_analysis_dynamic);
   g_test_add_func ("/gotmpl/site/invalidate", test_invalidate);

@@ -6,7 +6,9 @@
  * gives: title, parameters (lower-cased keys, as maps.Params), the dates
  * Hugo takes from the front matter (date, publishDate, lastmod with their
  * aliases), description, summary, section, type, kind, file, language,
- * permalinks, bundle resources, Scratch and Store, RenderString and GetPage.
+ * permalinks, bundle resources, Scratch and Store, RenderString and GetPage;
+ * its content (RenderShortcodes, Content and what is read from it) in
+ * byline-gotmpl-page-content.c.
  * The site (resources/page/site.go) from the merged configuration: title,
  * baseURL, params, data, language, home, GetPage, taxonomies by name.
  */
@@ -19,7 +21,9 @@
 
 #include <string.h>
 
+#include "byline-data.h"
 #include "byline-front-matter.h"
+#include "byline-gotmpl-content-private.h"
 #include "byline-gotmpl-funcs-private.h"
 #include "byline-gotmpl-objects-private.h"
 
@@ -40,6 +44,7 @@ typedef struct
   BylineGotmplValue   scratch;
   BylineGotmplValue   store;
   BylineGotmplValue   resources;   /* read on first use */
+  BylineGotmplContentScope *content_scope;   /* .Content's, shared; NULL until asked */
 } Page;
 
 static void
@@ -60,6 +65,7 @@ page_finalize (BylineGotmplObject *object)
   byline_gotmpl_value_clear (&p->scratch);
   byline_gotmpl_value_clear (&p->store);
   byline_gotmpl_value_clear (&p->resources);
+  byline_gotmpl_content_scope_unref (p->content_scope);
 }
 
 /* Page's String: Page(/path/to/file.md). */
@@ -82,10 +88,17 @@ raw_content_of (Page *p)
   if (p->raw_content == NULL && !p->raw_read && p->file != NULL)
     {
       g_autoptr(GFile) file = g_file_new_for_path (p->file);
-      g_autoptr(BylinePost) post = byline_post_new_from_file (file, NULL, NULL);
-      const BylinePostLayout *layout = post != NULL ? byline_post_get_layout (post) : NULL;
+      g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      g_autoptr(BylinePost) post = NULL;
+      const BylinePostLayout *layout;
 
       p->raw_read = TRUE;
+      /* A file no page comes near is not read whole. */
+      if (info == NULL || g_file_info_get_size (info) > BYLINE_DATA_MAX_SIZE)
+        return NULL;
+      post = byline_post_new_from_file (file, NULL, NULL);
+      layout = post != NULL ? byline_post_get_layout (post) : NULL;
       if (layout != NULL && layout->length >= layout->body_start)
         p->raw_content = g_strndup (byline_post_get_text (post) + layout->body_start,
                                     layout->length - layout->body_start);
@@ -141,6 +154,22 @@ byline_gotmpl_page_get_file (const BylineGotmplValue *page)
   return p != NULL ? p->file : NULL;
 }
 
+const char *
+byline_gotmpl_page_get_raw_content (const BylineGotmplValue *page)
+{
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+
+  return p != NULL ? raw_content_of (p) : NULL;
+}
+
+BylineGotmplContentScope **
+byline_gotmpl_page_get_content_slot (const BylineGotmplValue *page)
+{
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+
+  return p != NULL ? &p->content_scope : NULL;
+}
+
 /* Hugo's default front matter date keys (config/pagemeta). */
 static BylineGotmplValue
 date_from (Page               *p,
@@ -193,6 +222,14 @@ page_path (Page *p)
       path = g_strdup ("/");
     }
   return path;
+}
+
+char *
+byline_gotmpl_page_dup_path (const BylineGotmplValue *page)
+{
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+
+  return p != NULL ? page_path (p) : NULL;
 }
 
 void
@@ -543,73 +580,6 @@ page_render_string (BylineGotmplCall        *call,
   return TRUE;
 }
 
-/* Page.RenderShortcodes: the page's Markdown with its shortcode calls
- * replaced by their output, for a {{% %}} call to render with its own
- * page (hugoDocs' include). Pages that include each other stop at a
- * depth, as each nested page runs in an execution of its own. */
-static gboolean
-page_render_shortcodes (BylineGotmplCall        *call,
-                        const BylineGotmplValue *self,
-                        const BylineGotmplValue *args,
-                        guint                    n_args,
-                        BylineGotmplValue       *result)
-{
-  static GPrivate depth_key;
-  Page *p = PAGE (self);
-  const char *raw = raw_content_of (p);
-  BylineGotmplSet *set = byline_gotmpl_call_get_set (call);
-  g_autoptr(BylineShortcodeList) list = NULL;
-  g_autoptr(GString) out = NULL;
-  guint depth = GPOINTER_TO_UINT (g_private_get (&depth_key));
-  gsize pos = 0;
-  gboolean ok = TRUE;
-
-  if (raw == NULL || set == NULL)
-    {
-      *result = byline_gotmpl_safe (raw != NULL ? raw : "", BYLINE_GOTMPL_HTML);
-      return TRUE;
-    }
-  if (depth >= 8)
-    return byline_gotmpl_call_error (call, "RenderShortcodes: pages include each other too deeply");
-  if (!byline_gotmpl_call_step (call, strlen (raw) / 64))
-    return FALSE;
-
-  list = byline_shortcode_scan (raw, 0, strlen (raw), NULL);
-  out = g_string_sized_new (strlen (raw));
-  g_private_set (&depth_key, GUINT_TO_POINTER (depth + 1));
-  for (guint i = 0; ok && i < list->calls->len; i++)
-    {
-      const BylineShortcode *sc = g_ptr_array_index (list->calls, i);
-      g_auto(BylineGotmplResult) nested = { 0, };
-      gsize end;
-
-      if (sc->parent >= 0 || sc->kind == BYLINE_SHORTCODE_CLOSE || sc->span.start < pos)
-        continue;
-      end = sc->pair >= 0 && sc->kind == BYLINE_SHORTCODE_OPEN
-        ? ((const BylineShortcode *) g_ptr_array_index (list->calls, sc->pair))->span.end
-        : sc->span.end;
-      g_string_append_len (out, raw + pos, sc->span.start - pos);
-      pos = end;
-      if (sc->kind == BYLINE_SHORTCODE_ESCAPED)
-        {
-          g_string_append_len (out, raw + sc->span.start, sc->span.end - sc->span.start);
-          continue;
-        }
-      if (byline_gotmpl_set_render_call (set, self, raw, p->file, list, i, &nested))
-        g_string_append (out, nested.output);
-      else if (nested.status == BYLINE_GOTMPL_UNSUPPORTED && nested.missing != NULL)
-        ok = byline_gotmpl_call_unsupported (call, nested.missing);
-      else
-        ok = byline_gotmpl_call_error (call, "%s", nested.message != NULL ? nested.message : "failed");
-    }
-  g_private_set (&depth_key, GUINT_TO_POINTER (depth));
-  if (!ok)
-    return FALSE;
-  g_string_append (out, raw + pos);
-  *result = byline_gotmpl_safe_take (g_steal_pointer (&out), BYLINE_GOTMPL_HTML);
-  return TRUE;
-}
-
 static gboolean
 page_get_page (BylineGotmplCall        *call,
                const BylineGotmplValue *self,
@@ -629,11 +599,13 @@ page_get_page (BylineGotmplCall        *call,
 
 static const BylineGotmplMethod page_methods[] = {
   { "Aliases", page_method, 0, 0 },
+  { "Content", byline_gotmpl_page_content, 0, 0 },
   { "Date", page_method, 0, 0 },
   { "Description", page_method, 0, 0 },
   { "Draft", page_method, 0, 0 },
   { "ExpiryDate", page_method, 0, 0 },
   { "File", page_file, 0, 0 },
+  { "FuzzyWordCount", byline_gotmpl_page_content_words, 0, 0 },
   { "GetPage", page_get_page, 1, 2 },
   { "IsHome", page_method, 0, 0 },
   { "IsNode", page_method, 0, 0 },
@@ -651,12 +623,15 @@ static const BylineGotmplMethod page_methods[] = {
   { "Params", page_method, 0, 0 },
   { "Path", page_method, 0, 0 },
   { "Permalink", page_method, 0, 0 },
+  { "Plain", byline_gotmpl_page_content_words, 0, 0 },
+  { "PlainWords", byline_gotmpl_page_content_words, 0, 0 },
   { "PublishDate", page_method, 0, 0 },
   { "RawContent", page_method, 0, 0 },
+  { "ReadingTime", byline_gotmpl_page_content_words, 0, 0 },
   { "RegularPages", page_list, 0, 0 },
   { "RegularPagesRecursive", page_list, 0, 0 },
   { "RelPermalink", page_method, 0, 0 },
-  { "RenderShortcodes", page_render_shortcodes, 0, 0 },
+  { "RenderShortcodes", byline_gotmpl_page_render_shortcodes, 0, 0 },
   { "RenderString", page_render_string, 1, 2 },
   { "Resources", page_resources, 0, 0 },
   { "Scratch", page_method, 0, 0 },
@@ -669,6 +644,7 @@ static const BylineGotmplMethod page_methods[] = {
   { "Title", page_method, 0, 0 },
   { "Type", page_method, 0, 0 },
   { "Weight", page_method, 0, 0 },
+  { "WordCount", byline_gotmpl_page_content_words, 0, 0 },
 };
 
 const BylineGotmplClass byline_gotmpl_page_class = {

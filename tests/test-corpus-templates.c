@@ -181,7 +181,7 @@ check_site (const char *name,
 }
 
 /* The floors are what the preview renders now (100% of 10 calls, and
- * 99.7% of 896): a change that loses calls fails here. */
+ * 895 of 896): a change that loses calls fails here. */
 static void
 test_opentelemetry (void)
 {
@@ -191,7 +191,7 @@ test_opentelemetry (void)
 static void
 test_hugo_docs (void)
 {
-  check_site ("gohugo.io", 0.995);
+  check_site ("gohugo.io", 0.998);
 }
 
 int

@@ -185,11 +185,41 @@ byline_problem_get_icon_name (BylineProblem *self)
   return byline_severity_get_icon_name (MAX (self->diagnostic->severity, BYLINE_SEVERITY_INFO));
 }
 
+/* The name of the site's file the problem is about, or NULL. */
+static char *
+dup_site_file_name (BylineProblem *self)
+{
+  if (self->diagnostic->subject_kind != BYLINE_SUBJECT_SITE_FILE)
+    return NULL;
+  return g_path_get_basename (self->diagnostic->subject);
+}
+
+char *
+byline_problem_dup_place (BylineProblem *self)
+{
+  char *name;
+
+  g_return_val_if_fail (BYLINE_IS_PROBLEM (self), NULL);
+
+  if ((name = dup_site_file_name (self)) != NULL)
+    return name;
+  /* TRANSLATORS: where a problem is, in the problems list. */
+  return g_strdup_printf (_("Line %u"), self->diagnostic->span.line);
+}
+
 char *
 byline_problem_dup_description (BylineProblem *self)
 {
+  g_autofree char *name = NULL;
+
   g_return_val_if_fail (BYLINE_IS_PROBLEM (self), NULL);
 
+  if ((name = dup_site_file_name (self)) != NULL)
+    /* TRANSLATORS: how a screen reader announces a problem with a file of
+     * the site: "Warning: Byline cannot read …, in hugo.toml". */
+    return g_strdup_printf (_("%s: %s, in %s"),
+                            byline_problem_get_severity_label (self),
+                            self->diagnostic->message, name);
   /* TRANSLATORS: how a screen reader announces a problem: "Error: Image
    * caption ends with a period, line 12". */
   return g_strdup_printf (_("%s: %s, line %u"),

@@ -43,7 +43,11 @@ gboolean                byline_problem_has_fix        (BylineProblem    *self);
 const char             *byline_problem_get_severity_label (BylineProblem *self);
 /* A symbolic icon name for the severity. */
 const char             *byline_problem_get_icon_name  (BylineProblem    *self);
-/* What a screen reader reads for the problem: "Error: <message>, line 12". */
+/* Where the problem is, for the list: "Line 12", or the name of the site's
+ * file it is about ("hugo.toml"). */
+char                   *byline_problem_dup_place      (BylineProblem    *self);
+/* What a screen reader reads for the problem: "Error: <message>, line 12",
+ * or "Warning: <message>, in hugo.toml". */
 char                   *byline_problem_dup_description (BylineProblem   *self);
 /* Whether two problems say the same thing at the same place with the same fix. */
 gboolean                byline_problem_equal          (BylineProblem    *self,

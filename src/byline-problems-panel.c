@@ -141,10 +141,9 @@ row_update_line (GtkWidget     *row,
 {
   GtkLabel *line_label = g_object_get_data (G_OBJECT (row), "byline-line-label");
   g_autofree char *description = byline_problem_dup_description (problem);
-  /* TRANSLATORS: where a problem is, in the problems list. */
-  g_autofree char *line = g_strdup_printf (_("Line %u"), byline_problem_get_line (problem));
+  g_autofree char *place = byline_problem_dup_place (problem);
 
-  gtk_label_set_label (line_label, line);
+  gtk_label_set_label (line_label, place);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, description,
                                   -1);

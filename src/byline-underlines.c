@@ -217,7 +217,9 @@ collect_wanted (BylineUnderlines *self,
       GtkTextIter start, end;
       Range range;
 
-      if (!byline_document_get_problem_bounds (self->document, problem, &start, &end))
+      /* A problem with a file of the site has nothing in the text to mark. */
+      if (byline_problem_get_diagnostic (problem)->subject_kind == BYLINE_SUBJECT_SITE_FILE ||
+          !byline_document_get_problem_bounds (self->document, problem, &start, &end))
         continue;
 
       range.start = gtk_text_iter_get_offset (&start);

@@ -293,6 +293,78 @@ test_sarif (Fixture       *fixture,
                  "assert res[1]['level'] == 'warning'\n");
 }
 
+/* What a site lacks for Byline to know it is said once per run, at the
+ * site's own file and line, however many of its posts are checked; and an
+ * unknown shortcode is then a warning, as Byline cannot know them all. */
+static void
+test_site_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *post = "---\ntitle: A\n---\n\nText.\n\n{{< collapse >}}\n";
+  g_autofree char *out = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *profile = g_build_filename (fixture->root, ".byline.yml", NULL);
+
+  /* These sites have no profile of their own: they are learned. */
+  g_assert_cmpint (g_remove (profile), ==, 0);
+
+  /* A TOML string left open on line 2, from its quote at column 9. */
+  g_free (write_file (fixture, "broken/hugo.toml",
+                      "baseURL = \"https://example.org/\"\ntitle = \"T\n", -1));
+  g_free (write_file (fixture, "broken/content/posts/a.md", post, -1));
+  g_free (write_file (fixture, "broken/content/posts/b.md", post, -1));
+  g_assert_cmpint (run_check (fixture, "broken/content/posts", NULL, &out, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "broken/hugo.toml:2:"));
+  g_assert_nonnull (strstr (out, ": warning: Byline cannot read the site configuration: "));
+  g_assert_true (g_str_has_suffix (out,
+                                   "It works with what it can tell without it. "
+                                   "[site/config-unreadable]\n"
+                                   "broken/content/posts/a.md:7:5: warning: Unknown shortcode "
+                                   "“collapse”: Byline cannot see all of the site’s themes; "
+                                   "unless one of them has it, the site’s build fails on it "
+                                   "[shortcode/unknown]\n"
+                                   "broken/content/posts/b.md:7:5: warning: Unknown shortcode "
+                                   "“collapse”: Byline cannot see all of the site’s themes; "
+                                   "unless one of them has it, the site’s build fails on it "
+                                   "[shortcode/unknown]\n"
+                                   "0 errors, 3 warnings, 0 infos in 2 files\n"));
+  g_assert_null (strstr (strstr (out, "[site/config-unreadable]") + 1,
+                         "[site/config-unreadable]"));
+
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_check (fixture, "--format=json", "broken/content/posts/a.md", NULL, &out,
+                              NULL), ==, 0);
+  assert_python (out,
+                 "import json, sys\n"
+                 "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                 "assert d['summary'] == {'files': 1, 'errors': 0, 'warnings': 2,"
+                 " 'infos': 0, 'failed': 0}, d['summary']\n"
+                 "[s] = d['site']\n"
+                 "assert s['path'] == 'broken/hugo.toml', s\n"
+                 "assert s['ruleId'] == 'site/config-unreadable' and s['severity'] == 'warning'\n"
+                 "assert s['line'] == 2, s\n"
+                 "[x] = d['files'][0]['diagnostics']\n"
+                 "assert x['ruleId'] == 'shortcode/unknown', x\n");
+
+  /* A theme the configuration names that is not there: one info. */
+  g_free (write_file (fixture, "themeless/hugo.toml",
+                      "baseURL = \"https://example.org/\"\ntheme = \"PaperMod\"\n", -1));
+  g_free (write_file (fixture, "themeless/content/posts/a.md", post, -1));
+  g_free (write_file (fixture, "themeless/content/posts/b.md", post, -1));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_check (fixture, "--no-warnings", "themeless/content/posts", NULL, &out,
+                              NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "0 errors, 0 warnings, 0 infos in 2 files\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_check (fixture, "themeless/content/posts", NULL, &out, NULL), ==, 0);
+  expected = g_strdup_printf ("themeless/themes/PaperMod: info: The theme PaperMod is not in "
+                              "%s/themeless/themes/PaperMod: its shortcodes and templates are "
+                              "not known. [site/component-missing]\n",
+                              fixture->root);
+  g_assert_true (g_str_has_prefix (out, expected));
+  g_assert_true (g_str_has_suffix (out, "0 errors, 2 warnings, 1 info in 2 files\n"));
+}
+
 /* A picture that records where it was taken: reported with the place
  * rounded, and --fix strips the GPS tags (exiftool checks). */
 static void
@@ -396,6 +468,7 @@ main (int    argc,
   ADD ("unreadable", test_unreadable);
   ADD ("json", test_json);
   ADD ("sarif", test_sarif);
+  ADD ("site-files", test_site_files);
   ADD ("photo-location", test_photo_location);
   ADD ("utf8-output", test_utf8_output);
 

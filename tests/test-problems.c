@@ -764,6 +764,57 @@ assert_agree (GFile *file)
   destroy_window (window);
 }
 
+/* A theme the site's configuration names is not there: the problems list
+ * says so in a row that names the theme's folder rather than a line, and
+ * nothing of the text is underlined for it. */
+static void
+test_site_file_row (void)
+{
+  /* Apart from the tests' folder and its istio.io profile: learned. */
+  g_autofree char *site = g_dir_make_tmp ("byline-themeless-XXXXXX", NULL);
+  g_autofree char *config = g_build_filename (site, "hugo.toml", NULL);
+  g_autofree char *post = g_build_filename (site, "content", "posts", "a.md", NULL);
+  g_autofree char *posts = g_path_get_dirname (post);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (post);
+  g_autoptr(GError) error = NULL;
+  BylineWindow *window;
+  BylineDocument *document;
+  BylineProblem *problem;
+  GtkListBoxRow *row;
+  GtkTextTag *info_tag;
+  GtkTextIter start;
+
+  g_assert_cmpint (g_mkdir_with_parents (posts, 0700), ==, 0);
+  g_file_set_contents (config, "baseURL = \"https://example.org/\"\ntheme = \"PaperMod\"\n", -1,
+                       &error);
+  g_assert_no_error (error);
+  g_file_set_contents (post, "---\ntitle: A\n---\n\nText.\n", -1, &error);
+  g_assert_no_error (error);
+
+  window = open_window (file);
+  document = byline_window_get_document (window);
+  g_assert_cmpuint (byline_document_get_n_infos (document), ==, 1);
+  row = get_row (window, 0);
+  g_assert_nonnull (row);
+  g_assert_null (get_row (window, 1));
+  problem = g_object_get_data (G_OBJECT (row), "byline-problem");
+  g_assert_cmpstr (byline_problem_get_rule_id (problem), ==, "site/component-missing");
+  g_assert_true (find_label (GTK_WIDGET (row), "PaperMod"));
+  g_assert_false (find_label (GTK_WIDGET (row), "Line 1"));
+  expected = g_strdup_printf ("Info: The theme PaperMod is not in %s/themes/PaperMod: its "
+                              "shortcodes and templates are not known., in PaperMod", site);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       expected);
+
+  info_tag = lookup_tag (document, BYLINE_UNDERLINE_TAG_INFO);
+  gtk_text_buffer_get_start_iter (GTK_TEXT_BUFFER (document), &start);
+  g_assert_true (info_tag == NULL || !gtk_text_iter_has_tag (&start, info_tag));
+
+  destroy_window (window);
+  byline_test_remove_tree (site);
+}
+
 static void
 test_agree_fixtures (void)
 {
@@ -892,6 +943,7 @@ main (int   argc,
   g_test_add_func ("/gui/problems/underline/clears", test_underline_clears);
   g_test_add_func ("/gui/problems/bundle/follows-folder", test_bundle_follows_folder);
   g_test_add_func ("/gui/problems/check", test_check);
+  g_test_add_func ("/gui/problems/site-file", test_site_file_row);
   g_test_add_func ("/gui/problems/cli-agrees/fixtures", test_agree_fixtures);
   g_test_add_func ("/gui/problems/cli-agrees/corpus", test_agree_corpus);
 

@@ -32,6 +32,16 @@ typedef struct
   char      *error;        /* why it could not be checked */
 } FileResult;
 
+/* A finding about a file of a post's site (its configuration, a theme),
+ * reported once however many of its posts are checked. */
+typedef struct
+{
+  char             *path;        /* as shown: relative to the current folder when inside it */
+  guint             line;        /* 0 when unknown */
+  guint             column;
+  BylineDiagnostic *diagnostic;  /* its rule, severity and message */
+} SiteFinding;
+
 typedef struct
 {
   Format         format;
@@ -45,6 +55,8 @@ typedef struct
   BylineProfile *fixed_profile;   /* --profile */
   GHashTable    *profiles;        /* .byline.yml path → BylineProfile */
   GPtrArray     *results;         /* of FileResult */
+  GPtrArray     *site_findings;   /* of SiteFinding */
+  GHashTable    *sites_reported;  /* "rule\nfile\nmessage" of site_findings */
   guint          n_errors;
   guint          n_warnings;
   guint          n_infos;
@@ -60,6 +72,73 @@ file_result_free (FileResult *result)
   g_clear_object (&result->analysis);
   g_free (result->error);
   g_free (result);
+}
+
+static void
+count_finding (Check                  *check,
+               const BylineDiagnostic *diagnostic)
+{
+  if (diagnostic->severity == BYLINE_SEVERITY_ERROR)
+    check->n_errors++;
+  else if (diagnostic->severity == BYLINE_SEVERITY_WARNING)
+    check->n_warnings++;
+  else
+    check->n_infos++;
+}
+
+static void
+site_finding_free (SiteFinding *finding)
+{
+  g_free (finding->path);
+  byline_diagnostic_free (finding->diagnostic);
+  g_free (finding);
+}
+
+/* @path as the user would write it from here. */
+static char *
+shown_path (const char *path)
+{
+  g_autofree char *here = g_get_current_dir ();
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) folder = g_file_new_for_path (here);
+  char *relative = g_file_get_relative_path (folder, file);
+
+  return relative != NULL ? relative : g_strdup (path);
+}
+
+/* Keeps a finding about a file of @site, once per run, at the line of
+ * the site's own problem it comes from. */
+static void
+add_site_finding (Check                  *check,
+                  BylineSite             *site,
+                  const BylineDiagnostic *diagnostic)
+{
+  g_autofree char *key = g_strdup_printf ("%s\n%s\n%s", diagnostic->rule_id,
+                                          diagnostic->subject, diagnostic->message);
+  const GPtrArray *problems = byline_site_get_problems (site);
+  SiteFinding *finding;
+
+  if (g_hash_table_contains (check->sites_reported, key))
+    return;
+  g_hash_table_add (check->sites_reported, g_steal_pointer (&key));
+
+  finding = g_new0 (SiteFinding, 1);
+  finding->path = shown_path (diagnostic->subject);
+  finding->diagnostic = byline_diagnostic_copy (diagnostic);
+  for (guint i = 0; problems != NULL && i < problems->len; i++)
+    {
+      const BylineSiteProblem *problem = g_ptr_array_index ((GPtrArray *) problems, i);
+
+      if (g_strcmp0 (problem->file, diagnostic->subject) == 0 &&
+          g_strcmp0 (problem->message, diagnostic->message) == 0)
+        {
+          finding->line = problem->line;
+          finding->column = problem->column;
+          break;
+        }
+    }
+  g_ptr_array_add (check->site_findings, finding);
+  count_finding (check, diagnostic);
 }
 
 static void
@@ -344,14 +423,14 @@ check_file (Check      *check,
 
       if (check->no_warnings && diagnostic->severity != BYLINE_SEVERITY_ERROR)
         continue;
+      /* What the site lacks is said once, at its own file. */
+      if (diagnostic->subject_kind == BYLINE_SUBJECT_SITE_FILE)
+        {
+          add_site_finding (check, site, diagnostic);
+          continue;
+        }
       g_ptr_array_add (result->diagnostics, diagnostic);
-
-      if (diagnostic->severity == BYLINE_SEVERITY_ERROR)
-        check->n_errors++;
-      else if (diagnostic->severity == BYLINE_SEVERITY_WARNING)
-        check->n_warnings++;
-      else
-        check->n_infos++;
+      count_finding (check, diagnostic);
     }
 }
 
@@ -361,6 +440,18 @@ static void
 print_text (Check *check)
 {
   GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < check->site_findings->len; i++)
+    {
+      const SiteFinding *finding = g_ptr_array_index (check->site_findings, i);
+
+      g_string_append (out, finding->path);
+      if (finding->line > 0)
+        g_string_append_printf (out, ":%u:%u", finding->line, finding->column);
+      g_string_append_printf (out, ": %s: %s [%s]\n",
+                              byline_severity_to_string (finding->diagnostic->severity),
+                              finding->diagnostic->message, finding->diagnostic->rule_id);
+    }
 
   for (guint i = 0; i < check->results->len; i++)
     {
@@ -478,7 +569,26 @@ print_json (Check *check)
       g_string_append (out, "]}");
     }
 
-  g_string_append_printf (out, "\n  ],\n  \"summary\": {\"files\": %u, \"errors\": %u, "
+  g_string_append (out, "\n  ],\n  \"site\": [");
+  for (guint i = 0; i < check->site_findings->len; i++)
+    {
+      const SiteFinding *finding = g_ptr_array_index (check->site_findings, i);
+      const BylineDiagnostic *d = finding->diagnostic;
+
+      g_string_append (out, i > 0 ? ",\n    {\"path\": " : "\n    {\"path\": ");
+      byline_json_string_append (out, finding->path);
+      g_string_append (out, ", \"ruleId\": ");
+      byline_json_string_append (out, d->rule_id);
+      g_string_append_printf (out, ", \"severity\": \"%s\", \"message\": ",
+                              byline_severity_to_string (d->severity));
+      byline_json_string_append (out, d->message);
+      g_string_append_printf (out, ", \"line\": %u, \"column\": %u}", finding->line,
+                              finding->column);
+    }
+  if (check->site_findings->len > 0)
+    g_string_append (out, "\n  ");
+
+  g_string_append_printf (out, "],\n  \"summary\": {\"files\": %u, \"errors\": %u, "
                           "\"warnings\": %u, \"infos\": %u, \"failed\": %u}\n}\n",
                           check->results->len, check->n_errors, check->n_warnings,
                           check->n_infos, check->n_failed);
@@ -577,6 +687,28 @@ print_sarif (Check *check)
                                   MAX (d->span.line, 1), MAX (d->span.column, 1),
                                   MAX (d->span.end_line, 1), MAX (d->span.end_column, 1));
         }
+    }
+  for (guint i = 0; i < check->site_findings->len; i++)
+    {
+      const SiteFinding *finding = g_ptr_array_index (check->site_findings, i);
+      const BylineDiagnostic *d = finding->diagnostic;
+
+      g_string_append (out, first ? "\n      {" : ",\n      {");
+      first = FALSE;
+      g_string_append (out, "\"ruleId\": ");
+      byline_json_string_append (out, d->rule_id);
+      g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": \"%s\", "
+                              "\"message\": {\"text\": ",
+                              rule_index (d->rule_id), sarif_level (d->severity));
+      byline_json_string_append (out, d->message);
+      g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
+                            "{\"artifactLocation\": {\"uri\": ");
+      append_sarif_uri (out, finding->path);
+      g_string_append_c (out, '}');
+      if (finding->line > 0)
+        g_string_append_printf (out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
+                                finding->line, MAX (finding->column, 1));
+      g_string_append (out, "}}]}");
     }
   g_string_append (out, first ? "],\n" : "\n    ],\n");
 
@@ -690,6 +822,8 @@ byline_cli_check (int    argc,
   check.checkers = byline_cli_spelling_new ();
   check.profiles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
   check.results = g_ptr_array_new_with_free_func ((GDestroyNotify) file_result_free);
+  check.site_findings = g_ptr_array_new_with_free_func ((GDestroyNotify) site_finding_free);
+  check.sites_reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   for (guint i = 0; paths[i] != NULL; i++)
     collect (&check, paths[i]);
@@ -726,6 +860,8 @@ byline_cli_check (int    argc,
     status = BYLINE_CLI_OK;
 
   g_clear_pointer (&check.results, g_ptr_array_unref);
+  g_clear_pointer (&check.site_findings, g_ptr_array_unref);
+  g_clear_pointer (&check.sites_reported, g_hash_table_unref);
   g_clear_pointer (&check.profiles, g_hash_table_unref);
   g_clear_pointer (&check.fixed, g_hash_table_unref);
   g_clear_object (&check.fixed_profile);

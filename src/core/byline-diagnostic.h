@@ -31,6 +31,9 @@ typedef enum
   BYLINE_SUBJECT_FRONT_MATTER_KEY,  /* subject: the key, "title" */
   BYLINE_SUBJECT_SHORTCODE_PARAM,   /* subject: a parameter's name ("caption", "0" for the
                                      * first positional one) of the call the span lies in */
+  BYLINE_SUBJECT_SITE_FILE,         /* subject: the path of a file or folder of the site (its
+                                     * configuration, a theme) the finding is about; the
+                                     * span is the post's start */
 } BylineSubjectKind;
 
 typedef struct

@@ -177,4 +177,8 @@ void byline_rule_bundle_photo_location  (BylineLintContext *ctx);
 /* Spelling (byline-rules-spelling.c). */
 void byline_rule_spelling_unknown_word  (BylineLintContext *ctx);
 
+/* The site's own files (byline-rules-site.c). */
+void byline_rule_site_config_unreadable (BylineLintContext *ctx);
+void byline_rule_site_component_missing (BylineLintContext *ctx);
+
 G_END_DECLS

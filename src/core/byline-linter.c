@@ -153,6 +153,11 @@ static const BylineRule rules[] = {
 
   { { "spelling/unknown-word", I, N_("Words of the prose are in the dictionary") },
     byline_rule_spelling_unknown_word },
+
+  { { "site/config-unreadable", W, N_("The site's configuration can be read") },
+    byline_rule_site_config_unreadable },
+  { { "site/component-missing", I, N_("The site's themes and modules are there") },
+    byline_rule_site_component_missing },
 };
 
 #undef E

@@ -90,6 +90,10 @@ void
 byline_rule_sc_unknown (BylineLintContext *ctx)
 {
   const char * const *names = byline_profile_get_shortcode_names (ctx->profile);
+  /* Without the site's every theme (or outside a site), Byline cannot know
+   * each shortcode the build has. */
+  gboolean all_known = ctx->site != NULL && byline_site_get_root (ctx->site) != NULL &&
+                       byline_site_is_complete (ctx->site);
 
   for (guint i = 0; i < ctx->shortcodes->calls->len; i++)
     {
@@ -116,10 +120,16 @@ byline_rule_sc_unknown (BylineLintContext *ctx)
                                 "build fails on unknown shortcodes"),
                               call->name, suggestion);
         }
-      else
+      else if (all_known)
         byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
                             _("Unknown shortcode “%s”: the site’s build fails on it; "
                               "use one of the site’s shortcodes"),
+                            call->name);
+      else
+        byline_lint_report (ctx, call->name_span.start, call->name_span.end, NULL,
+                            _("Unknown shortcode “%s”: Byline cannot see all of the site’s "
+                              "themes; unless one of them has it, the site’s build fails "
+                              "on it"),
                             call->name);
     }
 }

@@ -543,6 +543,13 @@ byline_site_is_complete (BylineSite *self)
       if (component->state != BYLINE_SITE_COMPONENT_FOUND)
         return FALSE;
     }
+  for (guint i = 0; i < model->problems->len; i++)
+    {
+      const BylineSiteProblem *problem = g_ptr_array_index (model->problems, i);
+
+      if (problem->kind == BYLINE_SITE_PROBLEM_CONFIG_UNREADABLE)
+        return FALSE;
+    }
   return TRUE;
 }
 

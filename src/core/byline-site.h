@@ -236,7 +236,8 @@ const BylineSiteTaxonomy *byline_site_get_taxonomy  (BylineSite         *self,
                                                      guint               index);
 
 /* Themes and modules, in Hugo's order. The site knows its whole set of
- * templates only when every component was found. */
+ * templates only when every component was found and every configuration
+ * file could be read (one that could not may name more themes). */
 guint               byline_site_get_n_components    (BylineSite         *self);
 const BylineSiteComponent *byline_site_get_component (BylineSite        *self,
                                                      guint               index);

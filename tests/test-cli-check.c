@@ -346,6 +346,20 @@ test_site_files (Fixture       *fixture,
                  "[x] = d['files'][0]['diagnostics']\n"
                  "assert x['ruleId'] == 'shortcode/unknown', x\n");
 
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_check (fixture, "--format=sarif", "broken/content/posts/a.md", NULL, &out,
+                              NULL), ==, 0);
+  assert_python (out,
+                 "import json, sys\n"
+                 "d = json.load(open(sys.argv[1], encoding='utf-8'))\n"
+                 "res = d['runs'][0]['results']\n"
+                 "assert [r['ruleId'] for r in res] == ['shortcode/unknown',"
+                 " 'site/config-unreadable'], res\n"
+                 "loc = res[1]['locations'][0]['physicalLocation']\n"
+                 "assert loc['artifactLocation']['uri'] == 'broken/hugo.toml', loc\n"
+                 "assert loc['region']['startLine'] == 2, loc\n"
+                 "assert res[1]['level'] == 'warning'\n");
+
   /* A theme the configuration names that is not there: one info. */
   g_free (write_file (fixture, "themeless/hugo.toml",
                       "baseURL = \"https://example.org/\"\ntheme = \"PaperMod\"\n", -1));

@@ -99,6 +99,13 @@ static const RuleCase rule_cases[] = {
     "keywords: [a]\nsubtitel: More\n---\n",
     "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
     "keywords: [a]\nsubtitle: More\n---\n", NULL },
+  /* A key the post reads itself through Hugo's param shortcode (whose name
+   * Hugo matches whatever its case, and down into maps) is its own. */
+  { "unknown-key-param", "front-matter/unknown-key", BYLINE_SEVERITY_WARNING, 7, 1,
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\nvenue: Hall\n---\n\nAt {{< param venu >}}.\n",
+    "---\ntitle: T\ndescription: \"What.\"\npublishdate: 2023-01-02\nattribution: A\n"
+    "keywords: [a]\nvenue:\n  room: Hall\n---\n\nAt {{< param \"Venue.room\" >}}.\n", NULL },
   { "description-period", "front-matter/description-period", BYLINE_SEVERITY_WARNING, 3, 20,
     "---\ntitle: T\ndescription: \"A post\"\npublishdate: 2023-01-02\nattribution: A\n"
     "keywords: [a]\n---\n", HEAD, NULL },

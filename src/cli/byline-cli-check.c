@@ -635,6 +635,28 @@ rule_index (const char *rule_id)
   return 0;
 }
 
+/* A result's start, up to its artifact location; the caller adds the
+ * region, if any, and closes the location and the result. */
+static void
+append_sarif_result (GString                *out,
+                     gboolean               *first,
+                     const BylineDiagnostic *d,
+                     const char             *path)
+{
+  g_string_append (out, *first ? "\n      {" : ",\n      {");
+  *first = FALSE;
+  g_string_append (out, "\"ruleId\": ");
+  byline_json_string_append (out, d->rule_id);
+  g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": \"%s\", "
+                          "\"message\": {\"text\": ",
+                          rule_index (d->rule_id), sarif_level (d->severity));
+  byline_json_string_append (out, d->message);
+  g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
+                        "{\"artifactLocation\": {\"uri\": ");
+  append_sarif_uri (out, path);
+  g_string_append_c (out, '}');
+}
+
 static void
 print_sarif (Check *check)
 {
@@ -671,18 +693,8 @@ print_sarif (Check *check)
         {
           const BylineDiagnostic *d = g_ptr_array_index (result->diagnostics, j);
 
-          g_string_append (out, first ? "\n      {" : ",\n      {");
-          first = FALSE;
-          g_string_append (out, "\"ruleId\": ");
-          byline_json_string_append (out, d->rule_id);
-          g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": \"%s\", "
-                                  "\"message\": {\"text\": ",
-                                  rule_index (d->rule_id), sarif_level (d->severity));
-          byline_json_string_append (out, d->message);
-          g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
-                                "{\"artifactLocation\": {\"uri\": ");
-          append_sarif_uri (out, result->path);
-          g_string_append_printf (out, "}, \"region\": {\"startLine\": %u, \"startColumn\": %u, "
+          append_sarif_result (out, &first, d, result->path);
+          g_string_append_printf (out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u, "
                                   "\"endLine\": %u, \"endColumn\": %u}}}]}",
                                   MAX (d->span.line, 1), MAX (d->span.column, 1),
                                   MAX (d->span.end_line, 1), MAX (d->span.end_column, 1));
@@ -691,20 +703,8 @@ print_sarif (Check *check)
   for (guint i = 0; i < check->site_findings->len; i++)
     {
       const SiteFinding *finding = g_ptr_array_index (check->site_findings, i);
-      const BylineDiagnostic *d = finding->diagnostic;
 
-      g_string_append (out, first ? "\n      {" : ",\n      {");
-      first = FALSE;
-      g_string_append (out, "\"ruleId\": ");
-      byline_json_string_append (out, d->rule_id);
-      g_string_append_printf (out, ", \"ruleIndex\": %u, \"level\": \"%s\", "
-                              "\"message\": {\"text\": ",
-                              rule_index (d->rule_id), sarif_level (d->severity));
-      byline_json_string_append (out, d->message);
-      g_string_append (out, "}, \"locations\": [{\"physicalLocation\": "
-                            "{\"artifactLocation\": {\"uri\": ");
-      append_sarif_uri (out, finding->path);
-      g_string_append_c (out, '}');
+      append_sarif_result (out, &first, finding->diagnostic, finding->path);
       if (finding->line > 0)
         g_string_append_printf (out, ", \"region\": {\"startLine\": %u, \"startColumn\": %u}",
                                 finding->line, MAX (finding->column, 1));

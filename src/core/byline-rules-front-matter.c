@@ -339,6 +339,33 @@ byline_rule_fm_type (BylineLintContext *ctx)
     }
 }
 
+/* Whether the post reads @key itself, with Hugo's {{< param "key" >}} (or
+ * "key.sub"): a key for that post alone, which the site's other pages need
+ * not use. Hugo matches the name as it matches keys, whatever the case. */
+static gboolean
+post_reads_param (BylineLintContext *ctx,
+                  const char        *key)
+{
+  g_autofree char *folded = byline_data_fold_key (key);
+  gsize length = strlen (folded);
+
+  for (guint i = 0; i < ctx->shortcodes->calls->len; i++)
+    {
+      const BylineShortcode *call = g_ptr_array_index (ctx->shortcodes->calls, i);
+      const BylineShortcodeParam *name;
+      g_autofree char *read = NULL;
+
+      if ((call->kind != BYLINE_SHORTCODE_OPEN && call->kind != BYLINE_SHORTCODE_SELF_CLOSING) ||
+          g_strcmp0 (call->name, "param") != 0 ||
+          (name = byline_shortcode_get_nth (call, 0)) == NULL || name->value == NULL)
+        continue;
+      read = byline_data_fold_key (name->value);
+      if (strncmp (read, folded, length) == 0 && (read[length] == '\0' || read[length] == '.'))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 byline_rule_fm_unknown_key (BylineLintContext *ctx)
 {
@@ -356,7 +383,8 @@ byline_rule_fm_unknown_key (BylineLintContext *ctx)
       const BylineFrontMatterEntry *other = NULL;
       const char *suggestion;
 
-      if (byline_profile_lookup_field (ctx->profile, entry->key) != NULL)
+      if (byline_profile_lookup_field (ctx->profile, entry->key) != NULL ||
+          post_reads_param (ctx, entry->key))
         continue;
 
       suggestion = byline_lint_did_you_mean (entry->key, keys);

@@ -29,6 +29,39 @@ gboolean          byline_gotmpl_evaluate_path    (BylineGotmplCall        *call,
                                                   char                   **path,
                                                   BylineGotmplValue       *result);
 
+/* The string form of argument @i into @var, or the call fails: for the
+ * strings functions, whose parameters are named call and args. */
+#define ARG_STRING(i, var) \
+  if (!byline_gotmpl_to_string (call, &args[i], &var)) \
+    return FALSE
+
+/* Go's unicode.IsSpace. */
+gboolean byline_gotmpl_is_go_space (gunichar c);
+
+/* Functions of byline-gotmpl-funcs-prose.c in the strings table. */
+gboolean byline_gotmpl_fn_count_runes      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_count_words      (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_title            (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_truncate         (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+/* Functions of byline-gotmpl-funcs-regexp.c in the strings table. */
+gboolean byline_gotmpl_fn_find_re          (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_find_re_submatch (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+gboolean byline_gotmpl_fn_replace_re       (BylineGotmplCall *call, const BylineGotmplValue *self,
+                                            const BylineGotmplValue *args, guint n_args,
+                                            BylineGotmplValue *result);
+
 /* Functions of byline-gotmpl-funcs-query.c in the collections table. */
 gboolean byline_gotmpl_fn_in         (BylineGotmplCall *call, const BylineGotmplValue *self,
                                       const BylineGotmplValue *args, guint n_args,

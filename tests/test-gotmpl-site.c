@@ -256,6 +256,11 @@ test_page_lists (Fixture       *f,
       "2 6 page.Pages" },
     /* A regular page lists nothing. */
     { "{{ len (site.GetPage \"/blog/bundle\").RegularPages }}{{ with .Pages }}x{{ end }}", "0" },
+    /* A page prints as Page(path), as its String method says
+     * (hugolib/page.go, pageState.String); the site's render-link hooks
+     * use it in their messages. */
+    { "{{ site.GetPage \"/docs/ping\" }} {{ (site.GetPage \"/blog/bundle\").String }}",
+      "Page(/docs/ping) Page(/blog/bundle)" },
     { "{{ hugo.GoVersion | strings.ReplaceRE `go(\\d+\\.\\d+)\\..*` `$1.0` }}", "1.24.0" },
     { "{{ with try (add 1 2) }}{{ .Value }} {{ if .Err }}error{{ else }}no error{{ end }}{{ end }}",
       "3 no error" },

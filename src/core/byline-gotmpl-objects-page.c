@@ -69,13 +69,25 @@ page_finalize (BylineGotmplObject *object)
 }
 
 /* Page's String: Page(/path/to/file.md). */
+static char *page_path (Page *p);
+
+/* What Hugo prints for a page, and its String method: "Page(/docs/a)"
+ * (hugolib/page.go, pageState.String). */
+static char *
+page_string (Page *p)
+{
+  g_autofree char *path = page_path (p);
+
+  return g_strdup_printf ("Page(%s)", path);
+}
+
 static void
 page_print (BylineGotmplObject *object,
             GString            *out)
 {
-  Page *p = (Page *) object;
+  g_autofree char *text = page_string ((Page *) object);
 
-  g_string_append_printf (out, "Page(/%s)", p->content_path != NULL ? p->content_path : "");
+  g_string_append (out, text);
 }
 
 #define PAGE(v) ((Page *) (v)->o)
@@ -368,6 +380,8 @@ page_method (BylineGotmplCall        *call,
     *result = byline_gotmpl_string (raw_content_of (p));
   else if (strcmp (name, "Path") == 0)
     *result = byline_gotmpl_string_own (page_path (p));
+  else if (strcmp (name, "String") == 0)
+    *result = byline_gotmpl_string_own (page_string (p));
   else if (strcmp (name, "Keywords") == 0 || strcmp (name, "Aliases") == 0)
     {
       const BylineGotmplValue *v = param (p, strcmp (name, "Keywords") == 0 ? "keywords" : "aliases");
@@ -640,6 +654,7 @@ static const BylineGotmplMethod page_methods[] = {
   { "Site", page_method, 0, 0 },
   { "Slug", page_method, 0, 0 },
   { "Store", page_method, 0, 0 },
+  { "String", page_method, 0, 0 },
   { "Summary", page_summary, 0, 0 },
   { "Title", page_method, 0, 0 },
   { "Type", page_method, 0, 0 },

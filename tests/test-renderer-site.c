@@ -381,6 +381,27 @@ test_hook_fallback (void)
   g_assert_cmpuint (diagnostic->span.line, ==, 6);
 }
 
+/* A hook that fails for each element a {{% %}} call writes says so once:
+ * the findings are all at the call, and alike. */
+static void
+test_hook_fallback_once (void)
+{
+  g_autoptr(GPtrArray) diagnostics = NULL;
+  g_autofree char *html = render_html ("{{% steps \"![a](a.png)\" \"![b](b.png)\" %}}\n",
+                                       &diagnostics);
+  const BylineDiagnostic *diagnostic;
+
+  g_assert_cmpstr (html, ==,
+                   "<ul>\n<li><img src=\"a.png\" alt=\"a\"></li>\n"
+                   "<li><img src=\"b.png\" alt=\"b\"></li>\n</ul>\n");
+  diagnostic = only_diagnostic (diagnostics, BYLINE_SEVERITY_INFO);
+  g_assert_cmpstr (diagnostic->message, ==,
+                   "The preview does not apply the site’s render-image hook here: "
+                   "“.GetRemote (*resources.Namespace)” is not supported by the preview "
+                   "(layouts/_markup/render-image.html:1)");
+  g_assert_cmpuint (diagnostic->span.line, ==, 6);
+}
+
 /* Without a site, the same call is the unknown-shortcode box. */
 static void
 test_no_site (void)
@@ -453,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/core/renderer-site/fallback-nested", test_fallback_nested);
   g_test_add_func ("/core/renderer-site/fallback-recursion", test_fallback_recursion);
   g_test_add_func ("/core/renderer-site/hook-fallback", test_hook_fallback);
+  g_test_add_func ("/core/renderer-site/hook-fallback-once", test_hook_fallback_once);
   g_test_add_func ("/core/renderer-site/no-site", test_no_site);
   g_test_add_func ("/core/renderer-site/settings-from-config", test_settings_from_config);
 

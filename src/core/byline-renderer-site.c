@@ -39,6 +39,7 @@ struct _BylineRenderSite
   gboolean                   page_made;
   BylineGotmplValue          page;
   GPtrArray                 *diagnostics; /* of BylineDiagnostic */
+  GHashTable                *reported;    /* "start end severity message" of diagnostics */
   GPtrArray                 *bindings;    /* of HookBinding, the hooks' user data */
 };
 
@@ -77,6 +78,7 @@ byline_render_site_new (BylineSite *site,
   self->post = g_object_ref (post);
   self->shortcodes = byline_post_get_shortcodes (post);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
+  self->reported = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->bindings = g_ptr_array_new_with_free_func (g_free);
   file = byline_site_get_post_file (site);
   if (file != NULL)
@@ -110,6 +112,7 @@ byline_render_site_free (BylineRenderSite *self)
   g_free (self->page_path);
   byline_gotmpl_value_clear (&self->page);
   g_clear_pointer (&self->diagnostics, g_ptr_array_unref);
+  g_clear_pointer (&self->reported, g_hash_table_unref);
   g_clear_pointer (&self->bindings, g_ptr_array_unref);
   g_free (self);
 }
@@ -137,6 +140,7 @@ byline_render_site_steal_diagnostics (BylineRenderSite *self)
 
   diagnostics = g_steal_pointer (&self->diagnostics);
   self->diagnostics = g_ptr_array_new_with_free_func ((GDestroyNotify) byline_diagnostic_free);
+  g_hash_table_remove_all (self->reported);
   return diagnostics;
 }
 
@@ -200,6 +204,17 @@ add_finding (BylineRenderSite *self,
 
   span.start = MIN (start, job->length);
   span.end = MIN (MAX (end, span.start), job->length);
+
+  /* The same failure at the same place is said once: a render hook that
+   * fails for each of the hundred links a {{% %}} call writes, say. */
+  if (!g_hash_table_add (self->reported,
+                         g_strdup_printf ("%" G_GSIZE_FORMAT " %" G_GSIZE_FORMAT " %d %s",
+                                          span.start, span.end, severity, message)))
+    {
+      g_free (message);
+      return;
+    }
+
   byline_line_index_fill_span (job->lines, &span);
   g_ptr_array_add (self->diagnostics,
                    byline_diagnostic_new (severity, "preview/template", &span, message));

@@ -312,7 +312,71 @@ test_content (Fixture       *f,
      * without an _index.md. */
     { "{{ (site.GetPage \"/docs/basics/start\").Content }}|{{ (site.GetPage \"/docs\").Content }}|"
       "{{ (site.GetPage \"/blog\").Content }}|",
-      "<p>Start here.</p>\n|||" },
+      "<p>Start here.</p>\n<h2 id=\"install\">Install</h2>\n<h3 id=\"os\">Linux</h3>\n"
+      "<h3 id=\"install-1\">Install</h3>\n<h2 id=\"os\">Use</h2>\n"
+      "<h4 id=\"deep-dive\">Deep dive</h4>\n|||" },
+  };
+
+  render_cases (f, cases, G_N_ELEMENTS (cases));
+}
+
+/* Page.Fragments (gohugo.io/methods/page/fragments/), over docs/basics/
+ * start.md: headings "Install" (h2), "Linux {#os}" (h3), "Install" (h3),
+ * "Use {#os}" (h2), "Deep dive" (h4). The ids are the ones Goldmark
+ * writes (a repeated text gets -1, markup/goldmark/autoid.go); an id
+ * written twice is given twice, so Identifiers holds it twice (idFactory.
+ * put keeps duplicates) and Count says 2 (collections.SortedStringSlice,
+ * common/collections/slice.go), sorted (Builder.SetIdentifiers). The
+ * headings nest as Builder.AddAt puts them (markup/tableofcontents/
+ * tableofcontents.go): the first heading starts row 0, an empty heading
+ * heads the row, an h4 under an h2 hangs under an empty h3; HeadingsMap
+ * keeps the last heading walked for an id; ToHTML writes tocBuilder's
+ * HTML, levels 2 to 3 here. */
+static void
+test_fragments (Fixture       *f,
+                gconstpointer  data)
+{
+  static const CallCase cases[] = {
+    { "{{ with site.GetPage \"/docs/basics/start\" }}{{ delimit .Fragments.Identifiers \",\" }} "
+      "{{ printf \"%T %T\" .Fragments .Fragments.Identifiers }}{{ end }}",
+      "deep-dive,install,install-1,os,os "
+      "*tableofcontents.Fragments collections.SortedStringSlice" },
+    { "{{ with (site.GetPage \"/docs/basics/start\").Fragments.Identifiers }}"
+      "{{ .Contains \"install-1\" }} {{ .Contains \"nope\" }} {{ .Count \"os\" }} "
+      "{{ .Count \"install\" }} {{ .Count \"nope\" }}{{ end }}",
+      "true false 2 1 0" },
+    { "{{ with (site.GetPage \"/docs/basics/start\").Fragments.HeadingsMap }}"
+      "{{ with index . \"os\" }}{{ .ID }} {{ .Level }} {{ .Title }}{{ end }}|"
+      "{{ .install.Title }} {{ .install.Level }}|{{ len . }}{{ end }}",
+      "os 2 Use|Install 2|4" },
+    /* The empty heading is false to if and with (Heading.IsZero, which
+     * Hugo's templates ask: common/hreflect IsTruthfulValue). */
+    { "{{ $h := index (site.GetPage \"/docs/basics/start\").Fragments.Headings 0 }}"
+      "[{{ $h.ID }}|{{ $h.Level }}|{{ $h.IsZero }}|{{ if $h }}yes{{ else }}no{{ end }}]"
+      "{{ range $h.Headings }}{{ .ID }}:{{ .Level }}({{ range .Headings }}{{ .ID }}"
+      "{{ range .Headings }}({{ .ID }}:{{ .Level }}){{ end }},{{ end }});{{ end }}",
+      "[|0|true|no]install:2(os,install-1,);os:2((deep-dive:4),);" },
+    { "{{ (site.GetPage \"/docs/basics/start\").Fragments.ToHTML 2 3 false }}",
+      "<nav id=\"TableOfContents\">\n"
+      "  <ul>\n"
+      "    <li><a href=\"#install\">Install</a>\n"
+      "      <ul>\n"
+      "        <li><a href=\"#os\">Linux</a></li>\n"
+      "        <li><a href=\"#install-1\">Install</a></li>\n"
+      "      </ul>\n"
+      "    </li>\n"
+      "    <li><a href=\"#os\">Use</a>\n"
+      "      <ul>\n"
+      "        <li></li>\n"
+      "      </ul>\n"
+      "    </li>\n"
+      "  </ul>\n"
+      "</nav>" },
+    /* A page without headings has none (tableofcontents.Empty). */
+    { "{{ with (site.GetPage \"/docs/advanced\").Fragments }}"
+      "{{ len .Identifiers }} {{ len .Headings }} "
+      "{{ len .HeadingsMap }}{{ end }}",
+      "0 0 0" },
   };
 
   render_cases (f, cases, G_N_ELEMENTS (cases));
@@ -379,6 +443,7 @@ test_content_hostile (void)
 {
   g_autofree char *root = g_dir_make_tmp ("byline-gotmpl-content-XXXXXX", NULL);
   g_autoptr(GString) big = g_string_new ("---\ntitle: Big\n---\n");
+  g_autoptr(GString) heads = g_string_new (NULL);
   g_autoptr(BylineGotmplEnv) env = NULL;
   g_autoptr(BylineGotmplSet) set = NULL;
   BylineGotmplLimits limits = { 20000, 16, 1024 * 1024 };
@@ -400,10 +465,30 @@ test_content_hostile (void)
       "“{{< highlight >}} in .Content” is not supported by the preview" },
     { "{{ (site.GetPage \"/unknown\").Content }}", BYLINE_GOTMPL_ERROR,
       "error calling Content: The site has no template for the shortcode “nope”" },
+    /* Page.Fragments: of a page whose shortcode asks for the page's own
+     * fragments; of a heading that is not UTF-8 (U+FFFD is dropped from
+     * the id, the space kept as "-": sanitizeAnchorNameWithHook in
+     * markup/goldmark/autoid.go); of many equal headings,
+     * each id -N as Goldmark gives them; of more text than the budget. */
+    { "{{ (site.GetPage \"/tocself\").Fragments }}", BYLINE_GOTMPL_ERROR,
+      "error calling Fragments: the content of /tocself includes itself" },
+    { "{{ range (site.GetPage \"/badhead\").Fragments.Headings }}{{ .ID }}={{ .Title }}{{ end }}",
+      BYLINE_GOTMPL_OK, "-x=\xef\xbf\xbd x" },
+    { "{{ with (site.GetPage \"/heads\").Fragments.Identifiers }}{{ len . }} {{ .Count \"same\" }} "
+      "{{ .Contains \"same-4999\" }} {{ .Contains \"same-5000\" }}{{ end }}",
+      BYLINE_GOTMPL_OK, "5000 1 true false" },
+    { "{{ (site.GetPage \"/big\").Fragments }}", BYLINE_GOTMPL_LIMIT, NULL },
   };
 
   byline_test_write_file (root, "hugo.yaml", "title: Hostile\n", -1);
   byline_test_write_file (root, "content/bad.md", "---\ntitle: Bad\n---\n\xff *a* \xc3\n", -1);
+  byline_test_write_file (root, "content/badhead.md", "# \xff x\n", -1);
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (heads, "## Same\n\n");
+  byline_test_write_file (root, "content/heads.md", heads->str, heads->len);
+  byline_test_write_file (root, "layouts/_shortcodes/toc.html",
+                          "{{ (site.GetPage (.Get 0)).Fragments.ToHTML 2 3 false }}", -1);
+  byline_test_write_file (root, "content/tocself.md", "{{< toc \"/tocself\" >}}\n\n## A\n", -1);
   for (guint i = 0; i < 20000; i++)
     g_string_append (big, "Some words of text.\n");
   byline_test_write_file (root, "content/big.md", big->str, big->len);
@@ -714,6 +799,8 @@ main (int    argc,
   g_test_add ("/gotmpl/site/limits", Fixture, NULL, fixture_setup, test_limits, fixture_teardown);
   g_test_add ("/gotmpl/site/content", Fixture, NULL, fixture_setup, test_content, fixture_teardown);
   g_test_add ("/gotmpl/site/content-sections", Fixture, NULL, fixture_setup, test_content_sections,
+              fixture_teardown);
+  g_test_add ("/gotmpl/site/fragments", Fixture, NULL, fixture_setup, test_fragments,
               fixture_teardown);
   g_test_add ("/gotmpl/site/content-recursion", Fixture, NULL, fixture_setup,
               test_content_recursion, fixture_teardown);

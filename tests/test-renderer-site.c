@@ -237,6 +237,14 @@ test_hooks (void)
     { "See [the docs](/docs/ \"Docs title\") and <https://example.com>.\n",
       "<p>See <a href=\"/docs/\" class=\"site-link\" title=\"Docs title\">the docs</a> and "
       "<a href=\"https://example.com\" class=\"site-link\">https://example.com</a>.</p>\n" },
+    /* render-link asks .Page.Fragments.Identifiers.Contains for a link
+     * to a fragment of the page (gohugo.io/methods/page/fragments/: the
+     * ids of the page's headings, later ones too): "#later" is there,
+     * "#gone" is not. */
+    { "[Up](#later) and [gone](#gone).\n\n## Later\n",
+      "<p><a href=\"#later\" class=\"site-link\">Up</a> and "
+      "<a href=\"#gone\" class=\"site-link broken\">gone</a>.</p>\n"
+      "<h2 id=\"later\">Later <a href=\"#later\">#</a></h2>\n" },
     /* The theme's legacy _default/_markup/render-heading: .Level, .Anchor
      * (Hugo's github ids) and .Text as HTML. */
     { "## Heading *one*\n",

@@ -734,6 +734,7 @@ byline_goldmark_use_id (BylineGoldmark *self,
                         const char     *id)
 {
   g_hash_table_add (self->ids, g_strdup (id));
+  g_ptr_array_add (self->id_list, g_strdup (id));
 }
 
 char *

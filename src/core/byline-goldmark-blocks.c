@@ -103,6 +103,9 @@ scan_heading (BylineGoldmark *self,
   const BylineGoldmarkSettings *settings = self->settings;
   cmark_node *last = cmark_node_last_child (heading);
   NodeInfo *info = byline_goldmark_info (self, heading, TRUE);
+  BylineGoldmarkHeading heading_info;
+  g_autofree char *heading_text = NULL;
+  GString *title;
   const Attr *id;
 
   if (settings->attribute_title && last != NULL && cmark_node_get_type (last) == CMARK_NODE_TEXT)
@@ -145,25 +148,32 @@ scan_heading (BylineGoldmark *self,
         }
     }
 
-  if (!settings->auto_heading_id)
-    return;
-
+  heading_text = byline_goldmark_plain_text (self, source, heading);
   id = byline_goldmark_attrs_find (info->attrs, "id");
-  if (id != NULL)
+  if (settings->auto_heading_id && id != NULL)
     byline_goldmark_use_id (self, id->value);
-  else
+  else if (settings->auto_heading_id)
     {
-      g_autofree char *plain = byline_goldmark_plain_text (self, source, heading);
-      const char *line = strrchr (plain, '\n');
+      const char *line = strrchr (heading_text, '\n');
       Attr attr = { (char *) "id", ATTR_STRING, NULL };
 
       /* A Setext heading's id comes from its last line. */
-      attr.value = byline_goldmark_make_id (self, line != NULL ? line + 1 : plain, "heading");
+      attr.value = byline_goldmark_make_id (self, line != NULL ? line + 1 : heading_text,
+                                            "heading");
       if (info->attrs == NULL)
         info->attrs = g_ptr_array_new_with_free_func (byline_goldmark_attr_free);
       byline_goldmark_attrs_set (info->attrs, &attr, FALSE);
       g_free (attr.value);
+      id = byline_goldmark_attrs_find (info->attrs, "id");
     }
+
+  /* For Page.Fragments: the heading with the id it is written with. */
+  heading_info.level = cmark_node_get_heading_level (heading);
+  heading_info.id = g_strdup (id != NULL && id->value != NULL ? id->value : "");
+  title = g_string_new (NULL);
+  byline_goldmark_escape (title, heading_text, -1);
+  heading_info.title = g_string_free (title, FALSE);
+  g_array_append_val (self->headings, heading_info);
 }
 
 /* Block attributes */

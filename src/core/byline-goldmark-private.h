@@ -104,6 +104,8 @@ struct _BylineGoldmark
                                           * user data is taken */
   GHashTable             *ids;           /* ids given out, for de-duplication */
   GHashTable             *id_suffixes;   /* id → the next suffix to try */
+  GPtrArray              *id_list;       /* every id given out, in order, repeats kept */
+  GArray                 *headings;      /* of BylineGoldmarkHeading, in scan order */
   GPtrArray              *subdocs;       /* definitions' content parsed on its own */
   GPtrArray              *sources;       /* of Source, for those */
   GPtrArray              *footnotes;     /* of cmark_node, by number - 1 */

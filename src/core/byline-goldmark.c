@@ -172,6 +172,15 @@ byline_goldmark_is_only_child (BylineGoldmark *self,
 
 /* The writer */
 
+static void
+heading_clear (gpointer data)
+{
+  BylineGoldmarkHeading *heading = data;
+
+  g_free (heading->id);
+  g_free (heading->title);
+}
+
 static BylineGoldmark *
 goldmark_new (const BylineGoldmarkSettings *settings,
               cmark_node                   *document,
@@ -196,6 +205,9 @@ goldmark_new (const BylineGoldmarkSettings *settings,
     self->info = g_hash_table_new (NULL, NULL);
   self->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->id_suffixes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->id_list = g_ptr_array_new_with_free_func (g_free);
+  self->headings = g_array_new (FALSE, FALSE, sizeof (BylineGoldmarkHeading));
+  g_array_set_clear_func (self->headings, heading_clear);
   self->subdocs = g_ptr_array_new_with_free_func ((GDestroyNotify) cmark_node_free);
   self->sources = g_ptr_array_new_with_free_func (source_free);
   self->footnotes = g_ptr_array_new ();
@@ -237,6 +249,8 @@ byline_goldmark_free (BylineGoldmark *self)
   g_ptr_array_unref (self->infos);
   g_hash_table_unref (self->ids);
   g_hash_table_unref (self->id_suffixes);
+  g_ptr_array_unref (self->id_list);
+  g_array_unref (self->headings);
   g_ptr_array_unref (self->subdocs);
   g_ptr_array_unref (self->sources);
   g_ptr_array_unref (self->footnotes);
@@ -461,10 +475,32 @@ byline_goldmark_render_document (BylineGoldmark *self,
   byline_goldmark_render_footnotes (self, out);
 }
 
+const GArray *
+byline_goldmark_get_headings (BylineGoldmark *self)
+{
+  return self->headings;
+}
+
+const GPtrArray *
+byline_goldmark_get_ids (BylineGoldmark *self)
+{
+  return self->id_list;
+}
+
 char *
 byline_goldmark_to_html (const BylineGoldmarkSettings *settings,
                          const char                   *markdown,
                          gssize                        length)
+{
+  return byline_goldmark_to_html_inspect (settings, markdown, length, NULL, NULL);
+}
+
+char *
+byline_goldmark_to_html_inspect (const BylineGoldmarkSettings *settings,
+                                 const char                   *markdown,
+                                 gssize                        length,
+                                 BylineGoldmarkInspectFunc     inspect,
+                                 gpointer                      user_data)
 {
   g_autoptr(BylineGoldmark) writer = NULL;
   cmark_parser *parser;
@@ -484,6 +520,8 @@ byline_goldmark_to_html (const BylineGoldmarkSettings *settings,
 
   writer = byline_goldmark_new (settings, document, markdown, length);
   byline_goldmark_render_document (writer, out);
+  if (inspect != NULL)
+    inspect (writer, user_data);
   g_clear_pointer (&writer, byline_goldmark_free);
   cmark_node_free (document);
 

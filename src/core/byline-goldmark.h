@@ -270,9 +270,34 @@ void            byline_goldmark_render_document  (BylineGoldmark               *
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BylineGoldmark, byline_goldmark_free)
 
+/* What the first pass learnt of the document's headings, for Hugo's
+ * Page.Fragments: known as soon as the writer is made. */
+typedef struct
+{
+  int   level;
+  char *id;      /* "" for a heading without one */
+  char *title;   /* its plain text, escaped for HTML as Goldmark escapes text */
+} BylineGoldmarkHeading;
+
+/* The headings, in document order. */
+const GArray   *byline_goldmark_get_headings     (BylineGoldmark               *self);
+/* Every id given out (headings', definition terms', those written as
+ * {#id}), a repeated one as often as it was given: Goldmark's parser
+ * context ids. */
+const GPtrArray *byline_goldmark_get_ids         (BylineGoldmark               *self);
+
 /* Parses @markdown and writes it: the whole path in one call. */
 char           *byline_goldmark_to_html          (const BylineGoldmarkSettings *settings,
                                                   const char                   *markdown,
                                                   gssize                        length);
+/* The same, handing the writer to @inspect once it has written. */
+typedef void (*BylineGoldmarkInspectFunc) (BylineGoldmark *writer,
+                                           gpointer        user_data);
+
+char           *byline_goldmark_to_html_inspect  (const BylineGoldmarkSettings *settings,
+                                                  const char                   *markdown,
+                                                  gssize                        length,
+                                                  BylineGoldmarkInspectFunc     inspect,
+                                                  gpointer                      user_data);
 
 G_END_DECLS

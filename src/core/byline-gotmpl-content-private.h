@@ -44,6 +44,11 @@ gboolean byline_gotmpl_page_content          (BylineGotmplCall        *call,
                                                const BylineGotmplValue *args,
                                                guint                    n_args,
                                                BylineGotmplValue       *result);
+/* Page.Fragments of a page other than the one being rendered: those of
+ * its content, rendered once per scope (byline-gotmpl-fragments.c). */
+gboolean byline_gotmpl_page_content_fragments (BylineGotmplCall        *call,
+                                               const BylineGotmplValue *page,
+                                               BylineGotmplValue       *fragments);
 gboolean byline_gotmpl_page_content_words    (BylineGotmplCall        *call,
                                                const BylineGotmplValue *self,
                                                const BylineGotmplValue *args,

@@ -24,6 +24,7 @@
 #include "byline-data.h"
 #include "byline-front-matter.h"
 #include "byline-gotmpl-content-private.h"
+#include "byline-gotmpl-fragments.h"
 #include "byline-gotmpl-funcs-private.h"
 #include "byline-gotmpl-objects-private.h"
 
@@ -45,6 +46,7 @@ typedef struct
   BylineGotmplValue   store;
   BylineGotmplValue   resources;   /* read on first use */
   BylineGotmplContentScope *content_scope;   /* .Content's, shared; NULL until asked */
+  BylineGotmplValue   fragments;   /* set by the renderer on the page it renders */
 } Page;
 
 static void
@@ -66,6 +68,7 @@ page_finalize (BylineGotmplObject *object)
   byline_gotmpl_value_clear (&p->store);
   byline_gotmpl_value_clear (&p->resources);
   byline_gotmpl_content_scope_unref (p->content_scope);
+  byline_gotmpl_value_clear (&p->fragments);
 }
 
 /* Page's String: Page(/path/to/file.md). */
@@ -180,6 +183,26 @@ byline_gotmpl_page_get_content_slot (const BylineGotmplValue *page)
   Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
 
   return p != NULL ? &p->content_scope : NULL;
+}
+
+void
+byline_gotmpl_page_set_fragments (const BylineGotmplValue *page,
+                                  const BylineGotmplValue *fragments)
+{
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+
+  if (p == NULL)
+    return;
+  byline_gotmpl_value_clear (&p->fragments);
+  p->fragments = byline_gotmpl_value_copy (fragments);
+}
+
+const BylineGotmplValue *
+byline_gotmpl_page_get_fragments (const BylineGotmplValue *page)
+{
+  Page *p = byline_gotmpl_value_get_object (page, &byline_gotmpl_page_class);
+
+  return p != NULL && p->fragments.kind != BYLINE_GOTMPL_NIL ? &p->fragments : NULL;
 }
 
 /* Hugo's default front matter date keys (config/pagemeta). */
@@ -619,6 +642,7 @@ static const BylineGotmplMethod page_methods[] = {
   { "Draft", page_method, 0, 0 },
   { "ExpiryDate", page_method, 0, 0 },
   { "File", page_file, 0, 0 },
+  { "Fragments", byline_gotmpl_page_fragments, 0, 0 },
   { "FuzzyWordCount", byline_gotmpl_page_content_words, 0, 0 },
   { "GetPage", page_get_page, 1, 2 },
   { "IsHome", page_method, 0, 0 },

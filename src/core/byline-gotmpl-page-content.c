@@ -8,7 +8,8 @@
  * placeholder alone in its paragraph taking the paragraph's place
  * (expandShortcodeTokens); the summary divider is taken out. The Markdown
  * is rendered with the site's Goldmark settings (the environment's, as for
- * markdownify). Plain, PlainWords, WordCount, FuzzyWordCount and
+ * markdownify), its headings kept for Page.Fragments (byline-gotmpl-
+ * fragments.c). Plain, PlainWords, WordCount, FuzzyWordCount and
  * ReadingTime are read from it as page__content.go's contentPlain does.
  * RenderShortcodes gives the Markdown with the calls' output in it.
  *
@@ -28,8 +29,10 @@
 
 #include <string.h>
 
+#include "byline-gotmpl-fragments.h"
 #include "byline-gotmpl-funcs-private.h"
 #include "byline-gotmpl-objects-private.h"
+#include "byline-gotmpl-site-env.h"
 #include "byline-hugo-shortcodes.h"
 
 /* Hugo's placeholders (shortcode.go): letters and digits, which Goldmark
@@ -52,6 +55,7 @@ typedef struct
 {
   BylineGotmplStatus  status;   /* OK, ERROR, UNSUPPORTED or LIMIT */
   char               *text;     /* the HTML; the message; what is missing */
+  BylineGotmplValue   fragments;   /* its Page.Fragments, when OK */
 } Rendered;
 
 static void
@@ -60,6 +64,7 @@ rendered_free (gpointer data)
   Rendered *r = data;
 
   g_free (r->text);
+  byline_gotmpl_value_clear (&r->fragments);
   g_free (r);
 }
 
@@ -272,6 +277,16 @@ remove_divider (GString *html)
   g_string_erase (html, 0, start);
 }
 
+/* Keeps the fragments of the Markdown the content was rendered from. */
+static void
+keep_fragments (BylineGoldmark *writer,
+                gpointer        user_data)
+{
+  Rendered *r = user_data;
+
+  r->fragments = byline_gotmpl_fragments_new (writer);
+}
+
 /* Renders the content of @page from @raw into @r. */
 static void
 render (BylineGotmplCall        *call,
@@ -339,7 +354,13 @@ render (BylineGotmplCall        *call,
     }
   append_text (md, raw + pos, strlen (raw + pos), &divider_seen);
 
-  html = byline_gotmpl_env_render_markdown (env, md->str, FALSE, &error);
+  /* The site's Goldmark, as markdownify renders, with the fragments. */
+  if (BYLINE_IS_GOTMPL_SITE_ENV (env))
+    html = byline_goldmark_to_html_inspect (
+      byline_gotmpl_site_env_get_goldmark (BYLINE_GOTMPL_SITE_ENV (env)),
+      md->str, -1, keep_fragments, r);
+  else
+    html = byline_gotmpl_env_render_markdown (env, md->str, FALSE, &error);
   if (html == NULL)
     {
       r->status = BYLINE_GOTMPL_ERROR;
@@ -439,12 +460,13 @@ fail_call (BylineGotmplCall *call,
     }
 }
 
-/* The content of @page (a copy in *@html), rendered once per scope.
- * FALSE with the call failed. */
+/* The content of @page (a copy in *@html) and, with @fragments, its
+ * fragments, rendered once per scope. FALSE with the call failed. */
 static gboolean
 content_of (BylineGotmplCall         *call,
             const BylineGotmplValue  *page,
-            char                    **html)
+            char                    **html,
+            BylineGotmplValue        *fragments)
 {
   const BylineGotmplValue *root = byline_gotmpl_call_get_page (call);
   BylineGotmplContentScope **root_slot = byline_gotmpl_page_get_content_slot (root);
@@ -461,6 +483,8 @@ content_of (BylineGotmplCall         *call,
   if (raw == NULL || raw[0] == '\0')
     {
       *html = g_strdup ("");
+      if (fragments != NULL)
+        *fragments = byline_gotmpl_fragments_new (NULL);
       return TRUE;
     }
 
@@ -510,7 +534,12 @@ content_of (BylineGotmplCall         *call,
 
   ok = r->status == BYLINE_GOTMPL_OK;
   if (ok)
-    *html = g_strdup (r->text);
+    {
+      *html = g_strdup (r->text);
+      if (fragments != NULL)
+        *fragments = r->fragments.kind != BYLINE_GOTMPL_NIL
+          ? byline_gotmpl_value_copy (&r->fragments) : byline_gotmpl_fragments_new (NULL);
+    }
   else
     fail_call (call, r);
   if (file == NULL)
@@ -528,10 +557,20 @@ byline_gotmpl_page_content (BylineGotmplCall        *call,
 {
   g_autofree char *html = NULL;
 
-  if (!content_of (call, self, &html))
+  if (!content_of (call, self, &html, NULL))
     return FALSE;
   *result = byline_gotmpl_safe (html, BYLINE_GOTMPL_HTML);
   return TRUE;
+}
+
+gboolean
+byline_gotmpl_page_content_fragments (BylineGotmplCall        *call,
+                                      const BylineGotmplValue *page,
+                                      BylineGotmplValue       *fragments)
+{
+  g_autofree char *html = NULL;
+
+  return content_of (call, page, &html, fragments);
 }
 
 /* Go's unicode.IsSpace. */
@@ -584,7 +623,7 @@ byline_gotmpl_page_content_words (BylineGotmplCall        *call,
   gint64 count = 0;
   gboolean cjk;
 
-  if (!content_of (call, self, &html))
+  if (!content_of (call, self, &html, NULL))
     return FALSE;
   plain = byline_gotmpl_strip_html (html);
   if (strcmp (name, "Plain") == 0)

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "byline-gotmpl-fragments.h"
 #include "byline-gotmpl-objects.h"
 #include "byline-gotmpl-site-env.h"
 
@@ -603,6 +604,13 @@ byline_render_site_bind_hooks (BylineRenderSite *self,
                   binding->site = self;
                   binding->frag = frag;
                   g_ptr_array_add (self->bindings, binding);
+                  /* The hooks of the body see its headings (Page.Fragments). */
+                  if (frag->call < 0)
+                    {
+                      g_auto(BylineGotmplValue) fragments = byline_gotmpl_fragments_new (writer);
+
+                      byline_gotmpl_page_set_fragments (ensure_page (self), &fragments);
+                    }
                 }
               byline_goldmark_set_hook (writer, kind, hook_cb, binding);
               break;

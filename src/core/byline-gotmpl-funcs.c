@@ -70,6 +70,7 @@ registry (void)
         &byline_gotmpl_funcs_go, &byline_gotmpl_funcs_fmt, &byline_gotmpl_funcs_strings,
         &byline_gotmpl_funcs_collections, &byline_gotmpl_funcs_math, &byline_gotmpl_funcs_urls,
         &byline_gotmpl_funcs_transform, &byline_gotmpl_funcs_time, &byline_gotmpl_funcs_site,
+        &byline_gotmpl_funcs_inflect,
       };
 
       table = g_hash_table_new (g_str_hash, g_str_equal);

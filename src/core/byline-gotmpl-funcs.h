@@ -33,7 +33,8 @@ extern const BylineGotmplFuncTable byline_gotmpl_funcs_strings;
 extern const BylineGotmplFuncTable byline_gotmpl_funcs_collections;
 extern const BylineGotmplFuncTable byline_gotmpl_funcs_math;        /* math, cast, crypto, encoding */
 extern const BylineGotmplFuncTable byline_gotmpl_funcs_urls;        /* urls, path, os, safe */
-extern const BylineGotmplFuncTable byline_gotmpl_funcs_transform;   /* transform, inflect */
+extern const BylineGotmplFuncTable byline_gotmpl_funcs_transform;
+extern const BylineGotmplFuncTable byline_gotmpl_funcs_inflect;
 extern const BylineGotmplFuncTable byline_gotmpl_funcs_time;
 extern const BylineGotmplFuncTable byline_gotmpl_funcs_site;        /* partials, lang, hugo, site, resources, images */
 
